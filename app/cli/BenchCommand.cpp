@@ -1,0 +1,39 @@
+// attentivechrome-cli bench <name>: dispatches to one benchmark.
+#include "CliCommand.h"
+#include "CliSupport.h"
+
+#include <QTextStream>
+#include <array>
+
+namespace ac::cli {
+
+namespace {
+
+struct Benchmark {
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList& args);
+};
+
+const std::array<Benchmark, 0> kBenchmarks{{
+}};
+
+} // namespace
+
+int runBench(const QStringList& args)
+{
+    if (args.size() >= 2) {
+        for (const Benchmark& b : kBenchmarks)
+            if (args[1] == QLatin1String(b.name))
+                return b.run(args.mid(1));
+    }
+    QTextStream err(stderr);
+    if (args.size() >= 2 && args[1] != QLatin1String("--help") && args[1] != QLatin1String("-h"))
+        err << "attentivechrome-cli bench: error: unknown benchmark '" << args[1] << "'\n";
+    err << "Usage: attentivechrome-cli bench <benchmark> [options]\n\nBenchmarks:\n";
+    for (const Benchmark& b : kBenchmarks)
+        err << QStringLiteral("  %1 %2\n").arg(QLatin1String(b.name), -10).arg(QLatin1String(b.summary));
+    return args.size() >= 2 && (args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")) ? 0 : 2;
+}
+
+} // namespace ac::cli

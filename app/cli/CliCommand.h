@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStringList>
+
+namespace ac::cli {
+
+/// One sub-command of attentivechrome-cli. `run` gets the arguments from the sub-command name on
+/// (args[0] is the sub-command) and returns the process exit code.
+struct CliCommand {
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList& args);
+};
+
+// One function per sub-command, each in <Name>Command.cpp.
+int runBench(const QStringList& args);
+// Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
+
+} // namespace ac::cli

@@ -1,0 +1,55 @@
+#include "CliSupport.h"
+
+#include <QTextStream>
+#include <cstdio>
+#include <unistd.h>
+
+namespace ac::cli {
+
+bool parseArguments(QCommandLineParser& parser, const QString& command,
+                    const QString& description, const QStringList& args, int* exitCode)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    QStringList argv = args;
+    argv[0] = QStringLiteral("attentivechrome-cli ") + command;
+    if (!parser.parse(argv)) {
+        fail(command, parser.errorText());
+        *exitCode = 2;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        QTextStream(stdout) << parser.helpText();
+        *exitCode = 0;
+        return false;
+    }
+    return true;
+}
+
+int fail(const QString& command, const QString& message)
+{
+    QString oneLine = message;
+    oneLine.replace(QLatin1Char('\n'), QLatin1String("; "));
+    QTextStream(stderr) << "attentivechrome-cli " << command << ": error: " << oneLine << '\n';
+    return 1;
+}
+
+void printLine(const QString& line) { QTextStream(stdout) << line << '\n'; }
+
+ProgressCallback terminalProgress()
+{
+    if (!isatty(fileno(stderr)))
+        return [](const Progress&) { return true; };
+    return [](const Progress& p) {
+        QTextStream(stderr) << QStringLiteral("\r%1% %2\x1b[K")
+                                   .arg(static_cast<int>(p.fraction * 100), 3)
+                                   .arg(p.message);
+        if (p.fraction >= 1.0)
+            QTextStream(stderr) << '\n';
+        return true;
+    };
+}
+
+} // namespace ac::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "data/Progress.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+namespace ac::cli {
+
+/**
+ * Parses a sub-command's arguments with --help added. Returns true when the command should run;
+ * otherwise `*exitCode` is set (0 after --help, 2 after a usage error, which is printed as one
+ * line on stderr).
+ */
+bool parseArguments(QCommandLineParser& parser, const QString& command,
+                    const QString& description, const QStringList& args, int* exitCode);
+
+/// Prints "attentivechrome-cli <command>: error: <message>" as one line on stderr; returns 1.
+int fail(const QString& command, const QString& message);
+
+/// Writes a line to stdout.
+void printLine(const QString& line);
+
+/// A progress callback that redraws one status line on stderr when it is a terminal (and prints
+/// nothing otherwise). Never cancels.
+ProgressCallback terminalProgress();
+
+} // namespace ac::cli

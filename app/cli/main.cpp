@@ -1,0 +1,44 @@
+// attentivechrome-cli: the headless front end of the core (import, train, evaluate, ...).
+#include "CliCommand.h"
+#include "CliSupport.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <array>
+
+namespace {
+
+const std::array kCommands{
+    ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
+                        ac::cli::runBench},
+};
+
+void printUsage(QTextStream& out)
+{
+    out << "Usage: attentivechrome-cli <command> [options]\n\nCommands:\n";
+    for (const auto& c : kCommands)
+        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(c.name), -16).arg(QLatin1String(c.summary));
+    out << "\nRun 'attentivechrome-cli <command> --help' for the options of a command.\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("attentivechrome-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args[0] == QLatin1String("--help") || args[0] == QLatin1String("-h")) {
+        QTextStream out(stdout);
+        printUsage(out);
+        return args.isEmpty() ? 2 : 0;
+    }
+    for (const auto& c : kCommands)
+        if (args[0] == QLatin1String(c.name))
+            return c.run(args);
+    QTextStream err(stderr);
+    err << "attentivechrome-cli: error: unknown command '" << args[0] << "'\n";
+    printUsage(err);
+    return 2;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "model/ModelConfig.h"
+#include "train/EpochMetrics.h"
+#include "train/TrainConfig.h"
+
+#include <QDateTime>
+#include <QString>
+#include <vector>
+
+namespace ac {
+
+/// Everything the study keeps about one training run except its weights and cached results.
+struct RunRecord {
+    QString id;        ///< unique in the study, e.g. "E123-attentivechrome-20261124-153000"
+    QString cell;      ///< cell type trained on
+    ModelConfig model;
+    TrainConfig train;
+    QDateTime created;
+    QString status;    ///< "complete", "stopped-early", "cancelled", "imported"
+    int bestEpoch = 0; ///< 1-based epoch of the best validation AUROC (the "best" weights)
+    std::vector<EpochMetrics> epochs;
+};
+
+} // namespace ac

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "data/CellData.h"
+#include "model/WeightArray.h"
+#include "store/RunRecord.h"
+#include "store/RunResults.h"
+#include "store/TrackData.h"
+
+#include <QString>
+#include <memory>
+
+namespace ac {
+
+/**
+ * An atomic change to a study file.
+ *
+ * begin() copies the study (or starts an empty one when `path` does not exist) to a temporary
+ * file beside it; every write goes to that copy; commit() flushes, fsyncs and renames it over
+ * `path`. Destroying an editor without commit() removes the temporary file: the study is then
+ * byte-for-byte what it was. Owns its temporary file. Use from one thread. Each write returns
+ * false and sets `error` (naming the study and the object) on failure.
+ */
+class StudyEditor {
+public:
+    static std::unique_ptr<StudyEditor> begin(const QString& path, QString* error);
+    ~StudyEditor();
+
+    /// Adds or replaces the cell `cell.name`, with its X, labels, splits and genes.
+    bool writeCell(const CellData& cell, QString* error);
+    bool removeCell(const QString& cell, QString* error);
+    /// Adds or replaces track `track.name` of `cell`; the gene count must match the cell's.
+    bool writeTrack(const QString& cell, const TrackData& track, QString* error);
+    /// Adds or replaces a run with its best and last weights (either may be empty).
+    bool writeRun(const RunRecord& run, const Weights& best, const Weights& last,
+                  QString* error);
+    bool writeResults(const QString& runId, const RunResults& results, QString* error);
+    bool removeRun(const QString& runId, QString* error);
+
+    /// Makes every write visible at `path` at once. After commit (successful or not) the editor
+    /// accepts no more writes.
+    bool commit(QString* error);
+
+private:
+    StudyEditor();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ac

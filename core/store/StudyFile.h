@@ -1,0 +1,63 @@
+#pragma once
+
+#include "data/CellData.h"
+#include "model/WeightArray.h"
+#include "store/RunRecord.h"
+#include "store/RunResults.h"
+#include "store/TrackData.h"
+
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace ac {
+
+/**
+ * Read access to one study file (HDF5; layout in the README, section "Study file").
+ *
+ * Created by open(); the object owns the open file handle and closes it on destruction. Reads
+ * are serialised by HDF5's global lock; one StudyFile may be used from one thread at a time.
+ * Every read returns false and sets `error` (naming the file and the HDF5 object) on failure,
+ * leaving the output untouched. A study changed by a StudyEditor is not seen until reopened.
+ */
+class StudyFile {
+public:
+    static constexpr int kFormatVersion = 1;
+
+    /// Opens `path` read-only; nullptr and `error` when it is missing, not HDF5, not a study, or of
+    /// a newer format version.
+    static std::unique_ptr<StudyFile> open(const QString& path, QString* error);
+    ~StudyFile();
+
+    QString path() const;
+    int formatVersion() const;
+
+    QStringList cellNames() const;
+    /// Everything of a cell including X.
+    bool readCell(const QString& cell, CellData* out, QString* error) const;
+    /// A cell without X (genes, labels, splits, layout); `out->values` stays empty. Fast.
+    bool readCellIndex(const QString& cell, CellData* out, QString* error) const;
+    /// The bins × marks block of one gene (reads one chunk).
+    bool readGeneValues(const QString& cell, int gene, std::vector<float>* out,
+                        QString* error) const;
+
+    QStringList trackNames(const QString& cell) const;
+    bool readTrack(const QString& cell, const QString& track, TrackData* out,
+                   QString* error) const;
+
+    /// All run ids, or those of one cell when `cell` is not empty; ordered by creation time.
+    QStringList runIds(const QString& cell = QString()) const;
+    bool readRun(const QString& runId, RunRecord* out, QString* error) const;
+    /// `which` is "best" or "last".
+    bool readWeights(const QString& runId, const QString& which, Weights* out,
+                     QString* error) const;
+    bool hasResults(const QString& runId) const;
+    bool readResults(const QString& runId, RunResults* out, QString* error) const;
+
+private:
+    StudyFile();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ac
