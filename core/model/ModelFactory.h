@@ -1,0 +1,17 @@
+#pragma once
+
+#include "model/ChromatinModel.h"
+#include "model/ModelConfig.h"
+
+#include <memory>
+
+namespace ac {
+
+/**
+ * Builds the variant `config.kind` with the sizes of `config`, parameters uninitialised
+ * (LibTorch defaults); call initUniform() or importWeights() next. The caller owns the module.
+ * Never fails for a valid ModelConfig.
+ */
+std::shared_ptr<ChromatinModelImpl> makeModel(const ModelConfig& config);
+
+} // namespace ac

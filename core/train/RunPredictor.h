@@ -1,0 +1,46 @@
+#pragma once
+
+#include "data/CellData.h"
+#include "data/Progress.h"
+#include "model/ModelConfig.h"
+#include "store/RunResults.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace ac {
+
+class StudyFile;
+
+/// p(high), α and β of one gene; α/β empty when the variant has none.
+struct GenePrediction {
+    float p = 0;
+    std::vector<float> alpha; ///< marks × bins
+    std::vector<float> beta;  ///< marks
+};
+
+/**
+ * A stored run loaded for inference (no autograd, the fast fused path where the variant has one).
+ * Owns its model. Not thread-safe: one instance per thread. load() fails with `error` naming the
+ * study and run when the run or its weights are missing or do not fit the variant.
+ */
+class RunPredictor {
+public:
+    static std::unique_ptr<RunPredictor> load(const StudyFile& study, const QString& runId,
+                                              const QString& which, QString* error);
+    ~RunPredictor();
+
+    const ModelConfig& modelConfig() const;
+    /// One gene: `values` is bins × marks as in CellData.
+    GenePrediction predictGene(const float* values) const;
+    /// Every gene of `cell`; returns false (and leaves `out`) when `progress` cancels.
+    bool predictAll(const CellData& cell, RunResults* out, const ProgressCallback& progress) const;
+
+private:
+    RunPredictor();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ac
