@@ -13,6 +13,8 @@ namespace {
 const std::array kCommands{
     ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
                         ac::cli::runExport},
+    ac::cli::CliCommand{"import-weights", "Store weights trained elsewhere as a run (validated)",
+                        ac::cli::runImportWeights},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
 };
