@@ -16,6 +16,10 @@ struct CliCommand {
 int runBench(const QStringList& args);
 int runImportWeights(const QStringList& args);
 int runExport(const QStringList& args);
+int runImport(const QStringList& args);
+int runInfo(const QStringList& args);
+int runSimulate(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
+int runBenchImport(const QStringList& args);
 
 } // namespace ac::cli
