@@ -2,6 +2,7 @@
 // fixture (written by the test) per validation rule, each checked for file and line.
 #include "data/GeneAnnotation.h"
 #include "data/RemcImporter.h"
+#include "store/StudyEditor.h"
 
 #include <QDir>
 #include <QFile>
@@ -73,6 +74,12 @@ bool writeGzip(const QString& path, const QByteArray& data)
 }
 
 /// Writes `<root>/<cell>/classification/{train,valid,test}.csv`.
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 QString writeCell(const QString& root, const QString& cell, const CellTexts& t)
 {
     const QString dir = root + QLatin1Char('/') + cell;
@@ -92,6 +99,7 @@ private:
     QTemporaryDir m_dir;
     GeneAnnotation m_annotation;
     int m_case = 0;
+    QString m_study; ///< a study holding one good cell, copied by the malformed cases
 
 private Q_SLOTS:
     void initTestCase()
@@ -99,6 +107,16 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_annotation.loadBundled(&error), qPrintable(error));
+        m_study = m_dir.filePath(QStringLiteral("baseline.h5"));
+        CellData cell;
+        RemcImporter importer(&m_annotation);
+        const RemcImportResult r =
+            importer.importCell(writeCell(m_dir.filePath(QStringLiteral("baseline")), QStringLiteral("E900"),
+                                          CellTexts()),
+                                &cell);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        auto editor = StudyEditor::begin(m_study, &error);
+        QVERIFY2(editor && editor->writeCell(cell, &error) && editor->commit(&error), qPrintable(error));
     }
 
     void goodCell()
@@ -253,6 +271,35 @@ private Q_SLOTS:
         QVERIFY2(r.error.contains(QStringLiteral("/%1/classification/%2").arg(cell, expected)),
                  qPrintable(r.error));
         QCOMPARE(out.name, QStringLiteral("untouched"));
+
+        // The same through a study edit, as the import command and the GUI do it: a root folder
+        // with a good cell (imported first) and the bad one. The study stays byte-for-byte as it
+        // was and no temporary file is left behind.
+        const QString caseDir = m_dir.filePath(QStringLiteral("study-") + cell);
+        QVERIFY(QDir().mkpath(caseDir));
+        const QString study = caseDir + QStringLiteral("/study.h5");
+        QVERIFY(QFile::copy(m_study, study));
+        const QByteArray before = fileBytes(study);
+        const QString root = caseDir + QStringLiteral("/remc");
+        writeCell(root, QStringLiteral("E000"), CellTexts());
+        writeCell(root, cell, t);
+        QString error;
+        RemcImportResult folder;
+        {
+            auto editor = StudyEditor::begin(study, &error);
+            QVERIFY2(editor, qPrintable(error));
+            QStringList written;
+            folder = importer.importFolder(root, {}, [&](CellData&& c, QString* err) {
+                written << c.name;
+                return editor->writeCell(c, err);
+            });
+            QCOMPARE(written, QStringList{QStringLiteral("E000")});
+        }
+        QVERIFY(!folder.ok);
+        QVERIFY2(folder.error.contains(QStringLiteral("/%1/classification/%2").arg(cell, expected)),
+                 qPrintable(folder.error));
+        QVERIFY(fileBytes(study) == before);
+        QCOMPARE(QDir(caseDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("study.h5")});
     }
 
     void missingSplitFile()
