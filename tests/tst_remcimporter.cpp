@@ -174,7 +174,7 @@ private Q_SLOTS:
         crlf.replace("\n", "\r\n");
         QVERIFY(writeFile(cls + QStringLiteral("train.csv"), crlf));
         QVERIFY(writeFile(cls + QStringLiteral("valid.csv"),
-                          "GeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label\n" + t.valid));
+                          "\xEF\xBB\xBFGeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label\n" + t.valid));
         QVERIFY(writeGzip(cls + QStringLiteral("test.csv.gz"), t.test));
         RemcImporter importer(&m_annotation);
         CellData cell;
@@ -185,6 +185,8 @@ private Q_SLOTS:
         QCOMPARE(cell.geneValues(0)[7 * 5 + 2], float(fixtureValue(3, 8, 2)));
         const QString warnings = r.warnings.join(QLatin1Char('|'));
         QVERIFY2(warnings.contains(QStringLiteral("valid.csv:1: header line skipped")), qPrintable(warnings));
+        QVERIFY2(warnings.contains(QStringLiteral("valid.csv: UTF-8 byte-order mark skipped")), qPrintable(warnings));
+        QCOMPARE(cell.genes[2].remcId, QStringLiteral("000419"));
         QVERIFY2(warnings.contains(QStringLiteral("train.csv: Windows (CRLF) line endings accepted")),
                  qPrintable(warnings));
     }
