@@ -15,7 +15,8 @@ struct Benchmark {
     int (*run)(const QStringList& args);
 };
 
-const std::array<Benchmark, 0> kBenchmarks{{
+const std::array<Benchmark, 1> kBenchmarks{{
+    {"lstm", "fused bin-level BiLSTM: training step and all-genes inference", runBenchLstm},
 }};
 
 } // namespace

@@ -15,5 +15,6 @@ struct CliCommand {
 // One function per sub-command, each in <Name>Command.cpp.
 int runBench(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
+int runBenchLstm(const QStringList& args);
 
 } // namespace ac::cli
