@@ -15,13 +15,8 @@ namespace {
 // The recurrences are plain loops over raw float pointers that GCC vectorises: a small register-
 // blocked matrix product per step and one fused loop over the gates. A handful of torch ops per
 // time step, as a naive LibTorch LSTM does, costs more in dispatch than the arithmetic at batch 16.
-// The hot functions are compiled twice (AVX2+FMA and baseline x86-64) and picked at load time;
-// their helpers are force-inlined so that they get the caller's instruction set.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define AC_SIMD_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define AC_SIMD_CLONES
-#endif
+// The three kernels are force-inlined into one entry point per instruction set (AVX-512 with
+// 512-bit vectors, AVX2+FMA, baseline), picked once from the CPU at run time (see simdCall).
 #define AC_ALWAYS_INLINE __attribute__((always_inline)) inline
 
 typedef float Vec8 __attribute__((vector_size(32)));
@@ -205,7 +200,7 @@ AC_ALWAYS_INLINE void cellUpdate(int H, float* a, const float* cPrev, float* c, 
  * order (step s is time T-1-s when `reverse`), kept for the backward pass. wIhT [I][4H] and
  * wT [H][4H] are the weights transposed, bias = b_ih + b_hh.
  */
-AC_SIMD_CLONES void forwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
+AC_ALWAYS_INLINE void forwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
                                      const float* wIhT, const float* wT, const float* bias,
                                      float* gates, float* c, float* tanhC, float* h, float* out)
 {
@@ -266,7 +261,7 @@ AC_ALWAYS_INLINE void gateGradients(int H, const float* __restrict gates,
  * the gradient of `out`, writes dx [B][T][I] and dWihT [I][4H], dWhh [4H][H], db [4H]. wIhT is
  * W_ih transposed, w is W_hh [4H][H]. da [B][4H], rec and dc [B][H] are scratch.
  */
-AC_SIMD_CLONES void backwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
+AC_ALWAYS_INLINE void backwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
                                       const float* wIhT, const float* w, const float* gates,
                                       const float* c, const float* tanhC, const float* h,
                                       const float* dh, float* dx, float* dWihT, float* dWhh,
@@ -330,7 +325,7 @@ void checkLstmArguments(const torch::Tensor& wIh, const torch::Tensor& wHh,
  * t·xStep] is gene r's input at bin t. Writes every hidden state to h [rows][T][H]; a [rows][4H]
  * and c [rows][H] are scratch.
  */
-AC_SIMD_CLONES void inferSequences(int rows, int T, int H, bool reverse, const float* x,
+AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const float* x,
                                    std::ptrdiff_t xStride, std::ptrdiff_t xStep, const float* wIh,
                                    const float* bias, const float* wT, float* a, float* c, float* h)
 {
@@ -354,7 +349,7 @@ AC_SIMD_CLONES void inferSequences(int rows, int T, int H, bool reverse, const f
 }
 
 /// Bin attention of one gene and mark: alpha [T], emb [2H] from hf, hr [T][H] and context [2H].
-void attend(int T, int H, const float* hf, const float* hr, const float* context, float* score,
+AC_ALWAYS_INLINE void attend(int T, int H, const float* hf, const float* hr, const float* context, float* score,
             float* alpha, float* emb)
 {
     float maxScore = -std::numeric_limits<float>::infinity();
@@ -377,6 +372,69 @@ void attend(int T, int H, const float* hf, const float* hr, const float* context
         }
     }
 }
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define AC_X86_DISPATCH 1
+template <typename Kernel, typename... Args>
+__attribute__((target("arch=x86-64-v4,prefer-vector-width=512"))) void runAvx512(Args... args)
+{
+    Kernel::run(args...);
+}
+
+template <typename Kernel, typename... Args>
+__attribute__((target("arch=x86-64-v3"))) void runAvx2(Args... args)
+{
+    Kernel::run(args...);
+}
+#endif
+
+/// Runs Kernel::run(args...) compiled for the best instruction set this CPU has.
+template <typename Kernel, typename... Args>
+void simdCall(Args... args)
+{
+#ifdef AC_X86_DISPATCH
+    static const int level = __builtin_cpu_supports("x86-64-v4")   ? 2
+                             : __builtin_cpu_supports("x86-64-v3") ? 1
+                                                                   : 0;
+    if (level == 2)
+        return runAvx512<Kernel>(args...);
+    if (level == 1)
+        return runAvx2<Kernel>(args...);
+#endif
+    Kernel::run(args...);
+}
+
+struct ForwardKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        forwardSequences(args...);
+    }
+};
+
+struct BackwardKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        backwardSequences(args...);
+    }
+};
+
+struct InferKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        inferSequences(args...);
+    }
+};
+
+struct AttendKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        attend(args...);
+    }
+};
 
 /// What the forward pass keeps for the backward pass, in step order [G, T, B, .].
 struct ForwardState {
@@ -411,7 +469,7 @@ ForwardState runForward(const torch::Tensor& x, const torch::Tensor& wIh, const 
     const int64_t rows = B * T;
     at::parallel_for(0, G, 1, [&](int64_t g0, int64_t g1) {
         for (int64_t g = g0; g < g1; ++g)
-            forwardSequences(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
+            simdCall<ForwardKernel>(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
                              static_cast<int>(H), reverse[static_cast<size_t>(g)],
                              px + g * rows * I, pwIhT + g * I * 4 * H, pwHhT + g * H * 4 * H,
                              pb + g * 4 * H, pGates + g * rows * 4 * H, pc + g * rows * H,
@@ -473,7 +531,7 @@ public:
             std::vector<float> rec(static_cast<size_t>(B * H));
             std::vector<float> dc(static_cast<size_t>(B * H));
             for (int64_t g = g0; g < g1; ++g)
-                backwardSequences(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
+                simdCall<BackwardKernel>(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
                                   static_cast<int>(H), reverse[static_cast<size_t>(g)],
                                   px + g * rows * I, pwIhT + g * I * 4 * H, pwHh + g * 4 * H * H,
                                   pGates + g * rows * 4 * H, pc + g * rows * H,
@@ -562,12 +620,12 @@ BinAttentionEncoding fusedBiLstmAttention(const torch::Tensor& x, const torch::T
             for (int64_t m = 0; m < M; ++m) {
                 for (int64_t d = 0; d < 2; ++d) {
                     const int64_t g = 2 * m + d;
-                    inferSequences(rows, iT, iH, d == 1, px + n0 * T * M + m, T * M, M,
+                    simdCall<InferKernel>(rows, iT, iH, d == 1, px + n0 * T * M + m, T * M, M,
                                    pwIh + g * 4 * H, pb + g * 4 * H, pwT + g * H * 4 * H, a.data(),
                                    cs.data(), d ? hr : hf);
                 }
                 for (int r = 0; r < rows; ++r)
-                    attend(iT, iH, hf + r * T * H, hr + r * T * H, pctx + m * 2 * H, score.data(),
+                    simdCall<AttendKernel>(iT, iH, hf + r * T * H, hr + r * T * H, pctx + m * 2 * H, score.data(),
                            pAlpha + ((n0 + r) * M + m) * T, pEmb + ((n0 + r) * M + m) * 2 * H);
             }
         }
