@@ -72,7 +72,22 @@ class TestFusedLstm : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { torch::manual_seed(3); }
+    void initTestCase()
+    {
+        torch::manual_seed(3);
+        qInfo("fused LSTM kernels: %s", fusedLstmInstructionSet());
+    }
+
+    void instructionSetHonoursCap()
+    {
+        const QByteArray cap = qgetenv("AC_FUSED_LSTM_SIMD");
+        const QByteArray used = fusedLstmInstructionSet();
+        QVERIFY(used == "avx512" || used == "avx2" || used == "baseline");
+        if (cap == "baseline")
+            QCOMPARE(used, QByteArray("baseline"));
+        if (cap == "avx2")
+            QVERIFY(used != "avx512");
+    }
 
     void matchesTorchBidirectionalLstm_data()
     {
