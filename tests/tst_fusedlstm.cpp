@@ -97,7 +97,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("I");
         QTest::addColumn<int>("H");
         QTest::newRow("attentivechrome sizes") << 5 << 16 << 100 << 1 << 32;
-        QTest::newRow("small, input 3") << 2 << 3 << 7 << 3 << 5;
+        QTest::newRow("batch 6 (4 + 2 rows), input 2, hidden 16") << 3 << 6 << 13 << 2 << 16;
+        QTest::newRow("small, input 3, hidden 5 (unblocked path)") << 2 << 3 << 7 << 3 << 5;
         QTest::newRow("one step") << 1 << 2 << 1 << 1 << 4;
     }
 
