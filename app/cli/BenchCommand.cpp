@@ -15,10 +15,11 @@ struct Benchmark {
     int (*run)(const QStringList& args);
 };
 
-const std::array<Benchmark, 1> kBenchmarks{{
+const Benchmark kBenchmarks[] = {
     {"import", "REMC CSV import speed (MB/s) and peak memory, full-size simulated cell type",
      runBenchImport},
-}};
+    {"lstm", "fused bin-level BiLSTM: training step and all-genes inference", runBenchLstm},
+};
 
 } // namespace
 

@@ -21,5 +21,6 @@ int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
 int runBenchImport(const QStringList& args);
+int runBenchLstm(const QStringList& args);
 
 } // namespace ac::cli
