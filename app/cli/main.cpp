@@ -13,6 +13,14 @@ namespace {
 const std::array kCommands{
     ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
                         ac::cli::runExport},
+    ac::cli::CliCommand{"train", "Train a model variant on cell types of a study",
+                        ac::cli::runTrain},
+    ac::cli::CliCommand{"evaluate", "AUROC, AUPR and accuracy of a run; ROC/PR curves as TSV",
+                        ac::cli::runEvaluate},
+    ac::cli::CliCommand{"predict", "p(high) of every gene of a run as TSV",
+                        ac::cli::runPredict},
+    ac::cli::CliCommand{"attention", "Bin (α) and mark (β) attention of every gene, TSV or HDF5",
+                        ac::cli::runAttention},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
 };
