@@ -11,6 +11,12 @@
 namespace {
 
 const std::array kCommands{
+    ac::cli::CliCommand{"import", "Import REMC CSV folders (one cell type or many) into a study",
+                        ac::cli::runImport},
+    ac::cli::CliCommand{"info", "Describe a study: cells, splits, label balance, tracks, runs",
+                        ac::cli::runInfo},
+    ac::cli::CliCommand{"simulate", "Simulate REMC-like cell types with a known ground truth",
+                        ac::cli::runSimulate},
     ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
                         ac::cli::runExport},
     ac::cli::CliCommand{"train", "Train a model variant on cell types of a study",
@@ -19,7 +25,7 @@ const std::array kCommands{
                         ac::cli::runEvaluate},
     ac::cli::CliCommand{"predict", "p(high) of every gene of a run as TSV",
                         ac::cli::runPredict},
-    ac::cli::CliCommand{"attention", "Bin (α) and mark (β) attention of every gene, TSV or HDF5",
+    ac::cli::CliCommand{"attention", "Bin (alpha) and mark (beta) attention of every gene, TSV or HDF5",
                         ac::cli::runAttention},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
