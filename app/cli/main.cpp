@@ -27,6 +27,8 @@ const std::array kCommands{
                         ac::cli::runPredict},
     ac::cli::CliCommand{"attention", "Bin (alpha) and mark (beta) attention of every gene, TSV or HDF5",
                         ac::cli::runAttention},
+    ac::cli::CliCommand{"import-weights", "Store weights trained elsewhere as a run (validated)",
+                        ac::cli::runImportWeights},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
 };
