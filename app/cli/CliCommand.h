@@ -27,5 +27,6 @@ int runSimulate(const QStringList& args);
 int runBenchImport(const QStringList& args);
 int runBenchTrain(const QStringList& args);
 int runBenchInfer(const QStringList& args);
+int runBenchLstm(const QStringList& args);
 
 } // namespace ac::cli
