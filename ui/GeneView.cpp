@@ -69,6 +69,8 @@ GeneView::GeneView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(th
 
 GeneView::~GeneView() = default;
 
+QCPColorGradient GeneView::colorGradient(const QString& name) { return gradientByName(name); }
+
 QStringList GeneView::gradientNames()
 {
     return {QStringLiteral("Viridis"), QStringLiteral("Hot"), QStringLiteral("Thermal"),
@@ -179,7 +181,7 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
         r->setMarginGroup(QCP::msTop | QCP::msBottom, scaleGroup);
         (*scale)->setMarginGroup(QCP::msTop | QCP::msBottom, scaleGroup);
         (*map)->setColorScale(*scale);
-        (*map)->setGradient(gradientByName(m_gradient));
+        (*map)->setGradient(GeneView::colorGradient(m_gradient));
         return r;
     };
     m_alphaRect = addMap(QStringLiteral("α"), &m_alphaMap, &m_alphaScale,
@@ -349,8 +351,8 @@ void GeneView::fillData()
 void GeneView::setGradient(const QString& name)
 {
     m_gradient = gradientNames().contains(name) ? name : QStringLiteral("Viridis");
-    if (m_alphaMap) m_alphaMap->setGradient(gradientByName(m_gradient));
-    if (m_attrMap) m_attrMap->setGradient(gradientByName(m_gradient));
+    if (m_alphaMap) m_alphaMap->setGradient(GeneView::colorGradient(m_gradient));
+    if (m_attrMap) m_attrMap->setGradient(GeneView::colorGradient(m_gradient));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -10,6 +10,7 @@ class QCustomPlot;
 class QCPAxisRect;
 class QCPColorMap;
 class QCPColorScale;
+class QCPColorGradient;
 class QCPBars;
 class QCPGraph;
 class QCPTextElement;
@@ -44,6 +45,8 @@ public:
     void setGradient(const QString& name);
     QString gradient() const { return m_gradient; }
     static QStringList gradientNames();
+    /// The gradient called `name` (unknown names give Viridis); shared with the other views.
+    static QCPColorGradient colorGradient(const QString& name);
 
     /// Auto: α range is the gene's min..max. Fixed: `lower..upper` for every gene.
     void setRange(RangeMode mode, double lower = 0.0, double upper = 0.05);
