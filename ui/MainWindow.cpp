@@ -51,7 +51,8 @@ constexpr int kMaxRecent = 8;
 const char* kRunRole = "run";
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_results(std::make_unique<RunResults>())
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_results(std::make_unique<RunResults>()), m_track(std::make_unique<TrackData>())
 {
     setWindowTitle(QStringLiteral("AttentiveChrome Studio"));
     m_tabs = new QTabWidget(this);
@@ -363,7 +364,18 @@ bool MainWindow::selectCell(const QString& cell)
     m_history.clear();
     m_labels = index.labels;
     m_splits = index.splits;
-    m_trackNames = m_study->trackNames(cell);
+    const QStringList trackNames = m_study->trackNames(cell);
+    *m_track = TrackData();
+    if (!trackNames.isEmpty()) {
+        // H3K27ac is the validation signal the view is meant for; prefer it when present.
+        const QString name = trackNames.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac") : trackNames.first();
+        if (!m_study->readTrack(cell, name, m_track.get(), &err) || m_track->values.size() != index.genes.size() * std::size_t(m_track->binCount)) {
+            statusBar()->showMessage(err.isEmpty() ? QStringLiteral("%1: track %2 does not fit the cell's genes").arg(cell, name) : err, 10000);
+            *m_track = TrackData();
+        } else {
+            m_track->name = name;
+        }
+    }
     m_geneModel->setGenes(std::move(index.genes), std::move(index.labels), std::move(index.splits));
     m_status->setText(QStringLiteral("%1: %2 genes").arg(cell).arg(m_geneModel->geneCount()));
     Q_EMIT cellSelected(cell);
@@ -452,16 +464,13 @@ bool MainWindow::fillGeneData(int gene, GeneViewData* d)
         if (r.beta.size() >= (std::size_t(gene) + 1) * m)
             d->beta.assign(r.beta.begin() + std::ptrdiff_t(gene * m), r.beta.begin() + std::ptrdiff_t((gene + 1) * m));
     }
-    // Tracks are small (genes × bins); read the one we show. H3K27ac is preferred when present.
-    if (m_study && !m_trackNames.isEmpty()) {
-        const QString name = m_trackNames.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac") : m_trackNames.first();
-        TrackData t;
-        if (m_study->readTrack(m_cell, name, &t, &err) && t.values.size() >= std::size_t(gene + 1) * t.binCount
-            && t.binCount == d->binCount) {
-            d->trackName = name;
-            d->track.assign(t.values.begin() + std::ptrdiff_t(gene) * t.binCount,
-                            t.values.begin() + std::ptrdiff_t(gene + 1) * t.binCount);
-        }
+    // The track of the cell (genes × bins) is read once per cell in selectCell().
+    const TrackData& t = *m_track;
+    if (!t.values.empty() && t.binCount == d->binCount
+        && t.values.size() >= std::size_t(gene + 1) * t.binCount) {
+        d->trackName = t.name;
+        d->track.assign(t.values.begin() + std::ptrdiff_t(gene) * t.binCount,
+                        t.values.begin() + std::ptrdiff_t(gene + 1) * t.binCount);
     }
     return true;
 }

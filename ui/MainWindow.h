@@ -31,6 +31,7 @@ class GeneFilterProxy;
 class StudyFile;
 struct GeneViewData;
 struct RunResults;
+struct TrackData;
 
 /**
  * The application window: study tree and gene list (left dock), a central tab widget with the
@@ -131,6 +132,7 @@ private:
 
     std::unique_ptr<StudyFile> m_study;
     std::unique_ptr<RunResults> m_results; ///< of m_runId, loaded once per run
+    std::unique_ptr<TrackData> m_track;    ///< the shown track of m_cell, loaded once per cell
     std::vector<std::uint8_t> m_labels;
     std::vector<Split> m_splits;
     /// Results of other cells' runs for the compare view, by run id; cleared on study reload.
@@ -141,7 +143,6 @@ private:
     QString m_runId;
     int m_gene = -1;
     QString m_lastError;
-    QStringList m_trackNames;
     GeneHistory m_history;
 
     QTabWidget* m_tabs = nullptr;

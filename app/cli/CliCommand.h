@@ -20,5 +20,6 @@ int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
 int runBenchImport(const QStringList& args);
+int runBenchGui(const QStringList& args);
 
 } // namespace ac::cli
