@@ -760,6 +760,7 @@ bool MainWindow::restoreSession()
     if (!run.isEmpty()) selectRun(run);
     const int gene = s.value(QStringLiteral("session/gene"), -1).toInt();
     if (gene >= 0) selectGene(gene);
+    m_tabs->setCurrentIndex(std::clamp(s.value(QStringLiteral("session/tab"), 0).toInt(), 0, m_tabs->count() - 1));
     return true;
 }
 
@@ -774,6 +775,7 @@ void MainWindow::saveSession() const
     s.setValue(QStringLiteral("session/cell"), m_cell);
     s.setValue(QStringLiteral("session/run"), m_runId);
     s.setValue(QStringLiteral("session/gene"), m_gene);
+    s.setValue(QStringLiteral("session/tab"), m_tabs->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
