@@ -20,18 +20,22 @@ QColor markColour(int m) { return kMarkColours[m % 5]; }
 
 QCPColorGradient gradientByName(const QString& name)
 {
-    if (name == QLatin1String("Hot")) return QCPColorGradient(QCPColorGradient::gpHot);
-    if (name == QLatin1String("Grayscale")) return QCPColorGradient(QCPColorGradient::gpGrayscale);
-    if (name == QLatin1String("Jet")) return QCPColorGradient(QCPColorGradient::gpJet);
-    if (name == QLatin1String("Thermal")) return QCPColorGradient(QCPColorGradient::gpThermal);
-    // Viridis-like: perceptually ordered, readable in greyscale print.
     QCPColorGradient g;
-    g.clearColorStops();
-    g.setColorStopAt(0.0, QColor(68, 1, 84));
-    g.setColorStopAt(0.25, QColor(59, 82, 139));
-    g.setColorStopAt(0.5, QColor(33, 145, 140));
-    g.setColorStopAt(0.75, QColor(94, 201, 98));
-    g.setColorStopAt(1.0, QColor(253, 231, 37));
+    if (name == QLatin1String("Hot")) g = QCPColorGradient(QCPColorGradient::gpHot);
+    else if (name == QLatin1String("Grayscale")) g = QCPColorGradient(QCPColorGradient::gpGrayscale);
+    else if (name == QLatin1String("Jet")) g = QCPColorGradient(QCPColorGradient::gpJet);
+    else if (name == QLatin1String("Thermal")) g = QCPColorGradient(QCPColorGradient::gpThermal);
+    else {
+        // Viridis-like: perceptually ordered, readable in greyscale print.
+        g.clearColorStops();
+        g.setColorStopAt(0.0, QColor(68, 1, 84));
+        g.setColorStopAt(0.25, QColor(59, 82, 139));
+        g.setColorStopAt(0.5, QColor(33, 145, 140));
+        g.setColorStopAt(0.75, QColor(94, 201, 98));
+        g.setColorStopAt(1.0, QColor(253, 231, 37));
+    }
+    // Missing values (no run, wrong sizes) must not look like low attention.
+    g.setNanHandling(QCPColorGradient::nhTransparent);
     return g;
 }
 
@@ -93,6 +97,7 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
     m_signalGraphs.clear();
     m_tssRects.clear();
     m_alphaScale = m_attrScale = nullptr;
+    m_alphaNote = nullptr;
     m_alphaMap = m_attrMap = nullptr;
     m_trackRect = m_attrRect = nullptr;
     m_trackGraph = nullptr;
@@ -190,6 +195,14 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
     };
     m_alphaRect = addMap(QStringLiteral("α"), &m_alphaMap, &m_alphaScale,
                          QStringLiteral("α (bin attention)"));
+    m_alphaNote = new QCPItemText(m_plot);
+    m_alphaNote->setClipAxisRect(m_alphaRect);
+    m_alphaNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_alphaNote->position->setAxisRect(m_alphaRect);
+    m_alphaNote->position->setCoords(0.5, 0.5);
+    m_alphaNote->setText(QStringLiteral("no attention values: train a run (Training tab) or pick one with results in the study tree"));
+    m_alphaNote->setColor(QColor(90, 90, 90));
+    m_alphaNote->setVisible(false);
     if (withAttribution)
         m_attrRect = addMap(QStringLiteral("attr"), &m_attrMap, &m_attrScale,
                             QStringLiteral("attribution"));
@@ -306,7 +319,10 @@ void GeneView::fillData()
     auto fillMap = [&](QCPColorMap* map, const std::vector<float>& a, bool fixedAllowed) {
         if (!map) return;
         auto* md = map->data();
-        if (a.size() != std::size_t(bins) * marks) {
+        const bool missing = a.size() != std::size_t(bins) * marks;
+        if (map->colorScale()) map->colorScale()->setVisible(!missing);
+        if (QCPItemText* note = map == m_alphaMap ? m_alphaNote : nullptr) note->setVisible(missing);
+        if (missing) {
             md->fill(std::nan(""));
             return;
         }

@@ -14,6 +14,7 @@ class QCPColorGradient;
 class QCPBars;
 class QCPGraph;
 class QCPTextElement;
+class QCPItemText;
 class QCPMarginGroup;
 class QMouseEvent;
 
@@ -93,6 +94,7 @@ private:
     QCPAxisRect* m_alphaRect = nullptr;
     QCPColorMap* m_alphaMap = nullptr;
     QCPColorScale* m_alphaScale = nullptr;
+    QCPItemText* m_alphaNote = nullptr; ///< shown instead of α when the gene has none
     QCPAxisRect* m_attrRect = nullptr;
     QCPColorMap* m_attrMap = nullptr;
     QCPColorScale* m_attrScale = nullptr;

@@ -147,10 +147,10 @@ void MainWindow::buildDock()
     // Start in the study's gene order; clicking a header sorts (p numerically).
     m_geneTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_geneTable->setSortingEnabled(true);
-    m_geneTable->setColumnWidth(GeneListModel::Symbol, 90);
-    m_geneTable->setColumnWidth(GeneListModel::Ensembl, 130);
-    m_geneTable->setColumnWidth(GeneListModel::SplitCol, 45);
-    m_geneTable->setColumnWidth(GeneListModel::Label, 45);
+    m_geneTable->setColumnWidth(GeneListModel::Symbol, 84);
+    m_geneTable->setColumnWidth(GeneListModel::Ensembl, 126);
+    m_geneTable->setColumnWidth(GeneListModel::SplitCol, 42);
+    m_geneTable->setColumnWidth(GeneListModel::Label, 42);
     m_geneTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_geneTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_geneTable->verticalHeader()->hide();
@@ -178,7 +178,7 @@ void MainWindow::buildDock()
     split->setStretchFactor(1, 3);
     lay->addWidget(split);
     dock->setWidget(panel);
-    panel->setMinimumWidth(380);
+    panel->setMinimumWidth(410);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
@@ -318,7 +318,7 @@ void MainWindow::populateTree()
             QString err;
             QString kind, auroc, status;
             if (m_study->readRun(id, &rec, &err)) {
-                kind = modelKindName(rec.model.kind);
+                kind = modelKindKey(rec.model.kind);
                 status = rec.status;
                 if (!m_study->hasResults(id)) status += QStringLiteral(" (no results)");
                 const int best = rec.bestEpoch;
@@ -330,12 +330,16 @@ void MainWindow::populateTree()
             ri->setData(0, Qt::UserRole, cell);
             ri->setData(1, Qt::UserRole, id);
             ri->setToolTip(0, id);
+            if (!kind.isEmpty()) ri->setToolTip(1, modelKindName(rec.model.kind));
         }
         ci->setExpanded(true);
     }
-    m_tree->setColumnWidth(0, 190);
+    // Run ids are long ("E123-attentivechrome-20261128-144731"): elide them and keep the kind,
+    // status and AUROC columns in view.
+    m_tree->setColumnWidth(0, 150);
     m_tree->resizeColumnToContents(1);
     m_tree->resizeColumnToContents(2);
+    m_tree->setTextElideMode(Qt::ElideMiddle);
 }
 
 void MainWindow::onTreeItemClicked(QTreeWidgetItem* item)

@@ -162,6 +162,10 @@ TrainingView::TrainingView(QWidget* parent)
                             {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28)}, this);
     m_aurocPlot->legend->setVisible(true);
     m_aurocPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_lossPlot->xAxis->setRange(0, TrainConfig().epochs + 0.5);
+    m_lossPlot->yAxis->setRange(0, 1);
+    m_aurocPlot->xAxis->setRange(0, TrainConfig().epochs + 0.5);
+    m_aurocPlot->yAxis->setRange(0.4, 1.0);
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(500);
