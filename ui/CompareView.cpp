@@ -109,6 +109,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     m_cellList = new QListWidget(this);
     m_cellList->setFlow(QListView::LeftToRight);
     m_cellList->setMaximumHeight(34);
+    m_cellList->setMinimumWidth(100);
     m_cellList->setSpacing(2);
     connect(m_cellList, &QListWidget::itemChanged, this,
             [this] { Q_EMIT checkedCellsChanged(checkedCells()); });
@@ -122,8 +123,9 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_genePlot);
     split->addWidget(m_aggPlot);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({540, 360}); // the per-cell heatmaps need the height more than the averages
     auto* lay = new QVBoxLayout(this);
     lay->addLayout(top);
     lay->addWidget(m_geneLabel);
@@ -181,16 +183,18 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
             a->setLabelFont(smallFont(font()));
         }
     }
-    m_geneScale = new QCPColorScale(m_genePlot);
-    m_geneScale->setType(QCPAxis::atRight);
-    m_geneScale->axis()->setLabel(QStringLiteral("α (shared scale)"));
-    m_geneScale->setBarWidth(10);
-    m_geneScale->setMarginGroup(QCP::msTop | QCP::msBottom, heatGroup);
+    // The scale only exists with columns: an element outside the layout would still be drawn.
+    m_geneScale = nullptr;
     if (columns > 0) {
+        m_geneScale = new QCPColorScale(m_genePlot);
+        m_geneScale->setType(QCPAxis::atRight);
+        m_geneScale->axis()->setLabel(QStringLiteral("α (shared scale)"));
+        m_geneScale->setBarWidth(10);
+        m_geneScale->setMarginGroup(QCP::msTop | QCP::msBottom, heatGroup);
         L->addElement(1, columns, m_geneScale);
         L->setColumnStretchFactor(columns, 0.01);
         L->setRowStretchFactor(0, 0.01);
-        L->setRowStretchFactor(1, 1.4);
+        L->setRowStretchFactor(1, 2.0);
         L->setRowStretchFactor(2, 1.0);
     }
     for (QCPColorMap* m : m_geneMaps) {
@@ -287,7 +291,7 @@ void CompareView::buildAggregateLayout()
     L->setColumnStretchFactor(0, 1.0);
     L->setColumnStretchFactor(1, 1.0);
     L->setColumnStretchFactor(2, 0.01);
-    L->setColumnStretchFactor(3, 0.7);
+    L->setColumnStretchFactor(3, 1.0);
     L->setRowStretchFactor(0, 0.01);
 }
 

@@ -339,6 +339,7 @@ void MainWindow::populateTree()
     m_tree->setColumnWidth(0, 150);
     m_tree->resizeColumnToContents(1);
     m_tree->resizeColumnToContents(2);
+    m_tree->resizeColumnToContents(3);
     m_tree->setTextElideMode(Qt::ElideMiddle);
 }
 
