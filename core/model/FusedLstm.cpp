@@ -249,8 +249,10 @@ AC_ALWAYS_INLINE void forwardSequences(int B, int T, int I, int H, bool reverse,
         float* gs = gates + static_cast<std::ptrdiff_t>(s) * B * G4;
         // gates = bias + x_t · W_ihᵀ + h_{s-1} · W_hhᵀ in one pass over the gate rows.
         const ProductTerm input{{x + t * I, static_cast<std::ptrdiff_t>(T) * I, 1}, I, wIhT, G4};
-        const ProductTerm recurrent{{h + (s - 1) * B * H, H, 1}, H, wT, G4};
-        matrixProduct(B, G4, input, s ? recurrent : kNoTerm, bias, 0, gs, G4);
+        const ProductTerm recurrent =
+            s ? ProductTerm{{h + static_cast<std::ptrdiff_t>(s - 1) * B * H, H, 1}, H, wT, G4}
+              : kNoTerm;
+        matrixProduct(B, G4, input, recurrent, bias, 0, gs, G4);
         for (int b = 0; b < B; ++b) {
             const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(s) * B + b;
             cellUpdate(H, gs + b * G4, s ? c + (row - B) * H : nullptr, c + row * H,
@@ -351,8 +353,8 @@ AC_ALWAYS_INLINE void backwardSequences(int B, int T, int I, int H, bool reverse
         }
         if (s) {
             // dW_hh += dAᵀ · h of the previous step; dh of the previous step: rec = dA · W_hh.
-            matrixProduct(G4, H, {{da, 1, G4}, B, h + (s - 1) * B * H, H}, kNoTerm, dWhh, H,
-                          dWhh, H);
+            const float* hPrev = h + static_cast<std::ptrdiff_t>(s - 1) * B * H;
+            matrixProduct(G4, H, {{da, 1, G4}, B, hPrev, H}, kNoTerm, dWhh, H, dWhh, H);
             matrixProduct(B, H, {{da, G4, 1}, G4, w, H}, kNoTerm, nullptr, 0, rec, H);
         }
     }
@@ -390,8 +392,10 @@ AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const
         const int t = reverse ? T - 1 - s : s;
         const int tp = reverse ? t + 1 : t - 1;
         const ProductTerm input{{x + t * xStep, xStride, 1}, 1, wIh, G4};
-        const ProductTerm recurrent{{h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1}, H, wT, G4};
-        matrixProduct(rows, G4, input, s ? recurrent : kNoTerm, bias, 0, a, G4);
+        const ProductTerm recurrent =
+            s ? ProductTerm{{h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1}, H, wT, G4}
+              : kNoTerm;
+        matrixProduct(rows, G4, input, recurrent, bias, 0, a, G4);
         for (int r = 0; r < rows; ++r)
             cellUpdate(H, a + r * G4, s ? c + r * H : nullptr, c + r * H, nullptr,
                        h + (static_cast<std::ptrdiff_t>(r) * T + t) * H, nullptr);
