@@ -2,13 +2,33 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <memory>
 #include <QTextStream>
 #include <array>
 
 namespace {
 
 const std::array kCommands{
+    ac::cli::CliCommand{"import", "Import REMC CSV folders (one cell type or many) into a study",
+                        ac::cli::runImport},
+    ac::cli::CliCommand{"info", "Describe a study: cells, splits, label balance, tracks, runs",
+                        ac::cli::runInfo},
+    ac::cli::CliCommand{"simulate", "Simulate REMC-like cell types with a known ground truth",
+                        ac::cli::runSimulate},
+    ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
+                        ac::cli::runExport},
+    ac::cli::CliCommand{"train", "Train a model variant on cell types of a study",
+                        ac::cli::runTrain},
+    ac::cli::CliCommand{"evaluate", "AUROC, AUPR and accuracy of a run; ROC/PR curves as TSV",
+                        ac::cli::runEvaluate},
+    ac::cli::CliCommand{"predict", "p(high) of every gene of a run as TSV",
+                        ac::cli::runPredict},
+    ac::cli::CliCommand{"attention", "Bin (alpha) and mark (beta) attention of every gene, TSV or HDF5",
+                        ac::cli::runAttention},
+    ac::cli::CliCommand{"import-weights", "Store weights trained elsewhere as a run (validated)",
+                        ac::cli::runImportWeights},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
 };
@@ -25,7 +45,15 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // Figure export draws with QtGui/QCustomPlot, which need a QApplication; without a display it
+    // renders offscreen. Every other command stays a plain QCoreApplication.
+    const bool drawsFigures = argc > 1 && qstrcmp(argv[1], "export") == 0;
+    if (drawsFigures && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = drawsFigures
+                                                ? std::make_unique<QApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("attentivechrome-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     const QStringList args = QCoreApplication::arguments().mid(1);
