@@ -1,6 +1,7 @@
 // attentivechrome-cli: the headless front end of the core (import, train, evaluate, ...).
 #include "CliCommand.h"
 #include "CliSupport.h"
+#include "train/OpenMpWaitPolicy.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -45,6 +46,7 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char** argv)
 {
+    ac::ensurePassiveOpenMpWaiting(argv);
     // Figure export and bench gui draw with QtGui/QCustomPlot, which need a QApplication; without a display it
     // renders offscreen. Every other command stays a plain QCoreApplication.
     const bool drawsFigures = argc > 1

@@ -1,5 +1,6 @@
 // attentivechrome: the desktop application.
 #include "MainWindow.h"
+#include "train/OpenMpWaitPolicy.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -7,6 +8,7 @@
 
 int main(int argc, char** argv)
 {
+    ac::ensurePassiveOpenMpWaiting(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("AttentiveChromeStudio"));
     QApplication::setApplicationName(QStringLiteral("AttentiveChrome Studio"));
