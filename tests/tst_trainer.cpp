@@ -217,6 +217,15 @@ void TestTrainer::sameSeedSameWeights()
     QVERIFY(sameWeights(lastA, readWeights(m_study, "b", "last")));
     QVERIFY(sameWeights(readWeights(m_study, "a", "best"), readWeights(m_study, "b", "best")));
     QVERIFY(!sameWeights(lastA, readWeights(m_study, "c", "last")));
+
+    // Also with two threads (the fused LSTM splits its recurrences over them).
+    TrainRequest d = a, e = a;
+    d.runId = QStringLiteral("d");
+    e.runId = QStringLiteral("e");
+    d.train.threads = e.train.threads = 2;
+    for (const TrainRequest& r : {d, e})
+        QVERIFY(trainModel(r, {}).ok);
+    QVERIFY(sameWeights(readWeights(m_study, "d", "last"), readWeights(m_study, "e", "last")));
 }
 
 void TestTrainer::resumeContinuesRun()
