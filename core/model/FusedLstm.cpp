@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -417,14 +418,30 @@ __attribute__((target("arch=x86-64-v3"))) void runAvx2(Args... args)
 }
 #endif
 
-/// Runs Kernel::run(args...) compiled for the best instruction set this CPU has.
+/// 2 = AVX-512, 1 = AVX2+FMA, 0 = baseline: the best this CPU has, capped by AC_FUSED_LSTM_SIMD.
+int simdLevel()
+{
+    static const int level = [] {
+        int best = 0;
+#ifdef AC_X86_DISPATCH
+        best = __builtin_cpu_supports("x86-64-v4") ? 2 : __builtin_cpu_supports("x86-64-v3") ? 1 : 0;
+#endif
+        const char* cap = std::getenv("AC_FUSED_LSTM_SIMD");
+        if (cap && std::strcmp(cap, "baseline") == 0)
+            return 0;
+        if (cap && std::strcmp(cap, "avx2") == 0)
+            return std::min(best, 1);
+        return best;
+    }();
+    return level;
+}
+
+/// Runs Kernel::run(args...) compiled for the instruction set of simdLevel().
 template <typename Kernel, typename... Args>
 void simdCall(Args... args)
 {
 #ifdef AC_X86_DISPATCH
-    static const int level = __builtin_cpu_supports("x86-64-v4")   ? 2
-                             : __builtin_cpu_supports("x86-64-v3") ? 1
-                                                                   : 0;
+    const int level = simdLevel();
     if (level == 2)
         return runAvx512<Kernel>(args...);
     if (level == 1)
@@ -575,6 +592,12 @@ public:
 };
 
 } // namespace
+
+const char* fusedLstmInstructionSet()
+{
+    static const char* const names[] = {"baseline", "avx2", "avx512"};
+    return names[simdLevel()];
+}
 
 torch::Tensor fusedLstm(const torch::Tensor& x, const torch::Tensor& wIh, const torch::Tensor& wHh,
                         const torch::Tensor& bIh, const torch::Tensor& bHh,

@@ -45,4 +45,11 @@ BinAttentionEncoding fusedBiLstmAttention(const torch::Tensor& x, const torch::T
                                           const torch::Tensor& wHh, const torch::Tensor& bIh,
                                           const torch::Tensor& bHh, const torch::Tensor& context);
 
+/**
+ * The instruction set the kernels run with on this CPU: "avx512", "avx2" or "baseline" (x86-64
+ * SSE2, also any non-x86 build). The environment variable AC_FUSED_LSTM_SIMD=avx2 or =baseline
+ * caps it, read once per process (the tests run every path this way). Thread-safe.
+ */
+const char* fusedLstmInstructionSet();
+
 } // namespace ac
