@@ -166,6 +166,17 @@ void TestCliTrain::trainSeveralCells()
     QCOMPARE(att.code, 1);
     QVERIFY2(isOneErrorLine(att.err) && att.err.contains(QLatin1String("no attention")),
              qPrintable(att.err));
+
+    // The paper's table over the runs so far (attentivechrome on C1, lstm on C1 and C2).
+    const Result table = runCli({"evaluate", "--study", m_study, "--summary"});
+    QVERIFY2(table.code == 0, qPrintable(table.err));
+    QCOMPARE(table.out.size(), 3 + 1 + 2);
+    QCOMPARE(table.out[0], QStringLiteral("cell\tattentivechrome\tlstm"));
+    QVERIFY(table.out[1].startsWith(QLatin1String("C1\t0.")));
+    QVERIFY(table.out[2].startsWith(QLatin1String("C2\tNaN\t")));
+    QCOMPARE(table.out[3], QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
+    QVERIFY(table.out[4].startsWith(QLatin1String("attentivechrome\t1\t")));
+    QVERIFY(table.out[5].startsWith(QLatin1String("lstm\t2\t")));
 }
 
 void TestCliTrain::userErrors()
