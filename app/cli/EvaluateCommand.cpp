@@ -12,11 +12,16 @@
 #include <QTextStream>
 #include <cmath>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
-QString number(double v) { return std::isnan(v) ? QStringLiteral("NaN") : QString::number(v, 'f', 4); }
+QString number(double v)
+{
+    return std::isnan(v) ? QStringLiteral("NaN") : QString::number(v, 'f', 4);
+}
 
 bool writeCurve(const QString& path, const char* header, const std::vector<CurvePoint>& points,
                 QString* error)
@@ -86,11 +91,11 @@ int runEvaluate(const QStringList& args)
 {
     const QString cmd = QStringLiteral("evaluate");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
-    p.addOption({QStringLiteral("split"),
-                 QStringLiteral("test (default), valid, train or all."), QStringLiteral("SPLIT"),
-                 QStringLiteral("test")});
+    p.addOption({QStringLiteral("split"), QStringLiteral("test (default), valid, train or all."),
+                 QStringLiteral("SPLIT"), QStringLiteral("test")});
     p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
                  QStringLiteral("WHICH"), QStringLiteral("best")});
     p.addOption({QStringLiteral("curves-dir"),
@@ -128,8 +133,9 @@ int runEvaluate(const QStringList& args)
         if (splitArg == splitName(s))
             splits = {s};
     if (splits.empty())
-        return fail(cmd, QStringLiteral("--split must be test, valid, train or all, not '%1'")
-                             .arg(splitArg));
+        return fail(
+            cmd,
+            QStringLiteral("--split must be test, valid, train or all, not '%1'").arg(splitArg));
     const QString curvesDir = p.value(QStringLiteral("curves-dir"));
     if (!curvesDir.isEmpty() && !QDir().mkpath(curvesDir))
         return fail(cmd, QStringLiteral("%1: cannot create the folder").arg(curvesDir));
