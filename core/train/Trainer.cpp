@@ -4,6 +4,7 @@
 #include "model/ModelWeights.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
+#include "train/FlatAdam.h"
 #include "train/Metrics.h"
 #include "train/RunPredictor.h"
 
@@ -267,7 +268,7 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
         initUniform(*model, cfg.initRange, cfg.seed);
     }
     // A fresh optimiser: Adam's moment estimates are not stored, so a resumed run restarts them.
-    torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(cfg.learningRate));
+    FlatAdam optimizer(*model, cfg.learningRate);
 
     const SplitData train = gatherSplit(cell, Split::Train);
     const SplitData valid = gatherSplit(cell, Split::Valid);
@@ -315,7 +316,7 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
             const torch::Tensor xb = train.x.index_select(0, idx); // [B, T, M]
             const torch::Tensor yb = train.y.index_select(0, idx); // [B]
 
-            optimizer.zero_grad();
+            optimizer.zeroGrad();
             const torch::Tensor logit = model->forward(xb).logit; // [B]
             const torch::Tensor loss = torch::binary_cross_entropy_with_logits(logit, yb);
             const double lossValue = loss.item<double>();
@@ -336,8 +337,7 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
                 return outcome;
             }
             loss.backward();
-            if (cfg.gradClip > 0)
-                torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.gradClip);
+            optimizer.clipGradNorm(cfg.gradClip);
             optimizer.step();
 
             lossSum += lossValue * static_cast<double>(end - begin);
