@@ -29,15 +29,22 @@ struct Operand {
     std::ptrdiff_t colStride;
 };
 
+/// One term in · w of a matrix product: in is [rows][K] (an Operand), w is [K][N], rows wStride
+/// apart. K = 0 makes the term vanish.
+struct ProductTerm {
+    Operand in;
+    int K;
+    const float* w;
+    std::ptrdiff_t wStride;
+};
+
 /**
- * out[r][0, N) = init[r][0, N) + in[r][0, K) · w[K][N] for R rows, N a multiple of 16, w rows
- * wStride apart; init null means zero, initStride 0 repeats one row (a bias), init == out
- * accumulates. Each 16-column block of R rows is accumulated in 2·R vector registers while w
- * streams from L1.
+ * out[r][0, N) = init[r][0, N) + Σ_terms in[r] · w for R rows, N a multiple of 16; init null
+ * means zero, initStride 0 repeats one row (a bias), init == out accumulates. Each 16-column
+ * block of R rows is accumulated in 2·R vector registers while w streams from L1.
  */
 template <int R>
-AC_ALWAYS_INLINE void rowsTimesMatrix(int K, int N, Operand in, const float* w,
-                                      std::ptrdiff_t wStride, const float* init,
+AC_ALWAYS_INLINE void rowsTimesMatrix(int N, ProductTerm t1, ProductTerm t2, const float* init,
                                       std::ptrdiff_t initStride, float* out,
                                       std::ptrdiff_t outStride)
 {
@@ -53,15 +60,17 @@ AC_ALWAYS_INLINE void rowsTimesMatrix(int K, int N, Operand in, const float* w,
                 acc[r][1] = Vec8{};
             }
         }
-        for (int k = 0; k < K; ++k) {
-            Vec8 w0, w1;
-            std::memcpy(&w0, w + k * wStride + n, sizeof w0);
-            std::memcpy(&w1, w + k * wStride + n + 8, sizeof w1);
+        for (const ProductTerm& term : {t1, t2}) {
+            for (int k = 0; k < term.K; ++k) {
+                Vec8 w0, w1;
+                std::memcpy(&w0, term.w + k * term.wStride + n, sizeof w0);
+                std::memcpy(&w1, term.w + k * term.wStride + n + 8, sizeof w1);
 #pragma GCC unroll 8
-            for (int r = 0; r < R; ++r) {
-                const float v = in.p[r * in.rowStride + k * in.colStride];
-                acc[r][0] += v * w0;
-                acc[r][1] += v * w1;
+                for (int r = 0; r < R; ++r) {
+                    const float v = term.in.p[r * term.in.rowStride + k * term.in.colStride];
+                    acc[r][0] += v * w0;
+                    acc[r][1] += v * w1;
+                }
             }
         }
 #pragma GCC unroll 8
@@ -72,21 +81,27 @@ AC_ALWAYS_INLINE void rowsTimesMatrix(int K, int N, Operand in, const float* w,
     }
 }
 
-/// out[r] = init[r] + in[r] · w for `rows` rows as in rowsTimesMatrix, for any K and N.
-AC_ALWAYS_INLINE void matrixProduct(int rows, int K, int N, Operand in, const float* w,
-                                    std::ptrdiff_t wStride, const float* init,
-                                    std::ptrdiff_t initStride, float* out,
+/// `term` restricted to the rows from r on.
+AC_ALWAYS_INLINE ProductTerm fromRow(ProductTerm term, int r)
+{
+    term.in.p += r * term.in.rowStride;
+    return term;
+}
+
+/// out[r] = init[r] + in1[r] · w1 + in2[r] · w2 for `rows` rows as in rowsTimesMatrix, any N.
+AC_ALWAYS_INLINE void matrixProduct(int rows, int N, ProductTerm t1, ProductTerm t2,
+                                    const float* init, std::ptrdiff_t initStride, float* out,
                                     std::ptrdiff_t outStride)
 {
     if (N % 16 == 0) {
         int r = 0;
         for (; r + 4 <= rows; r += 4)
-            rowsTimesMatrix<4>(K, N, {in.p + r * in.rowStride, in.rowStride, in.colStride}, w,
-                               wStride, init ? init + r * initStride : nullptr, initStride,
+            rowsTimesMatrix<4>(N, fromRow(t1, r), fromRow(t2, r),
+                               init ? init + r * initStride : nullptr, initStride,
                                out + r * outStride, outStride);
         for (; r < rows; ++r)
-            rowsTimesMatrix<1>(K, N, {in.p + r * in.rowStride, in.rowStride, in.colStride}, w,
-                               wStride, init ? init + r * initStride : nullptr, initStride,
+            rowsTimesMatrix<1>(N, fromRow(t1, r), fromRow(t2, r),
+                               init ? init + r * initStride : nullptr, initStride,
                                out + r * outStride, outStride);
         return;
     }
@@ -94,14 +109,19 @@ AC_ALWAYS_INLINE void matrixProduct(int rows, int K, int N, Operand in, const fl
         float* o = out + r * outStride;
         for (int n = 0; n < N; ++n)
             o[n] = init ? init[r * initStride + n] : 0.0f;
-        for (int k = 0; k < K; ++k) {
-            const float v = in.p[r * in.rowStride + k * in.colStride];
-            const float* wk = w + k * wStride;
-            for (int n = 0; n < N; ++n)
-                o[n] += v * wk[n];
+        for (const ProductTerm& term : {t1, t2}) {
+            for (int k = 0; k < term.K; ++k) {
+                const float v = term.in.p[r * term.in.rowStride + k * term.in.colStride];
+                const float* wk = term.w + k * term.wStride;
+                for (int n = 0; n < N; ++n)
+                    o[n] += v * wk[n];
+            }
         }
     }
 }
+
+/// The absent second term of a product.
+constexpr ProductTerm kNoTerm{{nullptr, 0, 0}, 0, nullptr, 0};
 
 /// Σ a[j]·b[j] with 32 partial sums (four independent vector chains), so that it vectorises
 /// without reassociation flags.
@@ -227,10 +247,12 @@ AC_ALWAYS_INLINE void forwardSequences(int B, int T, int I, int H, bool reverse,
     for (int s = 0; s < T; ++s) {
         const int t = reverse ? T - 1 - s : s;
         float* gs = gates + static_cast<std::ptrdiff_t>(s) * B * G4;
-        matrixProduct(B, I, G4, {x + t * I, static_cast<std::ptrdiff_t>(T) * I, 1}, wIhT, G4,
-                      bias, 0, gs, G4);
-        if (s)
-            matrixProduct(B, H, G4, {h + (s - 1) * B * H, H, 1}, wT, G4, gs, G4, gs, G4);
+        // gates = bias + x_t · W_ihᵀ + h_{s-1} · W_hhᵀ in one pass over the gate rows.
+        const ProductTerm input{{x + t * I, static_cast<std::ptrdiff_t>(T) * I, 1}, I, wIhT, G4};
+        const ProductTerm recurrent =
+            s ? ProductTerm{{h + static_cast<std::ptrdiff_t>(s - 1) * B * H, H, 1}, H, wT, G4}
+              : kNoTerm;
+        matrixProduct(B, G4, input, recurrent, bias, 0, gs, G4);
         for (int b = 0; b < B; ++b) {
             const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(s) * B + b;
             cellUpdate(H, gs + b * G4, s ? c + (row - B) * H : nullptr, c + row * H,
@@ -331,8 +353,9 @@ AC_ALWAYS_INLINE void backwardSequences(int B, int T, int I, int H, bool reverse
         }
         if (s) {
             // dW_hh += dAᵀ · h of the previous step; dh of the previous step: rec = dA · W_hh.
-            matrixProduct(G4, B, H, {da, 1, G4}, h + (s - 1) * B * H, H, dWhh, H, dWhh, H);
-            matrixProduct(B, G4, H, {da, G4, 1}, w, H, nullptr, 0, rec, H);
+            const float* hPrev = h + static_cast<std::ptrdiff_t>(s - 1) * B * H;
+            matrixProduct(G4, H, {{da, 1, G4}, B, hPrev, H}, kNoTerm, dWhh, H, dWhh, H);
+            matrixProduct(B, H, {{da, G4, 1}, G4, w, H}, kNoTerm, nullptr, 0, rec, H);
         }
     }
 }
@@ -368,10 +391,11 @@ AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const
     for (int s = 0; s < T; ++s) {
         const int t = reverse ? T - 1 - s : s;
         const int tp = reverse ? t + 1 : t - 1;
-        matrixProduct(rows, 1, G4, {x + t * xStep, xStride, 1}, wIh, G4, bias, 0, a, G4);
-        if (s)
-            matrixProduct(rows, H, G4, {h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1}, wT,
-                          G4, a, G4, a, G4);
+        const ProductTerm input{{x + t * xStep, xStride, 1}, 1, wIh, G4};
+        const ProductTerm recurrent =
+            s ? ProductTerm{{h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1}, H, wT, G4}
+              : kNoTerm;
+        matrixProduct(rows, G4, input, recurrent, bias, 0, a, G4);
         for (int r = 0; r < rows; ++r)
             cellUpdate(H, a + r * G4, s ? c + r * H : nullptr, c + r * H, nullptr,
                        h + (static_cast<std::ptrdiff_t>(r) * T + t) * H, nullptr);
