@@ -1,10 +1,601 @@
 #include "MainWindow.h"
 
+#include "GeneFigure.h"
+#include "GeneFilterProxy.h"
+#include "GeneListModel.h"
+#include "GeneView.h"
+#include "GeneViewData.h"
+#include "store/StudyFile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCompleter>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextStream>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
 namespace ac {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+namespace {
+constexpr int kMaxRecent = 8;
+const char* kRunRole = "run";
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_results(std::make_unique<RunResults>())
 {
     setWindowTitle(QStringLiteral("AttentiveChrome Studio"));
+    m_tabs = new QTabWidget(this);
+    m_geneView = new GeneView(m_tabs);
+    m_tabs->addTab(m_geneView, QStringLiteral("Gene"));
+    setCentralWidget(m_tabs);
+    m_status = new QLabel(this);
+    statusBar()->addPermanentWidget(m_status);
+    connect(m_geneView, &GeneView::hovered, this,
+            [this](const QString& t) { statusBar()->showMessage(QString(t).replace(QLatin1Char('\n'), QStringLiteral("  ·  ")), 5000); });
+    buildDock();
+    buildMenus();
+    resize(1400, 900);
+    updateNavActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addView(QWidget* view, const QString& title)
+{
+    if (view) m_tabs->addTab(view, title);
+}
+
+QString MainWindow::studyPath() const { return m_study ? m_study->path() : QString(); }
+
+void MainWindow::buildDock()
+{
+    auto* dock = new QDockWidget(QStringLiteral("Study"), this);
+    dock->setObjectName(QStringLiteral("studyDock"));
+    auto* panel = new QWidget(dock);
+    auto* lay = new QVBoxLayout(panel);
+    lay->setContentsMargins(4, 4, 4, 4);
+
+    m_tree = new QTreeWidget(panel);
+    m_tree->setHeaderLabels({QStringLiteral("Cell type / run"), QStringLiteral("Kind"),
+                             QStringLiteral("Test AUROC")});
+    m_tree->setRootIsDecorated(true);
+    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* i) { onTreeItemClicked(i); });
+
+    m_search = new QLineEdit(panel);
+    m_search->setPlaceholderText(QStringLiteral("Search symbol or Ensembl id…"));
+    m_search->setClearButtonEnabled(true);
+
+    m_geneModel = new GeneListModel(this);
+    m_filter = new GeneFilterProxy(this);
+    m_filter->setSourceModel(m_geneModel);
+    auto* completer = new QCompleter(m_geneModel, this);
+    completer->setCompletionColumn(GeneListModel::Symbol);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchStartsWith);
+    m_search->setCompleter(completer);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &GeneFilterProxy::setSearchText);
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::onSearchReturn);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
+            [this](const QString& t) { selectGeneByName(t); });
+
+    auto makeFilter = [panel](const QStringList& items) {
+        auto* c = new QComboBox(panel);
+        c->addItems(items);
+        return c;
+    };
+    m_splitFilter = makeFilter({QStringLiteral("any"), QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")});
+    m_labelFilter = makeFilter({QStringLiteral("any"), QStringLiteral("low"), QStringLiteral("high")});
+    m_predFilter = makeFilter({QStringLiteral("any"), QStringLiteral("low"), QStringLiteral("high")});
+    m_correctFilter = makeFilter({QStringLiteral("any"), QStringLiteral("incorrect"), QStringLiteral("correct")});
+    connect(m_splitFilter, &QComboBox::currentIndexChanged, m_filter, [this](int i) { m_filter->setSplitFilter(i - 1); });
+    connect(m_labelFilter, &QComboBox::currentIndexChanged, m_filter, [this](int i) { m_filter->setLabelFilter(i - 1); });
+    connect(m_predFilter, &QComboBox::currentIndexChanged, m_filter, [this](int i) { m_filter->setPredictedFilter(i - 1); });
+    connect(m_correctFilter, &QComboBox::currentIndexChanged, m_filter, [this](int i) { m_filter->setCorrectFilter(i - 1); });
+    auto* form = new QFormLayout;
+    form->addRow(QStringLiteral("Split"), m_splitFilter);
+    form->addRow(QStringLiteral("True label"), m_labelFilter);
+    form->addRow(QStringLiteral("Predicted"), m_predFilter);
+    form->addRow(QStringLiteral("Prediction"), m_correctFilter);
+
+    m_geneTable = new QTableView(panel);
+    m_geneTable->setModel(m_filter);
+    // Start in the study's gene order; clicking a header sorts (p numerically).
+    m_geneTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_geneTable->setSortingEnabled(true);
+    m_geneTable->setColumnWidth(GeneListModel::Symbol, 90);
+    m_geneTable->setColumnWidth(GeneListModel::Ensembl, 130);
+    m_geneTable->setColumnWidth(GeneListModel::SplitCol, 45);
+    m_geneTable->setColumnWidth(GeneListModel::Label, 45);
+    m_geneTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_geneTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_geneTable->verticalHeader()->hide();
+    m_geneTable->verticalHeader()->setDefaultSectionSize(20);
+    m_geneTable->horizontalHeader()->setStretchLastSection(true);
+    m_geneTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Up/down keys move the current row; follow it so the keyboard walks through genes.
+    connect(m_geneTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& cur) {
+                if (!cur.isValid()) return;
+                const int g = m_filter->data(cur, GeneListModel::GeneIndexRole).toInt();
+                if (g != m_gene) showGene(g, true);
+            });
+
+    auto* split = new QSplitter(Qt::Vertical, panel);
+    split->addWidget(m_tree);
+    auto* lower = new QWidget(split);
+    auto* ll = new QVBoxLayout(lower);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(m_search);
+    ll->addLayout(form);
+    ll->addWidget(m_geneTable, 1);
+    split->addWidget(lower);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    lay->addWidget(split);
+    dock->setWidget(panel);
+    panel->setMinimumWidth(380);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    file->addAction(QStringLiteral("&Open study…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    m_recentMenu = file->addMenu(QStringLiteral("Open &recent"));
+    updateRecentMenu();
+    file->addAction(QStringLiteral("Open &demo study"), this, [this] {
+        const QString demo = prepareDemoStudy();
+        if (demo.isEmpty())
+            QMessageBox::warning(this, windowTitle(), QStringLiteral("No bundled demo study was found beside the application."));
+        else
+            openStudy(demo);
+    });
+    QAction* import = file->addAction(QStringLiteral("&Import REMC folder…"));
+    import->setEnabled(false); // The importer (core/data/RemcImporter) is not available yet.
+    import->setToolTip(QStringLiteral("Not available in this build yet; use attentivechrome-cli import"));
+    QMenu* exp = file->addMenu(QStringLiteral("&Export"));
+    exp->addAction(QStringLiteral("Gene panel as &PNG…"), this, [this] { exportCurrent(QStringLiteral("png")); });
+    exp->addAction(QStringLiteral("Gene panel as &SVG…"), this, [this] { exportCurrent(QStringLiteral("svg")); });
+    exp->addAction(QStringLiteral("Gene panel as P&DF…"), this, [this] { exportCurrent(QStringLiteral("pdf")); });
+    exp->addAction(QStringLiteral("Numbers behind the figure (&TSV)…"), this, [this] { exportCurrent(QStringLiteral("tsv")); });
+    exp->addSeparator();
+    exp->addAction(QStringLiteral("&Batch export gene list…"), this, &MainWindow::exportBatch);
+    file->addSeparator();
+    file->addAction(QStringLiteral("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_backAction = new QAction(QStringLiteral("◀ Back"), this);
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_forwardAction = new QAction(QStringLiteral("Forward ▶"), this);
+    m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
+    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
+    QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
+    go->addAction(m_backAction);
+    go->addAction(m_forwardAction);
+
+    QToolBar* tb = addToolBar(QStringLiteral("Navigation"));
+    tb->setObjectName(QStringLiteral("navToolbar"));
+    tb->addAction(m_backAction);
+    tb->addAction(m_forwardAction);
+    tb->addSeparator();
+    tb->addWidget(new QLabel(QStringLiteral(" Colour map "), tb));
+    m_gradientBox = new QComboBox(tb);
+    m_gradientBox->addItems(GeneView::gradientNames());
+    tb->addWidget(m_gradientBox);
+    connect(m_gradientBox, &QComboBox::currentTextChanged, m_geneView, &GeneView::setGradient);
+    tb->addWidget(new QLabel(QStringLiteral("  α range "), tb));
+    m_rangeBox = new QComboBox(tb);
+    m_rangeBox->addItems({QStringLiteral("auto per gene"), QStringLiteral("fixed 0–0.05"),
+                          QStringLiteral("fixed 0–0.1"), QStringLiteral("fixed 0–0.2")});
+    tb->addWidget(m_rangeBox);
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, [this](int i) {
+        static const double uppers[] = {0, 0.05, 0.1, 0.2};
+        if (i <= 0) m_geneView->setRange(GeneView::RangeMode::AutoPerGene);
+        else m_geneView->setRange(GeneView::RangeMode::Fixed, 0.0, uppers[std::min(i, 3)]);
+    });
+    tb->addSeparator();
+    tb->addAction(QStringLiteral("Reset zoom"), this, [this] { m_geneView->setXRange(-5000, 5000); });
+}
+
+void MainWindow::updateNavActions()
+{
+    m_backAction->setEnabled(m_history.canGoBack());
+    m_forwardAction->setEnabled(m_history.canGoForward());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentStudies")).toStringList();
+    for (const QString& p : recent)
+        m_recentMenu->addAction(p, this, [this, p] { openStudy(p); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings s;
+    QStringList recent = s.value(QStringLiteral("recentStudies")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    s.setValue(QStringLiteral("recentStudies"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::openDialog()
+{
+    const QString f = QFileDialog::getOpenFileName(this, QStringLiteral("Open study"), QString(),
+                                                   QStringLiteral("Studies (*.h5);;All files (*)"));
+    if (!f.isEmpty()) openStudy(f);
+}
+
+bool MainWindow::openStudy(const QString& path, bool interactive)
+{
+    QString err;
+    auto study = StudyFile::open(path, &err);
+    if (!study) {
+        m_lastError = err.isEmpty() ? QStringLiteral("%1: cannot open study").arg(path) : err;
+        if (interactive) QMessageBox::critical(this, QStringLiteral("Open study"), m_lastError);
+        return false;
+    }
+    m_study = std::move(study);
+    m_cell.clear();
+    m_runId.clear();
+    m_gene = -1;
+    m_history.clear();
+    *m_results = RunResults();
+    addRecent(QFileInfo(path).absoluteFilePath());
+    setWindowTitle(QStringLiteral("%1 — AttentiveChrome Studio").arg(QFileInfo(path).fileName()));
+    populateTree();
+    Q_EMIT studyOpened(path);
+    const QStringList cells = m_study->cellNames();
+    if (!cells.isEmpty()) selectCell(cells.first());
+    return true;
+}
+
+void MainWindow::populateTree()
+{
+    m_tree->clear();
+    if (!m_study) return;
+    for (const QString& cell : m_study->cellNames()) {
+        auto* ci = new QTreeWidgetItem(m_tree, {cell, QStringLiteral("cell type"), QString()});
+        ci->setData(0, Qt::UserRole, cell);
+        for (const QString& id : m_study->runIds(cell)) {
+            RunRecord rec;
+            QString err;
+            QString kind, auroc;
+            if (m_study->readRun(id, &rec, &err)) {
+                kind = modelKindName(rec.model.kind);
+                const int best = rec.bestEpoch;
+                if (best >= 1 && best <= int(rec.epochs.size()))
+                    auroc = QString::number(rec.epochs[std::size_t(best - 1)].testAuroc, 'f', 3);
+            }
+            auto* ri = new QTreeWidgetItem(ci, {id, kind, auroc});
+            ri->setData(0, Qt::UserRole, cell);
+            ri->setData(1, Qt::UserRole, id);
+            ri->setToolTip(0, id);
+        }
+        ci->setExpanded(true);
+    }
+    m_tree->setColumnWidth(0, 190);
+    m_tree->resizeColumnToContents(1);
+}
+
+void MainWindow::onTreeItemClicked(QTreeWidgetItem* item)
+{
+    if (!item) return;
+    const QString cell = item->data(0, Qt::UserRole).toString();
+    const QString run = item->data(1, Qt::UserRole).toString();
+    if (cell != m_cell) selectCell(cell);
+    if (!run.isEmpty()) selectRun(run);
+}
+
+bool MainWindow::selectCell(const QString& cell)
+{
+    if (!m_study || !m_study->cellNames().contains(cell)) return false;
+    CellData index;
+    QString err;
+    if (!m_study->readCellIndex(cell, &index, &err)) {
+        m_lastError = err;
+        statusBar()->showMessage(err, 10000);
+        return false;
+    }
+    m_cell = cell;
+    m_runId.clear();
+    *m_results = RunResults();
+    m_gene = -1;
+    m_history.clear();
+    m_labels = index.labels;
+    m_trackNames = m_study->trackNames(cell);
+    m_geneModel->setGenes(std::move(index.genes), std::move(index.labels), std::move(index.splits));
+    m_status->setText(QStringLiteral("%1: %2 genes").arg(cell).arg(m_geneModel->geneCount()));
+    Q_EMIT cellSelected(cell);
+    // The newest run with cached results is the sensible default to look at.
+    const QStringList runs = m_study->runIds(cell);
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        if (m_study->hasResults(*it)) {
+            selectRun(*it);
+            break;
+        }
+    if (m_geneModel->geneCount() > 0) selectGene(0);
+    updateNavActions();
+    return true;
+}
+
+bool MainWindow::selectRun(const QString& runId)
+{
+    if (!m_study) return false;
+    RunRecord rec;
+    QString err;
+    if (!m_study->readRun(runId, &rec, &err)) {
+        m_lastError = err;
+        return false;
+    }
+    if (rec.cell != m_cell && !selectCell(rec.cell)) return false;
+    RunResults r;
+    if (m_study->hasResults(runId) && !m_study->readResults(runId, &r, &err)) {
+        m_lastError = err;
+        statusBar()->showMessage(err, 10000);
+        r = RunResults();
+    }
+    if (r.geneCount != m_geneModel->geneCount()) r = RunResults();
+    *m_results = std::move(r);
+    m_runId = runId;
+    m_geneModel->setP(m_results->p);
+    Q_EMIT runSelected(runId);
+    if (m_gene >= 0) showGene(m_gene, false);
+    return true;
+}
+
+bool MainWindow::selectGene(int geneIndex)
+{
+    if (geneIndex < 0 || geneIndex >= m_geneModel->geneCount()) return false;
+    showGene(geneIndex, true);
+    return true;
+}
+
+bool MainWindow::selectGeneByName(const QString& text)
+{
+    const int g = m_geneModel->find(text);
+    return g >= 0 && selectGene(g);
+}
+
+void MainWindow::onSearchReturn()
+{
+    if (selectGeneByName(m_search->text())) return;
+    // Not an exact name: take the first row the filter still shows.
+    if (m_filter->rowCount() > 0)
+        selectGene(m_filter->data(m_filter->index(0, 0), GeneListModel::GeneIndexRole).toInt());
+    else
+        statusBar()->showMessage(QStringLiteral("No gene matches '%1'").arg(m_search->text()), 5000);
+}
+
+bool MainWindow::fillGeneData(int gene, GeneViewData* d)
+{
+    d->gene = m_geneModel->gene(gene);
+    d->cell = m_cell;
+    d->runId = m_runId;
+    d->label = m_geneModel->label(gene);
+    QString err;
+    if (m_study && !m_study->readGeneValues(m_cell, gene, &d->values, &err)) {
+        m_lastError = err;
+        statusBar()->showMessage(err, 10000);
+        d->values.clear();
+    }
+    const RunResults& r = *m_results;
+    if (gene < r.geneCount) {
+        if (gene < int(r.p.size())) d->p = r.p[std::size_t(gene)];
+        const std::size_t n = std::size_t(r.markCount) * r.binCount;
+        if (r.alpha.size() >= (std::size_t(gene) + 1) * n)
+            d->alpha.assign(r.alpha.begin() + std::ptrdiff_t(gene * n), r.alpha.begin() + std::ptrdiff_t((gene + 1) * n));
+        const std::size_t m = std::size_t(r.markCount);
+        if (r.beta.size() >= (std::size_t(gene) + 1) * m)
+            d->beta.assign(r.beta.begin() + std::ptrdiff_t(gene * m), r.beta.begin() + std::ptrdiff_t((gene + 1) * m));
+    }
+    // Tracks are small (genes × bins); read the one we show. H3K27ac is preferred when present.
+    if (m_study && !m_trackNames.isEmpty()) {
+        const QString name = m_trackNames.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac") : m_trackNames.first();
+        TrackData t;
+        if (m_study->readTrack(m_cell, name, &t, &err) && t.values.size() >= std::size_t(gene + 1) * t.binCount
+            && t.binCount == d->binCount) {
+            d->trackName = name;
+            d->track.assign(t.values.begin() + std::ptrdiff_t(gene) * t.binCount,
+                            t.values.begin() + std::ptrdiff_t(gene + 1) * t.binCount);
+        }
+    }
+    return true;
+}
+
+void MainWindow::showGene(int gene, bool recordHistory)
+{
+    if (gene < 0 || gene >= m_geneModel->geneCount()) return;
+    GeneViewData d;
+    fillGeneData(gene, &d);
+    m_geneView->setData(d);
+    m_gene = gene;
+    if (recordHistory) m_history.visit(gene);
+    updateNavActions();
+    // Keep the list selection in step (without re-entering showGene).
+    const QModelIndex src = m_geneModel->index(gene, 0);
+    const QModelIndex proxy = m_filter->mapFromSource(src);
+    if (proxy.isValid() && m_geneTable->currentIndex().row() != proxy.row()) {
+        QSignalBlocker block(m_geneTable->selectionModel());
+        m_geneTable->setCurrentIndex(proxy);
+        m_geneTable->scrollTo(proxy);
+    }
+    Q_EMIT geneSelected(gene);
+}
+
+void MainWindow::goBack()
+{
+    const int g = m_history.back();
+    if (g >= 0) showGene(g, false);
+}
+
+void MainWindow::goForward()
+{
+    const int g = m_history.forward();
+    if (g >= 0) showGene(g, false);
+}
+
+void MainWindow::reloadStudy()
+{
+    if (!m_study) return;
+    const QString path = m_study->path(), cell = m_cell, run = m_runId;
+    const int gene = m_gene;
+    m_study.reset();
+    if (!openStudy(path, false)) return;
+    selectCell(cell);
+    if (!run.isEmpty()) selectRun(run);
+    if (gene >= 0) selectGene(gene);
+}
+
+void MainWindow::exportCurrent(const QString& format)
+{
+    if (m_gene < 0) {
+        QMessageBox::information(this, QStringLiteral("Export"), QStringLiteral("Select a gene first."));
+        return;
+    }
+    int dpi = 300;
+    if (format == QLatin1String("png")) {
+        bool ok = false;
+        dpi = QInputDialog::getInt(this, QStringLiteral("Export PNG"), QStringLiteral("Resolution (DPI)"), 300, 30, 2400, 50, &ok);
+        if (!ok) return;
+    }
+    const QString stem = GeneFigure::fileStem(m_geneView->data());
+    const QString file = QFileDialog::getSaveFileName(this, QStringLiteral("Export"),
+        stem + QLatin1Char('.') + format, QStringLiteral("*.%1").arg(format));
+    if (file.isEmpty()) return;
+    QString err;
+    bool ok = false;
+    if (format == QLatin1String("png")) ok = GeneFigure::savePng(*m_geneView, file, dpi, &err);
+    else if (format == QLatin1String("svg")) ok = GeneFigure::saveSvg(*m_geneView, file, &err);
+    else if (format == QLatin1String("pdf")) ok = GeneFigure::savePdf(*m_geneView, file, &err);
+    else ok = GeneFigure::saveTsv(m_geneView->data(), file, &err);
+    if (!ok) QMessageBox::critical(this, QStringLiteral("Export"), err);
+    else statusBar()->showMessage(QStringLiteral("Wrote %1").arg(file), 5000);
+}
+
+void MainWindow::exportBatch()
+{
+    if (m_cell.isEmpty()) return;
+    const QString list = QFileDialog::getOpenFileName(this, QStringLiteral("Gene list (one symbol or Ensembl id per line)"),
+                                                      QString(), QStringLiteral("Text (*.txt *.tsv);;All files (*)"));
+    if (list.isEmpty()) return;
+    bool ok = false;
+    const QString format = QInputDialog::getItem(this, QStringLiteral("Batch export"), QStringLiteral("Format"),
+        {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("tsv")}, 1, false, &ok);
+    if (!ok) return;
+    const QString dir = QFileDialog::getExistingDirectory(this, QStringLiteral("Output folder"));
+    if (dir.isEmpty()) return;
+    QFile f(list);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        QMessageBox::critical(this, QStringLiteral("Batch export"), QStringLiteral("%1: %2").arg(list, f.errorString()));
+        return;
+    }
+    QStringList problems;
+    int written = 0, lineNo = 0;
+    QTextStream in(&f);
+    while (!in.atEnd()) {
+        const QString name = in.readLine().section(QLatin1Char('\t'), 0, 0).trimmed();
+        ++lineNo;
+        if (name.isEmpty() || name.startsWith(QLatin1Char('#'))) continue;
+        const int g = m_geneModel->find(name);
+        if (g < 0) {
+            problems << QStringLiteral("%1:%2: unknown gene '%3'").arg(list).arg(lineNo).arg(name);
+            continue;
+        }
+        GeneViewData d;
+        fillGeneData(g, &d);
+        QString err;
+        const QString out = QDir(dir).filePath(GeneFigure::fileStem(d) + QLatin1Char('.') + format);
+        if (GeneFigure::save(d, format, out, 300, &err, m_geneView->gradient())) ++written;
+        else problems << err;
+    }
+    QString msg = QStringLiteral("Wrote %1 file(s) to %2.").arg(written).arg(dir);
+    if (!problems.isEmpty()) msg += QLatin1Char('\n') + problems.mid(0, 10).join(QLatin1Char('\n'));
+    QMessageBox::information(this, QStringLiteral("Batch export"), msg);
+}
+
+QString MainWindow::prepareDemoStudy()
+{
+    const QString bundled = QDir(QCoreApplication::applicationDirPath())
+                                .filePath(QStringLiteral("../share/attentivechrome/demo-study.h5"));
+    if (!QFileInfo::exists(bundled)) return {};
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dataDir.isEmpty() || !QDir().mkpath(dataDir)) return {};
+    const QString copy = QDir(dataDir).filePath(QStringLiteral("demo-study.h5"));
+    // Copy once so the user's runs go into their own file and the bundle stays pristine.
+    if (!QFileInfo::exists(copy) && !QFile::copy(bundled, copy)) return {};
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    return copy;
+}
+
+bool MainWindow::restoreSession()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    const QString grad = s.value(QStringLiteral("view/gradient")).toString();
+    if (!grad.isEmpty()) m_gradientBox->setCurrentText(grad);
+    m_rangeBox->setCurrentIndex(s.value(QStringLiteral("view/range"), 0).toInt());
+    const QString study = s.value(QStringLiteral("session/study")).toString();
+    if (study.isEmpty() || !QFileInfo::exists(study) || !openStudy(study, false)) return false;
+    const QString cell = s.value(QStringLiteral("session/cell")).toString();
+    if (!cell.isEmpty() && cell != m_cell) selectCell(cell);
+    const QString run = s.value(QStringLiteral("session/run")).toString();
+    if (!run.isEmpty()) selectRun(run);
+    const int gene = s.value(QStringLiteral("session/gene"), -1).toInt();
+    if (gene >= 0) selectGene(gene);
+    return true;
+}
+
+void MainWindow::saveSession() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("view/gradient"), m_gradientBox->currentText());
+    s.setValue(QStringLiteral("view/range"), m_rangeBox->currentIndex());
+    s.setValue(QStringLiteral("session/study"), studyPath());
+    s.setValue(QStringLiteral("session/cell"), m_cell);
+    s.setValue(QStringLiteral("session/run"), m_runId);
+    s.setValue(QStringLiteral("session/gene"), m_gene);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSession();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace ac
+
+// Own TU for the moc output: tests that link ac_ui without the window do not pull MainWindow
+// (and with it the study store) in through the shared mocs_compilation object.
+#include "moc_MainWindow.cpp"

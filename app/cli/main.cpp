@@ -2,13 +2,17 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <memory>
 #include <QTextStream>
 #include <array>
 
 namespace {
 
 const std::array kCommands{
+    ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
+                        ac::cli::runExport},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
 };
@@ -25,7 +29,15 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // Figure export draws with QtGui/QCustomPlot, which need a QApplication; without a display it
+    // renders offscreen. Every other command stays a plain QCoreApplication.
+    const bool drawsFigures = argc > 1 && qstrcmp(argv[1], "export") == 0;
+    if (drawsFigures && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = drawsFigures
+                                                ? std::make_unique<QApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("attentivechrome-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     const QStringList args = QCoreApplication::arguments().mid(1);

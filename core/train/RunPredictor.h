@@ -3,6 +3,7 @@
 #include "data/CellData.h"
 #include "data/Progress.h"
 #include "model/ModelConfig.h"
+#include "model/WeightArray.h"
 #include "store/RunResults.h"
 
 #include <QString>
@@ -22,19 +23,26 @@ struct GenePrediction {
 
 /**
  * A stored run loaded for inference (no autograd, the fast fused path where the variant has one).
- * Owns its model. Not thread-safe: one instance per thread. load() fails with `error` naming the
- * study and run when the run or its weights are missing or do not fit the variant.
+ * Owns its model. Not thread-safe: one instance per thread; it uses the calling thread's torch
+ * thread count (at::set_num_threads). load() fails with `error` naming the study and run when the
+ * run or its weights are missing or do not fit the variant.
  */
 class RunPredictor {
 public:
+    /// `which` is "best" or "last".
     static std::unique_ptr<RunPredictor> load(const StudyFile& study, const QString& runId,
                                               const QString& which, QString* error);
+    /// A predictor for weights held in memory (e.g. the trainer's best epoch); fails with `error`
+    /// when they do not fit `config`.
+    static std::unique_ptr<RunPredictor> create(const ModelConfig& config, const Weights& weights,
+                                                QString* error);
     ~RunPredictor();
 
     const ModelConfig& modelConfig() const;
-    /// One gene: `values` is bins × marks as in CellData.
+    /// One gene: `values` is bins × marks as in CellData (binCount × markCount of the config).
     GenePrediction predictGene(const float* values) const;
-    /// Every gene of `cell`; returns false (and leaves `out`) when `progress` cancels.
+    /// Every gene of `cell` (whose bin and mark counts must be the config's), in batches;
+    /// returns false (and leaves `out`) when `progress` cancels. An empty `progress` is allowed.
     bool predictAll(const CellData& cell, RunResults* out, const ProgressCallback& progress) const;
 
 private:

@@ -39,7 +39,7 @@ using TrainCallback = std::function<bool(const TrainProgress&)>;
 struct TrainOutcome {
     bool ok = false;        ///< false on error (then `error`); a cancel is ok with status "cancelled"
     QString error;
-    RunRecord run;          ///< as stored (status complete / stopped-early / cancelled)
+    RunRecord run;          ///< as stored (status complete / stopped-early / cancelled / failed)
 };
 
 /**
@@ -47,6 +47,28 @@ struct TrainOutcome {
  * last weights) in the study, atomically after every epoch, so a crash or a cancel leaves the
  * study and the best checkpoint of the last finished epoch intact. Blocking: run it in a worker
  * thread. Deterministic for the same seed and thread count. A NaN loss stops with an error.
+ *
+ * Details of the contract:
+ * - Threads: sets at::set_num_threads(train.threads, or all cores but one) for the calling thread.
+ * - Stored status: "running" after each epoch but the last (what a crashed run keeps),
+ *   then "complete", "stopped-early" (patience ran out) or "cancelled"; "failed" when the loss
+ *   became NaN after at least one epoch was stored. When the run ends with weights stored, the
+ *   same commit caches p, α and β of every gene computed with the best weights
+ *   (StudyEditor::writeResults), so the GUI can show the run at once.
+ * - Cancel (the callback returns false): the epoch in progress is dropped; the stored run keeps
+ *   the metrics and weights of the last finished epoch and gets status "cancelled". A cancel
+ *   before the first epoch finished stores nothing (outcome ok, run.status "cancelled").
+ * - Best epoch: the highest validation AUROC; the first epoch until one beats it (a validation
+ *   split with one class only has NaN AUROC and never beats it).
+ * - Early stopping: after `patience` epochs without a better validation AUROC (0 = never).
+ * - Resume (resumeRunId): continues from the stored last weights with epoch (stored epochs + 1)
+ *   up to train.epochs; the run keeps its model, seed, learning rate, batch size, clip and init
+ *   range, and takes epochs, patience and threads from the request. Adam's moment estimates are
+ *   not stored, so they restart from zero; shuffling and dropout are seeded per epoch, so the
+ *   order of the genes is that of an uninterrupted run.
+ * - Errors (outcome.ok false, `error` names the study and the run or gene): unknown cell, no
+ *   training or validation genes, a non-finite input value, a NaN loss, a failed write. Errors
+ *   before the first stored epoch leave the study unchanged.
  */
 TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progress);
 

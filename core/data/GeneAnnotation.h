@@ -1,0 +1,64 @@
+#pragma once
+
+#include "data/GeneRecord.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <vector>
+
+namespace ac {
+
+/**
+ * A gene table: Ensembl id, symbol, chromosome, 1-based TSS and strand of each gene.
+ *
+ * Text format (TSV, one header line, then one gene per line):
+ * `ensembl_id  symbol  chrom  tss  strand` with strand `+` or `-`; plain or gzip-compressed.
+ * The bundled default (loadBundled) is the Ensembl GRCh37 (hg19) gene table of 57,736 genes
+ * shipped as `resources/genes_hg19.tsv.gz`.
+ *
+ * Plain value once loaded; const methods are safe to call from several threads. The load
+ * methods replace the whole table, or return false, set `error` (naming the file and line) and
+ * leave the table unchanged.
+ */
+class GeneAnnotation {
+public:
+    /// Loads a TSV (or .tsv.gz) file.
+    bool loadFile(const QString& path, QString* error);
+    /// Loads the annotation bundled into the program (hg19).
+    bool loadBundled(QString* error);
+    /// Parses TSV text (plain or gzip); `source` names it in error messages.
+    bool loadData(const QByteArray& data, const QString& source, QString* error);
+
+    int size() const { return static_cast<int>(m_genes.size()); }
+    bool isEmpty() const { return m_genes.empty(); }
+    /// File the table came from (":/annotation/genes_hg19.tsv.gz" for the bundled one).
+    QString source() const { return m_source; }
+    const std::vector<GeneRecord>& genes() const { return m_genes; }
+
+    /// The gene with Ensembl id `ensemblId` (version suffix ".N" ignored), or nullptr.
+    const GeneRecord* findEnsembl(const QString& ensemblId) const;
+    /// The first gene with symbol `symbol` (case-insensitive), or nullptr.
+    const GeneRecord* findSymbol(const QString& symbol) const;
+
+    /**
+     * Ensembl id of a REMC GeneID: the REMC files keep the last digits of the Ensembl gene
+     * number, so "000003" → "ENSG00000000003". Ids already starting with "ENSG" are returned
+     * unchanged; anything else (e.g. simulated "S00001") gives an empty string.
+     */
+    static QString ensemblFromRemcId(const QString& remcId);
+
+    /**
+     * A GeneRecord for a REMC GeneID: remcId and ensemblId always set; symbol, chrom, TSS and
+     * strand filled in when the table knows the gene (`found`, if given, tells whether it did).
+     */
+    GeneRecord annotateRemcId(const QString& remcId, bool* found = nullptr) const;
+
+private:
+    QString m_source;
+    std::vector<GeneRecord> m_genes;
+    QHash<QString, int> m_byEnsembl;
+    QHash<QString, int> m_bySymbol; ///< key upper-cased
+};
+
+} // namespace ac

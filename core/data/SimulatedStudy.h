@@ -1,0 +1,19 @@
+#pragma once
+
+#include "data/Progress.h"
+#include "data/Simulator.h"
+
+#include <QString>
+
+namespace ac {
+
+/**
+ * Simulates `config` and writes every cell with its H3K27ac track into the study at `path`
+ * through one StudyEditor: cells of the same name are replaced, other content is kept, and
+ * nothing changes at `path` unless everything was written (atomic). Returns false with `error`
+ * on failure or "cancelled" when `progress` returns false. Runs in the calling thread.
+ */
+bool writeSimulatedStudy(const QString& path, const SimulationConfig& config,
+                         const ProgressCallback& progress, QString* error);
+
+} // namespace ac

@@ -1,0 +1,314 @@
+#include "store/Hdf5Io.h"
+
+#include <stdexcept>
+
+namespace ac::h5 {
+
+namespace {
+
+H5::DSetCreatPropList creationList(const Layout& layout)
+{
+    H5::DSetCreatPropList plist;
+    if (!layout.chunk.empty()) {
+        plist.setChunk(static_cast<int>(layout.chunk.size()), layout.chunk.data());
+        if (layout.deflate > 0) {
+            plist.setShuffle();
+            plist.setDeflate(layout.deflate);
+        }
+    }
+    return plist;
+}
+
+template <typename T>
+void writeArray(H5::Group& g, const std::string& name, const std::vector<hsize_t>& shape,
+                const T* data, const H5::PredType& fileType, const H5::PredType& memType,
+                const Layout& layout)
+{
+    remove(g, name);
+    H5::DataSpace space(static_cast<int>(shape.size()), shape.data());
+    H5::DataSet ds = g.createDataSet(name, fileType, space, creationList(layout));
+    hsize_t n = 1;
+    for (hsize_t d : shape)
+        n *= d;
+    if (n > 0)
+        ds.write(data, memType);
+}
+
+template <typename T>
+std::vector<T> readArray(const H5::Group& g, const std::string& name, const H5::PredType& memType,
+                         H5T_class_t expectedClass, std::vector<hsize_t>* shape)
+{
+    H5::DataSet ds = g.openDataSet(name);
+    if (ds.getTypeClass() != expectedClass)
+        throw std::runtime_error(name + ": unexpected data type");
+    const std::vector<hsize_t> dims = shapeOf(ds);
+    hsize_t n = 1;
+    for (hsize_t d : dims)
+        n *= d;
+    std::vector<T> out(n);
+    if (n > 0)
+        ds.read(out.data(), memType);
+    if (shape)
+        *shape = dims;
+    return out;
+}
+
+} // namespace
+
+bool exists(const H5::Group& g, const std::string& path)
+{
+    // H5Lexists needs every intermediate link to exist: walk the path.
+    std::string prefix;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t slash = path.find('/', start);
+        const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos
+                                                                               : slash - start);
+        prefix += prefix.empty() ? part : "/" + part;
+        if (H5Lexists(g.getId(), prefix.c_str(), H5P_DEFAULT) <= 0)
+            return false;
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return true;
+}
+
+H5::Group openOrCreateGroup(H5::Group& g, const std::string& path)
+{
+    H5::Group current = g;
+    std::size_t start = 0;
+    while (start < path.size()) {
+        const std::size_t slash = path.find('/', start);
+        const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos
+                                                                               : slash - start);
+        if (!part.empty()) {
+            if (H5Lexists(current.getId(), part.c_str(), H5P_DEFAULT) > 0) {
+                current = current.openGroup(part);
+            } else {
+                H5::PropList gcpl(H5Pcreate(H5P_GROUP_CREATE));
+                H5Pset_link_creation_order(gcpl.getId(),
+                                           H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+                const hid_t id = H5Gcreate2(current.getId(), part.c_str(), H5P_DEFAULT,
+                                            gcpl.getId(), H5P_DEFAULT);
+                if (id < 0)
+                    throw H5::GroupIException("openOrCreateGroup", "cannot create group " + part);
+                current = H5::Group(id);
+                H5Gclose(id); // H5::Group(id) took its own reference
+            }
+        }
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return current;
+}
+
+void remove(H5::Group& g, const std::string& name)
+{
+    if (H5Lexists(g.getId(), name.c_str(), H5P_DEFAULT) > 0)
+        g.unlink(name);
+}
+
+std::vector<std::string> memberNames(const H5::Group& g)
+{
+    H5::PropList gcpl(H5Gget_create_plist(g.getId()));
+    unsigned flags = 0;
+    H5Pget_link_creation_order(gcpl.getId(), &flags);
+    const H5_index_t index =
+        (flags & H5P_CRT_ORDER_INDEXED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+    const hsize_t n = g.getNumObjs();
+    std::vector<std::string> names;
+    names.reserve(n);
+    for (hsize_t i = 0; i < n; ++i) {
+        const ssize_t len = H5Lget_name_by_idx(g.getId(), ".", index, H5_ITER_INC, i, nullptr, 0,
+                                               H5P_DEFAULT);
+        if (len < 0)
+            throw H5::GroupIException("memberNames", "cannot list group members");
+        std::string name(static_cast<std::size_t>(len), '\0');
+        H5Lget_name_by_idx(g.getId(), ".", index, H5_ITER_INC, i, name.data(),
+                           static_cast<std::size_t>(len) + 1, H5P_DEFAULT);
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+std::vector<hsize_t> shapeOf(const H5::DataSet& ds)
+{
+    H5::DataSpace space = ds.getSpace();
+    std::vector<hsize_t> dims(static_cast<std::size_t>(space.getSimpleExtentNdims()));
+    if (!dims.empty())
+        space.getSimpleExtentDims(dims.data());
+    return dims;
+}
+
+void writeFloats(H5::Group& g, const std::string& name, const std::vector<hsize_t>& shape,
+                 const float* data, const Layout& layout)
+{
+    writeArray(g, name, shape, data, H5::PredType::IEEE_F32LE, H5::PredType::NATIVE_FLOAT, layout);
+}
+
+std::vector<float> readFloats(const H5::Group& g, const std::string& name,
+                              std::vector<hsize_t>* shape)
+{
+    return readArray<float>(g, name, H5::PredType::NATIVE_FLOAT, H5T_FLOAT, shape);
+}
+
+void writeDoubles(H5::Group& g, const std::string& name, const std::vector<hsize_t>& shape,
+                  const double* data)
+{
+    writeArray(g, name, shape, data, H5::PredType::IEEE_F64LE, H5::PredType::NATIVE_DOUBLE, {});
+}
+
+std::vector<double> readDoubles(const H5::Group& g, const std::string& name,
+                                std::vector<hsize_t>* shape)
+{
+    return readArray<double>(g, name, H5::PredType::NATIVE_DOUBLE, H5T_FLOAT, shape);
+}
+
+void writeUInt8(H5::Group& g, const std::string& name, const std::vector<std::uint8_t>& v)
+{
+    writeArray(g, name, {v.size()}, v.data(), H5::PredType::STD_U8LE, H5::PredType::NATIVE_UINT8,
+               {});
+}
+
+std::vector<std::uint8_t> readUInt8(const H5::Group& g, const std::string& name)
+{
+    return readArray<std::uint8_t>(g, name, H5::PredType::NATIVE_UINT8, H5T_INTEGER, nullptr);
+}
+
+void writeInt64(H5::Group& g, const std::string& name, const std::vector<std::int64_t>& v)
+{
+    writeArray(g, name, {v.size()}, v.data(), H5::PredType::STD_I64LE, H5::PredType::NATIVE_INT64,
+               {});
+}
+
+std::vector<std::int64_t> readInt64(const H5::Group& g, const std::string& name)
+{
+    return readArray<std::int64_t>(g, name, H5::PredType::NATIVE_INT64, H5T_INTEGER, nullptr);
+}
+
+void writeStrings(H5::Group& g, const std::string& name, const std::vector<std::string>& v)
+{
+    remove(g, name);
+    H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+    type.setCset(H5T_CSET_UTF8);
+    const hsize_t n = v.size();
+    H5::DataSpace space(1, &n);
+    H5::DataSet ds = g.createDataSet(name, type, space);
+    std::vector<const char*> ptrs;
+    ptrs.reserve(v.size());
+    for (const std::string& s : v)
+        ptrs.push_back(s.c_str());
+    if (n > 0)
+        ds.write(ptrs.data(), type);
+}
+
+std::vector<std::string> readStrings(const H5::Group& g, const std::string& name)
+{
+    H5::DataSet ds = g.openDataSet(name);
+    if (ds.getTypeClass() != H5T_STRING)
+        throw std::runtime_error(name + ": expected strings");
+    H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+    const std::vector<hsize_t> dims = shapeOf(ds);
+    const std::size_t n = dims.empty() ? 0 : dims[0];
+    std::vector<char*> ptrs(n, nullptr);
+    if (n > 0)
+        ds.read(ptrs.data(), type);
+    std::vector<std::string> out;
+    out.reserve(n);
+    for (char* p : ptrs) {
+        out.emplace_back(p ? p : "");
+        H5free_memory(p);
+    }
+    return out;
+}
+
+void setAttr(H5::H5Object& o, const std::string& name, const std::string& value)
+{
+    if (o.attrExists(name))
+        o.removeAttr(name);
+    H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+    type.setCset(H5T_CSET_UTF8);
+    H5::Attribute a = o.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
+    a.write(type, value);
+}
+
+void setAttr(H5::H5Object& o, const std::string& name, std::int64_t value)
+{
+    if (o.attrExists(name))
+        o.removeAttr(name);
+    H5::Attribute a =
+        o.createAttribute(name, H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR));
+    a.write(H5::PredType::NATIVE_INT64, &value);
+}
+
+std::string stringAttr(const H5::H5Object& o, const std::string& name)
+{
+    H5::Attribute a = o.openAttribute(name);
+    std::string value;
+    a.read(a.getStrType(), value);
+    return value;
+}
+
+std::int64_t intAttr(const H5::H5Object& o, const std::string& name)
+{
+    H5::Attribute a = o.openAttribute(name);
+    if (a.getTypeClass() != H5T_INTEGER)
+        throw std::runtime_error("attribute " + name + ": expected an integer");
+    std::int64_t value = 0;
+    a.read(H5::PredType::NATIVE_INT64, &value);
+    return value;
+}
+
+bool hasAttr(const H5::H5Object& o, const std::string& name)
+{
+    return o.attrExists(name);
+}
+
+Weights readWeightsGroup(const H5::Group& g)
+{
+    Weights weights;
+    for (const std::string& name : memberNames(g)) {
+        WeightArray w;
+        w.name = name;
+        std::vector<hsize_t> shape;
+        w.values = readFloats(g, name, &shape);
+        w.shape.assign(shape.begin(), shape.end());
+        weights.push_back(std::move(w));
+    }
+    return weights;
+}
+
+void writeWeightsGroup(H5::Group& g, const Weights& weights)
+{
+    for (const std::string& name : memberNames(g))
+        g.unlink(name);
+    for (const WeightArray& w : weights) {
+        std::vector<hsize_t> shape(w.shape.begin(), w.shape.end());
+        hsize_t n = 1;
+        for (hsize_t d : shape)
+            n *= d;
+        if (n != w.values.size())
+            throw std::runtime_error(w.name + ": shape does not match the number of values");
+        writeFloats(g, w.name, shape, w.values.data());
+    }
+}
+
+std::string utf8(const QString& s)
+{
+    return s.toStdString();
+}
+
+QString qstr(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QString describe(const H5::Exception& e)
+{
+    const std::string detail = e.getDetailMsg();
+    return qstr(detail.empty() ? e.getFuncName() : detail);
+}
+
+} // namespace ac::h5

@@ -1,0 +1,327 @@
+#include "store/StudyEditor.h"
+
+#include "store/Hdf5Io.h"
+#include "store/StudyFile.h"
+#include "store/StudyLayout.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <cstdio>
+#include <fcntl.h>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace ac {
+
+struct StudyEditor::Private {
+    QString path;     ///< the study
+    QString tempPath; ///< the copy every write goes to
+    H5::H5File file;
+    bool open = false;
+
+    ~Private() { discard(); }
+
+    void discard()
+    {
+        if (open) {
+            try {
+                file.close();
+            } catch (const H5::Exception&) {
+            }
+            open = false;
+        }
+        if (!tempPath.isEmpty())
+            QFile::remove(tempPath);
+        tempPath.clear();
+    }
+
+    template <typename F>
+    bool guarded(const QString& object, QString* error, F&& f)
+    {
+        if (!open) {
+            *error = QStringLiteral("%1: the edit was already committed or abandoned").arg(path);
+            return false;
+        }
+        try {
+            f();
+            return true;
+        } catch (const H5::Exception& e) {
+            *error = QStringLiteral("%1: %2: %3").arg(path, object, h5::describe(e));
+        } catch (const std::exception& e) {
+            *error = QStringLiteral("%1: %2: %3").arg(path, object, QString::fromUtf8(e.what()));
+        }
+        return false;
+    }
+};
+
+namespace {
+
+bool syncFile(const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+std::string cellPath(const QString& cell)
+{
+    return std::string(layout::kCells) + "/" + h5::utf8(cell);
+}
+
+std::string runPath(const QString& runId)
+{
+    return std::string(layout::kRuns) + "/" + h5::utf8(runId);
+}
+
+void checkName(const QString& name, const char* what)
+{
+    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name == QLatin1String(".") ||
+        name == QLatin1String(".."))
+        throw std::runtime_error(std::string(what) + " name \"" + h5::utf8(name) +
+                                 "\" is empty or contains '/'");
+}
+
+} // namespace
+
+StudyEditor::StudyEditor() : d(std::make_unique<Private>()) {}
+StudyEditor::~StudyEditor() = default;
+
+std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* error)
+{
+    H5::Exception::dontPrint();
+    std::unique_ptr<StudyEditor> editor(new StudyEditor);
+    Private& p = *editor->d;
+    p.path = path;
+    const QFileInfo info(path);
+    const bool existing = info.exists();
+    if (existing && !StudyFile::open(path, error))
+        return nullptr; // never overwrite something that is not a study we can read
+    if (!QDir().mkpath(info.absolutePath())) {
+        *error = QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath());
+        return nullptr;
+    }
+    p.tempPath = QStringLiteral("%1/.%2.%3.tmp")
+                     .arg(info.absolutePath(), info.fileName())
+                     .arg(QRandomGenerator::system()->generate64(), 0, 16);
+    if (existing && !QFile::copy(path, p.tempPath)) {
+        *error = QStringLiteral("%1: cannot copy the study to %2 (disk full or no write access?)")
+                     .arg(path, p.tempPath);
+        p.tempPath.clear();
+        return nullptr;
+    }
+    try {
+        if (existing) {
+            QFile::setPermissions(p.tempPath, QFile::permissions(p.tempPath) | QFile::WriteOwner);
+            p.file.openFile(h5::utf8(p.tempPath), H5F_ACC_RDWR);
+        } else {
+            p.file = H5::H5File(h5::utf8(p.tempPath), H5F_ACC_EXCL);
+            h5::setAttr(p.file, layout::kFormatAttr, std::string(layout::kFormatName));
+            h5::setAttr(p.file, layout::kVersionAttr, std::int64_t(StudyFile::kFormatVersion));
+            H5::Group root = p.file.openGroup("/");
+            h5::openOrCreateGroup(root, layout::kCells);
+            h5::openOrCreateGroup(root, layout::kRuns);
+        }
+        p.open = true;
+    } catch (const H5::Exception& e) {
+        *error = QStringLiteral("%1: cannot write %2: %3").arg(path, p.tempPath, h5::describe(e));
+        return nullptr; // ~Private removes the temporary file
+    }
+    return editor;
+}
+
+bool StudyEditor::writeCell(const CellData& cell, QString* error)
+{
+    return d->guarded(h5::qstr("/" + cellPath(cell.name)), error, [&] {
+        checkName(cell.name, "cell");
+        const std::size_t n = cell.genes.size();
+        if (cell.labels.size() != n || cell.splits.size() != n ||
+            cell.values.size() != n * std::size_t(cell.binCount) * std::size_t(cell.markCount) ||
+            cell.markNames.size() != cell.markCount)
+            throw std::runtime_error("genes, labels, splits, values and marks do not agree");
+        H5::Group root = d->file.openGroup("/");
+        H5::Group cells = h5::openOrCreateGroup(root, layout::kCells);
+        h5::remove(cells, h5::utf8(cell.name));
+        H5::Group g = h5::openOrCreateGroup(cells, h5::utf8(cell.name));
+        h5::setAttr(g, layout::kBinCountAttr, std::int64_t(cell.binCount));
+        h5::setAttr(g, layout::kBinSizeAttr, std::int64_t(cell.binSize));
+        h5::setAttr(g, layout::kWindowStartAttr, std::int64_t(cell.windowStart));
+        std::vector<std::string> marks;
+        for (const QString& m : cell.markNames)
+            marks.push_back(h5::utf8(m));
+        h5::writeStrings(g, layout::kMarkNames, marks);
+        std::vector<std::string> remc, ensembl, symbol, chrom;
+        std::vector<std::int64_t> tss;
+        std::vector<std::uint8_t> strand, split;
+        for (std::size_t i = 0; i < n; ++i) {
+            const GeneRecord& r = cell.genes[i];
+            remc.push_back(h5::utf8(r.remcId));
+            ensembl.push_back(h5::utf8(r.ensemblId));
+            symbol.push_back(h5::utf8(r.symbol));
+            chrom.push_back(h5::utf8(r.chrom));
+            tss.push_back(r.tss);
+            strand.push_back(static_cast<std::uint8_t>(r.strand));
+            split.push_back(static_cast<std::uint8_t>(cell.splits[i]));
+        }
+        h5::writeStrings(g, layout::kGeneRemcId, remc);
+        h5::writeStrings(g, layout::kGeneEnsembl, ensembl);
+        h5::writeStrings(g, layout::kGeneSymbol, symbol);
+        h5::writeStrings(g, layout::kGeneChrom, chrom);
+        h5::writeInt64(g, layout::kGeneTss, tss);
+        h5::writeUInt8(g, layout::kGeneStrand, strand);
+        h5::writeUInt8(g, layout::kLabels, cell.labels);
+        h5::writeUInt8(g, layout::kSplit, split);
+        const std::vector<hsize_t> shape{n, hsize_t(cell.binCount), hsize_t(cell.markCount)};
+        h5::Layout chunked;
+        if (n > 0)
+            chunked = {{std::min<hsize_t>(n, layout::kGenesPerChunk), shape[1], shape[2]},
+                       layout::kDeflateLevel};
+        h5::writeFloats(g, layout::kX, shape, cell.values.data(), chunked);
+    });
+}
+
+bool StudyEditor::removeCell(const QString& cell, QString* error)
+{
+    return d->guarded(h5::qstr("/" + cellPath(cell)), error, [&] {
+        if (!h5::exists(d->file, cellPath(cell)))
+            throw std::runtime_error("no such cell type");
+        H5::Group cells = d->file.openGroup(layout::kCells);
+        cells.unlink(h5::utf8(cell));
+        // Runs of a removed cell type would point at nothing.
+        H5::Group runs = d->file.openGroup(layout::kRuns);
+        for (const std::string& id : h5::memberNames(runs))
+            if (h5::stringAttr(runs.openGroup(id), layout::kCellAttr) == h5::utf8(cell))
+                runs.unlink(id);
+    });
+}
+
+bool StudyEditor::writeTrack(const QString& cell, const TrackData& track, QString* error)
+{
+    const std::string object = cellPath(cell) + "/" + layout::kTracks + "/" + h5::utf8(track.name);
+    return d->guarded(h5::qstr("/" + object), error, [&] {
+        checkName(track.name, "track");
+        if (!h5::exists(d->file, cellPath(cell)))
+            throw std::runtime_error("no such cell type");
+        H5::Group g = d->file.openGroup(cellPath(cell));
+        const std::size_t genes = h5::readStrings(g, layout::kGeneRemcId).size();
+        if (track.binCount <= 0 || track.values.size() != genes * std::size_t(track.binCount))
+            throw std::runtime_error("the track has " + std::to_string(track.values.size()) +
+                                     " values; the cell type has " + std::to_string(genes) +
+                                     " genes of " + std::to_string(track.binCount) + " bins");
+        H5::Group tracks = h5::openOrCreateGroup(g, layout::kTracks);
+        h5::writeFloats(tracks, h5::utf8(track.name), {genes, hsize_t(track.binCount)},
+                        track.values.data(),
+                        {{std::min<hsize_t>(std::max<std::size_t>(genes, 1), 256),
+                          hsize_t(track.binCount)},
+                         layout::kDeflateLevel});
+        H5::DataSet ds = tracks.openDataSet(h5::utf8(track.name));
+        h5::setAttr(ds, layout::kSourceAttr, h5::utf8(track.source));
+    });
+}
+
+bool StudyEditor::writeRun(const RunRecord& run, const Weights& best, const Weights& last,
+                           QString* error)
+{
+    return d->guarded(h5::qstr("/" + runPath(run.id)), error, [&] {
+        checkName(run.id, "run");
+        if (!h5::exists(d->file, cellPath(run.cell)))
+            throw std::runtime_error("cell type \"" + h5::utf8(run.cell) + "\" is not in the study");
+        H5::Group root = d->file.openGroup("/");
+        H5::Group runs = h5::openOrCreateGroup(root, layout::kRuns);
+        // Updated in place (not unlinked) so the run keeps its place in creation order.
+        H5::Group g = h5::openOrCreateGroup(runs, h5::utf8(run.id));
+        h5::setAttr(g, layout::kCellAttr, h5::utf8(run.cell));
+        h5::setAttr(g, layout::kCreatedAttr, h5::utf8(run.created.toString(Qt::ISODate)));
+        h5::setAttr(g, layout::kStatusAttr, h5::utf8(run.status));
+        h5::setAttr(g, layout::kBestEpochAttr, std::int64_t(run.bestEpoch));
+        h5::setAttr(g, layout::kModelAttr,
+                    QJsonDocument(run.model.toJson()).toJson(QJsonDocument::Compact).toStdString());
+        h5::setAttr(g, layout::kTrainAttr,
+                    QJsonDocument(run.train.toJson()).toJson(QJsonDocument::Compact).toStdString());
+        std::vector<double> m;
+        for (const EpochMetrics& e : run.epochs)
+            m.insert(m.end(), {double(e.epoch), e.trainLoss, e.validLoss, e.trainAuroc,
+                               e.validAuroc, e.validAupr, e.testAuroc, e.testAupr, e.seconds});
+        h5::writeDoubles(g, layout::kMetrics, {run.epochs.size(), 9}, m.data());
+        H5::DataSet metrics = g.openDataSet(layout::kMetrics);
+        h5::setAttr(metrics, layout::kColumnsAttr, std::string(layout::kMetricColumns));
+        H5::Group bestGroup = h5::openOrCreateGroup(g, layout::kWeightsBest);
+        h5::writeWeightsGroup(bestGroup, best);
+        H5::Group lastGroup = h5::openOrCreateGroup(g, layout::kWeightsLast);
+        h5::writeWeightsGroup(lastGroup, last);
+        // Cached results belong to the weights they were computed from.
+        h5::remove(g, layout::kResults);
+    });
+}
+
+bool StudyEditor::writeResults(const QString& runId, const RunResults& results, QString* error)
+{
+    const std::string object = runPath(runId) + "/" + layout::kResults;
+    return d->guarded(h5::qstr("/" + object), error, [&] {
+        if (!h5::exists(d->file, runPath(runId)))
+            throw std::runtime_error("no such run");
+        const hsize_t n = hsize_t(results.geneCount);
+        const hsize_t m = hsize_t(results.markCount), t = hsize_t(results.binCount);
+        if (results.p.size() != n || (!results.alpha.empty() && results.alpha.size() != n * m * t) ||
+            (!results.beta.empty() && results.beta.size() != n * m))
+            throw std::runtime_error("p, alpha and beta do not match the gene count");
+        H5::Group runGroup = d->file.openGroup(runPath(runId));
+        h5::remove(runGroup, layout::kResults);
+        H5::Group g = h5::openOrCreateGroup(runGroup, layout::kResults);
+        h5::writeFloats(g, layout::kP, {n}, results.p.data());
+        if (!results.alpha.empty())
+            h5::writeFloats(g, layout::kAlpha, {n, m, t}, results.alpha.data(),
+                            {{std::min<hsize_t>(std::max<hsize_t>(n, 1), layout::kGenesPerChunk), m, t},
+                             layout::kDeflateLevel});
+        if (!results.beta.empty())
+            h5::writeFloats(g, layout::kBeta, {n, m}, results.beta.data());
+    });
+}
+
+bool StudyEditor::removeRun(const QString& runId, QString* error)
+{
+    return d->guarded(h5::qstr("/" + runPath(runId)), error, [&] {
+        if (!h5::exists(d->file, runPath(runId)))
+            throw std::runtime_error("no such run");
+        d->file.openGroup(layout::kRuns).unlink(h5::utf8(runId));
+    });
+}
+
+bool StudyEditor::commit(QString* error)
+{
+    if (!d->open) {
+        *error = QStringLiteral("%1: the edit was already committed or abandoned").arg(d->path);
+        return false;
+    }
+    try {
+        d->file.flush(H5F_SCOPE_GLOBAL);
+        d->file.close();
+        d->open = false;
+    } catch (const H5::Exception& e) {
+        *error = QStringLiteral("%1: cannot finish writing %2: %3")
+                     .arg(d->path, d->tempPath, h5::describe(e));
+        d->discard();
+        return false;
+    }
+    // fsync the data before the rename, and the folder after it, so a crash shows either the
+    // old or the new study, never a renamed but empty file.
+    if (!syncFile(d->tempPath) ||
+        std::rename(QFile::encodeName(d->tempPath).constData(),
+                    QFile::encodeName(d->path).constData()) != 0) {
+        *error = QStringLiteral("%1: cannot replace the study with %2 (disk full or no write "
+                                "access?); the study is unchanged")
+                     .arg(d->path, d->tempPath);
+        d->discard();
+        return false;
+    }
+    d->tempPath.clear();
+    syncFile(QFileInfo(d->path).absolutePath());
+    return true;
+}
+
+} // namespace ac

@@ -1,0 +1,383 @@
+#include "store/StudyFile.h"
+
+#include "store/Hdf5Io.h"
+#include "store/StudyLayout.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <stdexcept>
+
+namespace ac {
+
+struct StudyFile::Private {
+    QString path;
+    H5::H5File file;
+    int version = 0;
+
+    /// Runs `f`; turns any HDF5 or shape error into `error` naming the file and `object`.
+    template <typename F>
+    bool guarded(const QString& object, QString* error, F&& f) const
+    {
+        try {
+            f();
+            return true;
+        } catch (const H5::Exception& e) {
+            if (error)
+                *error = QStringLiteral("%1: %2: %3").arg(path, object, h5::describe(e));
+        } catch (const std::exception& e) {
+            if (error)
+                *error = QStringLiteral("%1: %2: %3").arg(path, object, QString::fromUtf8(e.what()));
+        }
+        return false;
+    }
+};
+
+namespace {
+
+QString cellPath(const QString& cell)
+{
+    return QStringLiteral("/%1/%2").arg(QLatin1String(layout::kCells), cell);
+}
+
+QString runPath(const QString& runId)
+{
+    return QStringLiteral("/%1/%2").arg(QLatin1String(layout::kRuns), runId);
+}
+
+void requireLength(std::size_t actual, std::size_t expected, const char* what)
+{
+    if (actual != expected)
+        throw std::runtime_error(std::string(what) + ": " + std::to_string(actual) +
+                                 " values where " + std::to_string(expected) + " are expected");
+}
+
+/// Reads everything of a cell except X.
+void readIndex(const H5::Group& g, const QString& name, CellData* out)
+{
+    CellData c;
+    c.name = name;
+    c.binCount = static_cast<int>(h5::intAttr(g, layout::kBinCountAttr));
+    c.binSize = static_cast<int>(h5::intAttr(g, layout::kBinSizeAttr));
+    c.windowStart = static_cast<int>(h5::intAttr(g, layout::kWindowStartAttr));
+    c.markNames.clear();
+    for (const std::string& m : h5::readStrings(g, layout::kMarkNames))
+        c.markNames << h5::qstr(m);
+    c.markCount = static_cast<int>(c.markNames.size());
+    const std::vector<std::string> remc = h5::readStrings(g, layout::kGeneRemcId);
+    const std::vector<std::string> ensembl = h5::readStrings(g, layout::kGeneEnsembl);
+    const std::vector<std::string> symbol = h5::readStrings(g, layout::kGeneSymbol);
+    const std::vector<std::string> chrom = h5::readStrings(g, layout::kGeneChrom);
+    const std::vector<std::int64_t> tss = h5::readInt64(g, layout::kGeneTss);
+    const std::vector<std::uint8_t> strand = h5::readUInt8(g, layout::kGeneStrand);
+    const std::size_t n = remc.size();
+    requireLength(ensembl.size(), n, layout::kGeneEnsembl);
+    requireLength(symbol.size(), n, layout::kGeneSymbol);
+    requireLength(chrom.size(), n, layout::kGeneChrom);
+    requireLength(tss.size(), n, layout::kGeneTss);
+    requireLength(strand.size(), n, layout::kGeneStrand);
+    c.genes.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        GeneRecord& r = c.genes[i];
+        r.remcId = h5::qstr(remc[i]);
+        r.ensemblId = h5::qstr(ensembl[i]);
+        r.symbol = h5::qstr(symbol[i]);
+        r.chrom = h5::qstr(chrom[i]);
+        r.tss = tss[i];
+        r.strand = static_cast<char>(strand[i]);
+    }
+    c.labels = h5::readUInt8(g, layout::kLabels);
+    requireLength(c.labels.size(), n, layout::kLabels);
+    const std::vector<std::uint8_t> split = h5::readUInt8(g, layout::kSplit);
+    requireLength(split.size(), n, layout::kSplit);
+    c.splits.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (split[i] > static_cast<std::uint8_t>(Split::Test))
+            throw std::runtime_error("split: value " + std::to_string(split[i]) +
+                                     " is not 0 (train), 1 (valid) or 2 (test)");
+        c.splits[i] = static_cast<Split>(split[i]);
+    }
+    *out = std::move(c);
+}
+
+} // namespace
+
+StudyFile::StudyFile() : d(std::make_unique<Private>()) {}
+StudyFile::~StudyFile() = default;
+
+std::unique_ptr<StudyFile> StudyFile::open(const QString& path, QString* error)
+{
+    H5::Exception::dontPrint();
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = QStringLiteral("%1: no such file").arg(path);
+        return nullptr;
+    }
+    if (!info.isReadable()) {
+        *error = QStringLiteral("%1: not readable").arg(path);
+        return nullptr;
+    }
+    std::unique_ptr<StudyFile> study(new StudyFile);
+    study->d->path = path;
+    const std::string name = h5::utf8(path);
+    bool isStudy = false;
+    const bool ok = study->d->guarded(QStringLiteral("/"), error, [&] {
+        if (!H5::H5File::isHdf5(name))
+            return;
+        study->d->file.openFile(name, H5F_ACC_RDONLY);
+        if (!h5::hasAttr(study->d->file, layout::kFormatAttr) ||
+            h5::stringAttr(study->d->file, layout::kFormatAttr) != layout::kFormatName)
+            return;
+        study->d->version = static_cast<int>(h5::intAttr(study->d->file, layout::kVersionAttr));
+        isStudy = true;
+    });
+    if (!ok)
+        return nullptr;
+    if (!isStudy) {
+        *error = QStringLiteral("%1: not an AttentiveChrome study (an HDF5 file with the "
+                                "attribute format=\"%2\" is expected)")
+                     .arg(path, QLatin1String(layout::kFormatName));
+        return nullptr;
+    }
+    if (study->d->version > kFormatVersion || study->d->version < 1) {
+        *error = QStringLiteral("%1: study format version %2 is not supported (this program "
+                                "reads version %3); update AttentiveChrome Studio")
+                     .arg(path)
+                     .arg(study->d->version)
+                     .arg(kFormatVersion);
+        return nullptr;
+    }
+    return study;
+}
+
+QString StudyFile::path() const
+{
+    return d->path;
+}
+
+int StudyFile::formatVersion() const
+{
+    return d->version;
+}
+
+QStringList StudyFile::cellNames() const
+{
+    QStringList names;
+    d->guarded(QLatin1String(layout::kCells), nullptr, [&] {
+        if (!h5::exists(d->file, layout::kCells))
+            return;
+        for (const std::string& n : h5::memberNames(d->file.openGroup(layout::kCells)))
+            names << h5::qstr(n);
+    });
+    return names;
+}
+
+bool StudyFile::readCellIndex(const QString& cell, CellData* out, QString* error) const
+{
+    return d->guarded(cellPath(cell), error, [&] {
+        if (!h5::exists(d->file, h5::utf8(cellPath(cell).mid(1))))
+            throw std::runtime_error("no such cell type");
+        CellData c;
+        readIndex(d->file.openGroup(h5::utf8(cellPath(cell))), cell, &c);
+        *out = std::move(c);
+    });
+}
+
+bool StudyFile::readCell(const QString& cell, CellData* out, QString* error) const
+{
+    return d->guarded(cellPath(cell), error, [&] {
+        if (!h5::exists(d->file, h5::utf8(cellPath(cell).mid(1))))
+            throw std::runtime_error("no such cell type");
+        const H5::Group g = d->file.openGroup(h5::utf8(cellPath(cell)));
+        CellData c;
+        readIndex(g, cell, &c);
+        std::vector<hsize_t> shape;
+        c.values = h5::readFloats(g, layout::kX, &shape);
+        const std::vector<hsize_t> expected{hsize_t(c.geneCount()), hsize_t(c.binCount),
+                                            hsize_t(c.markCount)};
+        if (shape != expected)
+            throw std::runtime_error("X: shape does not match genes × bins × marks");
+        *out = std::move(c);
+    });
+}
+
+bool StudyFile::readGeneValues(const QString& cell, int gene, std::vector<float>* out,
+                               QString* error) const
+{
+    const QString object = cellPath(cell) + QLatin1Char('/') + QLatin1String(layout::kX);
+    return d->guarded(object, error, [&] {
+        H5::DataSet ds = d->file.openDataSet(h5::utf8(object));
+        const std::vector<hsize_t> dims = h5::shapeOf(ds);
+        if (dims.size() != 3)
+            throw std::runtime_error("expected a genes × bins × marks array");
+        if (gene < 0 || hsize_t(gene) >= dims[0])
+            throw std::runtime_error("gene index " + std::to_string(gene) + " out of range");
+        H5::DataSpace file = ds.getSpace();
+        const hsize_t start[3] = {hsize_t(gene), 0, 0};
+        const hsize_t count[3] = {1, dims[1], dims[2]};
+        file.selectHyperslab(H5S_SELECT_SET, count, start);
+        H5::DataSpace mem(3, count);
+        std::vector<float> values(dims[1] * dims[2]);
+        ds.read(values.data(), H5::PredType::NATIVE_FLOAT, mem, file);
+        *out = std::move(values);
+    });
+}
+
+QStringList StudyFile::trackNames(const QString& cell) const
+{
+    QStringList names;
+    const std::string path = h5::utf8(cellPath(cell).mid(1)) + "/" + layout::kTracks;
+    d->guarded(cellPath(cell), nullptr, [&] {
+        if (!h5::exists(d->file, path))
+            return;
+        for (const std::string& n : h5::memberNames(d->file.openGroup(path)))
+            names << h5::qstr(n);
+    });
+    return names;
+}
+
+bool StudyFile::readTrack(const QString& cell, const QString& track, TrackData* out,
+                          QString* error) const
+{
+    const QString object =
+        cellPath(cell) + QLatin1Char('/') + QLatin1String(layout::kTracks) + QLatin1Char('/') + track;
+    return d->guarded(object, error, [&] {
+        if (!h5::exists(d->file, h5::utf8(object.mid(1))))
+            throw std::runtime_error("no such track");
+        H5::DataSet ds = d->file.openDataSet(h5::utf8(object));
+        const H5::Group cellGroup = d->file.openGroup(h5::utf8(cellPath(cell)));
+        TrackData t;
+        t.name = track;
+        std::vector<hsize_t> shape;
+        const H5::Group tracks = cellGroup.openGroup(layout::kTracks);
+        t.values = h5::readFloats(tracks, h5::utf8(track), &shape);
+        if (shape.size() != 2)
+            throw std::runtime_error("expected a genes × bins array");
+        t.binCount = static_cast<int>(shape[1]);
+        if (h5::hasAttr(ds, layout::kSourceAttr))
+            t.source = h5::qstr(h5::stringAttr(ds, layout::kSourceAttr));
+        *out = std::move(t);
+    });
+}
+
+QStringList StudyFile::runIds(const QString& cell) const
+{
+    QStringList ids;
+    d->guarded(QLatin1String(layout::kRuns), nullptr, [&] {
+        if (!h5::exists(d->file, layout::kRuns))
+            return;
+        const H5::Group runs = d->file.openGroup(layout::kRuns);
+        for (const std::string& n : h5::memberNames(runs)) {
+            if (!cell.isEmpty() &&
+                h5::stringAttr(runs.openGroup(n), layout::kCellAttr) != h5::utf8(cell))
+                continue;
+            ids << h5::qstr(n);
+        }
+    });
+    return ids;
+}
+
+bool StudyFile::readRun(const QString& runId, RunRecord* out, QString* error) const
+{
+    return d->guarded(runPath(runId), error, [&] {
+        if (!h5::exists(d->file, h5::utf8(runPath(runId).mid(1))))
+            throw std::runtime_error("no such run");
+        const H5::Group g = d->file.openGroup(h5::utf8(runPath(runId)));
+        RunRecord r;
+        r.id = runId;
+        r.cell = h5::qstr(h5::stringAttr(g, layout::kCellAttr));
+        r.created = QDateTime::fromString(h5::qstr(h5::stringAttr(g, layout::kCreatedAttr)),
+                                          Qt::ISODate);
+        r.status = h5::qstr(h5::stringAttr(g, layout::kStatusAttr));
+        r.bestEpoch = static_cast<int>(h5::intAttr(g, layout::kBestEpochAttr));
+        QString jsonError;
+        const auto model =
+            QJsonDocument::fromJson(QByteArray::fromStdString(h5::stringAttr(g, layout::kModelAttr)));
+        if (!ModelConfig::fromJson(model.object(), &r.model, &jsonError))
+            throw std::runtime_error("model: " + jsonError.toStdString());
+        const auto train =
+            QJsonDocument::fromJson(QByteArray::fromStdString(h5::stringAttr(g, layout::kTrainAttr)));
+        if (!TrainConfig::fromJson(train.object(), &r.train, &jsonError))
+            throw std::runtime_error("train: " + jsonError.toStdString());
+        std::vector<hsize_t> shape;
+        const std::vector<double> m = h5::readDoubles(g, layout::kMetrics, &shape);
+        if (shape.size() != 2 || (shape[0] > 0 && shape[1] != 9))
+            throw std::runtime_error("metrics: expected epochs × 9 values");
+        for (hsize_t i = 0; i < shape[0]; ++i) {
+            const double* row = m.data() + i * 9;
+            EpochMetrics e;
+            e.epoch = static_cast<int>(row[0]);
+            e.trainLoss = row[1];
+            e.validLoss = row[2];
+            e.trainAuroc = row[3];
+            e.validAuroc = row[4];
+            e.validAupr = row[5];
+            e.testAuroc = row[6];
+            e.testAupr = row[7];
+            e.seconds = row[8];
+            r.epochs.push_back(e);
+        }
+        *out = std::move(r);
+    });
+}
+
+bool StudyFile::readWeights(const QString& runId, const QString& which, Weights* out,
+                            QString* error) const
+{
+    const char* group = which == QLatin1String("best")   ? layout::kWeightsBest
+                        : which == QLatin1String("last") ? layout::kWeightsLast
+                                                         : nullptr;
+    const QString object = runPath(runId) + QLatin1Char('/') +
+                           (group ? QLatin1String(group) : QLatin1String("weights/") + which);
+    return d->guarded(object, error, [&] {
+        if (!group)
+            throw std::runtime_error("weights must be \"best\" or \"last\"");
+        if (!h5::exists(d->file, h5::utf8(object.mid(1))))
+            throw std::runtime_error("the run has no such weights");
+        Weights w = h5::readWeightsGroup(d->file.openGroup(h5::utf8(object)));
+        if (w.empty())
+            throw std::runtime_error("the run has no such weights");
+        *out = std::move(w);
+    });
+}
+
+bool StudyFile::hasResults(const QString& runId) const
+{
+    bool found = false;
+    d->guarded(runPath(runId), nullptr, [&] {
+        found = h5::exists(d->file, h5::utf8(runPath(runId).mid(1)) + "/" + layout::kResults + "/" +
+                                        layout::kP);
+    });
+    return found;
+}
+
+bool StudyFile::readResults(const QString& runId, RunResults* out, QString* error) const
+{
+    const QString object = runPath(runId) + QLatin1Char('/') + QLatin1String(layout::kResults);
+    return d->guarded(object, error, [&] {
+        if (!h5::exists(d->file, h5::utf8(object.mid(1))))
+            throw std::runtime_error("the run has no cached results");
+        const H5::Group g = d->file.openGroup(h5::utf8(object));
+        RunResults r;
+        r.p = h5::readFloats(g, layout::kP);
+        r.geneCount = static_cast<int>(r.p.size());
+        if (h5::exists(g, layout::kAlpha)) {
+            std::vector<hsize_t> shape;
+            r.alpha = h5::readFloats(g, layout::kAlpha, &shape);
+            if (shape.size() != 3 || shape[0] != hsize_t(r.geneCount))
+                throw std::runtime_error("alpha: expected genes × marks × bins");
+            r.markCount = static_cast<int>(shape[1]);
+            r.binCount = static_cast<int>(shape[2]);
+        }
+        if (h5::exists(g, layout::kBeta)) {
+            std::vector<hsize_t> shape;
+            r.beta = h5::readFloats(g, layout::kBeta, &shape);
+            if (shape.size() != 2 || shape[0] != hsize_t(r.geneCount))
+                throw std::runtime_error("beta: expected genes × marks");
+            r.markCount = static_cast<int>(shape[1]);
+        }
+        *out = std::move(r);
+    });
+}
+
+} // namespace ac

@@ -1,0 +1,54 @@
+#pragma once
+
+// Internal to core/store: names of the groups, datasets and attributes of a study file.
+// The README's "Study file" section documents the same layout for users of h5py / h5dump.
+
+namespace ac::layout {
+
+inline constexpr char kFormatAttr[] = "format";
+inline constexpr char kFormatName[] = "attentivechrome-study";
+inline constexpr char kVersionAttr[] = "format_version";
+
+inline constexpr char kCells[] = "cells";
+inline constexpr char kRuns[] = "runs";
+inline constexpr char kTracks[] = "tracks";
+
+// /cells/<cell>/...
+inline constexpr char kX[] = "X";
+inline constexpr char kLabels[] = "labels";
+inline constexpr char kSplit[] = "split";
+inline constexpr char kMarkNames[] = "mark_names";
+inline constexpr char kGeneRemcId[] = "gene_remc_id";
+inline constexpr char kGeneEnsembl[] = "gene_ensembl_id";
+inline constexpr char kGeneSymbol[] = "gene_symbol";
+inline constexpr char kGeneChrom[] = "gene_chrom";
+inline constexpr char kGeneTss[] = "gene_tss";
+inline constexpr char kGeneStrand[] = "gene_strand";
+inline constexpr char kBinCountAttr[] = "bin_count";
+inline constexpr char kBinSizeAttr[] = "bin_size";
+inline constexpr char kWindowStartAttr[] = "window_start";
+inline constexpr char kSourceAttr[] = "source";
+
+// /runs/<id>/...
+inline constexpr char kCellAttr[] = "cell";
+inline constexpr char kCreatedAttr[] = "created";
+inline constexpr char kStatusAttr[] = "status";
+inline constexpr char kBestEpochAttr[] = "best_epoch";
+inline constexpr char kModelAttr[] = "model";
+inline constexpr char kTrainAttr[] = "train";
+inline constexpr char kMetrics[] = "metrics";
+inline constexpr char kColumnsAttr[] = "columns";
+inline constexpr char kMetricColumns[] =
+    "epoch,train_loss,valid_loss,train_auroc,valid_auroc,valid_aupr,test_auroc,test_aupr,seconds";
+inline constexpr char kWeightsBest[] = "weights/best";
+inline constexpr char kWeightsLast[] = "weights/last";
+inline constexpr char kResults[] = "results";
+inline constexpr char kP[] = "p";
+inline constexpr char kAlpha[] = "alpha";
+inline constexpr char kBeta[] = "beta";
+
+/// Genes per chunk of X: one gene reads one small chunk (8 genes × 100 bins × 5 marks, 16 KB).
+inline constexpr unsigned kGenesPerChunk = 8;
+inline constexpr int kDeflateLevel = 4;
+
+} // namespace ac::layout

@@ -1,0 +1,70 @@
+#include "train/CellSummary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ac {
+
+CellSummary summariseRuns(const std::vector<CellSummary::Entry>& entries)
+{
+    CellSummary s;
+    for (const CellSummary::Entry& e : entries) {
+        if (!s.cells.contains(e.cell))
+            s.cells.append(e.cell);
+        if (!s.variants.contains(e.variant))
+            s.variants.append(e.variant);
+    }
+    const std::size_t nv = static_cast<std::size_t>(s.variants.size());
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    s.scores.assign(static_cast<std::size_t>(s.cells.size()) * nv, kNaN);
+    for (const CellSummary::Entry& e : entries)
+        s.scores[static_cast<std::size_t>(s.cells.indexOf(e.cell)) * nv +
+                 static_cast<std::size_t>(s.variants.indexOf(e.variant))] = e.score;
+
+    s.rows.resize(nv);
+    for (std::size_t v = 0; v < nv; ++v) {
+        CellSummary::Row& row = s.rows[v];
+        row.variant = s.variants[static_cast<int>(v)];
+        std::vector<double> values;
+        for (int c = 0; c < s.cells.size(); ++c) {
+            const double x = s.score(c, static_cast<int>(v));
+            if (!std::isnan(x))
+                values.push_back(x);
+        }
+        row.cells = static_cast<int>(values.size());
+        if (values.empty()) {
+            row.mean = row.median = row.min = row.max = kNaN;
+            continue;
+        }
+        std::sort(values.begin(), values.end());
+        double sum = 0;
+        for (double x : values)
+            sum += x;
+        const std::size_t n = values.size();
+        row.mean = sum / static_cast<double>(n);
+        row.median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+        row.min = values.front();
+        row.max = values.back();
+    }
+
+    for (int c = 0; c < s.cells.size(); ++c) {
+        double best = -std::numeric_limits<double>::infinity();
+        int scored = 0;
+        for (std::size_t v = 0; v < nv; ++v) {
+            const double x = s.score(c, static_cast<int>(v));
+            if (!std::isnan(x)) {
+                best = std::max(best, x);
+                ++scored;
+            }
+        }
+        if (scored < 2)
+            continue;
+        for (std::size_t v = 0; v < nv; ++v)
+            if (s.score(c, static_cast<int>(v)) == best)
+                ++s.rows[v].wins;
+    }
+    return s;
+}
+
+} // namespace ac

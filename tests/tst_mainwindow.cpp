@@ -1,0 +1,128 @@
+// Main window over a small study written by the test with StudyEditor: open, search, back/forward,
+// filters, heatmap holds the run's α. Needs the study store (StudyFile/StudyEditor) to link.
+#include "GeneFilterProxy.h"
+#include "GeneListModel.h"
+#include "GeneView.h"
+#include "MainWindow.h"
+#include "QcpInclude.h"
+#include "store/StudyEditor.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ac;
+
+namespace {
+
+constexpr int kGenes = 12;
+
+bool writeStudy(const QString& path, QString* error)
+{
+    CellData cell;
+    cell.name = QStringLiteral("E900");
+    for (int g = 0; g < kGenes; ++g) {
+        GeneRecord r;
+        r.remcId = QStringLiteral("%1").arg(g + 1, 6, 10, QLatin1Char('0'));
+        r.ensemblId = QStringLiteral("ENSG%1").arg(g + 1, 11, 10, QLatin1Char('0'));
+        r.symbol = QStringLiteral("GENE%1").arg(g);
+        r.chrom = QStringLiteral("chr2");
+        r.tss = 5000000 + g * 10000;
+        r.strand = g % 2 ? '-' : '+';
+        cell.genes.push_back(r);
+        cell.labels.push_back(std::uint8_t(g % 2));
+        cell.splits.push_back(Split(g % 3));
+    }
+    cell.values.resize(std::size_t(kGenes) * cell.binCount * cell.markCount);
+    for (std::size_t i = 0; i < cell.values.size(); ++i) cell.values[i] = float(i % 17);
+    RunRecord run;
+    run.id = QStringLiteral("E900-run");
+    run.cell = cell.name;
+    run.created = QDateTime::currentDateTimeUtc();
+    run.status = QStringLiteral("complete");
+    RunResults res;
+    res.geneCount = kGenes;
+    for (int g = 0; g < kGenes; ++g) res.p.push_back(g < 6 ? 0.9f : 0.1f); // genes 1,3,5 correct high
+    res.alpha.resize(std::size_t(kGenes) * 5 * 100);
+    for (std::size_t i = 0; i < res.alpha.size(); ++i) res.alpha[i] = float(i % 101) / 1000.0f;
+    res.beta.assign(std::size_t(kGenes) * 5, 0.2f);
+    auto ed = StudyEditor::begin(path, error);
+    return ed && ed->writeCell(cell, error) && ed->writeRun(run, Weights(), Weights(), error)
+        && ed->writeResults(run.id, res, error) && ed->commit(error);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("AttentiveChromeStudioTest"));
+        QVERIFY(m_dir.isValid());
+        m_study = m_dir.filePath(QStringLiteral("study.h5"));
+        QString err;
+        QVERIFY2(writeStudy(m_study, &err), qPrintable(err));
+    }
+
+    void openSearchNavigate()
+    {
+        MainWindow w;
+        QSignalSpy opened(&w, &MainWindow::studyOpened);
+        QSignalSpy genes(&w, &MainWindow::geneSelected);
+        QVERIFY2(w.openStudy(m_study, false), qPrintable(w.lastError()));
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(w.currentCell(), QStringLiteral("E900"));
+        QCOMPARE(w.currentRun(), QStringLiteral("E900-run"));
+        QCOMPARE(w.tabs()->tabText(0), QStringLiteral("Gene"));
+        QVERIFY(w.selectGeneByName(QStringLiteral("gene7")));
+        QCOMPARE(w.currentGene(), 7);
+        QVERIFY(w.selectGeneByName(QStringLiteral("ENSG00000000004")));
+        QCOMPARE(w.currentGene(), 3);
+        QVERIFY(!w.selectGeneByName(QStringLiteral("NOPE")));
+        // Heatmap holds the run's α for gene 3.
+        QCPColorMap* map = w.geneView()->alphaMap();
+        for (int m = 0; m < 5; ++m)
+            for (int b = 0; b < 100; b += 9)
+                QCOMPARE(float(map->data()->cell(b, m)),
+                         float((std::size_t(3) * 500 + m * 100 + b) % 101) / 1000.0f);
+        w.goBack();
+        QCOMPARE(w.currentGene(), 7);
+        w.goForward();
+        QCOMPARE(w.currentGene(), 3);
+        QVERIFY(genes.count() >= 4);
+    }
+
+    void filters()
+    {
+        MainWindow w;
+        QVERIFY(w.openStudy(m_study, false));
+        GeneFilterProxy* f = w.geneFilter();
+        QCOMPARE(f->rowCount(), kGenes);
+        f->setCorrectFilter(1); // high label & p .9: 1,3,5; low label & p .1: 6,8,10
+        QCOMPARE(f->rowCount(), 6);
+        f->setCorrectFilter(-1);
+        f->setSplitFilter(2);
+        QCOMPARE(f->rowCount(), 4);
+    }
+
+    void badStudyReported()
+    {
+        MainWindow w;
+        const QString bad = m_dir.filePath(QStringLiteral("bad.h5"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not hdf5");
+        f.close();
+        QVERIFY(!w.openStudy(bad, false));
+        QVERIFY(w.lastError().contains(QStringLiteral("bad.h5")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_study;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,325 @@
+// The HDF5 study file: round trips, atomic edits, and clear errors on files that are not studies.
+#include "store/StudyEditor.h"
+#include "store/StudyFile.h"
+#include "store/WeightsFile.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+using namespace ac;
+
+namespace {
+
+CellData makeCell(const QString& name, int genes)
+{
+    CellData c;
+    c.name = name;
+    for (int g = 0; g < genes; ++g) {
+        GeneRecord r;
+        r.remcId = QStringLiteral("%1").arg(g + 3, 6, 10, QLatin1Char('0'));
+        r.ensemblId = QStringLiteral("ENSG00000%1").arg(r.remcId);
+        r.symbol = g % 2 ? QStringLiteral("GENE%1").arg(g) : QString();
+        r.chrom = QStringLiteral("chr%1").arg(g % 22 + 1);
+        r.tss = 1000000 + g;
+        r.strand = g % 3 ? '+' : '-';
+        c.genes.push_back(r);
+        c.labels.push_back(std::uint8_t(g % 2));
+        c.splits.push_back(static_cast<Split>(g % 3));
+    }
+    c.values.resize(std::size_t(genes) * c.binCount * c.markCount);
+    for (std::size_t i = 0; i < c.values.size(); ++i)
+        c.values[i] = float(i % 97);
+    return c;
+}
+
+Weights makeWeights(float offset)
+{
+    return {{"b.weight", {2, 3}, {1 + offset, 2, 3, 4, 5, 6}}, {"a.bias", {2}, {7, 8 + offset}}};
+}
+
+QByteArray digest(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+RunRecord makeRun(const QString& id, const QString& cell)
+{
+    RunRecord r;
+    r.id = id;
+    r.cell = cell;
+    r.model.kind = ModelKind::LstmAlpha;
+    r.train.seed = 0xFFFFFFFFFFFFULL;
+    r.train.epochs = 3;
+    r.created = QDateTime(QDate(2026, 11, 28), QTime(12, 30, 5), Qt::UTC);
+    r.status = QStringLiteral("complete");
+    r.bestEpoch = 2;
+    for (int e = 1; e <= 3; ++e) {
+        EpochMetrics m;
+        m.epoch = e;
+        m.trainLoss = 0.7 - 0.1 * e;
+        m.validAuroc = 0.6 + 0.05 * e;
+        m.testAuroc = std::nan("");
+        m.seconds = 1.5;
+        r.epochs.push_back(m);
+    }
+    return r;
+}
+
+} // namespace
+
+class TestStudyFile : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void cellRoundTrip()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cells.h5"));
+        const CellData cell = makeCell(QStringLiteral("E123"), 21);
+        QString error;
+        auto editor = StudyEditor::begin(path, &error);
+        QVERIFY2(editor, qPrintable(error));
+        QVERIFY2(editor->writeCell(cell, &error), qPrintable(error));
+        QVERIFY2(editor->writeCell(makeCell(QStringLiteral("E003"), 4), &error), qPrintable(error));
+        QVERIFY2(editor->commit(&error), qPrintable(error));
+
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        QCOMPARE(study->formatVersion(), StudyFile::kFormatVersion);
+        QCOMPARE(study->cellNames(), (QStringList{QStringLiteral("E123"), QStringLiteral("E003")}));
+        CellData back;
+        QVERIFY2(study->readCell(QStringLiteral("E123"), &back, &error), qPrintable(error));
+        QCOMPARE(back.geneCount(), 21);
+        QCOMPARE(back.values, cell.values);
+        QCOMPARE(back.labels, cell.labels);
+        QCOMPARE(back.markNames, cell.markNames);
+        QVERIFY(back.splits == cell.splits);
+        for (int g = 0; g < 21; ++g) {
+            QCOMPARE(back.genes[g].remcId, cell.genes[g].remcId);
+            QCOMPARE(back.genes[g].symbol, cell.genes[g].symbol);
+            QCOMPARE(back.genes[g].tss, cell.genes[g].tss);
+            QCOMPARE(back.genes[g].strand, cell.genes[g].strand);
+        }
+        CellData index;
+        QVERIFY(study->readCellIndex(QStringLiteral("E123"), &index, &error));
+        QVERIFY(index.values.empty());
+        QCOMPARE(index.geneCount(), 21);
+
+        std::vector<float> one;
+        QVERIFY2(study->readGeneValues(QStringLiteral("E123"), 13, &one, &error), qPrintable(error));
+        QCOMPARE(one, std::vector<float>(cell.geneValues(13), cell.geneValues(13) + 500));
+        QVERIFY(!study->readGeneValues(QStringLiteral("E123"), 21, &one, &error));
+        QVERIFY(error.contains(QStringLiteral("out of range")));
+        QVERIFY(!study->readCell(QStringLiteral("E999"), &back, &error));
+        QVERIFY2(error.contains(path) && error.contains(QStringLiteral("/cells/E999")),
+                 qPrintable(error));
+    }
+
+    void runsTracksAndResults()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("runs.h5"));
+        QString error;
+        auto editor = StudyEditor::begin(path, &error);
+        QVERIFY(editor);
+        QVERIFY(editor->writeCell(makeCell(QStringLiteral("E1"), 5), &error));
+        QVERIFY(editor->writeCell(makeCell(QStringLiteral("E2"), 5), &error));
+        TrackData track;
+        track.name = QStringLiteral("H3K27ac");
+        track.source = QStringLiteral("/data/k27ac.bw");
+        track.values.assign(500, 1.5f);
+        track.values[7] = std::nanf("");
+        QVERIFY2(editor->writeTrack(QStringLiteral("E1"), track, &error), qPrintable(error));
+        TrackData shortTrack = track;
+        shortTrack.values.resize(499);
+        QVERIFY(!editor->writeTrack(QStringLiteral("E1"), shortTrack, &error));
+        QVERIFY2(error.contains(QStringLiteral("5 genes")), qPrintable(error));
+
+        QVERIFY2(editor->writeRun(makeRun(QStringLiteral("r2"), QStringLiteral("E2")),
+                                  makeWeights(0), makeWeights(1), &error),
+                 qPrintable(error));
+        QVERIFY(editor->writeRun(makeRun(QStringLiteral("r1"), QStringLiteral("E1")),
+                                 makeWeights(0), {}, &error));
+        QVERIFY(!editor->writeRun(makeRun(QStringLiteral("r3"), QStringLiteral("E9")), {}, {},
+                                  &error));
+        RunResults results;
+        results.geneCount = 5;
+        results.p = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
+        results.alpha.assign(5 * 5 * 100, 0.01f);
+        results.beta.assign(25, 0.2f);
+        QVERIFY2(editor->writeResults(QStringLiteral("r2"), results, &error), qPrintable(error));
+        QVERIFY(editor->commit(&error));
+        QVERIFY(!editor->writeCell(makeCell(QStringLiteral("E3"), 1), &error));
+
+        auto study = StudyFile::open(path, &error);
+        QVERIFY(study);
+        QCOMPARE(study->trackNames(QStringLiteral("E1")), QStringList{QStringLiteral("H3K27ac")});
+        QVERIFY(study->trackNames(QStringLiteral("E2")).isEmpty());
+        TrackData t;
+        QVERIFY2(study->readTrack(QStringLiteral("E1"), QStringLiteral("H3K27ac"), &t, &error),
+                 qPrintable(error));
+        QCOMPARE(t.source, track.source);
+        QVERIFY(std::isnan(t.values[7]));
+        QCOMPARE(t.values[8], 1.5f);
+
+        // Creation order, and filtering by cell.
+        QCOMPARE(study->runIds(), (QStringList{QStringLiteral("r2"), QStringLiteral("r1")}));
+        QCOMPARE(study->runIds(QStringLiteral("E1")), QStringList{QStringLiteral("r1")});
+        RunRecord run;
+        QVERIFY2(study->readRun(QStringLiteral("r2"), &run, &error), qPrintable(error));
+        QCOMPARE(run.cell, QStringLiteral("E2"));
+        QCOMPARE(run.model.kind, ModelKind::LstmAlpha);
+        QCOMPARE(run.train.seed, std::uint64_t(0xFFFFFFFFFFFFULL));
+        QCOMPARE(run.created, makeRun({}, {}).created);
+        QCOMPARE(run.bestEpoch, 2);
+        QCOMPARE(int(run.epochs.size()), 3);
+        QCOMPARE(run.epochs[2].validAuroc, 0.75);
+        QVERIFY(std::isnan(run.epochs[0].testAuroc));
+
+        Weights w;
+        QVERIFY(study->readWeights(QStringLiteral("r2"), QStringLiteral("last"), &w, &error));
+        QCOMPARE(int(w.size()), 2);
+        QCOMPARE(w[0].name, std::string("b.weight")); // registration order, not name order
+        QCOMPARE(w[0].shape, (std::vector<std::int64_t>{2, 3}));
+        QCOMPARE(w[0].values[0], 2.0f);
+        QVERIFY(!study->readWeights(QStringLiteral("r1"), QStringLiteral("last"), &w, &error));
+        QVERIFY(!study->readWeights(QStringLiteral("r1"), QStringLiteral("middle"), &w, &error));
+
+        QVERIFY(study->hasResults(QStringLiteral("r2")));
+        QVERIFY(!study->hasResults(QStringLiteral("r1")));
+        RunResults back;
+        QVERIFY(study->readResults(QStringLiteral("r2"), &back, &error));
+        QCOMPARE(back.p, results.p);
+        QCOMPARE(back.alpha, results.alpha);
+        QCOMPARE(back.beta, results.beta);
+        study.reset();
+
+        // Rewriting a run (a new epoch) drops its stale cached results; removing a cell drops
+        // its runs.
+        editor = StudyEditor::begin(path, &error);
+        QVERIFY(editor->writeRun(makeRun(QStringLiteral("r2"), QStringLiteral("E2")),
+                                 makeWeights(2), makeWeights(2), &error));
+        QVERIFY(editor->removeCell(QStringLiteral("E1"), &error));
+        QVERIFY(editor->commit(&error));
+        study = StudyFile::open(path, &error);
+        QVERIFY(!study->hasResults(QStringLiteral("r2")));
+        QCOMPARE(study->runIds(), QStringList{QStringLiteral("r2")});
+        QCOMPARE(study->cellNames(), QStringList{QStringLiteral("E2")});
+    }
+
+    void abandonedEditLeavesStudyUnchanged()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("keep.h5"));
+        QString error;
+        auto editor = StudyEditor::begin(path, &error);
+        QVERIFY(editor->writeCell(makeCell(QStringLiteral("E1"), 9), &error));
+        QVERIFY(editor->commit(&error));
+        const QByteArray before = digest(path);
+        const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+
+        editor = StudyEditor::begin(path, &error);
+        QVERIFY(editor->writeCell(makeCell(QStringLiteral("E2"), 9), &error));
+        QVERIFY(editor->removeCell(QStringLiteral("E1"), &error));
+        editor.reset(); // a cancel or crash before commit
+        QCOMPARE(digest(path), before);
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), filesBefore);
+
+        // A failing write leaves the edit usable and the study as it was.
+        editor = StudyEditor::begin(path, &error);
+        CellData bad = makeCell(QStringLiteral("E3"), 3);
+        bad.labels.pop_back();
+        QVERIFY(!editor->writeCell(bad, &error));
+        QVERIFY2(error.contains(QStringLiteral("/cells/E3")), qPrintable(error));
+        QVERIFY(!editor->removeRun(QStringLiteral("nope"), &error));
+        editor.reset();
+        QCOMPARE(digest(path), before);
+    }
+
+    void rejectsFilesThatAreNotStudies_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("not an AttentiveChrome study");
+        QTest::newRow("text") << QByteArray("GeneID,BinID\n1,2\n")
+                              << QStringLiteral("not an AttentiveChrome study");
+    }
+
+    void rejectsFilesThatAreNotStudies()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const QString path = m_dir.filePath(QStringLiteral("not-a-study"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        QString error;
+        QVERIFY(!StudyFile::open(path, &error));
+        QVERIFY2(error.startsWith(path) && error.contains(expected), qPrintable(error));
+        QVERIFY(!StudyEditor::begin(path, &error));
+        QCOMPARE(QFile(path).size(), qint64(content.size()));
+    }
+
+    void rejectsCorruptAndForeignHdf5()
+    {
+        QString error;
+        // A truncated study (a crash of some other tool, a partial download).
+        const QString good = m_dir.filePath(QStringLiteral("good.h5"));
+        auto editor = StudyEditor::begin(good, &error);
+        QVERIFY(editor->writeCell(makeCell(QStringLiteral("E1"), 40), &error));
+        QVERIFY(editor->commit(&error));
+        QFile in(good);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray bytes = in.readAll();
+        const QString truncated = m_dir.filePath(QStringLiteral("truncated.h5"));
+        QFile out(truncated);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes.left(bytes.size() / 2));
+        out.close();
+        auto study = StudyFile::open(truncated, &error);
+        if (study) { // the superblock may survive: then reading the cell must fail cleanly
+            CellData c;
+            QVERIFY(!study->readCell(QStringLiteral("E1"), &c, &error));
+        }
+        QVERIFY2(error.contains(truncated), qPrintable(error));
+
+        // An HDF5 file of another program.
+        const QString foreign = m_dir.filePath(QStringLiteral("weights.h5"));
+        QVERIFY2(writeWeightsFile(foreign, makeWeights(0), &error), qPrintable(error));
+        QVERIFY(!StudyFile::open(foreign, &error));
+        QVERIFY2(error.contains(QStringLiteral("not an AttentiveChrome study")), qPrintable(error));
+        QVERIFY(!StudyFile::open(m_dir.filePath(QStringLiteral("missing.h5")), &error));
+        QVERIFY(error.contains(QStringLiteral("no such file")));
+    }
+
+    void weightsFileRoundTrip()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("w.h5"));
+        QString error;
+        QVERIFY(writeWeightsFile(path, makeWeights(3), &error));
+        Weights w;
+        QVERIFY2(readWeightsFile(path, &w, &error), qPrintable(error));
+        QCOMPARE(w[0].name, std::string("b.weight"));
+        QCOMPARE(w[0].values[0], 4.0f);
+        QCOMPARE(w[1].shape, std::vector<std::int64_t>{2});
+        // A study is not a weights file.
+        const QString study = m_dir.filePath(QStringLiteral("s.h5"));
+        auto editor = StudyEditor::begin(study, &error);
+        QVERIFY(editor->commit(&error));
+        QVERIFY(!readWeightsFile(study, &w, &error));
+        QVERIFY2(error.contains(QStringLiteral("/weights")), qPrintable(error));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestStudyFile)
+#include "tst_studyfile.moc"

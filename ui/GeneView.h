@@ -1,0 +1,104 @@
+#pragma once
+
+#include "GeneViewData.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPColorMap;
+class QCPColorScale;
+class QCPBars;
+class QCPGraph;
+class QCPTextElement;
+class QCPMarginGroup;
+class QMouseEvent;
+
+namespace ac {
+
+/**
+ * One gene on a shared TSS-relative axis (−5000 … +5000 bp): the mark signal tracks, the α
+ * heatmap with its colour scale, the optional track (e.g. H3K27ac) and attribution map, and the
+ * β bar chart, under a header with symbol, Ensembl id, locus, strand and p(high) vs label.
+ *
+ * Receives plain GeneViewData and knows nothing of models. GUI thread only. The plot layout is
+ * rebuilt only when the set of panels changes (track/attribution present or not); switching
+ * genes otherwise replaces data and replots. Never throws; inconsistent data (wrong sizes) shows
+ * an empty panel instead of crashing.
+ */
+class GeneView : public QWidget {
+    Q_OBJECT
+public:
+    enum class RangeMode { AutoPerGene, Fixed };
+
+    explicit GeneView(QWidget* parent = nullptr);
+    ~GeneView() override;
+
+    /// Shows `data` (copied).
+    void setData(const GeneViewData& data);
+    const GeneViewData& data() const { return m_data; }
+
+    /// Colour gradient of the α/attribution maps by name (see gradientNames()).
+    void setGradient(const QString& name);
+    QString gradient() const { return m_gradient; }
+    static QStringList gradientNames();
+
+    /// Auto: α range is the gene's min..max. Fixed: `lower..upper` for every gene.
+    void setRange(RangeMode mode, double lower = 0.0, double upper = 0.05);
+    RangeMode rangeMode() const { return m_rangeMode; }
+
+    /// The x range (bp, TSS-relative) shown by every track; linked across panels.
+    void setXRange(double lower, double upper);
+
+    /// Text describing the bin under TSS-relative coordinate `x` (what hover shows).
+    QString describe(double x) const;
+
+    QCustomPlot* plot() const { return m_plot; }
+    QCPColorMap* alphaMap() const { return m_alphaMap; }
+    QCPColorMap* attributionMap() const { return m_attrMap; }
+    QCPBars* betaBars() const { return m_betaBars; }
+    QCPGraph* signalGraph(int mark) const;
+    QCPGraph* trackGraph() const { return m_trackGraph; }
+
+Q_SIGNALS:
+    /// Emitted on hover with the text of describe().
+    void hovered(const QString& text);
+
+private:
+    void buildLayout(bool withTrack, bool withAttribution);
+    void fillData();
+    void onMouseMove(QMouseEvent* event);
+    void onXRangeChanged();
+
+    QCustomPlot* m_plot = nullptr;
+    GeneViewData m_data;
+    QString m_gradient = QStringLiteral("Viridis");
+    RangeMode m_rangeMode = RangeMode::AutoPerGene;
+    double m_fixedLower = 0.0;
+    double m_fixedUpper = 0.05;
+    bool m_layoutHasTrack = false;
+    bool m_layoutHasAttr = false;
+    bool m_layoutBuilt = false;
+    bool m_syncingRange = false;
+
+    QCPTextElement* m_title = nullptr;
+    QCPTextElement* m_prediction = nullptr;
+    std::vector<QCPAxisRect*> m_signalRects;
+    std::vector<QCPGraph*> m_signalGraphs;
+    QCPAxisRect* m_alphaRect = nullptr;
+    QCPColorMap* m_alphaMap = nullptr;
+    QCPColorScale* m_alphaScale = nullptr;
+    QCPAxisRect* m_attrRect = nullptr;
+    QCPColorMap* m_attrMap = nullptr;
+    QCPColorScale* m_attrScale = nullptr;
+    QCPAxisRect* m_trackRect = nullptr;
+    QCPGraph* m_trackGraph = nullptr;
+    QCPAxisRect* m_betaRect = nullptr;
+    QCPBars* m_betaBars = nullptr;
+    QCPMarginGroup* m_margins = nullptr;
+    std::vector<QCPAxisRect*> m_tssRects; ///< every rect whose x axis is TSS-relative bp
+};
+
+} // namespace ac
