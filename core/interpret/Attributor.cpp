@@ -1,6 +1,9 @@
 #include "interpret/Attributor.h"
 
 #include "model/ChromatinModel.h"
+#include "model/ModelFactory.h"
+#include "model/ModelWeights.h"
+#include "store/StudyFile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +29,34 @@ Attributor::Attributor(std::shared_ptr<ChromatinModelImpl> model) : m_model(std:
 }
 
 Attributor::~Attributor() = default;
+
+std::unique_ptr<Attributor> Attributor::create(const ModelConfig& config, const Weights& weights,
+                                               QString* error)
+{
+    std::shared_ptr<ChromatinModelImpl> model = makeModel(config);
+    if (!importWeights(*model, weights, error))
+        return nullptr;
+    return std::make_unique<Attributor>(std::move(model));
+}
+
+std::unique_ptr<Attributor> Attributor::load(const StudyFile& study, const QString& runId,
+                                             const QString& which, QString* error)
+{
+    RunRecord run;
+    Weights weights;
+    if (!study.readRun(runId, &run, error) || !study.readWeights(runId, which, &weights, error))
+        return nullptr;
+    if (weights.empty()) {
+        *error = QStringLiteral("%1: run %2 has no %3 weights").arg(study.path(), runId, which);
+        return nullptr;
+    }
+    QString importError;
+    std::unique_ptr<Attributor> a = create(run.model, weights, &importError);
+    if (!a)
+        *error = QStringLiteral("%1: run %2, %3 weights: %4")
+                     .arg(study.path(), runId, which, importError);
+    return a;
+}
 
 void Attributor::setIntegratedGradientSteps(int steps) { m_steps = std::max(1, steps); }
 

@@ -3,6 +3,8 @@
 #include "data/CellData.h"
 #include "data/Progress.h"
 #include "interpret/AttributionMap.h"
+#include "model/ModelConfig.h"
+#include "model/WeightArray.h"
 
 #include <memory>
 #include <vector>
@@ -10,6 +12,7 @@
 namespace ac {
 
 class ChromatinModelImpl;
+class StudyFile;
 
 /**
  * Attribution maps of a trained model (any variant) for one gene or many.
@@ -29,6 +32,14 @@ class Attributor {
 public:
     explicit Attributor(std::shared_ptr<ChromatinModelImpl> model);
     ~Attributor();
+
+    /// A model of `config` with `weights`; nullptr and `error` when they do not fit.
+    static std::unique_ptr<Attributor> create(const ModelConfig& config, const Weights& weights,
+                                              QString* error);
+    /// The "best" or "last" weights of a stored run; nullptr and `error` (naming the study and
+    /// the run) when the run or its weights are missing or do not fit its variant.
+    static std::unique_ptr<Attributor> load(const StudyFile& study, const QString& runId,
+                                            const QString& which, QString* error);
 
     /// Riemann steps (midpoint rule) of integrated gradients; default 32, at least 1.
     void setIntegratedGradientSteps(int steps);
