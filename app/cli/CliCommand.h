@@ -15,6 +15,8 @@ struct CliCommand {
 // One function per sub-command, each in <Name>Command.cpp.
 int runBench(const QStringList& args);
 int runExport(const QStringList& args);
+int runImportTrack(const QStringList& args);
+int runValidate(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
 
 } // namespace ac::cli

@@ -13,6 +13,10 @@ namespace {
 const std::array kCommands{
     ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
                         ac::cli::runExport},
+    ac::cli::CliCommand{"import-track", "Import a signal track (CSV, bedGraph, bigWig) into a cell",
+                        ac::cli::runImportTrack},
+    ac::cli::CliCommand{"validate", "Compare attention and attributions with a track (H3K27ac)",
+                        ac::cli::runValidate},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
 };
