@@ -15,7 +15,9 @@ struct Benchmark {
     int (*run)(const QStringList& args);
 };
 
-const std::array<Benchmark, 0> kBenchmarks{{
+const std::array<Benchmark, 1> kBenchmarks{{
+    {"import", "REMC CSV import speed (MB/s) and peak memory, full-size simulated cell type",
+     runBenchImport},
 }};
 
 } // namespace

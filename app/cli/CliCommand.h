@@ -15,8 +15,12 @@ struct CliCommand {
 // One function per sub-command, each in <Name>Command.cpp.
 int runBench(const QStringList& args);
 int runExport(const QStringList& args);
+int runImport(const QStringList& args);
+int runInfo(const QStringList& args);
+int runSimulate(const QStringList& args);
 int runImportTrack(const QStringList& args);
 int runValidate(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
+int runBenchImport(const QStringList& args);
 
 } // namespace ac::cli

@@ -11,6 +11,12 @@
 namespace {
 
 const std::array kCommands{
+    ac::cli::CliCommand{"import", "Import REMC CSV folders (one cell type or many) into a study",
+                        ac::cli::runImport},
+    ac::cli::CliCommand{"info", "Describe a study: cells, splits, label balance, tracks, runs",
+                        ac::cli::runInfo},
+    ac::cli::CliCommand{"simulate", "Simulate REMC-like cell types with a known ground truth",
+                        ac::cli::runSimulate},
     ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
                         ac::cli::runExport},
     ac::cli::CliCommand{"import-track", "Import a signal track (CSV, bedGraph, bigWig) into a cell",

@@ -210,6 +210,9 @@ std::vector<std::string> readStrings(const H5::Group& g, const std::string& name
     if (ds.getTypeClass() != H5T_STRING)
         throw std::runtime_error(name + ": expected strings");
     H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+    // Read in the dataset's own character set: HDF5 has no ASCII <-> UTF-8 conversion path, and
+    // within the session that wrote the dataset the read fails without this.
+    type.setCset(ds.getStrType().getCset());
     const std::vector<hsize_t> dims = shapeOf(ds);
     const std::size_t n = dims.empty() ? 0 : dims[0];
     std::vector<char*> ptrs(n, nullptr);

@@ -1,0 +1,206 @@
+// attentivechrome-cli bench import: REMC CSV import speed on a simulated full-size cell type.
+#include "CliCommand.h"
+#include "CliSupport.h"
+
+#include "data/GeneAnnotation.h"
+#include "data/RemcImporter.h"
+#include "data/Simulator.h"
+#include "store/StudyEditor.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+namespace ac::cli {
+
+namespace {
+
+/// Appends the decimal digits of a non-negative integer.
+void appendInt(QByteArray& out, long long v)
+{
+    char buf[24];
+    int n = 0;
+    do {
+        buf[n++] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    while (n > 0)
+        out.append(buf[--n]);
+}
+
+/// Writes the cell as DeepChrome CSV files, one per split, with the given GeneIDs.
+bool writeRemcCsv(const CellData& cell, const QStringList& ids, const QString& classDir,
+                  qint64* bytes, QString* error)
+{
+    static const char* const kStems[3] = {"train", "valid", "test"};
+    for (int s = 0; s < 3; ++s) {
+        QByteArray text;
+        text.reserve(16 << 20);
+        for (int g = 0; g < cell.geneCount(); ++g) {
+            if (static_cast<int>(cell.splits[std::size_t(g)]) != s)
+                continue;
+            const QByteArray id = ids[g].toLatin1();
+            const float* x = cell.geneValues(g);
+            for (int b = 0; b < cell.binCount; ++b) {
+                text += id;
+                text += ',';
+                appendInt(text, b + 1);
+                for (int m = 0; m < cell.markCount; ++m) {
+                    text += ',';
+                    appendInt(text, static_cast<long long>(x[b * cell.markCount + m]));
+                }
+                text += ',';
+                text += cell.labels[std::size_t(g)] ? '1' : '0';
+                text += '\n';
+            }
+        }
+        const QString path = QDir(classDir).filePath(QLatin1String(kStems[s]) + QStringLiteral(".csv"));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
+            return false;
+        }
+        *bytes += text.size();
+    }
+    return true;
+}
+
+/// Resets the kernel's peak-RSS mark of this process (Linux >= 4.0); false when unsupported.
+bool resetPeakRss()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    return f.open(QIODevice::WriteOnly) && f.write("5") == 1;
+}
+
+/// A field of /proc/self/status in MB ("VmHWM": peak RSS since the last reset, "VmRSS": now),
+/// or -1 when unavailable.
+double statusMegabytes(const QByteArray& field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith(field + ':'))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
+double peakMegabytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+} // namespace
+
+int runBenchImport(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("bench import");
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("genes"), QStringLiteral("Genes of the simulated cell type (default 19802, "
+                                                         "a full REMC cell type)."),
+                 QStringLiteral("N"), QStringLiteral("19802")});
+    int code = 0;
+    if (!parseArguments(p, cmd,
+                        QStringLiteral("Write a simulated full-size REMC cell type as CSV to a temporary "
+                                       "folder, import it, and print the CSV parse speed (MB/s), "
+                                       "the time to write it into a study and the peak memory."),
+                        args, &code))
+        return code;
+    SimulationConfig config;
+    config.cells = 1;
+    bool ok = false;
+    config.genesPerCell = p.value(QStringLiteral("genes")).toInt(&ok);
+    if (!ok)
+        return fail(cmd, QStringLiteral("--genes '%1' is not a number").arg(p.value(QStringLiteral("genes"))));
+    if (const QString invalid = config.validate(); !invalid.isEmpty())
+        return fail(cmd, invalid);
+
+    QString error;
+    GeneAnnotation annotation;
+    QElapsedTimer timer;
+    timer.start();
+    if (!annotation.loadBundled(&error))
+        return fail(cmd, error);
+    const double annotationSeconds = double(timer.nsecsElapsed()) / 1e9;
+
+    // Real REMC GeneIDs (the last six digits of Ensembl ids) so the import annotates as usual.
+    QStringList ids;
+    for (const GeneRecord& g : annotation.genes()) {
+        const QString digits = g.ensemblId.mid(4);
+        if (g.ensemblId.startsWith(QLatin1String("ENSG")) && digits.startsWith(QLatin1String("00000")))
+            ids << digits.right(6);
+        if (ids.size() == config.genesPerCell)
+            break;
+    }
+    for (int i = ids.size(); i < config.genesPerCell; ++i)
+        ids << QStringLiteral("9%1").arg(i, 5, 10, QLatin1Char('0'));
+
+    QTemporaryDir tmp;
+    if (!tmp.isValid())
+        return fail(cmd, QStringLiteral("cannot create a temporary folder: %1").arg(tmp.errorString()));
+    const QString classDir = tmp.filePath(QStringLiteral("E000/classification"));
+    QDir().mkpath(classDir);
+    qint64 csvBytes = 0;
+    {
+        const SimulatedCell sim = Simulator(config).cell(0);
+        if (!writeRemcCsv(sim.cell, ids, classDir, &csvBytes, &error))
+            return fail(cmd, error);
+    }
+    printLine(QStringLiteral("simulated cell type: %1 genes, %2 MB of CSV in 3 files (%3)")
+                  .arg(config.genesPerCell)
+                  .arg(double(csvBytes) / 1e6, 0, 'f', 1)
+                  .arg(classDir));
+
+    const double peakBeforeImport = peakMegabytes();
+    const bool peakReset = resetPeakRss();
+    const double rssBeforeImport = statusMegabytes("VmRSS");
+    RemcImporter importer(&annotation);
+    CellData cell;
+    timer.restart();
+    const RemcImportResult result = importer.importCell(tmp.filePath(QStringLiteral("E000")), &cell);
+    const double importSeconds = double(timer.nsecsElapsed()) / 1e9;
+    const double importPeak = peakReset ? statusMegabytes("VmHWM") : -1;
+    if (!result.ok)
+        return fail(cmd, result.error);
+
+    timer.restart();
+    {
+        const std::unique_ptr<StudyEditor> editor =
+            StudyEditor::begin(tmp.filePath(QStringLiteral("bench-study.h5")), &error);
+        if (!editor || !editor->writeCell(cell, &error) || !editor->commit(&error))
+            return fail(cmd, error);
+    }
+    const double writeSeconds = double(timer.nsecsElapsed()) / 1e9;
+    const qint64 studyBytes = QFileInfo(tmp.filePath(QStringLiteral("bench-study.h5"))).size();
+
+    printLine(QStringLiteral("bundled annotation: %1 genes loaded in %2 s")
+                  .arg(annotation.size())
+                  .arg(annotationSeconds, 0, 'f', 3));
+    printLine(QStringLiteral("import (read + parse + validate + annotate): %1 genes in %2 s = %3 MB/s of CSV")
+                  .arg(cell.geneCount())
+                  .arg(importSeconds, 0, 'f', 3)
+                  .arg(double(result.csvBytes) / 1e6 / importSeconds, 0, 'f', 1));
+    printLine(QStringLiteral("write into a new study (compressed, atomic): %1 s, %2 MB")
+                  .arg(writeSeconds, 0, 'f', 3)
+                  .arg(double(studyBytes) / 1e6, 0, 'f', 1));
+    printLine(QStringLiteral("peak memory (ru_maxrss): %1 MB for the whole bench; %2 MB before the "
+                             "import (libraries, annotation, simulation)")
+                  .arg(peakMegabytes(), 0, 'f', 0)
+                  .arg(peakBeforeImport, 0, 'f', 0));
+    if (importPeak > 0 && rssBeforeImport > 0)
+        printLine(QStringLiteral("memory of the import alone: peak RSS %1 MB over %2 MB resident "
+                                 "before it = +%3 MB (the cell's X is %4 MB)")
+                      .arg(importPeak, 0, 'f', 0)
+                      .arg(rssBeforeImport, 0, 'f', 0)
+                      .arg(importPeak - rssBeforeImport, 0, 'f', 0)
+                      .arg(double(cell.values.size() * sizeof(float)) / 1e6, 0, 'f', 1));
+    return 0;
+}
+
+} // namespace ac::cli
