@@ -14,6 +14,7 @@ struct CliCommand {
 
 // One function per sub-command, each in <Name>Command.cpp.
 int runBench(const QStringList& args);
+int runImportWeights(const QStringList& args);
 int runExport(const QStringList& args);
 int runImport(const QStringList& args);
 int runInfo(const QStringList& args);

@@ -23,6 +23,8 @@ const std::array kCommands{
                         ac::cli::runImportTrack},
     ac::cli::CliCommand{"validate", "Compare attention and attributions with a track (H3K27ac)",
                         ac::cli::runValidate},
+    ac::cli::CliCommand{"import-weights", "Store weights trained elsewhere as a run (validated)",
+                        ac::cli::runImportWeights},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
                         ac::cli::runBench},
 };

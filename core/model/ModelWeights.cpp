@@ -52,7 +52,7 @@ bool importWeights(torch::nn::Module& module, const Weights& weights, QString* e
     std::map<std::string, const WeightArray*> byName;
     for (const WeightArray& w : weights) {
         if (!byName.emplace(w.name, &w).second) {
-            *error = QStringLiteral("weights: parameter \"%1\" is given twice")
+            *error = QStringLiteral("parameter \"%1\" is given twice")
                          .arg(QString::fromStdString(w.name));
             return false;
         }
@@ -63,13 +63,13 @@ bool importWeights(torch::nn::Module& module, const Weights& weights, QString* e
         const auto expected = tensor.sizes().vec();
         const auto it = byName.find(name);
         if (it == byName.end()) {
-            *error = QStringLiteral("weights: parameter \"%1\" (shape %2) is missing")
+            *error = QStringLiteral("parameter \"%1\" (shape %2) is missing")
                          .arg(QString::fromStdString(name), shapeText(expected));
             return false;
         }
         const WeightArray& w = *it->second;
         if (w.shape != expected) {
-            *error = QStringLiteral("weights: parameter \"%1\" has shape %2, the model expects %3")
+            *error = QStringLiteral("parameter \"%1\" has shape %2, the model expects %3")
                          .arg(QString::fromStdString(name), shapeText(w.shape),
                               shapeText(expected));
             return false;
@@ -77,7 +77,7 @@ bool importWeights(torch::nn::Module& module, const Weights& weights, QString* e
         const std::int64_t count = std::accumulate(w.shape.begin(), w.shape.end(),
                                                    std::int64_t{1}, std::multiplies<>());
         if (static_cast<std::int64_t>(w.values.size()) != count) {
-            *error = QStringLiteral("weights: parameter \"%1\" has %2 values for shape %3")
+            *error = QStringLiteral("parameter \"%1\" has %2 values for shape %3")
                          .arg(QString::fromStdString(name))
                          .arg(w.values.size())
                          .arg(shapeText(w.shape));
@@ -89,7 +89,7 @@ bool importWeights(torch::nn::Module& module, const Weights& weights, QString* e
             const bool known = std::any_of(targets.begin(), targets.end(),
                                            [&](const auto& t) { return t.first == w.name; });
             if (!known) {
-                *error = QStringLiteral("weights: unknown parameter \"%1\" (shape %2): the model "
+                *error = QStringLiteral("unknown parameter \"%1\" (shape %2): the model "
                                         "has no parameter of that name")
                              .arg(QString::fromStdString(w.name), shapeText(w.shape));
                 return false;

@@ -1,0 +1,100 @@
+// attentivechrome-cli import-weights: stores weights trained elsewhere (e.g. by the reference
+// PyTorch code, converted by packaging/tools/convert_pytorch_weights.py) as a run of a study.
+#include "CliCommand.h"
+#include "CliSupport.h"
+
+#include "model/ModelFactory.h"
+#include "model/ModelWeights.h"
+#include "store/StudyEditor.h"
+#include "store/StudyFile.h"
+#include "store/WeightsFile.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+
+namespace ac::cli {
+
+namespace {
+
+QString kindKeys()
+{
+    QStringList keys;
+    for (ModelKind k : {ModelKind::AttentiveChrome, ModelKind::LstmAlpha, ModelKind::Lstm,
+                        ModelKind::DeepChrome, ModelKind::CnnAlphaBeta})
+        keys << modelKindKey(k);
+    return keys.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+int runImportWeights(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("import-weights");
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("cell"), QStringLiteral("Cell type of the study the weights were trained on."), QStringLiteral("CELL")});
+    p.addOption({QStringLiteral("weights"), QStringLiteral("Weights file: HDF5 with one dataset per parameter in /weights."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("kind"), QStringLiteral("Model variant: %1.").arg(kindKeys()), QStringLiteral("KIND"), QStringLiteral("attentivechrome")});
+    p.addOption({QStringLiteral("run-id"), QStringLiteral("Id of the new run (default: <cell>-<kind>-imported-<time>)."), QStringLiteral("ID")});
+    int code = 0;
+    if (!parseArguments(p, cmd, QStringLiteral("Validate weights against a model variant and store them as a run with status \"imported\"."), args, &code))
+        return code;
+    for (const char* req : {"study", "cell", "weights"})
+        if (!p.isSet(QString::fromLatin1(req)))
+            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+
+    ModelConfig config;
+    const QString kindKey = p.value(QStringLiteral("kind"));
+    if (!parseModelKind(kindKey, &config.kind))
+        return fail(cmd, QStringLiteral("unknown --kind '%1' (%2)").arg(kindKey, kindKeys()));
+
+    const QString studyPath = p.value(QStringLiteral("study"));
+    const QString cellName = p.value(QStringLiteral("cell"));
+    const QString weightsPath = p.value(QStringLiteral("weights"));
+    QString err;
+    CellData cell;
+    QString runId = p.value(QStringLiteral("run-id"));
+    {
+        // Closed before the editor copies the study.
+        auto study = StudyFile::open(studyPath, &err);
+        if (!study)
+            return fail(cmd, err);
+        if (!study->cellNames().contains(cellName))
+            return fail(cmd, QStringLiteral("%1: no cell '%2' (cells: %3)")
+                                 .arg(studyPath, cellName, study->cellNames().join(QStringLiteral(", "))));
+        if (!study->readCellIndex(cellName, &cell, &err))
+            return fail(cmd, err);
+        if (runId.isEmpty())
+            runId = QStringLiteral("%1-%2-imported-%3")
+                        .arg(cellName, modelKindKey(config.kind),
+                             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        if (study->runIds().contains(runId))
+            return fail(cmd, QStringLiteral("%1: run '%2' exists; choose another --run-id").arg(studyPath, runId));
+    }
+    config.binCount = cell.binCount;
+    config.markCount = cell.markCount;
+
+    Weights weights;
+    if (!readWeightsFile(weightsPath, &weights, &err))
+        return fail(cmd, err);
+    auto model = makeModel(config);
+    if (!importWeights(*model, weights, &err))
+        return fail(cmd, QStringLiteral("%1: %2 (model %3)").arg(weightsPath, err, modelKindKey(config.kind)));
+    const Weights stored = exportWeights(*model); // the model's names and order
+
+    RunRecord run;
+    run.id = runId;
+    run.cell = cellName;
+    run.model = config;
+    run.created = QDateTime::currentDateTimeUtc();
+    run.status = QStringLiteral("imported");
+    auto editor = StudyEditor::begin(studyPath, &err);
+    if (!editor || !editor->writeRun(run, stored, stored, &err) || !editor->commit(&err))
+        return fail(cmd, err);
+    printLine(QStringLiteral("imported %1 parameters from %2 as run %3 (%4) of cell %5")
+                  .arg(stored.size())
+                  .arg(QFileInfo(weightsPath).fileName(), runId, modelKindName(config.kind), cellName));
+    return 0;
+}
+
+} // namespace ac::cli
