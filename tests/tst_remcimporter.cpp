@@ -2,6 +2,7 @@
 // fixture (written by the test) per validation rule, each checked for file and line.
 #include "data/GeneAnnotation.h"
 #include "data/RemcImporter.h"
+#include "store/StudyEditor.h"
 
 #include <QDir>
 #include <QFile>
@@ -73,6 +74,12 @@ bool writeGzip(const QString& path, const QByteArray& data)
 }
 
 /// Writes `<root>/<cell>/classification/{train,valid,test}.csv`.
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 QString writeCell(const QString& root, const QString& cell, const CellTexts& t)
 {
     const QString dir = root + QLatin1Char('/') + cell;
@@ -92,6 +99,7 @@ private:
     QTemporaryDir m_dir;
     GeneAnnotation m_annotation;
     int m_case = 0;
+    QString m_study; ///< a study holding one good cell, copied by the malformed cases
 
 private Q_SLOTS:
     void initTestCase()
@@ -99,6 +107,16 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_annotation.loadBundled(&error), qPrintable(error));
+        m_study = m_dir.filePath(QStringLiteral("baseline.h5"));
+        CellData cell;
+        RemcImporter importer(&m_annotation);
+        const RemcImportResult r =
+            importer.importCell(writeCell(m_dir.filePath(QStringLiteral("baseline")), QStringLiteral("E900"),
+                                          CellTexts()),
+                                &cell);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        auto editor = StudyEditor::begin(m_study, &error);
+        QVERIFY2(editor && editor->writeCell(cell, &error) && editor->commit(&error), qPrintable(error));
     }
 
     void goodCell()
@@ -156,7 +174,7 @@ private Q_SLOTS:
         crlf.replace("\n", "\r\n");
         QVERIFY(writeFile(cls + QStringLiteral("train.csv"), crlf));
         QVERIFY(writeFile(cls + QStringLiteral("valid.csv"),
-                          "GeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label\n" + t.valid));
+                          "\xEF\xBB\xBFGeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label\n" + t.valid));
         QVERIFY(writeGzip(cls + QStringLiteral("test.csv.gz"), t.test));
         RemcImporter importer(&m_annotation);
         CellData cell;
@@ -167,6 +185,8 @@ private Q_SLOTS:
         QCOMPARE(cell.geneValues(0)[7 * 5 + 2], float(fixtureValue(3, 8, 2)));
         const QString warnings = r.warnings.join(QLatin1Char('|'));
         QVERIFY2(warnings.contains(QStringLiteral("valid.csv:1: header line skipped")), qPrintable(warnings));
+        QVERIFY2(warnings.contains(QStringLiteral("valid.csv: UTF-8 byte-order mark skipped")), qPrintable(warnings));
+        QCOMPARE(cell.genes[2].remcId, QStringLiteral("000419"));
         QVERIFY2(warnings.contains(QStringLiteral("train.csv: Windows (CRLF) line endings accepted")),
                  qPrintable(warnings));
     }
@@ -253,6 +273,35 @@ private Q_SLOTS:
         QVERIFY2(r.error.contains(QStringLiteral("/%1/classification/%2").arg(cell, expected)),
                  qPrintable(r.error));
         QCOMPARE(out.name, QStringLiteral("untouched"));
+
+        // The same through a study edit, as the import command and the GUI do it: a root folder
+        // with a good cell (imported first) and the bad one. The study stays byte-for-byte as it
+        // was and no temporary file is left behind.
+        const QString caseDir = m_dir.filePath(QStringLiteral("study-") + cell);
+        QVERIFY(QDir().mkpath(caseDir));
+        const QString study = caseDir + QStringLiteral("/study.h5");
+        QVERIFY(QFile::copy(m_study, study));
+        const QByteArray before = fileBytes(study);
+        const QString root = caseDir + QStringLiteral("/remc");
+        writeCell(root, QStringLiteral("E000"), CellTexts());
+        writeCell(root, cell, t);
+        QString error;
+        RemcImportResult folder;
+        {
+            auto editor = StudyEditor::begin(study, &error);
+            QVERIFY2(editor, qPrintable(error));
+            QStringList written;
+            folder = importer.importFolder(root, {}, [&](CellData&& c, QString* err) {
+                written << c.name;
+                return editor->writeCell(c, err);
+            });
+            QCOMPARE(written, QStringList{QStringLiteral("E000")});
+        }
+        QVERIFY(!folder.ok);
+        QVERIFY2(folder.error.contains(QStringLiteral("/%1/classification/%2").arg(cell, expected)),
+                 qPrintable(folder.error));
+        QVERIFY(fileBytes(study) == before);
+        QCOMPARE(QDir(caseDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("study.h5")});
     }
 
     void missingSplitFile()

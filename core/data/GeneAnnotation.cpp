@@ -2,7 +2,10 @@
 
 #include "data/Gunzip.h"
 
+#include <QByteArrayView>
 #include <QFile>
+
+#include <cstring>
 
 namespace ac {
 
@@ -30,7 +33,10 @@ bool GeneAnnotation::loadFile(const QString& path, QString* error)
 
 bool GeneAnnotation::loadBundled(QString* error)
 {
-    return loadFile(kBundledPath, error);
+    if (!loadFile(kBundledPath, error))
+        return false;
+    m_source = QStringLiteral("(bundled Ensembl GRCh37 table)");
+    return true;
 }
 
 bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QString* error)
@@ -44,68 +50,83 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
     }
 
     std::vector<GeneRecord> genes;
+    std::vector<int> lineOfGene;
     QHash<QString, int> byEnsembl;
     QHash<QString, int> bySymbol;
-    QHash<QString, int> lineOfGene;
     const auto failAt = [&](int line, const QString& what) {
         *error = QStringLiteral("%1:%2: %3").arg(source).arg(line).arg(what);
         return false;
     };
+    // About 42 bytes per line in the Ensembl table.
+    genes.reserve(static_cast<std::size_t>(text.size() / 40 + 1));
+    byEnsembl.reserve(static_cast<qsizetype>(text.size() / 40 + 1));
 
     int lineNo = 0;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        qsizetype end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.size();
-        QByteArray line = text.mid(pos, end - pos);
-        pos = end + 1;
+    const char* p = text.constData();
+    const char* const end = p + text.size();
+    if (text.startsWith("\xEF\xBB\xBF"))
+        p += 3; // UTF-8 byte-order mark
+    while (p < end) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
+        const char* e = nl ? nl : end;
+        const char* const next = nl ? nl + 1 : end;
         ++lineNo;
-        if (line.endsWith('\r'))
-            line.chop(1);
+        if (e > p && e[-1] == '\r')
+            --e;
+        const QByteArrayView line(p, e - p);
+        p = next;
         if (lineNo == 1) {
-            if (!line.toLower().startsWith("ensembl_id"))
+            if (!line.startsWith("ensembl_id") && !line.startsWith("ENSEMBL_ID"))
                 return failAt(lineNo, QStringLiteral("expected the header line "
                                                      "'ensembl_id<TAB>symbol<TAB>chrom<TAB>tss<TAB>strand'"));
             continue;
         }
         if (line.trimmed().isEmpty())
             continue;
-        const QList<QByteArray> fields = line.split('\t');
-        if (fields.size() != 5)
+        QByteArrayView fields[5];
+        int count = 0;
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= line.size(); ++i) {
+            if (i < line.size() && line[i] != '\t')
+                continue;
+            if (count < 5)
+                fields[count] = line.sliced(start, i - start).trimmed();
+            ++count;
+            start = i + 1;
+        }
+        if (count != 5)
             return failAt(lineNo, QStringLiteral("expected 5 tab-separated columns "
                                                  "(ensembl_id, symbol, chrom, tss, strand), found %1")
-                                      .arg(fields.size()));
+                                      .arg(count));
         GeneRecord g;
-        g.ensemblId = stripVersion(QString::fromLatin1(fields[0].trimmed()));
-        g.symbol = QString::fromUtf8(fields[1].trimmed());
-        g.chrom = QString::fromLatin1(fields[2].trimmed());
+        g.ensemblId = stripVersion(QString::fromLatin1(fields[0]));
+        g.symbol = QString::fromUtf8(fields[1]);
+        g.chrom = QString::fromLatin1(fields[2]);
         if (g.ensemblId.isEmpty())
             return failAt(lineNo, QStringLiteral("empty ensembl_id"));
         if (g.chrom.isEmpty())
             return failAt(lineNo, QStringLiteral("empty chrom for %1").arg(g.ensemblId));
         bool ok = false;
-        g.tss = fields[3].trimmed().toLongLong(&ok);
+        g.tss = fields[3].toLongLong(&ok);
         if (!ok || g.tss <= 0)
             return failAt(lineNo, QStringLiteral("tss '%1' of %2 is not a positive integer")
                                       .arg(QString::fromLatin1(fields[3]), g.ensemblId));
-        const QByteArray strand = fields[4].trimmed();
-        if (strand != "+" && strand != "-")
+        if (fields[4] != "+" && fields[4] != "-")
             return failAt(lineNo, QStringLiteral("strand '%1' of %2 is not '+' or '-'")
-                                      .arg(QString::fromLatin1(strand), g.ensemblId));
-        g.strand = strand[0];
-        if (const auto it = lineOfGene.constFind(g.ensemblId); it != lineOfGene.constEnd())
+                                      .arg(QString::fromLatin1(fields[4]), g.ensemblId));
+        g.strand = fields[4][0];
+        const int index = static_cast<int>(genes.size());
+        if (const auto it = byEnsembl.constFind(g.ensemblId); it != byEnsembl.constEnd())
             return failAt(lineNo, QStringLiteral("%1 is listed twice (first on line %2)")
                                       .arg(g.ensemblId)
-                                      .arg(it.value()));
-        lineOfGene.insert(g.ensemblId, lineNo);
-        const int index = static_cast<int>(genes.size());
+                                      .arg(lineOfGene[static_cast<std::size_t>(it.value())]));
         byEnsembl.insert(g.ensemblId, index);
         if (!g.symbol.isEmpty()) {
             const QString key = g.symbol.toUpper();
             if (!bySymbol.contains(key))
                 bySymbol.insert(key, index);
         }
+        lineOfGene.push_back(lineNo);
         genes.push_back(std::move(g));
     }
     if (lineNo == 0)

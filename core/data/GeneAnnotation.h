@@ -32,7 +32,7 @@ public:
 
     int size() const { return static_cast<int>(m_genes.size()); }
     bool isEmpty() const { return m_genes.empty(); }
-    /// File the table came from (":/annotation/genes_hg19.tsv.gz" for the bundled one).
+    /// File the table came from, or "(bundled Ensembl GRCh37 table)".
     QString source() const { return m_source; }
     const std::vector<GeneRecord>& genes() const { return m_genes; }
 

@@ -130,6 +130,11 @@ bool parseSplit(const char* data, qsizetype size, int file, Split split, CellPar
                                               "H3K9me3"};
     const char* p = data;
     const char* const end = data + size;
+    if (size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        // Spreadsheet exports start with a UTF-8 byte-order mark; it is not part of the GeneID.
+        p += 3;
+        cell.warnings << QStringLiteral("%1: UTF-8 byte-order mark skipped").arg(cell.files[file]);
+    }
     const std::size_t genesBefore = cell.geneIds.size();
     qint64 lineNo = 0;
     bool sawCr = false;

@@ -28,8 +28,8 @@ struct RemcImportResult {
  *
  * Everything is validated: column count, numbers (non-negative), bins 1..100 in order with none
  * missing or duplicated, one label per gene, each gene once across the three splits, no empty
- * split. Windows line endings are accepted; a first line that is exactly the DeepChrome header is
- * skipped with a warning. Import stops after `maxProblems()` problems and reports them.
+ * split. Windows line endings and a UTF-8 byte-order mark are accepted; a first line that is
+ * exactly the DeepChrome header is skipped with a warning. Import stops after `maxProblems()` problems and reports them.
  *
  * Genes keep the file order (train genes, then valid, then test). GeneIDs are mapped to Ensembl
  * ids ("000003" → "ENSG00000000003") and, through the annotation given to the constructor (not
