@@ -219,6 +219,24 @@ private Q_SLOTS:
         QVERIFY(sameWeights(exportWeights(*model), before));
     }
 
+    // The fused two-direction recurrence of the LSTM baseline equals torch::nn::LSTM's final
+    // states (forward after the last bin, reverse after the first) through its "fc" layer.
+    void lstmMatchesTorchLstm()
+    {
+        auto model = tinyModel(ModelKind::Lstm, 61);
+        const auto modules = model->named_children();
+        auto* rnn = modules["rnn"]->as<torch::nn::LSTMImpl>();
+        auto* fc = modules["fc"]->as<torch::nn::LinearImpl>();
+        QVERIFY(rnn && fc);
+        const torch::Tensor x = counts(kBatch);
+        const torch::Tensor hn = std::get<0>(std::get<1>(rnn->forward(x))); // [2, B, H]
+        const torch::Tensor expected = fc->forward(torch::cat({hn[0], hn[1]}, 1)).squeeze(1);
+        const torch::Tensor withGrad = model->forward(x).logit;
+        QVERIFY(torch::allclose(withGrad, expected, 1e-5, 1e-6));
+        torch::NoGradGuard noGrad;
+        QVERIFY(torch::allclose(model->forward(x).logit, expected, 1e-5, 1e-6));
+    }
+
     void attentiveChromeUsesReferenceNames()
     {
         auto model = makeModel(ModelConfig{});

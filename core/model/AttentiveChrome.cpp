@@ -1,5 +1,7 @@
 #include "model/AttentiveChrome.h"
 
+#include "model/BinLevelEncoding.h"
+
 namespace ac {
 
 AttentiveChromeImpl::AttentiveChromeImpl(const ModelConfig& config)
@@ -19,21 +21,11 @@ AttentiveChromeImpl::AttentiveChromeImpl(const ModelConfig& config)
 
 ModelOutput AttentiveChromeImpl::forward(const torch::Tensor& x)
 {
-    std::vector<torch::Tensor> embeddings;
-    std::vector<torch::Tensor> alphas;
-    embeddings.reserve(m_binEncoders.size());
-    alphas.reserve(m_binEncoders.size());
-    for (std::size_t j = 0; j < m_binEncoders.size(); ++j) {
-        const torch::Tensor mark = x.select(2, static_cast<std::int64_t>(j)).unsqueeze(2); // [B, T, 1]
-        auto [embedding, alpha] = m_binEncoders[j]->forward(mark); // [B, 2Hb], [B, T]
-        embeddings.push_back(embedding);
-        alphas.push_back(alpha);
-    }
-    const torch::Tensor marks = torch::stack(embeddings, 1); // M x [B, 2Hb] -> [B, M, 2Hb]
-    auto [summary, beta] = m_markEncoder->forward(marks);    // [B, 2Hm], [B, M]
+    const BinAttentionEncoding bins = encodeBins(m_binEncoders, x); // [B, M, 2Hb], [B, M, T]
+    auto [summary, beta] = m_markEncoder->forward(bins.embedding);  // [B, 2Hm], [B, M]
     ModelOutput out;
     out.logit = m_classifier->forward(summary).squeeze(1); // [B, 1] -> [B]
-    out.alpha = torch::stack(alphas, 1);                   // M x [B, T] -> [B, M, T]
+    out.alpha = bins.alpha;
     out.beta = beta;
     return out;
 }

@@ -17,7 +17,9 @@ namespace ac {
  *  - "hm_level_rnn_1": a BiLSTM over the mark embeddings (hidden markHidden) and mark-level
  *    attention (β, context vector [2 markHidden, 1]);
  *  - "fdiff1_1": Linear(2 markHidden, 1) to the logit.
- * The input is used as given (raw counts, no transform), as the reference does. Not thread-safe.
+ * The input is used as given (raw counts, no transform), as the reference does. The M per-mark
+ * BiLSTMs run as one fused recurrence (encodeBins); the arithmetic stays the reference's (parity
+ * test). Not thread-safe.
  */
 class AttentiveChromeImpl : public ChromatinModelImpl {
 public:

@@ -22,6 +22,9 @@ public:
     /// `h` is [B, L, dim]; returns {weighted sum [B, dim], weights [B, L]} (weights sum to 1).
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& h);
 
+    /// The context vector parameter, [dim, 1].
+    const torch::Tensor& contextVector() const { return m_context; }
+
 private:
     torch::Tensor m_context;
 };

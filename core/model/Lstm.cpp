@@ -1,5 +1,7 @@
 #include "model/Lstm.h"
 
+#include "model/FusedLstm.h"
+
 namespace ac {
 
 LstmImpl::LstmImpl(const ModelConfig& config)
@@ -14,12 +16,21 @@ LstmImpl::LstmImpl(const ModelConfig& config)
 
 ModelOutput LstmImpl::forward(const torch::Tensor& x)
 {
-    // h_n is [2, B, H]: index 0 the forward direction after bin T-1, 1 the backward after bin 0.
-    const torch::Tensor last = std::get<0>(std::get<1>(m_rnn->forward(x)));
-    const torch::Tensor both = last.permute({1, 0, 2})                // [2, B, H] -> [B, 2, H]
-                                   .reshape({last.size(1), -1});      // -> [B, 2H]
+    // Both directions as one fused recurrence (g = 0 forward, g = 1 reverse) over the same input,
+    // with the parameters of "rnn" so that gradients reach them under their names.
+    const auto params = m_rnn->named_parameters(false);
+    const auto both = [&](const std::string& name) {
+        return torch::stack({params[name], params[name + "_reverse"]}); // 2 x [4H, ...]
+    };
+    const std::int64_t bins = x.size(1);
+    const torch::Tensor h = fusedLstm(x.unsqueeze(0).expand({2, -1, -1, -1}), // [2, B, T, M]
+                                      both("weight_ih_l0"), both("weight_hh_l0"),
+                                      both("bias_ih_l0"), both("bias_hh_l0"),
+                                      {false, true}); // [2, B, T, H]
+    // Forward direction after the last bin, reverse direction after the first.
+    const torch::Tensor last = torch::cat({h[0].select(1, bins - 1), h[1].select(1, 0)}, 1); // [B, 2H]
     ModelOutput out;
-    out.logit = m_classifier->forward(both).squeeze(1); // [B, 1] -> [B]
+    out.logit = m_classifier->forward(last).squeeze(1); // [B, 1] -> [B]
     return out;
 }
 

@@ -11,7 +11,8 @@ namespace ac {
  * one BiLSTM over the bins with all M marks as the input features of a bin ("rnn", input M,
  * hidden binHidden), the last hidden state of each direction (forward after the last bin,
  * backward after the first) concatenated and a Linear(2 binHidden, 1) ("fc") to the logit.
- * No α, no β. Not thread-safe.
+ * The two directions run as one fused recurrence (fusedLstm) with the parameters of "rnn" (a
+ * torch LSTM module that holds them under the usual names). No α, no β. Not thread-safe.
  */
 class LstmImpl : public ChromatinModelImpl {
 public:

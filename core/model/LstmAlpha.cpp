@@ -1,5 +1,7 @@
 #include "model/LstmAlpha.h"
 
+#include "model/BinLevelEncoding.h"
+
 namespace ac {
 
 LstmAlphaImpl::LstmAlphaImpl(const ModelConfig& config)
@@ -17,20 +19,11 @@ LstmAlphaImpl::LstmAlphaImpl(const ModelConfig& config)
 
 ModelOutput LstmAlphaImpl::forward(const torch::Tensor& x)
 {
-    std::vector<torch::Tensor> embeddings;
-    std::vector<torch::Tensor> alphas;
-    embeddings.reserve(m_binEncoders.size());
-    alphas.reserve(m_binEncoders.size());
-    for (std::size_t j = 0; j < m_binEncoders.size(); ++j) {
-        const torch::Tensor mark = x.select(2, static_cast<std::int64_t>(j)).unsqueeze(2); // [B, T, 1]
-        auto [embedding, alpha] = m_binEncoders[j]->forward(mark); // [B, 2Hb], [B, T]
-        embeddings.push_back(embedding);
-        alphas.push_back(alpha);
-    }
+    const BinAttentionEncoding bins = encodeBins(m_binEncoders, x); // [B, M, 2Hb], [B, M, T]
     ModelOutput out;
-    out.logit = m_classifier->forward(torch::cat(embeddings, 1)) // M x [B, 2Hb] -> [B, M 2Hb]
+    out.logit = m_classifier->forward(bins.embedding.flatten(1)) // [B, M, 2Hb] -> [B, M 2Hb]
                     .squeeze(1);                                 // [B, 1] -> [B]
-    out.alpha = torch::stack(alphas, 1);                         // M x [B, T] -> [B, M, T]
+    out.alpha = bins.alpha;
     return out;
 }
 
