@@ -9,7 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+namespace
+{
 
 struct Run {
     int exitCode = -1;
@@ -45,8 +46,8 @@ QByteArray geneRows(int idNumber, int label, int bins = 100)
     QByteArray out;
     const QByteArray id = QByteArray::number(idNumber).rightJustified(6, '0');
     for (int b = 1; b <= bins; ++b)
-        out += id + ',' + QByteArray::number(b) + ',' + QByteArray::number(b % 3) + ",1,"
-               + QByteArray::number(b % 5) + ",4,0," + QByteArray::number(label) + '\n';
+        out += id + ',' + QByteArray::number(b) + ',' + QByteArray::number(b % 3) + ",1," +
+               QByteArray::number(b % 5) + ",4,0," + QByteArray::number(label) + '\n';
     return out;
 }
 
@@ -87,7 +88,8 @@ QString writeCell(const QString& root, const QString& cell, int base,
 
 } // namespace
 
-class TestCliData : public QObject {
+class TestCliData : public QObject
+{
     Q_OBJECT
 
 private:
@@ -112,9 +114,10 @@ private Q_SLOTS:
             QSKIP("AC_CLI is not set; run through ctest");
         QVERIFY(m_dir.isValid());
         m_baseline = m_dir.filePath(QStringLiteral("baseline/study.h5"));
-        const Run r = runCli({QStringLiteral("import"),
-                              writeCell(m_dir.filePath(QStringLiteral("baseline")), QStringLiteral("E001"), 0),
-                              QStringLiteral("--study"), m_baseline});
+        const Run r = runCli(
+            {QStringLiteral("import"),
+             writeCell(m_dir.filePath(QStringLiteral("baseline")), QStringLiteral("E001"), 0),
+             QStringLiteral("--study"), m_baseline});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 
@@ -134,26 +137,30 @@ private Q_SLOTS:
         const QString a = m_dir.filePath(QStringLiteral("sim-a.h5"));
         const QString b = m_dir.filePath(QStringLiteral("sim-b.h5"));
         for (const QString& path : {a, b}) {
-            const Run r = runCli({QStringLiteral("simulate"), QStringLiteral("--cells"), QStringLiteral("2"),
-                                  QStringLiteral("--genes"), QStringLiteral("60"), QStringLiteral("--seed"),
-                                  QStringLiteral("7"), QStringLiteral("--out"), path});
+            const Run r =
+                runCli({QStringLiteral("simulate"), QStringLiteral("--cells"), QStringLiteral("2"),
+                        QStringLiteral("--genes"), QStringLiteral("60"), QStringLiteral("--seed"),
+                        QStringLiteral("7"), QStringLiteral("--out"), path});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         }
         const Run info = runCli({QStringLiteral("info"), a});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
         QVERIFY2(info.out.contains(QStringLiteral("file format version: 1")), qPrintable(info.out));
-        QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (SimCell1, SimCell2)")), qPrintable(info.out));
+        QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (SimCell1, SimCell2)")),
+                 qPrintable(info.out));
         QVERIFY(info.out.contains(QStringLiteral("cell SimCell2: 60 genes")));
         QVERIFY(info.out.contains(QStringLiteral("H3K27me3, H3K36me3, H3K4me1, H3K4me3, H3K9me3")));
         QVERIFY(info.out.contains(QStringLiteral("bins: 100 × 100 bp, TSS-5000 .. TSS+5000 bp")));
-        QVERIFY2(info.out.contains(QRegularExpression(QStringLiteral("all +60 +30 +30 +50.0%"))), qPrintable(info.out));
-        QVERIFY(info.out.contains(QStringLiteral("track H3K27ac: 100 bins, 60 of 60 genes covered")));
+        QVERIFY2(info.out.contains(QRegularExpression(QStringLiteral("all +60 +30 +30 +50.0%"))),
+                 qPrintable(info.out));
+        QVERIFY(
+            info.out.contains(QStringLiteral("track H3K27ac: 100 bins, 60 of 60 genes covered")));
         // Same seed, same study content.
         const Run infoB = runCli({QStringLiteral("info"), b});
         QCOMPARE(infoB.out.section(QLatin1Char('\n'), 1), info.out.section(QLatin1Char('\n'), 1));
 
-        const Run bad = runCli({QStringLiteral("simulate"), QStringLiteral("--genes"), QStringLiteral("x"),
-                                QStringLiteral("--out"), a});
+        const Run bad = runCli({QStringLiteral("simulate"), QStringLiteral("--genes"),
+                                QStringLiteral("x"), QStringLiteral("--out"), a});
         QCOMPARE(bad.exitCode, 1);
         QCOMPARE(errorLines(bad).size(), 1);
         QVERIFY(bad.err.contains(QStringLiteral("--genes 'x' is not a number")));
@@ -168,24 +175,30 @@ private Q_SLOTS:
         writeCell(root, QStringLiteral("E001"), 0);
         writeCell(root, QStringLiteral("E002"), 100);
         const QString study = m_dir.filePath(QStringLiteral("imported.h5"));
-        Run r = runCli({QStringLiteral("import"), root + QStringLiteral("/E002"), QStringLiteral("--study"), study});
+        Run r = runCli({QStringLiteral("import"), root + QStringLiteral("/E002"),
+                        QStringLiteral("--study"), study});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2)")), qPrintable(r.out));
-        r = runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study, QStringLiteral("--cell"),
-                    QStringLiteral("E001")});
+        QVERIFY2(r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2)")),
+                 qPrintable(r.out));
+        r = runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study,
+                    QStringLiteral("--cell"), QStringLiteral("E001")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const Run info = runCli({QStringLiteral("info"), QStringLiteral("--study"), study});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
-        QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (E002, E001)")), qPrintable(info.out));
-        QVERIFY(info.out.contains(QStringLiteral("cell E001: 6 genes")));
-        QVERIFY2(info.out.contains(QRegularExpression(QStringLiteral("train +2 +1 +1 +50.0%"))), qPrintable(info.out));
-        // 000003 and 000005 are TSPAN6 and TNMD in the bundled annotation.
-        QVERIFY2(info.out.contains(QStringLiteral("genes with Ensembl id: 6, with symbol and locus:")),
+        QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (E002, E001)")),
                  qPrintable(info.out));
+        QVERIFY(info.out.contains(QStringLiteral("cell E001: 6 genes")));
+        QVERIFY2(info.out.contains(QRegularExpression(QStringLiteral("train +2 +1 +1 +50.0%"))),
+                 qPrintable(info.out));
+        // 000003 and 000005 are TSPAN6 and TNMD in the bundled annotation.
+        QVERIFY2(
+            info.out.contains(QStringLiteral("genes with Ensembl id: 6, with symbol and locus:")),
+            qPrintable(info.out));
         QVERIFY(info.out.contains(QStringLiteral("tracks: none")));
         QVERIFY(info.out.contains(QStringLiteral("runs: none")));
 
-        const Run one = runCli({QStringLiteral("info"), study, QStringLiteral("--cell"), QStringLiteral("E404")});
+        const Run one = runCli(
+            {QStringLiteral("info"), study, QStringLiteral("--cell"), QStringLiteral("E404")});
         QCOMPARE(one.exitCode, 1);
         QVERIFY(one.err.contains(QStringLiteral("no cell type E404")));
     }
@@ -198,10 +211,13 @@ private Q_SLOTS:
         // Every rule is checked in-process (with an unchanged study) by tst_remcimporter; here
         // a few go through the command as a user runs it.
         const QByteArray train = geneRows(201, 1) + geneRows(202, 0);
-        QTest::newRow("columns") << "train" << replaceLine(train, 3, "000201,3,0,1,2") << "train.csv:3: expected 8";
-        QTest::newRow("negative") << "train" << replaceLine(train, 4, "000201,4,0,1,2,3,-4,1")
-                                  << "train.csv:4: H3K9me3 count '-4' of gene 000201 bin 4 is negative";
-        QTest::newRow("gene twice") << "valid" << geneRows(201, 1) << "valid.csv:1: gene 000201 appears twice";
+        QTest::newRow("columns") << "train" << replaceLine(train, 3, "000201,3,0,1,2")
+                                 << "train.csv:3: expected 8";
+        QTest::newRow("negative")
+            << "train" << replaceLine(train, 4, "000201,4,0,1,2,3,-4,1")
+            << "train.csv:4: H3K9me3 count '-4' of gene 000201 bin 4 is negative";
+        QTest::newRow("gene twice")
+            << "valid" << geneRows(201, 1) << "valid.csv:1: gene 000201 appears twice";
         QTest::newRow("empty split") << "test" << QByteArray() << "test.csv: empty split";
     }
 
@@ -225,10 +241,13 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         const QStringList lines = errorLines(r);
         QCOMPARE(lines.size(), 1);
-        QVERIFY2(lines[0].startsWith(QStringLiteral("attentivechrome-cli import: error: ")), qPrintable(lines[0]));
-        QVERIFY2(lines[0].contains(QStringLiteral("/E003/classification/") + expected), qPrintable(lines[0]));
+        QVERIFY2(lines[0].startsWith(QStringLiteral("attentivechrome-cli import: error: ")),
+                 qPrintable(lines[0]));
+        QVERIFY2(lines[0].contains(QStringLiteral("/E003/classification/") + expected),
+                 qPrintable(lines[0]));
         QVERIFY(fileBytes(study) == before);
-        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("study.h5")});
+        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("study.h5")});
     }
 
     void otherFailuresLeaveStudyUnchanged()
@@ -241,9 +260,10 @@ private Q_SLOTS:
 
         // Malformed annotation: named with its line.
         const QString annotation = dir + QStringLiteral("/genes.tsv");
-        writeFile(annotation, "ensembl_id\tsymbol\tchrom\ttss\tstrand\nENSG00000000001\tA\tchr1\tx\t+\n");
-        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/E001"), QStringLiteral("--study"), study,
-                    QStringLiteral("--annotation"), annotation});
+        writeFile(annotation,
+                  "ensembl_id\tsymbol\tchrom\ttss\tstrand\nENSG00000000001\tA\tchr1\tx\t+\n");
+        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/E001"),
+                    QStringLiteral("--study"), study, QStringLiteral("--annotation"), annotation});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(annotation + QStringLiteral(":2: tss 'x'")), qPrintable(r.err));
         QVERIFY(fileBytes(study) == before);
@@ -253,12 +273,15 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(cell + QStringLiteral("/classification/test.csv")));
         r = runCli({QStringLiteral("import"), cell, QStringLiteral("--study"), study});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("E009/classification: missing test.csv")), qPrintable(r.err));
-        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/remc"), QStringLiteral("--study"), study,
-                    QStringLiteral("--cell"), QStringLiteral("E404")});
+        QVERIFY2(r.err.contains(QStringLiteral("E009/classification: missing test.csv")),
+                 qPrintable(r.err));
+        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/remc"),
+                    QStringLiteral("--study"), study, QStringLiteral("--cell"),
+                    QStringLiteral("E404")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("no cell folder named E404")), qPrintable(r.err));
-        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/nope"), QStringLiteral("--study"), study});
+        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/nope"),
+                    QStringLiteral("--study"), study});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("nope: no such folder")), qPrintable(r.err));
         QVERIFY(fileBytes(study) == before);
@@ -266,7 +289,8 @@ private Q_SLOTS:
         // A file that is not a study is never overwritten, and info says what it is.
         const QString notStudy = dir + QStringLiteral("/notes.h5");
         writeFile(notStudy, "not hdf5");
-        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/E001"), QStringLiteral("--study"), notStudy});
+        r = runCli({QStringLiteral("import"), dir + QStringLiteral("/E001"),
+                    QStringLiteral("--study"), notStudy});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(notStudy), qPrintable(r.err));
         QCOMPARE(fileBytes(notStudy), QByteArray("not hdf5"));

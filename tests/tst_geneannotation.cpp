@@ -9,7 +9,8 @@
 
 using namespace ac;
 
-class TestGeneAnnotation : public QObject {
+class TestGeneAnnotation : public QObject
+{
     Q_OBJECT
 
 private:
@@ -82,7 +83,8 @@ private Q_SLOTS:
                                 "ENSG00000000002\t\tchr2\t200\t-\r\n";
         GeneAnnotation a;
         QString error;
-        QVERIFY2(a.loadFile(writeFile(QStringLiteral("genes.tsv"), text), &error), qPrintable(error));
+        QVERIFY2(a.loadFile(writeFile(QStringLiteral("genes.tsv"), text), &error),
+                 qPrintable(error));
         QCOMPARE(a.size(), 2);
         QCOMPARE(a.findEnsembl(QStringLiteral("ENSG00000000002"))->tss, std::int64_t(200));
         QVERIFY(a.findEnsembl(QStringLiteral("ENSG00000000002"))->symbol.isEmpty());
@@ -108,12 +110,16 @@ private Q_SLOTS:
         QTest::newRow("columns") << header + good + "ENSG00000000002\tBBB\tchr1\t100\n"
                                  << QStringLiteral(":3: expected 5 tab-separated columns");
         QTest::newRow("tss") << header + "ENSG00000000002\tBBB\tchr1\tabc\t+\n"
-                             << QStringLiteral(":2: tss 'abc' of ENSG00000000002 is not a positive integer");
-        QTest::newRow("strand") << header + good + QByteArray(good).replace("000001", "000009").replace('+', '*')
-                                << QStringLiteral(":3: strand '*' of ENSG00000000009");
-        QTest::newRow("duplicate") << header + good + good
-                                   << QStringLiteral(":3: ENSG00000000001 is listed twice (first on line 2)");
-        QTest::newRow("empty") << QByteArray() << QStringLiteral(":1: the gene annotation is empty");
+                             << QStringLiteral(
+                                    ":2: tss 'abc' of ENSG00000000002 is not a positive integer");
+        QTest::newRow("strand")
+            << header + good + QByteArray(good).replace("000001", "000009").replace('+', '*')
+            << QStringLiteral(":3: strand '*' of ENSG00000000009");
+        QTest::newRow("duplicate")
+            << header + good + good
+            << QStringLiteral(":3: ENSG00000000001 is listed twice (first on line 2)");
+        QTest::newRow("empty") << QByteArray()
+                               << QStringLiteral(":1: the gene annotation is empty");
         QTest::newRow("header only") << header << QStringLiteral("has a header but no genes");
         QTest::newRow("bad gzip") << QByteArray("\x1f\x8b\x08\x00garbage", 11)
                                   << QStringLiteral("gzip");
@@ -123,7 +129,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
-        const QString path = writeFile(QStringLiteral("bad-%1.tsv").arg(QTest::currentDataTag()).replace(' ', '-'), text);
+        const QString path = writeFile(
+            QStringLiteral("bad-%1.tsv").arg(QTest::currentDataTag()).replace(' ', '-'), text);
         GeneAnnotation a;
         QString error;
         QVERIFY2(a.loadBundled(&error), qPrintable(error));

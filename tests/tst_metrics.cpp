@@ -31,6 +31,15 @@ void TestMetrics::perfectRanking()
     QVERIFY(note.isEmpty());
     QCOMPARE(metrics::averagePrecision(s, l), 1.0);
     QCOMPARE(metrics::accuracy(s, l), 1.0);
+    // Many positives: rounding must not push a perfect ranking above 1.
+    std::vector<float> many;
+    std::vector<std::uint8_t> manyLabels;
+    for (int i = 0; i < 97; ++i) {
+        many.push_back(float(i) / 97);
+        manyLabels.push_back(i >= 30 ? 1 : 0);
+    }
+    QCOMPARE(metrics::averagePrecision(many, manyLabels), 1.0);
+    QCOMPARE(metrics::auroc(many, manyLabels), 1.0);
 }
 
 void TestMetrics::invertedRanking()

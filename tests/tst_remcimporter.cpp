@@ -13,7 +13,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 /// The value of gene `id`, bin `bin` (1-based), mark `m` in the fixtures.
 int fixtureValue(int idNumber, int bin, int m)
@@ -92,7 +93,8 @@ QString writeCell(const QString& root, const QString& cell, const CellTexts& t)
 
 } // namespace
 
-class TestRemcImporter : public QObject {
+class TestRemcImporter : public QObject
+{
     Q_OBJECT
 
 private:
@@ -111,12 +113,13 @@ private Q_SLOTS:
         CellData cell;
         RemcImporter importer(&m_annotation);
         const RemcImportResult r =
-            importer.importCell(writeCell(m_dir.filePath(QStringLiteral("baseline")), QStringLiteral("E900"),
-                                          CellTexts()),
+            importer.importCell(writeCell(m_dir.filePath(QStringLiteral("baseline")),
+                                          QStringLiteral("E900"), CellTexts()),
                                 &cell);
         QVERIFY2(r.ok, qPrintable(r.error));
         auto editor = StudyEditor::begin(m_study, &error);
-        QVERIFY2(editor && editor->writeCell(cell, &error) && editor->commit(&error), qPrintable(error));
+        QVERIFY2(editor && editor->writeCell(cell, &error) && editor->commit(&error),
+                 qPrintable(error));
     }
 
     void goodCell()
@@ -134,7 +137,8 @@ private Q_SLOTS:
         const Split splits[6] = {Split::Train, Split::Train, Split::Valid,
                                  Split::Valid, Split::Test,  Split::Test};
         for (int g = 0; g < 6; ++g) {
-            QCOMPARE(cell.genes[g].remcId, QString::number(ids[g]).rightJustified(6, QLatin1Char('0')));
+            QCOMPARE(cell.genes[g].remcId,
+                     QString::number(ids[g]).rightJustified(6, QLatin1Char('0')));
             QCOMPARE(int(cell.labels[g]), labels[g]);
             QCOMPARE(cell.splits[g], splits[g]);
             for (int b = 0; b < 100; ++b)
@@ -159,8 +163,9 @@ private Q_SLOTS:
         const RemcImportResult r = importer.importCell(dir, &cell);
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.warnings.size(), 1);
-        QVERIFY2(r.warnings[0].contains(QStringLiteral("1 of 5 genes are not in the gene annotation")),
-                 qPrintable(r.warnings[0]));
+        QVERIFY2(
+            r.warnings[0].contains(QStringLiteral("1 of 5 genes are not in the gene annotation")),
+            qPrintable(r.warnings[0]));
         QCOMPARE(cell.genes[4].ensemblId, QStringLiteral("ENSG00000999999"));
         QVERIFY(cell.genes[4].symbol.isEmpty());
     }
@@ -173,8 +178,10 @@ private Q_SLOTS:
         QByteArray crlf = t.train;
         crlf.replace("\n", "\r\n");
         QVERIFY(writeFile(cls + QStringLiteral("train.csv"), crlf));
-        QVERIFY(writeFile(cls + QStringLiteral("valid.csv"),
-                          "\xEF\xBB\xBFGeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label\n" + t.valid));
+        QVERIFY(
+            writeFile(cls + QStringLiteral("valid.csv"),
+                      "\xEF\xBB\xBFGeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label\n" +
+                          t.valid));
         QVERIFY(writeGzip(cls + QStringLiteral("test.csv.gz"), t.test));
         RemcImporter importer(&m_annotation);
         CellData cell;
@@ -184,11 +191,14 @@ private Q_SLOTS:
         QCOMPARE(cell.geneValues(5)[99 * 5 + 4], float(fixtureValue(938, 100, 4)));
         QCOMPARE(cell.geneValues(0)[7 * 5 + 2], float(fixtureValue(3, 8, 2)));
         const QString warnings = r.warnings.join(QLatin1Char('|'));
-        QVERIFY2(warnings.contains(QStringLiteral("valid.csv:1: header line skipped")), qPrintable(warnings));
-        QVERIFY2(warnings.contains(QStringLiteral("valid.csv: UTF-8 byte-order mark skipped")), qPrintable(warnings));
-        QCOMPARE(cell.genes[2].remcId, QStringLiteral("000419"));
-        QVERIFY2(warnings.contains(QStringLiteral("train.csv: Windows (CRLF) line endings accepted")),
+        QVERIFY2(warnings.contains(QStringLiteral("valid.csv:1: header line skipped")),
                  qPrintable(warnings));
+        QVERIFY2(warnings.contains(QStringLiteral("valid.csv: UTF-8 byte-order mark skipped")),
+                 qPrintable(warnings));
+        QCOMPARE(cell.genes[2].remcId, QStringLiteral("000419"));
+        QVERIFY2(
+            warnings.contains(QStringLiteral("train.csv: Windows (CRLF) line endings accepted")),
+            qPrintable(warnings));
     }
 
     void decimalCountsAccepted()
@@ -215,45 +225,59 @@ private Q_SLOTS:
         const CellTexts t;
         QTest::newRow("columns") << "train" << replaceLine(t.train, 3, "000003,3,0,1,2,3,1")
                                  << "train.csv:3: expected 8 comma-separated columns";
-        QTest::newRow("extra column") << "valid" << replaceLine(t.valid, 7, "000419,7,0,1,2,3,4,5,1")
-                                      << "valid.csv:7: expected 8 comma-separated columns";
-        QTest::newRow("non-numeric") << "train" << replaceLine(t.train, 5, "000003,5,x,1,2,3,0,1")
-                                     << "train.csv:5: H3K27me3 count 'x' of gene 000003 bin 5 is not a number";
-        QTest::newRow("negative") << "test" << replaceLine(t.test, 104, "000938,4,0,1,2,-3,0,1")
-                                  << "test.csv:104: H3K4me3 count '-3' of gene 000938 bin 4 is negative";
-        QTest::newRow("empty count") << "train" << replaceLine(t.train, 6, "000003,6,0,,2,3,0,1")
-                                     << "train.csv:6: H3K36me3 count '' of gene 000003 bin 6 is empty";
+        QTest::newRow("extra column")
+            << "valid" << replaceLine(t.valid, 7, "000419,7,0,1,2,3,4,5,1")
+            << "valid.csv:7: expected 8 comma-separated columns";
+        QTest::newRow("non-numeric")
+            << "train" << replaceLine(t.train, 5, "000003,5,x,1,2,3,0,1")
+            << "train.csv:5: H3K27me3 count 'x' of gene 000003 bin 5 is not a number";
+        QTest::newRow("negative")
+            << "test" << replaceLine(t.test, 104, "000938,4,0,1,2,-3,0,1")
+            << "test.csv:104: H3K4me3 count '-3' of gene 000938 bin 4 is negative";
+        QTest::newRow("empty count")
+            << "train" << replaceLine(t.train, 6, "000003,6,0,,2,3,0,1")
+            << "train.csv:6: H3K36me3 count '' of gene 000003 bin 6 is empty";
         QTest::newRow("bin missing") << "train" << removeLine(t.train, 10)
                                      << "train.csv:10: bin 10 of gene 000003 is missing";
         QTest::newRow("bins missing") << "train" << removeLine(removeLine(t.train, 10), 10)
                                       << "train.csv:10: bins 10..11 of gene 000003 are missing";
-        QTest::newRow("first bin missing") << "train" << removeLine(t.train, 1)
-                                           << "train.csv:1: bin 1 of gene 000003 is missing";
-        QTest::newRow("bin duplicated") << "train" << replaceLine(t.train, 11, "000003,10,0,1,2,3,0,1")
-                                        << "train.csv:11: bin 10 of gene 000003 is duplicated";
-        QTest::newRow("bin out of order") << "train" << replaceLine(t.train, 20, "000003,5,0,1,2,3,0,1")
-                                          << "train.csv:20: bin 5 of gene 000003 is out of order (after bin 19)";
-        QTest::newRow("bin not a number") << "train" << replaceLine(t.train, 20, "000003,b20,0,1,2,3,0,1")
-                                          << "train.csv:20: BinID 'b20' of gene 000003 is not a positive integer";
+        QTest::newRow("first bin missing")
+            << "train" << removeLine(t.train, 1) << "train.csv:1: bin 1 of gene 000003 is missing";
+        QTest::newRow("bin duplicated")
+            << "train" << replaceLine(t.train, 11, "000003,10,0,1,2,3,0,1")
+            << "train.csv:11: bin 10 of gene 000003 is duplicated";
+        QTest::newRow("bin out of order")
+            << "train" << replaceLine(t.train, 20, "000003,5,0,1,2,3,0,1")
+            << "train.csv:20: bin 5 of gene 000003 is out of order (after bin 19)";
+        QTest::newRow("bin not a number")
+            << "train" << replaceLine(t.train, 20, "000003,b20,0,1,2,3,0,1")
+            << "train.csv:20: BinID 'b20' of gene 000003 is not a positive integer";
         QTest::newRow("too few bins") << "train" << geneRows(3, 1, 99) + geneRows(5, 0)
                                       << "train.csv:99: gene 000003 has 99 bins; expected 100";
-        QTest::newRow("too many bins") << "train" << geneRows(3, 1, 101) + geneRows(5, 0)
-                                       << "train.csv:101: bin 101 of gene 000003 is beyond the 100 bins";
-        QTest::newRow("label changes") << "train" << replaceLine(t.train, 50, "000003,50,0,1,2,3,0,0")
-                                       << "train.csv:50: label of gene 000003 changes from 1 (line 1) to 0";
+        QTest::newRow("too many bins")
+            << "train" << geneRows(3, 1, 101) + geneRows(5, 0)
+            << "train.csv:101: bin 101 of gene 000003 is beyond the 100 bins";
+        QTest::newRow("label changes")
+            << "train" << replaceLine(t.train, 50, "000003,50,0,1,2,3,0,0")
+            << "train.csv:50: label of gene 000003 changes from 1 (line 1) to 0";
         QTest::newRow("label not 0/1") << "valid" << replaceLine(t.valid, 1, "000419,1,0,1,2,3,0,2")
                                        << "valid.csv:1: label '2' of gene 000419 is not 0 or 1";
-        QTest::newRow("gene twice in a file") << "train" << t.train + geneRows(3, 1)
-                                              << "train.csv:201: gene 000003 appears twice (first at ";
-        QTest::newRow("gene twice across splits") << "test" << geneRows(3, 1) + geneRows(938, 1)
-                                                  << "test.csv:1: gene 000003 appears twice (first at ";
-        QTest::newRow("empty GeneID") << "train" << replaceLine(t.train, 1, ",1,0,1,2,3,0,1")
-                                      << "train.csv:1: empty GeneID";
-        QTest::newRow("empty split") << "test" << QByteArray() << "test.csv: empty split (no genes)";
-        QTest::newRow("blank split") << "valid" << QByteArray("\n\r\n") << "valid.csv: empty split (no genes)";
-        QTest::newRow("wrong header") << "train"
-                                      << "GeneID,BinID,H3K4me3,H3K36me3,H3K4me1,H3K27me3,H3K9me3,label\n" + t.train
-                                      << "train.csv:1: a header line that is not the DeepChrome header";
+        QTest::newRow("gene twice in a file")
+            << "train" << t.train + geneRows(3, 1)
+            << "train.csv:201: gene 000003 appears twice (first at ";
+        QTest::newRow("gene twice across splits")
+            << "test" << geneRows(3, 1) + geneRows(938, 1)
+            << "test.csv:1: gene 000003 appears twice (first at ";
+        QTest::newRow("empty GeneID")
+            << "train" << replaceLine(t.train, 1, ",1,0,1,2,3,0,1") << "train.csv:1: empty GeneID";
+        QTest::newRow("empty split")
+            << "test" << QByteArray() << "test.csv: empty split (no genes)";
+        QTest::newRow("blank split")
+            << "valid" << QByteArray("\n\r\n") << "valid.csv: empty split (no genes)";
+        QTest::newRow("wrong header")
+            << "train"
+            << "GeneID,BinID,H3K4me3,H3K36me3,H3K4me1,H3K27me3,H3K9me3,label\n" + t.train
+            << "train.csv:1: a header line that is not the DeepChrome header";
     }
 
     void malformed()
@@ -262,7 +286,9 @@ private Q_SLOTS:
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
         CellTexts t;
-        (split == QLatin1String("train") ? t.train : split == QLatin1String("valid") ? t.valid : t.test) = text;
+        (split == QLatin1String("train")   ? t.train
+         : split == QLatin1String("valid") ? t.valid
+                                           : t.test) = text;
         const QString cell = QStringLiteral("M%1").arg(++m_case);
         const QString dir = writeCell(m_dir.path(), cell, t);
         RemcImporter importer(&m_annotation);
@@ -301,7 +327,8 @@ private Q_SLOTS:
         QVERIFY2(folder.error.contains(QStringLiteral("/%1/classification/%2").arg(cell, expected)),
                  qPrintable(folder.error));
         QVERIFY(fileBytes(study) == before);
-        QCOMPARE(QDir(caseDir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("study.h5")});
+        QCOMPARE(QDir(caseDir).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("study.h5")});
     }
 
     void missingSplitFile()
@@ -312,7 +339,8 @@ private Q_SLOTS:
         CellData cell;
         const RemcImportResult r = importer.importCell(dir, &cell);
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("E905/classification: missing valid.csv (or valid.csv.gz)")),
+        QVERIFY2(r.error.contains(
+                     QStringLiteral("E905/classification: missing valid.csv (or valid.csv.gz)")),
                  qPrintable(r.error));
     }
 
@@ -328,21 +356,23 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::ReadOnly));
             gz = f.readAll();
         }
-        QVERIFY(writeFile(dir + QStringLiteral("/classification/test.csv.gz"), gz.left(gz.size() / 2)));
+        QVERIFY(
+            writeFile(dir + QStringLiteral("/classification/test.csv.gz"), gz.left(gz.size() / 2)));
         RemcImporter importer;
         CellData cell;
         const RemcImportResult r = importer.importCell(dir, &cell);
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("E906/classification/test.csv.gz: gzip data is truncated")),
+        QVERIFY2(r.error.contains(
+                     QStringLiteral("E906/classification/test.csv.gz: gzip data is truncated")),
                  qPrintable(r.error));
     }
 
     void severalProblemsReported()
     {
         CellTexts t;
-        t.train = replaceLine(replaceLine(replaceLine(t.train, 5, "000003,5,x,0,0,0,0,1"), 105,
-                                          "000005,5,0,0,0,0,0"),
-                              150, "000005,50,0,0,0,0,0,1");
+        t.train = replaceLine(
+            replaceLine(replaceLine(t.train, 5, "000003,5,x,0,0,0,0,1"), 105, "000005,5,0,0,0,0,0"),
+            150, "000005,50,0,0,0,0,0,1");
         const QString dir = writeCell(m_dir.path(), QStringLiteral("E907"), t);
         RemcImporter importer;
         importer.setMaxProblems(2);
@@ -394,11 +424,13 @@ private Q_SLOTS:
 
         r = importer.importFolder(root, {QStringLiteral("E404")}, sink);
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("no cell folder named E404")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("no cell folder named E404")),
+                 qPrintable(r.error));
 
         r = importer.importFolder(root + QStringLiteral("/not-a-cell"), {}, sink);
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("not-a-cell: no REMC cell folder in it")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("not-a-cell: no REMC cell folder in it")),
+                 qPrintable(r.error));
 
         // A sink failure stops the import with the sink's error.
         r = importer.importFolder(root, {}, [](CellData&&, QString* error) {

@@ -10,7 +10,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 /// Rank-based AUROC of `score` for `labels` (no ties expected to matter here).
 double auroc(const std::vector<double>& score, const std::vector<std::uint8_t>& labels)
@@ -57,7 +58,8 @@ SimulationConfig smallConfig()
 
 } // namespace
 
-class TestSimulator : public QObject {
+class TestSimulator : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

@@ -15,9 +15,12 @@ struct Benchmark {
     int (*run)(const QStringList& args);
 };
 
-const std::array<Benchmark, 1> kBenchmarks{{
+const std::array<Benchmark, 4> kBenchmarks{{
     {"import", "REMC CSV import speed (MB/s) and peak memory, full-size simulated cell type",
      runBenchImport},
+    {"train", "Seconds per epoch of a full-size simulated cell type", runBenchTrain},
+    {"infer", "p, alpha, beta of all genes of a cell type, and of one gene", runBenchInfer},
+    {"lstm", "fused bin-level BiLSTM: training step and all-genes inference", runBenchLstm},
 }};
 
 } // namespace

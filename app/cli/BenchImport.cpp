@@ -15,9 +15,11 @@
 
 #include <sys/resource.h>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 /// Appends the decimal digits of a non-negative integer.
 void appendInt(QByteArray& out, long long v)
@@ -58,7 +60,8 @@ bool writeRemcCsv(const CellData& cell, const QStringList& ids, const QString& c
                 text += '\n';
             }
         }
-        const QString path = QDir(classDir).filePath(QLatin1String(kStems[s]) + QStringLiteral(".csv"));
+        const QString path =
+            QDir(classDir).filePath(QLatin1String(kStems[s]) + QStringLiteral(".csv"));
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
             *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
@@ -102,22 +105,26 @@ int runBenchImport(const QStringList& args)
 {
     const QString cmd = QStringLiteral("bench import");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("genes"), QStringLiteral("Genes of the simulated cell type (default 19802, "
-                                                         "a full REMC cell type)."),
+    p.addOption({QStringLiteral("genes"),
+                 QStringLiteral("Genes of the simulated cell type (default 19802, "
+                                "a full REMC cell type)."),
                  QStringLiteral("N"), QStringLiteral("19802")});
     int code = 0;
-    if (!parseArguments(p, cmd,
-                        QStringLiteral("Write a simulated full-size REMC cell type as CSV to a temporary "
-                                       "folder, import it, and print the CSV parse speed (MB/s), "
-                                       "the time to write it into a study and the peak memory."),
-                        args, &code))
+    if (!parseArguments(
+            p, cmd,
+            QStringLiteral("Write a simulated full-size REMC cell type as CSV to a temporary "
+                           "folder, import it, and print the CSV parse speed (MB/s), "
+                           "the time to write it into a study and the peak memory."),
+            args, &code))
         return code;
     SimulationConfig config;
     config.cells = 1;
     bool ok = false;
     config.genesPerCell = p.value(QStringLiteral("genes")).toInt(&ok);
     if (!ok)
-        return fail(cmd, QStringLiteral("--genes '%1' is not a number").arg(p.value(QStringLiteral("genes"))));
+        return fail(
+            cmd,
+            QStringLiteral("--genes '%1' is not a number").arg(p.value(QStringLiteral("genes"))));
     if (const QString invalid = config.validate(); !invalid.isEmpty())
         return fail(cmd, invalid);
 
@@ -133,7 +140,8 @@ int runBenchImport(const QStringList& args)
     QStringList ids;
     for (const GeneRecord& g : annotation.genes()) {
         const QString digits = g.ensemblId.mid(4);
-        if (g.ensemblId.startsWith(QLatin1String("ENSG")) && digits.startsWith(QLatin1String("00000")))
+        if (g.ensemblId.startsWith(QLatin1String("ENSG")) &&
+            digits.startsWith(QLatin1String("00000")))
             ids << digits.right(6);
         if (ids.size() == config.genesPerCell)
             break;
@@ -143,7 +151,8 @@ int runBenchImport(const QStringList& args)
 
     QTemporaryDir tmp;
     if (!tmp.isValid())
-        return fail(cmd, QStringLiteral("cannot create a temporary folder: %1").arg(tmp.errorString()));
+        return fail(cmd,
+                    QStringLiteral("cannot create a temporary folder: %1").arg(tmp.errorString()));
     const QString classDir = tmp.filePath(QStringLiteral("E000/classification"));
     QDir().mkpath(classDir);
     qint64 csvBytes = 0;
@@ -163,7 +172,8 @@ int runBenchImport(const QStringList& args)
     RemcImporter importer(&annotation);
     CellData cell;
     timer.restart();
-    const RemcImportResult result = importer.importCell(tmp.filePath(QStringLiteral("E000")), &cell);
+    const RemcImportResult result =
+        importer.importCell(tmp.filePath(QStringLiteral("E000")), &cell);
     const double importSeconds = double(timer.nsecsElapsed()) / 1e9;
     const double importPeak = peakReset ? statusMegabytes("VmHWM") : -1;
     if (!result.ok)
@@ -182,7 +192,8 @@ int runBenchImport(const QStringList& args)
     printLine(QStringLiteral("bundled annotation: %1 genes loaded in %2 s")
                   .arg(annotation.size())
                   .arg(annotationSeconds, 0, 'f', 3));
-    printLine(QStringLiteral("import (read + parse + validate + annotate): %1 genes in %2 s = %3 MB/s of CSV")
+    printLine(QStringLiteral(
+                  "import (read + parse + validate + annotate): %1 genes in %2 s = %3 MB/s of CSV")
                   .arg(cell.geneCount())
                   .arg(importSeconds, 0, 'f', 3)
                   .arg(double(result.csvBytes) / 1e6 / importSeconds, 0, 'f', 1));

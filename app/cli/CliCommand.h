@@ -16,6 +16,10 @@ struct CliCommand {
 int runBench(const QStringList& args);
 int runImportWeights(const QStringList& args);
 int runExport(const QStringList& args);
+int runTrain(const QStringList& args);
+int runEvaluate(const QStringList& args);
+int runPredict(const QStringList& args);
+int runAttention(const QStringList& args);
 int runImport(const QStringList& args);
 int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
@@ -23,5 +27,8 @@ int runImportTrack(const QStringList& args);
 int runValidate(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
 int runBenchImport(const QStringList& args);
+int runBenchTrain(const QStringList& args);
+int runBenchInfer(const QStringList& args);
+int runBenchLstm(const QStringList& args);
 
 } // namespace ac::cli

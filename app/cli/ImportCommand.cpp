@@ -10,15 +10,17 @@
 #include <QFileInfo>
 #include <QTextStream>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 int runImport(const QStringList& args)
 {
     const QString cmd = QStringLiteral("import");
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("folder"),
-                            QStringLiteral("A REMC cell folder (<CELL>/classification/{train,valid,test}.csv"
-                                           "[.gz]) or a folder holding many of them."));
+    p.addPositionalArgument(
+        QStringLiteral("folder"),
+        QStringLiteral("A REMC cell folder (<CELL>/classification/{train,valid,test}.csv"
+                       "[.gz]) or a folder holding many of them."));
     p.addOption({QStringLiteral("study"),
                  QStringLiteral("Study file to add the cells to (created when missing; cells of "
                                 "the same name are replaced)."),
@@ -34,10 +36,11 @@ int runImport(const QStringList& args)
                  QStringLiteral("Report at most N problems before stopping (default 5)."),
                  QStringLiteral("N"), QStringLiteral("5")});
     int code = 0;
-    if (!parseArguments(p, cmd,
-                        QStringLiteral("Import REMC/DeepChrome classification CSV files into a study. "
-                                       "Nothing in the study changes unless every cell imports."),
-                        args, &code))
+    if (!parseArguments(
+            p, cmd,
+            QStringLiteral("Import REMC/DeepChrome classification CSV files into a study. "
+                           "Nothing in the study changes unless every cell imports."),
+            args, &code))
         return code;
     if (p.positionalArguments().size() != 1)
         return fail(cmd, QStringLiteral("expected one REMC folder (see --help)"));
@@ -68,23 +71,25 @@ int runImport(const QStringList& args)
     importer.setMaxProblems(maxProblems);
     importer.setProgressCallback(terminalProgress());
     QStringList cells;
-    for (const QString& c : p.value(QStringLiteral("cell")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+    for (const QString& c :
+         p.value(QStringLiteral("cell")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         cells << c.trimmed();
     QStringList summaries;
     QElapsedTimer timer;
     timer.start();
-    const RemcImportResult result = importer.importFolder(folder, cells, [&](CellData&& cell, QString* err) {
-        int counts[3] = {0, 0, 0};
-        for (const Split s : cell.splits)
-            ++counts[static_cast<int>(s)];
-        summaries << QStringLiteral("%1: %2 genes (train %3, valid %4, test %5)")
-                         .arg(cell.name)
-                         .arg(cell.geneCount())
-                         .arg(counts[0])
-                         .arg(counts[1])
-                         .arg(counts[2]);
-        return editor->writeCell(cell, err);
-    });
+    const RemcImportResult result =
+        importer.importFolder(folder, cells, [&](CellData&& cell, QString* err) {
+            int counts[3] = {0, 0, 0};
+            for (const Split s : cell.splits)
+                ++counts[static_cast<int>(s)];
+            summaries << QStringLiteral("%1: %2 genes (train %3, valid %4, test %5)")
+                             .arg(cell.name)
+                             .arg(cell.geneCount())
+                             .arg(counts[0])
+                             .arg(counts[1])
+                             .arg(counts[2]);
+            return editor->writeCell(cell, err);
+        });
     QTextStream err(stderr);
     for (const QString& w : result.warnings)
         err << "attentivechrome-cli import: warning: " << w << '\n';

@@ -6,13 +6,16 @@
 
 #include <cmath>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 QString percent(int part, int whole)
 {
-    return whole > 0 ? QStringLiteral("%1%").arg(100.0 * part / whole, 0, 'f', 1) : QStringLiteral("-");
+    return whole > 0 ? QStringLiteral("%1%").arg(100.0 * part / whole, 0, 'f', 1)
+                     : QStringLiteral("-");
 }
 
 } // namespace
@@ -22,13 +25,15 @@ int runInfo(const QStringList& args)
     const QString cmd = QStringLiteral("info");
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("study"), QStringLiteral("Study file (.h5)."));
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (instead of the positional argument)."),
+    p.addOption({QStringLiteral("study"),
+                 QStringLiteral("Study file (instead of the positional argument)."),
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("cell"), QStringLiteral("Describe only this cell type."),
                  QStringLiteral("CELL")});
     int code = 0;
-    if (!parseArguments(p, cmd, QStringLiteral("Describe a study: cell types, genes per split, "
-                                               "label balance, marks, bins, tracks and runs."),
+    if (!parseArguments(p, cmd,
+                        QStringLiteral("Describe a study: cell types, genes per split, "
+                                       "label balance, marks, bins, tracks and runs."),
                         args, &code))
         return code;
     QString path = p.value(QStringLiteral("study"));
@@ -52,10 +57,12 @@ int runInfo(const QStringList& args)
 
     printLine(QStringLiteral("study: %1").arg(path));
     printLine(QStringLiteral("file format version: %1").arg(study->formatVersion()));
-    printLine(QStringLiteral("cell types: %1%2")
-                  .arg(study->cellNames().size())
-                  .arg(study->cellNames().isEmpty() ? QString()
-                                                    : QStringLiteral(" (%1)").arg(study->cellNames().join(QStringLiteral(", ")))));
+    printLine(
+        QStringLiteral("cell types: %1%2")
+            .arg(study->cellNames().size())
+            .arg(study->cellNames().isEmpty()
+                     ? QString()
+                     : QStringLiteral(" (%1)").arg(study->cellNames().join(QStringLiteral(", ")))));
     for (const QString& name : cells) {
         CellData cell;
         if (!study->readCellIndex(name, &cell, &error))
@@ -112,12 +119,13 @@ int runInfo(const QStringList& args)
             for (int g = 0; g < cell.geneCount(); ++g)
                 if (std::isnan(track.values[std::size_t(g) * std::size_t(track.binCount)]))
                     ++missing;
-            printLine(QStringLiteral("  track %1: %2 bins, %3 of %4 genes covered, from %5")
-                          .arg(t)
-                          .arg(track.binCount)
-                          .arg(cell.geneCount() - missing)
-                          .arg(cell.geneCount())
-                          .arg(track.source.isEmpty() ? QStringLiteral("(unknown)") : track.source));
+            printLine(
+                QStringLiteral("  track %1: %2 bins, %3 of %4 genes covered, from %5")
+                    .arg(t)
+                    .arg(track.binCount)
+                    .arg(cell.geneCount() - missing)
+                    .arg(cell.geneCount())
+                    .arg(track.source.isEmpty() ? QStringLiteral("(unknown)") : track.source));
         }
         const QStringList runs = study->runIds(name);
         if (runs.isEmpty())
@@ -130,12 +138,13 @@ int runInfo(const QStringList& args)
             for (const EpochMetrics& e : run.epochs)
                 if (e.epoch == run.bestEpoch && !std::isnan(e.testAuroc))
                     auroc = QString::number(e.testAuroc, 'f', 4);
-            printLine(QStringLiteral("  run %1: %2, %3 epochs, best epoch %4, test AUROC %5%6")
-                          .arg(id, run.status)
-                          .arg(run.epochs.size())
-                          .arg(run.bestEpoch)
-                          .arg(auroc)
-                          .arg(study->hasResults(id) ? QStringLiteral(", results cached") : QString()));
+            printLine(
+                QStringLiteral("  run %1: %2, %3 epochs, best epoch %4, test AUROC %5%6")
+                    .arg(id, run.status)
+                    .arg(run.epochs.size())
+                    .arg(run.bestEpoch)
+                    .arg(auroc)
+                    .arg(study->hasResults(id) ? QStringLiteral(", results cached") : QString()));
         }
     }
     return 0;

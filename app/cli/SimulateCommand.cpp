@@ -4,7 +4,8 @@
 
 #include "data/SimulatedStudy.h"
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 int runSimulate(const QStringList& args)
 {
@@ -24,14 +25,16 @@ int runSimulate(const QStringList& args)
                  QStringLiteral("The bundled demo study: 3 cell types × 2,000 genes with H3K27ac "
                                 "tracks and a fixed seed (no --cells/--genes/--seed).")});
     int code = 0;
-    if (!parseArguments(p, cmd,
-                        QStringLiteral("Simulate REMC-like cell types with a known ground truth: "
-                                       "5 histone marks × 100 bins per gene, labels by median, and an "
-                                       "H3K27ac track peaking at active promoters."),
-                        args, &code))
+    if (!parseArguments(
+            p, cmd,
+            QStringLiteral("Simulate REMC-like cell types with a known ground truth: "
+                           "5 histone marks × 100 bins per gene, labels by median, and an "
+                           "H3K27ac track peaking at active promoters."),
+            args, &code))
         return code;
     if (!p.positionalArguments().isEmpty())
-        return fail(cmd, QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+        return fail(
+            cmd, QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
     if (!p.isSet(QStringLiteral("out")))
         return fail(cmd, QStringLiteral("--out is required"));
 
@@ -46,13 +49,16 @@ int runSimulate(const QStringList& args)
         bool ok = false;
         config.cells = p.value(QStringLiteral("cells")).toInt(&ok);
         if (!ok)
-            return fail(cmd, QStringLiteral("--cells '%1' is not a number").arg(p.value(QStringLiteral("cells"))));
+            return fail(cmd, QStringLiteral("--cells '%1' is not a number")
+                                 .arg(p.value(QStringLiteral("cells"))));
         config.genesPerCell = p.value(QStringLiteral("genes")).toInt(&ok);
         if (!ok)
-            return fail(cmd, QStringLiteral("--genes '%1' is not a number").arg(p.value(QStringLiteral("genes"))));
+            return fail(cmd, QStringLiteral("--genes '%1' is not a number")
+                                 .arg(p.value(QStringLiteral("genes"))));
         config.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
         if (!ok)
-            return fail(cmd, QStringLiteral("--seed '%1' is not a non-negative integer").arg(p.value(QStringLiteral("seed"))));
+            return fail(cmd, QStringLiteral("--seed '%1' is not a non-negative integer")
+                                 .arg(p.value(QStringLiteral("seed"))));
     }
     if (const QString invalid = config.validate(); !invalid.isEmpty())
         return fail(cmd, invalid);
@@ -61,11 +67,12 @@ int runSimulate(const QStringList& args)
     QString error;
     if (!writeSimulatedStudy(out, config, terminalProgress(), &error))
         return fail(cmd, error);
-    printLine(QStringLiteral("simulated %1 cell type(s) × %2 genes (seed %3) with H3K27ac tracks into %4")
-                  .arg(config.cells)
-                  .arg(config.genesPerCell)
-                  .arg(config.seed)
-                  .arg(out));
+    printLine(
+        QStringLiteral("simulated %1 cell type(s) × %2 genes (seed %3) with H3K27ac tracks into %4")
+            .arg(config.cells)
+            .arg(config.genesPerCell)
+            .arg(config.seed)
+            .arg(out));
     return 0;
 }
 

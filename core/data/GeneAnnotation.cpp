@@ -7,9 +7,11 @@
 
 #include <cstring>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 const QString kBundledPath = QStringLiteral(":/annotation/genes_hg19.tsv.gz");
 
@@ -25,7 +27,8 @@ bool GeneAnnotation::loadFile(const QString& path, QString* error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: cannot open gene annotation: %2").arg(path, file.errorString());
+        *error =
+            QStringLiteral("%1: cannot open gene annotation: %2").arg(path, file.errorString());
         return false;
     }
     return loadData(file.readAll(), path, error);
@@ -77,8 +80,9 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
         p = next;
         if (lineNo == 1) {
             if (!line.startsWith("ensembl_id") && !line.startsWith("ENSEMBL_ID"))
-                return failAt(lineNo, QStringLiteral("expected the header line "
-                                                     "'ensembl_id<TAB>symbol<TAB>chrom<TAB>tss<TAB>strand'"));
+                return failAt(
+                    lineNo, QStringLiteral("expected the header line "
+                                           "'ensembl_id<TAB>symbol<TAB>chrom<TAB>tss<TAB>strand'"));
             continue;
         }
         if (line.trimmed().isEmpty())
@@ -95,9 +99,10 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
             start = i + 1;
         }
         if (count != 5)
-            return failAt(lineNo, QStringLiteral("expected 5 tab-separated columns "
-                                                 "(ensembl_id, symbol, chrom, tss, strand), found %1")
-                                      .arg(count));
+            return failAt(lineNo,
+                          QStringLiteral("expected 5 tab-separated columns "
+                                         "(ensembl_id, symbol, chrom, tss, strand), found %1")
+                              .arg(count));
         GeneRecord g;
         g.ensemblId = stripVersion(QString::fromLatin1(fields[0]));
         g.symbol = QString::fromUtf8(fields[1]);

@@ -7,7 +7,8 @@
 #include <QString>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * A gene table: Ensembl id, symbol, chromosome, 1-based TSS and strand of each gene.
@@ -21,7 +22,8 @@ namespace ac {
  * methods replace the whole table, or return false, set `error` (naming the file and line) and
  * leave the table unchanged.
  */
-class GeneAnnotation {
+class GeneAnnotation
+{
 public:
     /// Loads a TSV (or .tsv.gz) file.
     bool loadFile(const QString& path, QString* error);

@@ -4,12 +4,13 @@
 
 #include <algorithm>
 
-namespace ac {
+namespace ac
+{
 
 bool isGzip(const QByteArray& data)
 {
-    return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f
-           && static_cast<unsigned char>(data[1]) == 0x8b;
+    return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
+           static_cast<unsigned char>(data[1]) == 0x8b;
 }
 
 bool gunzip(const QByteArray& compressed, const QString& source, QByteArray* out, QString* error)
@@ -53,8 +54,7 @@ bool gunzip(const QByteArray& compressed, const QString& source, QByteArray* out
     if (rc != Z_STREAM_END) {
         *error = rc == Z_BUF_ERROR
                      ? QStringLiteral("%1: gzip data is truncated").arg(source)
-                     : QStringLiteral("%1: invalid gzip data (%2)")
-                           .arg(source, zlibMessage);
+                     : QStringLiteral("%1: invalid gzip data (%2)").arg(source, zlibMessage);
         return false;
     }
     result.resize(produced);

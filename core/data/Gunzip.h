@@ -3,7 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 /// True when `data` starts with the gzip magic bytes (1f 8b).
 bool isGzip(const QByteArray& data);

@@ -13,9 +13,11 @@
 #include <string>
 #include <unordered_map>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 const char* const kSplitStems[3] = {"train", "valid", "test"};
 const Split kSplits[3] = {Split::Train, Split::Valid, Split::Test};
@@ -150,7 +152,9 @@ bool parseSplit(const char* data, qsizetype size, int file, Split split, CellPar
     qint64 lastLine = 0;
     float* geneValues = nullptr;
 
-    const auto geneName = [&] { return QString::fromLatin1(curId, static_cast<qsizetype>(curLen)); };
+    const auto geneName = [&] {
+        return QString::fromLatin1(curId, static_cast<qsizetype>(curLen));
+    };
     const auto closeGene = [&] {
         if (inGene && !broken && lastBin != B)
             cell.problem(file, lastLine,
@@ -178,8 +182,8 @@ bool parseSplit(const char* data, qsizetype size, int file, Split split, CellPar
             continue;
         }
         if (lineNo == 1) {
-            if (e - p == static_cast<qsizetype>(sizeof(kHeader) - 1)
-                && qstrnicmp(p, kHeader, sizeof(kHeader) - 1) == 0) {
+            if (e - p == static_cast<qsizetype>(sizeof(kHeader) - 1) &&
+                qstrnicmp(p, kHeader, sizeof(kHeader) - 1) == 0) {
                 cell.warnings << QStringLiteral("%1:1: header line skipped").arg(cell.files[file]);
                 p = next;
                 continue;
@@ -273,12 +277,13 @@ bool parseSplit(const char* data, qsizetype size, int file, Split split, CellPar
                              .arg(geneName())
                              .arg(B);
         else if (bin > lastBin + 1)
-            binProblem = bin == lastBin + 2
-                             ? QStringLiteral("bin %1 of gene %2 is missing").arg(lastBin + 1).arg(geneName())
-                             : QStringLiteral("bins %1..%2 of gene %3 are missing")
-                                   .arg(lastBin + 1)
-                                   .arg(bin - 1)
-                                   .arg(geneName());
+            binProblem = bin == lastBin + 2 ? QStringLiteral("bin %1 of gene %2 is missing")
+                                                  .arg(lastBin + 1)
+                                                  .arg(geneName())
+                                            : QStringLiteral("bins %1..%2 of gene %3 are missing")
+                                                  .arg(lastBin + 1)
+                                                  .arg(bin - 1)
+                                                  .arg(geneName());
         if (!binProblem.isEmpty()) {
             cell.problem(file, lineNo, binProblem);
             broken = true;
@@ -345,7 +350,8 @@ bool parseSplit(const char* data, qsizetype size, int file, Split split, CellPar
     if (cell.geneIds.size() == genesBefore && !cell.full())
         cell.problems << QStringLiteral("%1: empty split (no genes)").arg(cell.files[file]);
     if (sawCr)
-        cell.warnings << QStringLiteral("%1: Windows (CRLF) line endings accepted").arg(cell.files[file]);
+        cell.warnings
+            << QStringLiteral("%1: Windows (CRLF) line endings accepted").arg(cell.files[file]);
     return true;
 }
 
@@ -357,10 +363,7 @@ struct RemcImporter::Job {
     qint64 doneBytes = 0;  ///< on-disk size of the files finished
 };
 
-RemcImporter::RemcImporter(const GeneAnnotation* annotation)
-    : m_annotation(annotation)
-{
-}
+RemcImporter::RemcImporter(const GeneAnnotation* annotation) : m_annotation(annotation) {}
 
 bool RemcImporter::isCellFolder(const QString& dir)
 {
@@ -502,9 +505,9 @@ bool RemcImporter::importCellFiles(const QString& cellDir, Job& job, CellData* o
                 return true;
             Progress p;
             const double inFile = textSize > 0 ? double(bytesDone) / double(textSize) : 1.0;
-            p.fraction = job.totalBytes > 0
-                             ? (double(job.doneBytes) + inFile * double(diskSize)) / double(job.totalBytes)
-                             : 0.0;
+            p.fraction = job.totalBytes > 0 ? (double(job.doneBytes) + inFile * double(diskSize)) /
+                                                  double(job.totalBytes)
+                                            : 0.0;
             p.message = QStringLiteral("%1 %2: %3 genes")
                             .arg(name, QFileInfo(path).fileName())
                             .arg(parse.geneIds.size());
@@ -522,7 +525,8 @@ bool RemcImporter::importCellFiles(const QString& cellDir, Job& job, CellData* o
     if (!parse.problems.isEmpty()) {
         result.error = parse.problems.join(QLatin1Char('\n'));
         if (parse.full())
-            result.error += QStringLiteral("\n(stopped after %1 problems)").arg(parse.problems.size());
+            result.error +=
+                QStringLiteral("\n(stopped after %1 problems)").arg(parse.problems.size());
         return false;
     }
 

@@ -7,7 +7,8 @@
 #include <QStringList>
 #include <functional>
 
-namespace ac {
+namespace ac
+{
 
 class GeneAnnotation;
 
@@ -16,9 +17,9 @@ class GeneAnnotation;
 struct RemcImportResult {
     bool ok = false;
     QString error;
-    QStringList warnings;  ///< accepted oddities: header line skipped, genes not in the annotation
-    qint64 csvBytes = 0;   ///< uncompressed CSV bytes parsed (for speed reports)
-    QStringList cells;     ///< cells imported, in order
+    QStringList warnings; ///< accepted oddities: header line skipped, genes not in the annotation
+    qint64 csvBytes = 0;  ///< uncompressed CSV bytes parsed (for speed reports)
+    QStringList cells;    ///< cells imported, in order
 };
 
 /**
@@ -29,7 +30,8 @@ struct RemcImportResult {
  * Everything is validated: column count, numbers (non-negative), bins 1..100 in order with none
  * missing or duplicated, one label per gene, each gene once across the three splits, no empty
  * split. Windows line endings and a UTF-8 byte-order mark are accepted; a first line that is
- * exactly the DeepChrome header is skipped with a warning. Import stops after `maxProblems()` problems and reports them.
+ * exactly the DeepChrome header is skipped with a warning. Import stops after `maxProblems()`
+ * problems and reports them.
  *
  * Genes keep the file order (train genes, then valid, then test). GeneIDs are mapped to Ensembl
  * ids ("000003" → "ENSG00000000003") and, through the annotation given to the constructor (not
@@ -38,7 +40,8 @@ struct RemcImportResult {
  * Not thread-safe itself; run one importer per worker thread. The progress callback is called
  * from the calling thread; returning false cancels and the import fails with error "cancelled".
  */
-class RemcImporter {
+class RemcImporter
+{
 public:
     /// Receives each imported cell of importFolder(); return false (with `error`) to stop.
     using CellSink = std::function<bool(CellData&& cell, QString* error)>;

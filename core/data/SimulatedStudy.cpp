@@ -2,7 +2,8 @@
 
 #include "store/StudyEditor.h"
 
-namespace ac {
+namespace ac
+{
 
 bool writeSimulatedStudy(const QString& path, const SimulationConfig& config,
                          const ProgressCallback& progress, QString* error)
@@ -25,8 +26,8 @@ bool writeSimulatedStudy(const QString& path, const SimulationConfig& config,
             }
         }
         const SimulatedCell cell = simulator.cell(c);
-        if (!editor->writeCell(cell.cell, error)
-            || !editor->writeTrack(cell.cell.name, cell.h3k27ac, error))
+        if (!editor->writeCell(cell.cell, error) ||
+            !editor->writeTrack(cell.cell.name, cell.h3k27ac, error))
             return false;
     }
     if (progress && !progress(Progress{1.0, QStringLiteral("writing %1").arg(path)})) {

@@ -5,7 +5,8 @@
 
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Simulates `config` and writes every cell with its H3K27ac track into the study at `path`

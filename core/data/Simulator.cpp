@@ -5,9 +5,11 @@
 #include <random>
 #include <string>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 constexpr double kPi = 3.14159265358979323846;
 
@@ -22,7 +24,8 @@ std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t stream)
 
 /// Samplers written out so that results do not depend on the standard library's
 /// distribution implementations (which differ between libstdc++ and libc++ versions).
-class Sampler {
+class Sampler
+{
 public:
     explicit Sampler(std::uint64_t seed) : m_rng(seed) {}
 
@@ -30,7 +33,10 @@ public:
     double uniform() { return static_cast<double>(m_rng() >> 11) * 0x1.0p-53; }
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     /// Uniform integer in [0, n).
-    std::uint64_t index(std::uint64_t n) { return static_cast<std::uint64_t>(uniform() * double(n)); }
+    std::uint64_t index(std::uint64_t n)
+    {
+        return static_cast<std::uint64_t>(uniform() * double(n));
+    }
 
     /// Standard normal (Box-Muller; one value per call keeps the stream simple to reason about).
     double normal()
@@ -97,13 +103,13 @@ double bump(double x, double centre, double width)
 }
 
 // Shape of the simulated biology (bp and expected counts per 100 bp bin).
-constexpr double kPromoterWidth = 350;   // H3K4me3 peak half-width (sd)
-constexpr double kAcetylWidth = 450;     // H3K27ac peak sd
+constexpr double kPromoterWidth = 350; // H3K4me3 peak half-width (sd)
+constexpr double kAcetylWidth = 450;   // H3K27ac peak sd
 constexpr double kEnhancerDistance = 1500;
 constexpr double kEnhancerWidth = 500;
 constexpr double kPolycombWidth = 2500;
-constexpr double kDispersion = 3.0;      // NB shape: variance = m + m²/3
-constexpr double kLabelNoise = 0.55;     // sd of expression noise on top of activity
+constexpr double kDispersion = 3.0;  // NB shape: variance = m + m²/3
+constexpr double kLabelNoise = 0.55; // sd of expression noise on top of activity
 
 } // namespace
 
@@ -121,14 +127,14 @@ QString SimulationConfig::validate() const
     if (cells < 1 || cells > 1000)
         return QStringLiteral("cells must be between 1 and 1000 (got %1)").arg(cells);
     if (genesPerCell < 3 || genesPerCell > 100000)
-        return QStringLiteral("genes per cell must be between 3 and 100000 (got %1)").arg(genesPerCell);
+        return QStringLiteral("genes per cell must be between 3 and 100000 (got %1)")
+            .arg(genesPerCell);
     if (!(trainFraction > 0) || !(validFraction > 0) || trainFraction + validFraction >= 1.0)
         return QStringLiteral("train and valid fractions must be positive and leave room for test");
     return {};
 }
 
-Simulator::Simulator(const SimulationConfig& config)
-    : m_config(config)
+Simulator::Simulator(const SimulationConfig& config) : m_config(config)
 {
     const int n = std::max(config.genesPerCell, 0);
     Sampler rng(mixSeed(config.seed, 0));
@@ -162,7 +168,9 @@ Simulator::Simulator(const SimulationConfig& config)
     const int nValid = static_cast<int>(std::lround(n * config.validFraction));
     for (int k = 0; k < n; ++k)
         genes[static_cast<std::size_t>(order[static_cast<std::size_t>(k)])].split =
-            k < nTrain ? Split::Train : k < nTrain + nValid ? Split::Valid : Split::Test;
+            k < nTrain            ? Split::Train
+            : k < nTrain + nValid ? Split::Valid
+                                  : Split::Test;
     std::stable_sort(genes.begin(), genes.end(), [](const Gene& a, const Gene& b) {
         return static_cast<int>(a.split) < static_cast<int>(b.split);
     });
@@ -204,29 +212,30 @@ SimulatedCell Simulator::cell(int index) const
         expression[static_cast<std::size_t>(g)] = z + kLabelNoise * rng.normal();
         out.activity[static_cast<std::size_t>(g)] = static_cast<float>(z);
         const double s = 1.0 / (1.0 + std::exp(-2.5 * z)); // how "on" the chromatin is
-        const double depth = rng.gamma(8.0, 1.0 / 8.0);     // local coverage of this gene
+        const double depth = rng.gamma(8.0, 1.0 / 8.0);    // local coverage of this gene
         const double off = gene.promoterOffset;
-        out.promoterBin[static_cast<std::size_t>(g)] =
-            std::clamp(static_cast<int>(std::floor((off - remc::kWindowStart) / remc::kBinSize)), 0, B - 1);
+        out.promoterBin[static_cast<std::size_t>(g)] = std::clamp(
+            static_cast<int>(std::floor((off - remc::kWindowStart) / remc::kBinSize)), 0, B - 1);
 
         float* x = cell.values.data() + static_cast<std::size_t>(g) * B * M;
         float* ac = out.h3k27ac.values.data() + static_cast<std::size_t>(g) * B;
         for (int b = 0; b < B; ++b) {
             const double pos = remc::kWindowStart + (b + 0.5) * remc::kBinSize;
             const double body = std::clamp((pos - off - 500.0) / 3000.0, 0.0, 1.0);
-            const double enh = bump(pos, off - kEnhancerDistance, kEnhancerWidth)
-                               + bump(pos, off + kEnhancerDistance, kEnhancerWidth);
+            const double enh = bump(pos, off - kEnhancerDistance, kEnhancerWidth) +
+                               bump(pos, off + kEnhancerDistance, kEnhancerWidth);
             const double mean[M] = {
-                0.6 + 4.0 * (1.0 - s) * bump(pos, 0.0, kPolycombWidth),   // H3K27me3
-                0.6 + 5.0 * s * body,                                     // H3K36me3
-                0.5 + 3.5 * (0.3 + 0.7 * s) * enh,                        // H3K4me1
-                0.4 + 14.0 * s * bump(pos, off, kPromoterWidth),          // H3K4me3
-                0.8 * gene.heterochromatin + 0.4 * (1.0 - s),             // H3K9me3
+                0.6 + 4.0 * (1.0 - s) * bump(pos, 0.0, kPolycombWidth), // H3K27me3
+                0.6 + 5.0 * s * body,                                   // H3K36me3
+                0.5 + 3.5 * (0.3 + 0.7 * s) * enh,                      // H3K4me1
+                0.4 + 14.0 * s * bump(pos, off, kPromoterWidth),        // H3K4me3
+                0.8 * gene.heterochromatin + 0.4 * (1.0 - s),           // H3K9me3
             };
             for (int m = 0; m < M; ++m)
-                x[b * M + m] = static_cast<float>(rng.negativeBinomial(depth * mean[m], kDispersion));
-            ac[b] = static_cast<float>(
-                rng.negativeBinomial(depth * (0.5 + 10.0 * s * bump(pos, off, kAcetylWidth)), kDispersion));
+                x[b * M + m] =
+                    static_cast<float>(rng.negativeBinomial(depth * mean[m], kDispersion));
+            ac[b] = static_cast<float>(rng.negativeBinomial(
+                depth * (0.5 + 10.0 * s * bump(pos, off, kAcetylWidth)), kDispersion));
         }
     }
     // Labels: expression above the cell's median.
@@ -234,7 +243,8 @@ SimulatedCell Simulator::cell(int index) const
     std::nth_element(sorted.begin(), sorted.begin() + n / 2, sorted.end());
     const double median = n > 0 ? sorted[static_cast<std::size_t>(n / 2)] : 0.0;
     for (int g = 0; g < n; ++g)
-        cell.labels[static_cast<std::size_t>(g)] = expression[static_cast<std::size_t>(g)] >= median ? 1 : 0;
+        cell.labels[static_cast<std::size_t>(g)] =
+            expression[static_cast<std::size_t>(g)] >= median ? 1 : 0;
     return out;
 }
 

@@ -7,7 +7,8 @@
 #include <cstdint>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// What to simulate. Plain value.
 struct SimulationConfig {
@@ -26,9 +27,9 @@ struct SimulationConfig {
 /// One simulated cell type: its input data, an H3K27ac-like track and the ground truth.
 struct SimulatedCell {
     CellData cell;
-    TrackData h3k27ac;               ///< "H3K27ac", genes × bins, same gene order as `cell`
-    std::vector<float> activity;     ///< latent activity per gene (drives marks and labels)
-    std::vector<int> promoterBin;    ///< bin of the gene's promoter peak (0-based)
+    TrackData h3k27ac;            ///< "H3K27ac", genes × bins, same gene order as `cell`
+    std::vector<float> activity;  ///< latent activity per gene (drives marks and labels)
+    std::vector<int> promoterBin; ///< bin of the gene's promoter peak (0-based)
 };
 
 /**
@@ -46,7 +47,8 @@ struct SimulatedCell {
  * over std::mt19937_64, no std:: distributions; only exp/log/cos/pow come from libm). Cells are
  * independent of each other, so cell(i) can be generated alone. Const methods are thread-safe.
  */
-class Simulator {
+class Simulator
+{
 public:
     explicit Simulator(const SimulationConfig& config);
 

@@ -12,18 +12,130 @@ namespace ac {
 
 namespace {
 
-// The recurrences below are plain loops over raw float pointers, written so that GCC vectorises
-// them (no calls, no branches inside the inner loops). A handful of torch ops per time step, as a
-// naive LibTorch LSTM does, costs more in dispatch than the arithmetic at batch 16.
+// The recurrences are plain loops over raw float pointers that GCC vectorises: a small register-
+// blocked matrix product per step and one fused loop over the gates. A handful of torch ops per
+// time step, as a naive LibTorch LSTM does, costs more in dispatch than the arithmetic at batch 16.
+// The hot functions are compiled twice (AVX2+FMA and baseline x86-64) and picked at load time;
+// their helpers are force-inlined so that they get the caller's instruction set.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define AC_SIMD_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define AC_SIMD_CLONES
+#endif
+#define AC_ALWAYS_INLINE __attribute__((always_inline)) inline
 
-// exp(x) for |x| < 87: x = n·ln2 + r with |r| ≤ ln2/2, exp(r) by its degree-6 Taylor polynomial
-// (relative error < 2e-7), 2^n assembled in the exponent bits. Vectorisable, unlike std::exp.
-inline float fastExp(float x)
+typedef float Vec8 __attribute__((vector_size(32)));
+
+/// Read-only matrix operand: element (r, k) at p[r · rowStride + k · colStride].
+struct Operand {
+    const float* p;
+    std::ptrdiff_t rowStride;
+    std::ptrdiff_t colStride;
+};
+
+/**
+ * out[r][0, N) (+)= in[r][0, K) · w[K][N] for R rows, N a multiple of 16, w rows wStride apart.
+ * Each 16-column block of R rows is accumulated in 2·R vector registers while w streams from L1.
+ */
+template <int R, bool Accumulate>
+AC_ALWAYS_INLINE void rowsTimesMatrix(int K, int N, Operand in, const float* w,
+                                      std::ptrdiff_t wStride, float* out, std::ptrdiff_t outStride)
 {
-    x = std::min(std::max(x, -87.0f), 87.0f);
+    for (int n = 0; n < N; n += 16) {
+        Vec8 acc[R][2];
+#pragma GCC unroll 8
+        for (int r = 0; r < R; ++r) {
+            if (Accumulate) {
+                std::memcpy(&acc[r][0], out + r * outStride + n, sizeof(Vec8));
+                std::memcpy(&acc[r][1], out + r * outStride + n + 8, sizeof(Vec8));
+            } else {
+                acc[r][0] = Vec8{};
+                acc[r][1] = Vec8{};
+            }
+        }
+        for (int k = 0; k < K; ++k) {
+            Vec8 w0, w1;
+            std::memcpy(&w0, w + k * wStride + n, sizeof w0);
+            std::memcpy(&w1, w + k * wStride + n + 8, sizeof w1);
+#pragma GCC unroll 8
+            for (int r = 0; r < R; ++r) {
+                const float v = in.p[r * in.rowStride + k * in.colStride];
+                acc[r][0] += v * w0;
+                acc[r][1] += v * w1;
+            }
+        }
+#pragma GCC unroll 8
+        for (int r = 0; r < R; ++r) {
+            std::memcpy(out + r * outStride + n, &acc[r][0], sizeof(Vec8));
+            std::memcpy(out + r * outStride + n + 8, &acc[r][1], sizeof(Vec8));
+        }
+    }
+}
+
+/// out[r] (+)= in[r] · w for `rows` rows; any K and N (register-blocked when N % 16 == 0).
+template <bool Accumulate>
+AC_ALWAYS_INLINE void matrixProduct(int rows, int K, int N, Operand in, const float* w,
+                                    std::ptrdiff_t wStride, float* out, std::ptrdiff_t outStride)
+{
+    if (N % 16 == 0) {
+        int r = 0;
+        for (; r + 4 <= rows; r += 4)
+            rowsTimesMatrix<4, Accumulate>(
+                K, N, {in.p + r * in.rowStride, in.rowStride, in.colStride}, w, wStride,
+                out + r * outStride, outStride);
+        for (; r < rows; ++r)
+            rowsTimesMatrix<1, Accumulate>(
+                K, N, {in.p + r * in.rowStride, in.rowStride, in.colStride}, w, wStride,
+                out + r * outStride, outStride);
+        return;
+    }
+    for (int r = 0; r < rows; ++r) {
+        float* o = out + r * outStride;
+        if (!Accumulate)
+            std::fill(o, o + N, 0.0f);
+        for (int k = 0; k < K; ++k) {
+            const float v = in.p[r * in.rowStride + k * in.colStride];
+            const float* wk = w + k * wStride;
+            for (int n = 0; n < N; ++n)
+                o[n] += v * wk[n];
+        }
+    }
+}
+
+/// Σ a[j]·b[j] with eight partial sums, so that it vectorises without reassociation flags.
+AC_ALWAYS_INLINE float dot(const float* a, const float* b, int n)
+{
+    Vec8 acc{};
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+        Vec8 va, vb;
+        std::memcpy(&va, a + j, sizeof va);
+        std::memcpy(&vb, b + j, sizeof vb);
+        acc += va * vb;
+    }
+    float sum = 0.0f;
+    for (int l = 0; l < 8; ++l)
+        sum += acc[l];
+    for (; j < n; ++j)
+        sum += a[j] * b[j];
+    return sum;
+}
+
+// exp(-|x|), |x| clamped to 87 (NaN stays NaN): -|x| = n·ln2 + r with |r| ≤ ln2/2, exp(r) by its
+// degree-6 Taylor polynomial (relative error < 2e-7), 2^n assembled in the exponent bits. Only
+// bit operations and integer comparisons, so the loops around it vectorise without -ffast-math.
+AC_ALWAYS_INLINE float expNegAbs(float x)
+{
+    std::uint32_t u;
+    std::memcpy(&u, &x, sizeof u);
+    u &= 0x7fffffffu;
+    const std::uint32_t clamped = u < 0x42ae0000u ? u : 0x42ae0000u; // 87.0f
+    u = u > 0x7f800000u ? u : clamped;
+    float a;
+    std::memcpy(&a, &u, sizeof a);
     const float roundMagic = 12582912.0f; // 1.5·2^23: adding and subtracting it rounds to integer
-    const float n = (x * 1.44269504088896341f + roundMagic) - roundMagic;
-    float r = x - n * 0.693145751953125f; // ln2 split in a short high part and the rest
+    const float n = (a * -1.44269504088896341f + roundMagic) - roundMagic;
+    float r = -a - n * 0.693145751953125f; // ln2 split in a short high part and the rest
     r = r - n * 1.42860682030941723e-6f;
     const float p =
         1.0f
@@ -37,44 +149,161 @@ inline float fastExp(float x)
     return p * scale;
 }
 
-inline float fastSigmoid(float x) { return 1.0f / (1.0f + fastExp(-x)); }
+/// sigmoid(|x|) = 1 / (1 + exp(-|x|)), mirrored for x < 0; absolute error < 1e-7.
+AC_ALWAYS_INLINE float fastSigmoid(float x)
+{
+    const float s = 1.0f / (1.0f + expNegAbs(x));
+    return 0.5f + std::copysign(s - 0.5f, x);
+}
 
-inline float fastTanh(float x) { return 2.0f / (1.0f + fastExp(-2.0f * x)) - 1.0f; }
+/// tanh(|x|) = (1 - exp(-2|x|)) / (1 + exp(-2|x|)) with the sign of x; absolute error < 2e-7.
+AC_ALWAYS_INLINE float fastTanh(float x)
+{
+    const float e = expNegAbs(2.0f * x);
+    return std::copysign((1.0f - e) / (1.0f + e), x);
+}
 
 /**
- * One LSTM step of one sequence. On entry a[0, 4H) holds the input projection plus both biases;
- * on exit the activated gates i, f, g, o. wT is W_hh transposed, [H][4H]. hPrev/cPrev are null at
- * the first step (zero state). c may alias cPrev; tanhC may be null.
+ * Gate nonlinearities and cell update of one sequence at one step. On entry a[0, 4H) holds the
+ * pre-activations, on exit the activated gates i, f, g, o. cPrev is null at the first step (zero
+ * state); c may alias cPrev; tanhC may be null.
  */
-inline void cellForward(int H, float* a, const float* hPrev, const float* wT, const float* cPrev,
-                        float* c, float* tanhC, float* h)
+AC_ALWAYS_INLINE void cellUpdate(int H, float* a, const float* cPrev, float* c, float* tanhC,
+                                 float* h)
 {
-    const int G4 = 4 * H;
-    if (hPrev) {
-        for (int k = 0; k < H; ++k) {
-            const float hk = hPrev[k];
-            const float* w = wT + static_cast<std::ptrdiff_t>(k) * G4;
-            for (int j = 0; j < G4; ++j)
-                a[j] += hk * w[j];
-        }
-    }
     for (int j = 0; j < 2 * H; ++j)
         a[j] = fastSigmoid(a[j]);
     for (int j = 2 * H; j < 3 * H; ++j)
         a[j] = fastTanh(a[j]);
-    for (int j = 3 * H; j < G4; ++j)
+    for (int j = 3 * H; j < 4 * H; ++j)
         a[j] = fastSigmoid(a[j]);
     const float* gi = a;
     const float* gf = a + H;
     const float* gg = a + 2 * H;
     const float* go = a + 3 * H;
+    if (cPrev) {
+        for (int j = 0; j < H; ++j)
+            c[j] = gf[j] * cPrev[j] + gi[j] * gg[j];
+    } else {
+        for (int j = 0; j < H; ++j)
+            c[j] = gi[j] * gg[j];
+    }
+    if (tanhC) {
+        for (int j = 0; j < H; ++j) {
+            tanhC[j] = fastTanh(c[j]);
+            h[j] = go[j] * tanhC[j];
+        }
+    } else {
+        for (int j = 0; j < H; ++j)
+            h[j] = go[j] * fastTanh(c[j]);
+    }
+}
+
+/**
+ * Forward recurrence of one LSTM over B sequences of T steps. x [B][T][I] and out [B][T][H] are
+ * in input-time order; gates [T][B][4H] (activated i, f, g, o), c, tanhC, h [T][B][H] are in step
+ * order (step s is time T-1-s when `reverse`), kept for the backward pass. wIhT [I][4H] and
+ * wT [H][4H] are the weights transposed, bias = b_ih + b_hh.
+ */
+AC_SIMD_CLONES void forwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
+                                     const float* wIhT, const float* wT, const float* bias,
+                                     float* gates, float* c, float* tanhC, float* h, float* out)
+{
+    const int G4 = 4 * H;
+    for (int s = 0; s < T; ++s) {
+        const int t = reverse ? T - 1 - s : s;
+        float* gs = gates + static_cast<std::ptrdiff_t>(s) * B * G4;
+        for (int b = 0; b < B; ++b)
+            std::memcpy(gs + b * G4, bias, static_cast<size_t>(G4) * sizeof(float));
+        matrixProduct<true>(B, I, G4, {x + t * I, static_cast<std::ptrdiff_t>(T) * I, 1}, wIhT,
+                            G4, gs, G4);
+        if (s)
+            matrixProduct<true>(B, H, G4, {h + (s - 1) * B * H, H, 1}, wT, G4, gs, G4);
+        for (int b = 0; b < B; ++b) {
+            const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(s) * B + b;
+            cellUpdate(H, gs + b * G4, s ? c + (row - B) * H : nullptr, c + row * H,
+                       tanhC + row * H, h + row * H);
+            std::memcpy(out + (static_cast<std::ptrdiff_t>(b) * T + t) * H, h + row * H,
+                        static_cast<size_t>(H) * sizeof(float));
+        }
+    }
+}
+
+/**
+ * Gradient of the gate pre-activations of one sequence at one step (da [4H]) from the gradient
+ * of its hidden state (dhOut + rec) and of its cell state (dc, updated to the previous step's).
+ * cPrev is null at the first step.
+ */
+AC_ALWAYS_INLINE void gateGradients(int H, const float* __restrict gates,
+                                    const float* __restrict tc, const float* __restrict cPrev,
+                                    const float* __restrict dhOut, const float* __restrict rec,
+                                    float* __restrict dc, float* __restrict da)
+{
+    const float* gi = gates;
+    const float* gf = gates + H;
+    const float* gg = gates + 2 * H;
+    const float* go = gates + 3 * H;
     for (int j = 0; j < H; ++j) {
-        const float cj = (cPrev ? gf[j] * cPrev[j] : 0.0f) + gi[j] * gg[j];
-        const float tc = fastTanh(cj);
-        c[j] = cj;
-        h[j] = go[j] * tc;
-        if (tanhC)
-            tanhC[j] = tc;
+        const float dhj = dhOut[j] + rec[j];
+        const float dcj = dc[j] + dhj * go[j] * (1.0f - tc[j] * tc[j]);
+        da[j] = dcj * gg[j] * gi[j] * (1.0f - gi[j]);
+        da[2 * H + j] = dcj * gi[j] * (1.0f - gg[j] * gg[j]);
+        da[3 * H + j] = dhj * tc[j] * go[j] * (1.0f - go[j]);
+        dc[j] = dcj;
+    }
+    if (cPrev) {
+        for (int j = 0; j < H; ++j) {
+            da[H + j] = dc[j] * cPrev[j] * gf[j] * (1.0f - gf[j]);
+            dc[j] *= gf[j];
+        }
+    } else {
+        std::fill(da + H, da + 2 * H, 0.0f);
+    }
+}
+
+/**
+ * Backpropagation through time of one LSTM (the layouts of forwardSequences). From dh [B][T][H],
+ * the gradient of `out`, writes dx [B][T][I] and dWihT [I][4H], dWhh [4H][H], db [4H]. wIhT is
+ * W_ih transposed, w is W_hh [4H][H]. da [B][4H], rec and dc [B][H] are scratch.
+ */
+AC_SIMD_CLONES void backwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
+                                      const float* wIhT, const float* w, const float* gates,
+                                      const float* c, const float* tanhC, const float* h,
+                                      const float* dh, float* dx, float* dWihT, float* dWhh,
+                                      float* db, float* da, float* rec, float* dc)
+{
+    const int G4 = 4 * H;
+    std::fill(dWihT, dWihT + I * G4, 0.0f);
+    std::fill(dWhh, dWhh + G4 * H, 0.0f);
+    std::fill(db, db + G4, 0.0f);
+    std::fill(rec, rec + B * H, 0.0f);
+    std::fill(dc, dc + B * H, 0.0f);
+    for (int s = T - 1; s >= 0; --s) {
+        const int t = reverse ? T - 1 - s : s;
+        for (int b = 0; b < B; ++b) {
+            const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(s) * B + b;
+            gateGradients(H, gates + row * G4, tanhC + row * H, s ? c + (row - B) * H : nullptr,
+                          dh + (static_cast<std::ptrdiff_t>(b) * T + t) * H, rec + b * H,
+                          dc + b * H, da + b * G4);
+        }
+        for (int b = 0; b < B; ++b) {
+            const float* dab = da + b * G4;
+            for (int j = 0; j < G4; ++j)
+                db[j] += dab[j];
+            for (int i = 0; i < I; ++i) {
+                const std::ptrdiff_t xi = (static_cast<std::ptrdiff_t>(b) * T + t) * I + i;
+                const float xv = x[xi];
+                float* dwi = dWihT + i * G4;
+                for (int j = 0; j < G4; ++j)
+                    dwi[j] += dab[j] * xv;
+                dx[xi] = dot(dab, wIhT + i * G4, G4);
+            }
+        }
+        if (s) {
+            // dW_hh += dAᵀ · h of the previous step; dh of the previous step: rec = dA · W_hh.
+            matrixProduct<true>(G4, B, H, {da, 1, G4}, h + (s - 1) * B * H, H, dWhh, H);
+            matrixProduct<false>(B, G4, H, {da, G4, 1}, w, H, rec, H);
+        }
     }
 }
 
@@ -96,95 +325,63 @@ void checkLstmArguments(const torch::Tensor& wIh, const torch::Tensor& wHh,
                     "fusedLstm: weights must be float32 CPU tensors");
 }
 
-/// Forward recurrence. gates [G,B,T,4H] holds x·W_ihᵀ + b on entry and the activated gates on
-/// exit; c, tanhC, h [G,B,T,H] are written.
-void forwardKernel(int64_t G, int64_t B, int64_t T, int64_t H, const std::vector<bool>& reverse,
-                   const float* wHhT, float* gates, float* c, float* tanhC, float* h)
+/**
+ * Forward recurrence of one LSTM with input size 1 over `rows` genes, no autograd: x[r·xStride +
+ * t·xStep] is gene r's input at bin t. Writes every hidden state to h [rows][T][H]; a [rows][4H]
+ * and c [rows][H] are scratch.
+ */
+AC_SIMD_CLONES void inferSequences(int rows, int T, int H, bool reverse, const float* x,
+                                   std::ptrdiff_t xStride, std::ptrdiff_t xStep, const float* wIh,
+                                   const float* bias, const float* wT, float* a, float* c, float* h)
 {
-    at::parallel_for(0, G, 1, [&](int64_t g0, int64_t g1) {
-        for (int64_t g = g0; g < g1; ++g) {
-            const bool rev = reverse[static_cast<size_t>(g)];
-            const float* wT = wHhT + g * H * 4 * H;
-            const int64_t base = g * B * T;
-            for (int64_t s = 0; s < T; ++s) {
-                const int64_t t = rev ? T - 1 - s : s;
-                const int64_t tp = rev ? t + 1 : t - 1;
-                for (int64_t b = 0; b < B; ++b) {
-                    const int64_t row = base + b * T + t;
-                    const int64_t prow = base + b * T + tp;
-                    cellForward(static_cast<int>(H), gates + row * 4 * H, s ? h + prow * H : nullptr,
-                                wT, s ? c + prow * H : nullptr, c + row * H, tanhC + row * H,
-                                h + row * H);
-                }
-            }
+    const int G4 = 4 * H;
+    for (int s = 0; s < T; ++s) {
+        const int t = reverse ? T - 1 - s : s;
+        const int tp = reverse ? t + 1 : t - 1;
+        for (int r = 0; r < rows; ++r) {
+            const float xv = x[r * xStride + t * xStep];
+            float* ar = a + r * G4;
+            for (int j = 0; j < G4; ++j)
+                ar[j] = xv * wIh[j] + bias[j];
         }
-    });
+        if (s)
+            matrixProduct<true>(rows, H, G4, {h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1},
+                                wT, G4, a, G4);
+        for (int r = 0; r < rows; ++r)
+            cellUpdate(H, a + r * G4, s ? c + r * H : nullptr, c + r * H, nullptr,
+                       h + (static_cast<std::ptrdiff_t>(r) * T + t) * H);
+    }
 }
 
-/// Backward recurrence: from dh [G,B,T,H] (gradient of the returned hidden states) writes the
-/// gradient of the gate pre-activations dA [G,B,T,4H] and hPrev [G,B,T,H], the hidden state each
-/// step started from (zero at a sequence's first step), for the weight gradients.
-void backwardKernel(int64_t G, int64_t B, int64_t T, int64_t H, const std::vector<bool>& reverse,
-                    const float* wHh, const float* gates, const float* c, const float* tanhC,
-                    const float* h, const float* dh, float* dA, float* hPrev)
+/// Bin attention of one gene and mark: alpha [T], emb [2H] from hf, hr [T][H] and context [2H].
+void attend(int T, int H, const float* hf, const float* hr, const float* context, float* score,
+            float* alpha, float* emb)
 {
-    at::parallel_for(0, G, 1, [&](int64_t g0, int64_t g1) {
-        std::vector<float> dhRec(static_cast<size_t>(B * H));
-        std::vector<float> dcNext(static_cast<size_t>(B * H));
-        for (int64_t g = g0; g < g1; ++g) {
-            std::fill(dhRec.begin(), dhRec.end(), 0.0f);
-            std::fill(dcNext.begin(), dcNext.end(), 0.0f);
-            const bool rev = reverse[static_cast<size_t>(g)];
-            const float* w = wHh + g * 4 * H * H;
-            const int64_t base = g * B * T;
-            for (int64_t s = T - 1; s >= 0; --s) {
-                const int64_t t = rev ? T - 1 - s : s;
-                const int64_t tp = rev ? t + 1 : t - 1;
-                for (int64_t b = 0; b < B; ++b) {
-                    const int64_t row = base + b * T + t;
-                    const int64_t prow = base + b * T + tp;
-                    const float* gi = gates + row * 4 * H;
-                    const float* gf = gi + H;
-                    const float* gg = gi + 2 * H;
-                    const float* go = gi + 3 * H;
-                    const float* tc = tanhC + row * H;
-                    const float* dhOut = dh + row * H;
-                    float* rec = dhRec.data() + b * H;
-                    float* dc = dcNext.data() + b * H;
-                    float* da = dA + row * 4 * H;
-                    float* hp = hPrev + row * H;
-                    const float* cp = c + prow * H;
-                    for (int64_t j = 0; j < H; ++j) {
-                        const float dhj = dhOut[j] + rec[j];
-                        const float dcj = dc[j] + dhj * go[j] * (1.0f - tc[j] * tc[j]);
-                        const float cPrev = s ? cp[j] : 0.0f;
-                        da[j] = dcj * gg[j] * gi[j] * (1.0f - gi[j]);
-                        da[H + j] = dcj * cPrev * gf[j] * (1.0f - gf[j]);
-                        da[2 * H + j] = dcj * gi[j] * (1.0f - gg[j] * gg[j]);
-                        da[3 * H + j] = dhj * tc[j] * go[j] * (1.0f - go[j]);
-                        dc[j] = dcj * gf[j];
-                    }
-                    if (s) {
-                        std::memcpy(hp, h + prow * H, static_cast<size_t>(H) * sizeof(float));
-                        // dh_{prev} = dA · W_hh, W_hh row-major [4H][H].
-                        std::fill(rec, rec + H, 0.0f);
-                        for (int64_t j = 0; j < 4 * H; ++j) {
-                            const float dj = da[j];
-                            const float* wj = w + j * H;
-                            for (int64_t k = 0; k < H; ++k)
-                                rec[k] += dj * wj[k];
-                        }
-                    } else {
-                        std::fill(hp, hp + H, 0.0f);
-                    }
-                }
-            }
+    float maxScore = -std::numeric_limits<float>::infinity();
+    for (int t = 0; t < T; ++t) {
+        score[t] = dot(hf + t * H, context, H) + dot(hr + t * H, context + H, H);
+        maxScore = std::max(maxScore, score[t]);
+    }
+    float sum = 0.0f;
+    for (int t = 0; t < T; ++t) {
+        score[t] = std::exp(score[t] - maxScore);
+        sum += score[t];
+    }
+    std::fill(emb, emb + 2 * H, 0.0f);
+    for (int t = 0; t < T; ++t) {
+        const float at = score[t] / sum;
+        alpha[t] = at;
+        for (int k = 0; k < H; ++k) {
+            emb[k] += at * hf[t * H + k];
+            emb[H + k] += at * hr[t * H + k];
         }
-    });
+    }
 }
 
+/// What the forward pass keeps for the backward pass, in step order [G, T, B, .].
 struct ForwardState {
     torch::Tensor gates, c, tanhC, h;
+    torch::Tensor out; ///< [G, B, T, H], input-time order
 };
 
 ForwardState runForward(const torch::Tensor& x, const torch::Tensor& wIh, const torch::Tensor& wHh,
@@ -193,18 +390,33 @@ ForwardState runForward(const torch::Tensor& x, const torch::Tensor& wIh, const 
 {
     const int64_t G = x.size(0), B = x.size(1), T = x.size(2), I = x.size(3);
     const int64_t H = wHh.size(2);
-    ForwardState st;
-    // Input projection of all steps at once: [G, B·T, I] · [G, I, 4H] + bias.
-    st.gates = torch::baddbmm((bIh + bHh).unsqueeze(1), x.reshape({G, B * T, I}),
-                              wIh.transpose(1, 2))
-                   .view({G, B, T, 4 * H})
-                   .contiguous();
+    const torch::Tensor wIhT = wIh.transpose(1, 2).contiguous(); // [G, I, 4H]
     const torch::Tensor wHhT = wHh.transpose(1, 2).contiguous(); // [G, H, 4H]
-    st.c = torch::empty({G, B, T, H}, x.options());
-    st.tanhC = torch::empty({G, B, T, H}, x.options());
-    st.h = torch::empty({G, B, T, H}, x.options());
-    forwardKernel(G, B, T, H, reverse, wHhT.data_ptr<float>(), st.gates.data_ptr<float>(),
-                  st.c.data_ptr<float>(), st.tanhC.data_ptr<float>(), st.h.data_ptr<float>());
+    const torch::Tensor bias = (bIh + bHh).contiguous();          // [G, 4H]
+    ForwardState st;
+    st.gates = torch::empty({G, T, B, 4 * H}, x.options());
+    st.c = torch::empty({G, T, B, H}, x.options());
+    st.tanhC = torch::empty({G, T, B, H}, x.options());
+    st.h = torch::empty({G, T, B, H}, x.options());
+    st.out = torch::empty({G, B, T, H}, x.options());
+    const float* px = x.data_ptr<float>();
+    const float* pwIhT = wIhT.data_ptr<float>();
+    const float* pwHhT = wHhT.data_ptr<float>();
+    const float* pb = bias.data_ptr<float>();
+    float* pGates = st.gates.data_ptr<float>();
+    float* pc = st.c.data_ptr<float>();
+    float* pTanhC = st.tanhC.data_ptr<float>();
+    float* ph = st.h.data_ptr<float>();
+    float* pOut = st.out.data_ptr<float>();
+    const int64_t rows = B * T;
+    at::parallel_for(0, G, 1, [&](int64_t g0, int64_t g1) {
+        for (int64_t g = g0; g < g1; ++g)
+            forwardSequences(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
+                             static_cast<int>(H), reverse[static_cast<size_t>(g)],
+                             px + g * rows * I, pwIhT + g * I * 4 * H, pwHhT + g * H * 4 * H,
+                             pb + g * 4 * H, pGates + g * rows * 4 * H, pc + g * rows * H,
+                             pTanhC + g * rows * H, ph + g * rows * H, pOut + g * rows * H);
+    });
     return st;
 }
 
@@ -223,7 +435,7 @@ public:
         ForwardState st = runForward(x, wIh, wHh, bIh, bHh, toBools(reverse));
         ctx->save_for_backward({x, wIh, wHh, st.gates, st.c, st.tanhC, st.h});
         ctx->saved_data["reverse"] = c10::IntArrayRef(reverse);
-        return st.h;
+        return st.out;
     }
 
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
@@ -233,28 +445,45 @@ public:
         const torch::Tensor& x = saved[0];
         const torch::Tensor& wIh = saved[1];
         const torch::Tensor& wHh = saved[2];
-        const torch::Tensor& gates = saved[3];
-        const torch::Tensor& c = saved[4];
-        const torch::Tensor& tanhC = saved[5];
-        const torch::Tensor& h = saved[6];
         const std::vector<bool> reverse = toBools(ctx->saved_data["reverse"].toIntVector());
         const int64_t G = x.size(0), B = x.size(1), T = x.size(2), I = x.size(3);
         const int64_t H = wHh.size(2);
 
         const torch::Tensor dh = gradOutputs[0].contiguous();
-        torch::Tensor dA = torch::empty({G, B, T, 4 * H}, x.options());
-        torch::Tensor hPrev = torch::empty({G, B, T, H}, x.options());
-        backwardKernel(G, B, T, H, reverse, wHh.data_ptr<float>(), gates.data_ptr<float>(),
-                       c.data_ptr<float>(), tanhC.data_ptr<float>(), h.data_ptr<float>(),
-                       dh.data_ptr<float>(), dA.data_ptr<float>(), hPrev.data_ptr<float>());
-
-        const torch::Tensor dA2 = dA.view({G, B * T, 4 * H});
-        const torch::Tensor dAT = dA2.transpose(1, 2); // [G, 4H, B·T]
-        const torch::Tensor dWhh = torch::bmm(dAT, hPrev.view({G, B * T, H}));
-        const torch::Tensor dWih = torch::bmm(dAT, x.reshape({G, B * T, I}));
-        const torch::Tensor db = dA2.sum(1); // [G, 4H]
-        const torch::Tensor dx = torch::bmm(dA2, wIh).view({G, B, T, I});
-        return {dx, dWih, dWhh, db, db, torch::Tensor()};
+        const torch::Tensor wIhT = wIh.transpose(1, 2).contiguous(); // [G, I, 4H]
+        torch::Tensor dx = torch::empty({G, B, T, I}, x.options());
+        torch::Tensor dWihT = torch::empty({G, I, 4 * H}, x.options());
+        torch::Tensor dWhh = torch::empty({G, 4 * H, H}, x.options());
+        torch::Tensor db = torch::empty({G, 4 * H}, x.options());
+        const float* px = x.data_ptr<float>();
+        const float* pwIhT = wIhT.data_ptr<float>();
+        const float* pwHh = wHh.data_ptr<float>();
+        const float* pGates = saved[3].data_ptr<float>();
+        const float* pc = saved[4].data_ptr<float>();
+        const float* pTanhC = saved[5].data_ptr<float>();
+        const float* ph = saved[6].data_ptr<float>();
+        const float* pdh = dh.data_ptr<float>();
+        float* pdx = dx.data_ptr<float>();
+        float* pdWihT = dWihT.data_ptr<float>();
+        float* pdWhh = dWhh.data_ptr<float>();
+        float* pdb = db.data_ptr<float>();
+        const int64_t rows = B * T;
+        at::parallel_for(0, G, 1, [&](int64_t g0, int64_t g1) {
+            std::vector<float> da(static_cast<size_t>(B * 4 * H));
+            std::vector<float> rec(static_cast<size_t>(B * H));
+            std::vector<float> dc(static_cast<size_t>(B * H));
+            for (int64_t g = g0; g < g1; ++g)
+                backwardSequences(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
+                                  static_cast<int>(H), reverse[static_cast<size_t>(g)],
+                                  px + g * rows * I, pwIhT + g * I * 4 * H, pwHh + g * 4 * H * H,
+                                  pGates + g * rows * 4 * H, pc + g * rows * H,
+                                  pTanhC + g * rows * H, ph + g * rows * H, pdh + g * rows * H,
+                                  pdx + g * rows * I, pdWihT + g * I * 4 * H,
+                                  pdWhh + g * 4 * H * H, pdb + g * 4 * H, da.data(), rec.data(),
+                                  dc.data());
+        });
+        // The two bias gradients are equal but must not share storage (optimisers update in place).
+        return {dx, dWihT.transpose(1, 2), dWhh, db, db.clone(), torch::Tensor()};
     }
 };
 
@@ -278,7 +507,7 @@ torch::Tensor fusedLstm(const torch::Tensor& x, const torch::Tensor& wIh, const 
         && (x.requires_grad() || wIh.requires_grad() || wHh.requires_grad() || bIh.requires_grad()
             || bHh.requires_grad());
     if (!needGrad)
-        return runForward(xc, wIhC, wHhC, bIh, bHh, reverse).h;
+        return runForward(xc, wIhC, wHhC, bIh, bHh, reverse).out;
     return FusedLstmFunction::apply(xc, wIhC, wHhC, bIh, bHh,
                                     std::vector<int64_t>(reverse.begin(), reverse.end()));
 }
@@ -319,66 +548,27 @@ BinAttentionEncoding fusedBiLstmAttention(const torch::Tensor& x, const torch::T
     // (2 · 16 · T · H floats = 400 kB at T = 100, H = 32); the attention then reduces the tile.
     const int64_t tile = 16;
     const int64_t tiles = (N + tile - 1) / tile;
+    const int iT = static_cast<int>(T), iH = static_cast<int>(H);
     at::parallel_for(0, tiles, 1, [&](int64_t i0, int64_t i1) {
-        std::vector<float> hs(static_cast<size_t>(2 * tile * T * H)); // [dir][gene][T][H]
+        std::vector<float> hs(static_cast<size_t>(2 * tile * T * H)); // [direction][gene][T][H]
+        std::vector<float> a(static_cast<size_t>(tile * 4 * H));
         std::vector<float> cs(static_cast<size_t>(tile * H));
-        std::vector<float> a(static_cast<size_t>(4 * H));
         std::vector<float> score(static_cast<size_t>(T));
+        float* hf = hs.data();
+        float* hr = hs.data() + tile * T * H;
         for (int64_t i = i0; i < i1; ++i) {
             const int64_t n0 = i * tile;
-            const int64_t rows = std::min(tile, N - n0);
+            const int rows = static_cast<int>(std::min(tile, N - n0));
             for (int64_t m = 0; m < M; ++m) {
                 for (int64_t d = 0; d < 2; ++d) {
                     const int64_t g = 2 * m + d;
-                    const float* wih = pwIh + g * 4 * H;
-                    const float* b = pb + g * 4 * H;
-                    const float* wT = pwT + g * H * 4 * H;
-                    float* hd = hs.data() + d * tile * T * H;
-                    for (int64_t s = 0; s < T; ++s) {
-                        const int64_t t = d ? T - 1 - s : s;
-                        const int64_t tp = d ? t + 1 : t - 1;
-                        for (int64_t r = 0; r < rows; ++r) {
-                            const float xv = px[((n0 + r) * T + t) * M + m];
-                            for (int64_t j = 0; j < 4 * H; ++j)
-                                a[static_cast<size_t>(j)] = xv * wih[j] + b[j];
-                            float* cr = cs.data() + r * H;
-                            cellForward(static_cast<int>(H), a.data(),
-                                        s ? hd + (r * T + tp) * H : nullptr, wT,
-                                        s ? cr : nullptr, cr, nullptr, hd + (r * T + t) * H);
-                        }
-                    }
+                    inferSequences(rows, iT, iH, d == 1, px + n0 * T * M + m, T * M, M,
+                                   pwIh + g * 4 * H, pb + g * 4 * H, pwT + g * H * 4 * H, a.data(),
+                                   cs.data(), d ? hr : hf);
                 }
-                const float* cf = pctx + m * 2 * H;
-                const float* cr = cf + H;
-                for (int64_t r = 0; r < rows; ++r) {
-                    const float* hf = hs.data() + r * T * H;
-                    const float* hr = hs.data() + (tile + r) * T * H;
-                    float maxScore = -std::numeric_limits<float>::infinity();
-                    for (int64_t t = 0; t < T; ++t) {
-                        float sc = 0.0f;
-                        for (int64_t k = 0; k < H; ++k)
-                            sc += hf[t * H + k] * cf[k] + hr[t * H + k] * cr[k];
-                        score[static_cast<size_t>(t)] = sc;
-                        maxScore = std::max(maxScore, sc);
-                    }
-                    float sum = 0.0f;
-                    for (int64_t t = 0; t < T; ++t) {
-                        const float e = std::exp(score[static_cast<size_t>(t)] - maxScore);
-                        score[static_cast<size_t>(t)] = e;
-                        sum += e;
-                    }
-                    float* alpha = pAlpha + ((n0 + r) * M + m) * T;
-                    float* emb = pEmb + ((n0 + r) * M + m) * 2 * H;
-                    std::fill(emb, emb + 2 * H, 0.0f);
-                    for (int64_t t = 0; t < T; ++t) {
-                        const float at = score[static_cast<size_t>(t)] / sum;
-                        alpha[t] = at;
-                        for (int64_t k = 0; k < H; ++k) {
-                            emb[k] += at * hf[t * H + k];
-                            emb[H + k] += at * hr[t * H + k];
-                        }
-                    }
-                }
+                for (int r = 0; r < rows; ++r)
+                    attend(iT, iH, hf + r * T * H, hr + r * T * H, pctx + m * 2 * H, score.data(),
+                           pAlpha + ((n0 + r) * M + m) * T, pEmb + ((n0 + r) * M + m) * 2 * H);
             }
         }
     });

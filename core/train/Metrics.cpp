@@ -115,17 +115,18 @@ double averagePrecision(const std::vector<float>& scores,
     setNote(note, r.problem);
     if (!r.problem.isEmpty())
         return kNaN;
-    const double positives = static_cast<double>(r.positives);
-    double ap = 0;
+    // Σ ΔTP · precision, divided by P once at the end: exact integers in the weights keep a
+    // perfect ranking at exactly 1.
+    double weighted = 0;
     long long previousTp = 0;
     forEachThreshold(r, [&](float, long long tp, long long fp) {
         if (tp != previousTp) {
-            const double recallGain = static_cast<double>(tp - previousTp) / positives;
-            ap += recallGain * static_cast<double>(tp) / static_cast<double>(tp + fp);
+            weighted += static_cast<double>(tp - previousTp) * static_cast<double>(tp) /
+                        static_cast<double>(tp + fp);
             previousTp = tp;
         }
     });
-    return ap;
+    return weighted / static_cast<double>(r.positives);
 }
 
 double accuracy(const std::vector<float>& scores, const std::vector<std::uint8_t>& labels)

@@ -46,10 +46,6 @@ std::unique_ptr<RunPredictor> RunPredictor::load(const StudyFile& study, const Q
     Weights weights;
     if (!study.readRun(runId, &run, error) || !study.readWeights(runId, which, &weights, error))
         return nullptr;
-    if (weights.empty()) {
-        *error = QStringLiteral("%1: run %2 has no %3 weights").arg(study.path(), runId, which);
-        return nullptr;
-    }
     QString importError;
     std::unique_ptr<RunPredictor> p = create(run.model, weights, &importError);
     if (!p)

@@ -94,7 +94,7 @@ QString newRunId(const StudyFile& study, const QString& cell, ModelKind kind)
 {
     const QString base = QStringLiteral("%1-%2-%3").arg(
         cell, modelKindKey(kind),
-        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss")));
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     const QStringList existing = study.runIds();
     QString id = base;
     for (int n = 2; existing.contains(id); ++n)

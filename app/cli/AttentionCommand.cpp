@@ -1,0 +1,65 @@
+// attentivechrome-cli attention: α and β of every gene of a stored run as TSV or HDF5.
+#include "CliCommand.h"
+#include "CliSupport.h"
+#include "RunOptions.h"
+
+#include "train/AttentionExport.h"
+#include "train/RunInference.h"
+
+namespace ac::cli {
+
+int runAttention(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("attention");
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    p.addOption({QStringLiteral("out"),
+                 QStringLiteral("Output file: .tsv (one row per gene: gene_id, ensembl, symbol, "
+                                "split, label, p, beta_<mark>, alpha_<mark>_<bin 1..100>) or "
+                                ".h5 (datasets p, alpha [genes, marks, bins], beta [genes, marks], "
+                                "gene_id, ensembl, symbol, split, label)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
+                 QStringLiteral("WHICH"), QStringLiteral("best")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
+                 QStringLiteral("N")});
+    int code = 0;
+    if (!parseArguments(p, cmd,
+                        QStringLiteral("Export the bin-level (α) and mark-level (β) attention of "
+                                       "every gene of a run's cell type."),
+                        args, &code))
+        return code;
+    for (const char* req : {"study", "run", "out"})
+        if (!p.isSet(QString::fromLatin1(req)))
+            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+    QString error;
+    int threads = 0;
+    const QString which = p.value(QStringLiteral("weights"));
+    if (!intOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error) ||
+        !checkWeightsChoice(which, &error))
+        return fail(cmd, error);
+    const QString outPath = p.value(QStringLiteral("out"));
+    const QString lower = outPath.toLower();
+    if (!lower.endsWith(QLatin1String(".tsv")) && !lower.endsWith(QLatin1String(".h5")) &&
+        !lower.endsWith(QLatin1String(".hdf5")))
+        return fail(cmd, QStringLiteral("%1: unknown format (use .tsv, .h5 or .hdf5)").arg(outPath));
+
+    setInferenceThreads(threads);
+    OpenedRun r;
+    const QString runId = p.value(QStringLiteral("run"));
+    if (!openRun(p.value(QStringLiteral("study")), runId, &r, &error))
+        return fail(cmd, error);
+    RunResults results;
+    if (!runResults(*r.study, runId, which, r.cell, &results, {}, &error))
+        return fail(cmd, error);
+    if (results.alpha.empty() && results.beta.empty())
+        return fail(cmd, QStringLiteral("%1: run %2 (%3) has no attention")
+                             .arg(r.study->path(), runId, modelKindName(r.run.model.kind)));
+    if (!exportAttention(outPath, r.cell, results, &error))
+        return fail(cmd, error);
+    printLine(outPath);
+    return 0;
+}
+
+} // namespace ac::cli

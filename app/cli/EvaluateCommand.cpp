@@ -1,0 +1,128 @@
+// attentivechrome-cli evaluate: AUROC, AUPR and accuracy of a stored run; ROC/PR curves as TSV.
+#include "CliCommand.h"
+#include "CliSupport.h"
+#include "RunOptions.h"
+
+#include "train/Metrics.h"
+#include "train/RunInference.h"
+
+#include <QDir>
+#include <QSaveFile>
+#include <QTextStream>
+#include <cmath>
+
+namespace ac::cli {
+
+namespace {
+
+QString number(double v) { return std::isnan(v) ? QStringLiteral("NaN") : QString::number(v, 'f', 4); }
+
+bool writeCurve(const QString& path, const char* header, const std::vector<CurvePoint>& points,
+                QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    QTextStream out(&file);
+    out << header << '\n';
+    for (const CurvePoint& c : points)
+        out << QString::number(c.x, 'g', 8) << '\t' << QString::number(c.y, 'g', 8) << '\t'
+            << (std::isinf(c.threshold) ? QStringLiteral("inf")
+                                        : QString::number(c.threshold, 'g', 8))
+            << '\n';
+    out.flush();
+    if (!file.commit()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runEvaluate(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("evaluate");
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    p.addOption({QStringLiteral("split"),
+                 QStringLiteral("test (default), valid, train or all."), QStringLiteral("SPLIT"),
+                 QStringLiteral("test")});
+    p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
+                 QStringLiteral("WHICH"), QStringLiteral("best")});
+    p.addOption({QStringLiteral("curves-dir"),
+                 QStringLiteral("Write <run>-<split>-roc.tsv and -pr.tsv into this folder."),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
+                 QStringLiteral("N")});
+    int code = 0;
+    if (!parseArguments(p, cmd, QStringLiteral("Evaluate a stored run: AUROC, AUPR, accuracy."),
+                        args, &code))
+        return code;
+    for (const char* req : {"study", "run"})
+        if (!p.isSet(QString::fromLatin1(req)))
+            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+    QString error;
+    int threads = 0;
+    const QString which = p.value(QStringLiteral("weights"));
+    if (!intOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error) ||
+        !checkWeightsChoice(which, &error))
+        return fail(cmd, error);
+    const QString splitArg = p.value(QStringLiteral("split"));
+    std::vector<Split> splits;
+    if (splitArg == QLatin1String("all"))
+        splits = {Split::Train, Split::Valid, Split::Test};
+    for (Split s : {Split::Train, Split::Valid, Split::Test})
+        if (splitArg == splitName(s))
+            splits = {s};
+    if (splits.empty())
+        return fail(cmd, QStringLiteral("--split must be test, valid, train or all, not '%1'")
+                             .arg(splitArg));
+    const QString curvesDir = p.value(QStringLiteral("curves-dir"));
+    if (!curvesDir.isEmpty() && !QDir().mkpath(curvesDir))
+        return fail(cmd, QStringLiteral("%1: cannot create the folder").arg(curvesDir));
+
+    setInferenceThreads(threads);
+    OpenedRun r;
+    const QString runId = p.value(QStringLiteral("run"));
+    if (!openRun(p.value(QStringLiteral("study")), runId, &r, &error))
+        return fail(cmd, error);
+    RunResults results;
+    if (!runResults(*r.study, runId, which, r.cell, &results, {}, &error))
+        return fail(cmd, error);
+
+    printLine(QStringLiteral("split\tgenes\tpositives\tauroc\taupr\taccuracy"));
+    for (Split s : splits) {
+        std::vector<float> scores;
+        std::vector<std::uint8_t> labels;
+        for (int g = 0; g < r.cell.geneCount(); ++g) {
+            if (r.cell.splits[static_cast<std::size_t>(g)] != s)
+                continue;
+            scores.push_back(results.p[static_cast<std::size_t>(g)]);
+            labels.push_back(r.cell.labels[static_cast<std::size_t>(g)]);
+        }
+        const BinaryMetrics m = metrics::evaluate(scores, labels);
+        printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
+                      .arg(splitName(s))
+                      .arg(m.count)
+                      .arg(m.positives)
+                      .arg(number(m.auroc), number(m.aupr), number(m.accuracy)));
+        if (!m.note.isEmpty())
+            QTextStream(stderr) << "attentivechrome-cli evaluate: note: " << runId << ", "
+                                << splitName(s) << " split: " << m.note << '\n';
+        if (!curvesDir.isEmpty()) {
+            const QString stem = QDir(curvesDir).filePath(runId + QLatin1Char('-') + splitName(s));
+            if (!writeCurve(stem + QStringLiteral("-roc.tsv"), "fpr\ttpr\tthreshold",
+                            metrics::rocCurve(scores, labels), &error) ||
+                !writeCurve(stem + QStringLiteral("-pr.tsv"), "recall\tprecision\tthreshold",
+                            metrics::prCurve(scores, labels), &error))
+                return fail(cmd, error);
+        }
+    }
+    return 0;
+}
+
+} // namespace ac::cli

@@ -1,0 +1,78 @@
+// attentivechrome-cli predict: p(high) of every gene of a stored run's cell type as TSV.
+#include "CliCommand.h"
+#include "CliSupport.h"
+#include "RunOptions.h"
+
+#include "train/RunInference.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace ac::cli {
+
+int runPredict(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("predict");
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("TSV file (default: standard output)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
+                 QStringLiteral("WHICH"), QStringLiteral("best")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
+                 QStringLiteral("N")});
+    int code = 0;
+    if (!parseArguments(p, cmd,
+                        QStringLiteral("Predict p(expression high) for every gene of the run's "
+                                       "cell type. Columns: gene_id, ensembl, symbol, split, p, "
+                                       "label."),
+                        args, &code))
+        return code;
+    for (const char* req : {"study", "run"})
+        if (!p.isSet(QString::fromLatin1(req)))
+            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+    QString error;
+    int threads = 0;
+    const QString which = p.value(QStringLiteral("weights"));
+    if (!intOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error) ||
+        !checkWeightsChoice(which, &error))
+        return fail(cmd, error);
+
+    setInferenceThreads(threads);
+    OpenedRun r;
+    const QString runId = p.value(QStringLiteral("run"));
+    if (!openRun(p.value(QStringLiteral("study")), runId, &r, &error))
+        return fail(cmd, error);
+    RunResults results;
+    if (!runResults(*r.study, runId, which, r.cell, &results, {}, &error))
+        return fail(cmd, error);
+
+    const QString outPath = p.value(QStringLiteral("out"));
+    QSaveFile file(outPath);
+    QFile stdoutFile;
+    QIODevice* device = &file;
+    if (outPath.isEmpty()) {
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly | QIODevice::Text))
+            return fail(cmd, QStringLiteral("cannot write to standard output"));
+        device = &stdoutFile;
+    } else if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        return fail(cmd, QStringLiteral("%1: cannot write: %2").arg(outPath, file.errorString()));
+    }
+    QTextStream out(device);
+    out << "gene_id\tensembl\tsymbol\tsplit\tp\tlabel\n";
+    for (int g = 0; g < r.cell.geneCount(); ++g) {
+        const std::size_t i = static_cast<std::size_t>(g);
+        const GeneRecord& gene = r.cell.genes[i];
+        out << gene.remcId << '\t' << gene.ensemblId << '\t' << gene.symbol << '\t'
+            << splitName(r.cell.splits[i]) << '\t' << QString::number(results.p[i], 'g', 6) << '\t'
+            << int(r.cell.labels[i]) << '\n';
+    }
+    out.flush();
+    if (!outPath.isEmpty() && !file.commit())
+        return fail(cmd, QStringLiteral("%1: cannot write: %2").arg(outPath, file.errorString()));
+    return 0;
+}
+
+} // namespace ac::cli

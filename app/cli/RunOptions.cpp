@@ -1,0 +1,75 @@
+#include "RunOptions.h"
+
+#include <torch/torch.h>
+
+#include <thread>
+
+namespace ac::cli {
+
+bool intOption(const QCommandLineParser& p, const QString& name, int min, int max, int* out,
+               QString* error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v < min || v > max) {
+        *error = QStringLiteral("--%1 must be an integer from %2 to %3, not '%4'")
+                     .arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(p.value(name));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero,
+                    double* out, QString* error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok || !(allowZero ? v >= 0 : v > 0)) {
+        *error = QStringLiteral("--%1 must be a number %2 0, not '%3'")
+                     .arg(name, allowZero ? QStringLiteral(">=") : QStringLiteral(">"),
+                          p.value(name));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+void setInferenceThreads(int requested)
+{
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    at::set_num_threads(requested > 0 ? requested : std::max(1, cores));
+}
+
+bool openRun(const QString& studyPath, const QString& runId, OpenedRun* out, QString* error)
+{
+    out->study = StudyFile::open(studyPath, error);
+    if (!out->study)
+        return false;
+    if (!out->study->runIds().contains(runId)) {
+        const QStringList runs = out->study->runIds();
+        *error = QStringLiteral("%1: no run \"%2\" (runs: %3)")
+                     .arg(studyPath, runId,
+                          runs.isEmpty() ? QStringLiteral("none") : runs.join(QStringLiteral(", ")));
+        return false;
+    }
+    return out->study->readRun(runId, &out->run, error) &&
+           out->study->readCell(out->run.cell, &out->cell, error);
+}
+
+bool checkWeightsChoice(const QString& which, QString* error)
+{
+    if (which == QLatin1String("best") || which == QLatin1String("last"))
+        return true;
+    *error = QStringLiteral("--weights must be 'best' or 'last', not '%1'").arg(which);
+    return false;
+}
+
+} // namespace ac::cli

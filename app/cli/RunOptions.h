@@ -1,0 +1,36 @@
+#pragma once
+
+#include "data/CellData.h"
+#include "store/RunRecord.h"
+#include "store/StudyFile.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <memory>
+
+namespace ac::cli {
+
+/// Reads option `name` as an integer in [min, max]; false with `error` ("--name must be ...").
+bool intOption(const QCommandLineParser& p, const QString& name, int min, int max, int* out,
+               QString* error);
+/// Reads option `name` as a number > 0 (or >= 0 when `allowZero`).
+bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero,
+                    double* out, QString* error);
+
+/// Sets the torch thread count of the calling thread: `requested`, or every core when 0.
+void setInferenceThreads(int requested);
+
+/// A stored run opened for evaluate / predict / attention.
+struct OpenedRun {
+    std::unique_ptr<StudyFile> study;
+    RunRecord run;
+    CellData cell; ///< the run's cell, with X
+};
+
+/// Opens the study and reads the run and its cell; false with `error` naming study and run.
+bool openRun(const QString& studyPath, const QString& runId, OpenedRun* out, QString* error);
+
+/// Checks that `which` names stored weights ("best" or "last").
+bool checkWeightsChoice(const QString& which, QString* error);
+
+} // namespace ac::cli

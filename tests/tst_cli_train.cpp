@@ -1,0 +1,200 @@
+// attentivechrome-cli train → evaluate → predict → attention on a tiny study: exit codes, output
+// columns, one-line errors.
+#include "TrainFixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ac;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    QStringList out; ///< stdout lines
+    QString err;
+};
+
+Result runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(qEnvironmentVariable("AC_CLI"), args);
+    p.waitForFinished(300000);
+    Result r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QStringList readLines(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+bool isOneErrorLine(const QString& err)
+{
+    return err.count(QLatin1Char('\n')) == 1 && err.contains(QLatin1String(": error: "));
+}
+
+} // namespace
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void trainEvaluatePredictAttention();
+    void trainSeveralCells();
+    void userErrors();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_study;
+};
+
+void TestCliTrain::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(qEnvironmentVariable("AC_CLI")), "AC_CLI must name attentivechrome-cli");
+    m_study = m_dir.filePath(QStringLiteral("study.h5"));
+    const QString error = testing::writeStudy(
+        m_study, {testing::makeLearnableCell("C1", 64, 32, 32, 1),
+                  testing::makeLearnableCell("C2", 48, 24, 24, 2)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestCliTrain::trainEvaluatePredictAttention()
+{
+    const Result train = runCli({"train", "--study", m_study, "--cell", "C1", "--model",
+                                 "attentivechrome", "--epochs", "2", "--lr", "0.01", "--threads",
+                                 "1", "--seed", "3"});
+    QVERIFY2(train.code == 0, qPrintable(train.err));
+    QCOMPARE(train.out.size(), 2);
+    QCOMPARE(train.out[0], QStringLiteral("run\tcell\tmodel\tstatus\tepochs\tbest_epoch\t"
+                                          "valid_auroc\ttest_auroc\ttest_aupr\tseconds"));
+    const QStringList row = train.out[1].split(QLatin1Char('\t'));
+    QCOMPARE(row.size(), 10);
+    const QString run = row[0];
+    QCOMPARE(row[1], QStringLiteral("C1"));
+    QCOMPARE(row[2], QStringLiteral("attentivechrome"));
+    QCOMPARE(row[3], QStringLiteral("complete"));
+    QCOMPARE(row[4], QStringLiteral("2"));
+    QVERIFY2(row[6].toDouble() > 0.8, qPrintable(train.out[1]));
+    // One epoch line per epoch on stderr.
+    QCOMPARE(train.err.count(QLatin1String("valid AUROC")), 2);
+
+    const QString curves = m_dir.filePath(QStringLiteral("curves"));
+    const Result eval = runCli({"evaluate", "--study", m_study, "--run", run, "--split", "all",
+                                "--curves-dir", curves});
+    QVERIFY2(eval.code == 0, qPrintable(eval.err));
+    QCOMPARE(eval.out.size(), 4);
+    QCOMPARE(eval.out[0], QStringLiteral("split\tgenes\tpositives\tauroc\taupr\taccuracy"));
+    QVERIFY(eval.out[3].startsWith(QLatin1String("test\t32\t")));
+    const QStringList testRow = eval.out[3].split(QLatin1Char('\t'));
+    QVERIFY(testRow[3].toDouble() > 0.5 && testRow[3].toDouble() <= 1.0);
+    const QStringList roc = readLines(QDir(curves).filePath(run + "-test-roc.tsv"));
+    QVERIFY(roc.size() >= 3);
+    QCOMPARE(roc[0], QStringLiteral("fpr\ttpr\tthreshold"));
+    QCOMPARE(roc[1], QStringLiteral("0\t0\tinf"));
+    QCOMPARE(roc.last().section(QLatin1Char('\t'), 0, 1), QStringLiteral("1\t1"));
+    QCOMPARE(readLines(QDir(curves).filePath(run + "-valid-pr.tsv")).value(0),
+             QStringLiteral("recall\tprecision\tthreshold"));
+
+    const QString predictions = m_dir.filePath(QStringLiteral("p.tsv"));
+    const Result predict = runCli({"predict", "--study", m_study, "--run", run, "--out", predictions});
+    QVERIFY2(predict.code == 0, qPrintable(predict.err));
+    const QStringList lines = readLines(predictions);
+    QCOMPARE(lines.size(), 129);
+    QCOMPARE(lines[0], QStringLiteral("gene_id\tensembl\tsymbol\tsplit\tp\tlabel"));
+    const QStringList first = lines[1].split(QLatin1Char('\t'));
+    QCOMPARE(first.size(), 6);
+    QCOMPARE(first[0], QStringLiteral("T00001"));
+    QCOMPARE(first[3], QStringLiteral("train"));
+    QVERIFY(first[4].toDouble() > 0 && first[4].toDouble() < 1);
+    QVERIFY(first[5] == QLatin1String("0") || first[5] == QLatin1String("1"));
+    const Result toStdout = runCli({"predict", "--study", m_study, "--run", run});
+    QCOMPARE(toStdout.code, 0);
+    QCOMPARE(toStdout.out, lines);
+
+    const QString attentionTsv = m_dir.filePath(QStringLiteral("a.tsv"));
+    const Result att = runCli({"attention", "--study", m_study, "--run", run, "--out", attentionTsv});
+    QVERIFY2(att.code == 0, qPrintable(att.err));
+    const QStringList a = readLines(attentionTsv);
+    QCOMPARE(a.size(), 129);
+    const QStringList header = a[0].split(QLatin1Char('\t'));
+    QCOMPARE(header.size(), 6 + 5 + 500);
+    QCOMPARE(header[6], QStringLiteral("beta_H3K27me3"));
+    QCOMPARE(header[11], QStringLiteral("alpha_H3K27me3_1"));
+    QCOMPARE(header.last(), QStringLiteral("alpha_H3K9me3_100"));
+    const QStringList gene = a[1].split(QLatin1Char('\t'));
+    QCOMPARE(gene.size(), header.size());
+    double alphaSum = 0, betaSum = 0;
+    for (int i = 6; i < 11; ++i)
+        betaSum += gene[i].toDouble();
+    for (int i = 11; i < 111; ++i)
+        alphaSum += gene[i].toDouble();
+    QVERIFY(std::abs(betaSum - 1) < 1e-3);
+    QVERIFY(std::abs(alphaSum - 1) < 1e-3);
+    QCOMPARE(gene[5], lines[1].section(QLatin1Char('\t'), 4, 4)); // same p as predict
+
+    const QString attentionH5 = m_dir.filePath(QStringLiteral("a.h5"));
+    const Result h5 = runCli({"attention", "--study", m_study, "--run", run, "--out", attentionH5});
+    QVERIFY2(h5.code == 0, qPrintable(h5.err));
+    QVERIFY(QFileInfo(attentionH5).size() > 1000);
+    QVERIFY(!QFile::exists(attentionH5 + ".part"));
+}
+
+void TestCliTrain::trainSeveralCells()
+{
+    const Result train = runCli({"train", "--study", m_study, "--cell", "all", "--model", "lstm",
+                                 "--epochs", "1", "--threads", "1"});
+    QVERIFY2(train.code == 0, qPrintable(train.err));
+    QCOMPARE(train.out.size(), 3);
+    QCOMPARE(train.out[1].section(QLatin1Char('\t'), 1, 2), QStringLiteral("C1\tlstm"));
+    QCOMPARE(train.out[2].section(QLatin1Char('\t'), 1, 2), QStringLiteral("C2\tlstm"));
+    // LSTM has no attention to export.
+    const QString run = train.out[1].section(QLatin1Char('\t'), 0, 0);
+    const Result att = runCli({"attention", "--study", m_study, "--run", run, "--out",
+                               m_dir.filePath(QStringLiteral("none.tsv"))});
+    QCOMPARE(att.code, 1);
+    QVERIFY2(isOneErrorLine(att.err) && att.err.contains(QLatin1String("no attention")),
+             qPrintable(att.err));
+}
+
+void TestCliTrain::userErrors()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("missing.h5"));
+    const struct {
+        QStringList args;
+        const char* mentions;
+    } cases[] = {
+        {{"train", "--study", m_study, "--cell", "E999"}, "E999"},
+        {{"train", "--study", m_study, "--cell", "C1", "--model", "transformer"}, "transformer"},
+        {{"train", "--study", m_study, "--cell", "C1", "--epochs", "0"}, "--epochs"},
+        {{"train", "--study", m_study, "--cell", "C1", "--lr", "-1"}, "--lr"},
+        {{"train", "--study", missing, "--cell", "C1"}, "missing.h5"},
+        {{"train", "--study", m_study, "--resume", "nope", "--epochs", "3"}, "nope"},
+        {{"evaluate", "--study", m_study, "--run", "nope"}, "nope"},
+        {{"evaluate", "--study", m_study}, "--run"},
+        {{"predict", "--study", missing, "--run", "r"}, "missing.h5"},
+        {{"attention", "--study", m_study, "--run", "r", "--out", "x.txt"}, "x.txt"},
+    };
+    for (const auto& c : cases) {
+        const Result r = runCli(c.args);
+        QVERIFY2(r.code == 1, qPrintable(c.args.join(' ') + " -> " + QString::number(r.code)));
+        QVERIFY2(isOneErrorLine(r.err) && r.err.contains(QLatin1String(c.mentions)),
+                 qPrintable(c.args.join(' ') + " -> " + r.err));
+    }
+    QCOMPARE(runCli({"train", "--help"}).code, 0);
+    QCOMPARE(runCli({"bench", "train", "--help"}).code, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_cli_train.moc"
