@@ -181,8 +181,13 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2)")),
                  qPrintable(r.out));
         r = runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study,
-                    QStringLiteral("--cell"), QStringLiteral("E001")});
+                    QStringLiteral("--cell"), QStringLiteral("E002,E001")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2), replacing "
+                                               "the cell of that name")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("E001: 6 genes (train 2, valid 2, test 2)\n")),
+                 qPrintable(r.out));
         const Run info = runCli({QStringLiteral("info"), QStringLiteral("--study"), study});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
         QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (E002, E001)")),

@@ -21,7 +21,12 @@ bool parseArguments(QCommandLineParser& parser, const QString& command,
         return false;
     }
     if (parser.isSet(help)) {
-        QTextStream(stdout) << parser.helpText();
+        // helpText() names the binary by its full path; show the sub-command instead.
+        QString text = parser.helpText();
+        const qsizetype options = text.indexOf(QLatin1String(" [options]"));
+        if (text.startsWith(QLatin1String("Usage: ")) && options > 0)
+            text.replace(7, options - 7, QStringLiteral("attentivechrome-cli ") + command);
+        QTextStream(stdout) << text;
         *exitCode = 0;
         return false;
     }

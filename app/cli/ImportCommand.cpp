@@ -5,6 +5,7 @@
 #include "data/GeneAnnotation.h"
 #include "data/RemcImporter.h"
 #include "store/StudyEditor.h"
+#include "store/StudyFile.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -63,6 +64,10 @@ int runImport(const QStringList& args)
     if (!annotated)
         return fail(cmd, error);
 
+    QStringList existingCells;
+    if (QFileInfo::exists(studyPath))
+        if (const std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &error))
+            existingCells = study->cellNames();
     const std::unique_ptr<StudyEditor> editor = StudyEditor::begin(studyPath, &error);
     if (!editor)
         return fail(cmd, error);
@@ -83,11 +88,14 @@ int runImport(const QStringList& args)
             for (const Split s : cell.splits)
                 ++counts[static_cast<int>(s)];
             summaries << QStringLiteral("%1: %2 genes (train %3, valid %4, test %5)")
-                             .arg(cell.name)
-                             .arg(cell.geneCount())
-                             .arg(counts[0])
-                             .arg(counts[1])
-                             .arg(counts[2]);
+                                 .arg(cell.name)
+                                 .arg(cell.geneCount())
+                                 .arg(counts[0])
+                                 .arg(counts[1])
+                                 .arg(counts[2]) +
+                             (existingCells.contains(cell.name)
+                                  ? QStringLiteral(", replacing the cell of that name")
+                                  : QString());
             return editor->writeCell(cell, err);
         });
     QTextStream err(stderr);

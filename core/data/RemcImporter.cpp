@@ -199,12 +199,12 @@ bool parseSplit(const char* data, qsizetype size, int file, Split split, CellPar
         }
 
         // Split into fields.
-        const char* field[kColumns + 1];
+        const char* field[kColumns];
         int fields = 1;
         field[0] = p;
         for (const char* q = p; q < e; ++q)
             if (*q == ',') {
-                if (fields <= kColumns)
+                if (fields < kColumns)
                     field[fields] = q + 1;
                 ++fields;
             }
@@ -218,8 +218,8 @@ bool parseSplit(const char* data, qsizetype size, int file, Split split, CellPar
             p = next;
             continue;
         }
-        field[kColumns] = e + 1; // so that field i ends at field[i + 1] - 1
-        const auto fieldEnd = [&](int i) { return field[i + 1] - 1; };
+        // Field i ends at the comma before field i + 1; the last one at the end of the line.
+        const auto fieldEnd = [&](int i) { return i + 1 < kColumns ? field[i + 1] - 1 : e; };
 
         // GeneID: a new gene starts whenever it changes.
         const char* id = field[0];

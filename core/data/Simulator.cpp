@@ -109,7 +109,7 @@ constexpr double kEnhancerDistance = 1500;
 constexpr double kEnhancerWidth = 500;
 constexpr double kPolycombWidth = 2500;
 constexpr double kDispersion = 3.0;  // NB shape: variance = m + m²/3
-constexpr double kLabelNoise = 0.55; // sd of expression noise on top of activity
+constexpr double kLabelNoise = 0.7;  // sd of expression noise on top of activity
 
 } // namespace
 
