@@ -2,6 +2,8 @@
 // occlusion and ablation against direct forward passes, batch job against single genes.
 #include "interpret/Attributor.h"
 #include "model/ChromatinModel.h"
+#include "model/ModelFactory.h"
+#include "model/ModelWeights.h"
 
 #include <QTest>
 #include <cmath>
@@ -85,6 +87,7 @@ class TestAttributor : public QObject {
 private Q_SLOTS:
     void methodKeys();
     void saliencyMatchesFiniteDifferences();
+    void attentiveChromeGradientsMatchFiniteDifferences();
     void integratedGradientsAreComplete();
     void occlusionAndAblationAreDeltaP();
     void batchJobMatchesSingleGenes();
@@ -132,6 +135,48 @@ void TestAttributor::saliencyMatchesFiniteDifferences()
                      qPrintable(QStringLiteral("mark %1 bin %2: saliency %3, finite difference %4")
                                     .arg(m).arg(b).arg(saliency.at(m, b)).arg(fd)));
             QVERIFY(std::abs(ixg.at(m, b) - x[b * kM + m] * fd) < tol * (1 + x[b * kM + m]));
+        }
+}
+
+void TestAttributor::attentiveChromeGradientsMatchFiniteDifferences()
+{
+    // The real model (its bin level runs the fused LSTM with hand-written backpropagation):
+    // input gradients must match finite differences of its logit.
+    ModelConfig config;
+    config.binCount = 12;
+    config.binHidden = 4;
+    config.markHidden = 3;
+    std::shared_ptr<ChromatinModelImpl> model = makeModel(config);
+    initUniform(*model, 0.5, 3);
+    Attributor attributor(model);
+    const int T = config.binCount;
+    const int M = config.markCount;
+    std::vector<float> x(static_cast<std::size_t>(T) * M);
+    for (std::size_t i = 0; i < x.size(); ++i)
+        x[i] = static_cast<float>((i * 7) % 5);
+    const AttributionMap saliency = attributor.attribute(x.data(), AttributionMethod::Saliency);
+    const auto logit = [&](const std::vector<float>& in) {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor t =
+            torch::from_blob(const_cast<float*>(in.data()), {1, T, M}, torch::kFloat).clone();
+        return static_cast<double>(model->forward(t).logit.item<float>());
+    };
+    QVERIFY(std::abs(saliency.logit - logit(x)) < 1e-5);
+    double largest = 0;
+    for (float v : saliency.values)
+        largest = std::max(largest, static_cast<double>(v));
+    QVERIFY2(largest > 1e-5, qPrintable(QString::number(largest)));
+    const float h = 0.05f;
+    for (int b = 0; b < T; ++b)
+        for (int m = 0; m < M; ++m) {
+            std::vector<float> up = x;
+            std::vector<float> down = x;
+            up[b * M + m] += h;
+            down[b * M + m] -= h;
+            const double fd = (logit(up) - logit(down)) / (2.0 * h);
+            QVERIFY2(std::abs(saliency.at(m, b) - std::abs(fd)) < 2e-6 + 0.03 * largest,
+                     qPrintable(QStringLiteral("mark %1 bin %2: saliency %3, finite difference %4")
+                                    .arg(m).arg(b).arg(saliency.at(m, b)).arg(fd)));
         }
 }
 

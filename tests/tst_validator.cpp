@@ -69,7 +69,7 @@ void TestValidator::initTestCase()
     m_study = m_dir.filePath(QStringLiteral("sim.h5"));
     SimulationConfig sim;
     sim.cells = 1;
-    sim.genesPerCell = 1500;
+    sim.genesPerCell = 900;
     sim.seed = 5;
     QString error;
     QVERIFY2(writeSimulatedStudy(m_study, sim, {}, &error), qPrintable(error));
@@ -77,7 +77,7 @@ void TestValidator::initTestCase()
     TrainRequest request;
     request.studyPath = m_study;
     request.cell = QStringLiteral("SimCell1");
-    request.train.epochs = 6;
+    request.train.epochs = 4;
     request.train.learningRate = 2e-3;
     request.train.threads = 1;
     request.train.seed = 1;
@@ -94,8 +94,8 @@ void TestValidator::initTestCase()
     ValidationRequest v;
     v.studyPath = m_study;
     v.runId = m_run;
-    v.methods = {AttributionMethod::Saliency, AttributionMethod::IntegratedGradients};
-    v.integratedGradientSteps = 16;
+    // Integrated gradients cost 32 backward passes per gene; tst_attributor covers them.
+    v.methods = {AttributionMethod::Saliency};
     int calls = 0;
     double last = 0;
     bool monotone = true;
@@ -118,9 +118,9 @@ void TestValidator::alphaFollowsTrackBetterThanSaliency()
     const AgreementReport& a = m_report.agreement;
     QCOMPARE(m_report.split, QStringLiteral("test"));
     QCOMPARE(static_cast<int>(m_report.genes.size()), a.onGenes + a.offGenes);
-    QVERIFY(a.onGenes > 50 && a.offGenes > 50);
-    // α, saliency and IG, each per mark and summed, ON and OFF.
-    QCOMPARE(a.rows.size(), std::size_t(3 * 6 * 2));
+    QVERIFY(a.onGenes > 30 && a.offGenes > 30);
+    // α and saliency, each per mark and summed, ON and OFF.
+    QCOMPARE(a.rows.size(), std::size_t(2 * 6 * 2));
     for (const AgreementRow& row : a.rows)
         if (row.group == QLatin1String("ON"))
             qInfo("%-22s %-9s ON  used %4d  mean r %7.4f  mean rho %7.4f  average-map r %7.4f",
@@ -132,7 +132,7 @@ void TestValidator::alphaFollowsTrackBetterThanSaliency()
     const AgreementRow* saliencySum =
         findRow(a, QStringLiteral("saliency"), QStringLiteral("sum"), QStringLiteral("ON"));
     QVERIFY(alpha && saliency && saliencySum);
-    QVERIFY(alpha->used > 50);
+    QVERIFY(alpha->used > 30);
     // The paper's claim on planted data: α of the promoter mark follows H3K27ac, saliency less.
     QVERIFY2(alpha->averagePearson > 0.5, qPrintable(QString::number(alpha->averagePearson)));
     QVERIFY(alpha->averagePearson > saliency->averagePearson);
@@ -147,8 +147,7 @@ void TestValidator::cliValidateWritesTheSameTable()
     const QString out = m_dir.filePath(QStringLiteral("validation"));
     const CliResult r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
                                 QStringLiteral("--run"), m_run, QStringLiteral("--methods"),
-                                QStringLiteral("saliency,ig"), QStringLiteral("--ig-steps"),
-                                QStringLiteral("16"), QStringLiteral("--threads"), QStringLiteral("1"),
+                                QStringLiteral("saliency"), QStringLiteral("--threads"), QStringLiteral("1"),
                                 QStringLiteral("--out"), out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("tables written")));
