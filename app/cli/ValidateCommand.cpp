@@ -2,7 +2,10 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
+#include "ValidationFigure.h"
 #include "interpret/Validator.h"
+
+#include <QDir>
 
 #include <ATen/Parallel.h>
 #include <QThread>
@@ -31,6 +34,16 @@ int runValidate(const QStringList& args)
                  QStringLiteral("N"), QStringLiteral("32")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
                  QStringLiteral("N"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("figures"),
+                 QStringLiteral("Figure formats, comma-separated: svg, png, or none (default "
+                                "svg,png)."),
+                 QStringLiteral("LIST"), QStringLiteral("svg,png")});
+    p.addOption({QStringLiteral("figure-marks"),
+                 QStringLiteral("Marks drawn, one figure each; 'sum' is the maps summed over marks "
+                                "(default H3K4me3,sum)."),
+                 QStringLiteral("LIST"), QStringLiteral("H3K4me3,sum")});
+    p.addOption({QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 150)."),
+                 QStringLiteral("DPI"), QStringLiteral("150")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output folder for agreement.tsv, "
                                                        "profiles.tsv and genes.tsv."),
                  QStringLiteral("DIR")});
@@ -67,6 +80,18 @@ int runValidate(const QStringList& args)
     request.integratedGradientSteps = p.value(QStringLiteral("ig-steps")).toInt(&ok);
     if (!ok || request.integratedGradientSteps < 1 || request.integratedGradientSteps > 1024)
         return fail(cmd, QStringLiteral("--ig-steps must be 1..1024"));
+    QStringList figureFormats;
+    for (const QString& f : p.value(QStringLiteral("figures")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = f.trimmed().toLower();
+        if (key == QLatin1String("none"))
+            continue;
+        if (key != QLatin1String("svg") && key != QLatin1String("png"))
+            return fail(cmd, QStringLiteral("unknown figure format '%1' in --figures (svg, png, none)").arg(f));
+        figureFormats << key;
+    }
+    const int dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
+    if (!ok || dpi < 30 || dpi > 2400)
+        return fail(cmd, QStringLiteral("--dpi must be 30..2400"));
     const int threads = p.value(QStringLiteral("threads")).toInt(&ok);
     if (!ok || threads < 0)
         return fail(cmd, QStringLiteral("--threads must be 0 or more"));
@@ -76,8 +101,21 @@ int runValidate(const QStringList& args)
     QString error;
     if (!Validator::run(request, &report, terminalProgress(), &error))
         return fail(cmd, error);
-    if (!Validator::writeTables(report, p.value(QStringLiteral("out")), &error))
+    const QString outDir = p.value(QStringLiteral("out"));
+    if (!Validator::writeTables(report, outDir, &error))
         return fail(cmd, error);
+    for (const QString& mark : p.value(QStringLiteral("figure-marks")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (mark != QLatin1String("sum") && !report.markNames.contains(mark))
+            return fail(cmd, QStringLiteral("unknown mark '%1' in --figure-marks (%2, sum)")
+                                 .arg(mark, report.markNames.join(QLatin1String(", "))));
+        for (const QString& format : figureFormats) {
+            const QString file = QDir(outDir).filePath(
+                QStringLiteral("validation-%1.%2").arg(mark, format));
+            if (!ValidationFigure::save(report.agreement, report.track, mark, format, file, dpi,
+                                        &error))
+                return fail(cmd, error);
+        }
+    }
 
     printLine(QStringLiteral("run %1 (%2), cell %3, track %4, %5 genes of split %6: %7 predicted ON "
                              "(%8 with a complete track), %9 OFF (%10)")
@@ -103,7 +141,8 @@ int runValidate(const QStringList& args)
                       .arg(row.used, 6)
                       .arg(Validator::formatNumber(row.meanPearson), 8)
                       .arg(Validator::formatNumber(row.averagePearson), 10));
-    printLine(QStringLiteral("tables written to %1").arg(p.value(QStringLiteral("out"))));
+    printLine(QStringLiteral("tables%1 written to %2")
+                  .arg(figureFormats.isEmpty() ? QString() : QStringLiteral(" and figures"), outDir));
     return 0;
 }
 
