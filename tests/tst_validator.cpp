@@ -135,6 +135,9 @@ void TestValidator::alphaFollowsTrackBetterThanSaliency()
     QVERIFY(alpha && saliency && saliencySum);
     QVERIFY(alpha->used > 30);
     // The paper's claim on planted data: α of the promoter mark follows H3K27ac, saliency less.
+    // Holds for this deterministic set-up (seed, sizes, one thread); on larger simulated runs
+    // α and saliency of H3K4me3 were found comparable (see the issue-5 report), so a change in
+    // the trainer's numerics may need this set-up revisited rather than the code.
     QVERIFY2(alpha->averagePearson > 0.5, qPrintable(QString::number(alpha->averagePearson)));
     QVERIFY(alpha->averagePearson > saliency->averagePearson);
     QVERIFY(alpha->averagePearson > saliencySum->averagePearson);
