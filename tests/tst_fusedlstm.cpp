@@ -72,7 +72,22 @@ class TestFusedLstm : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { torch::manual_seed(3); }
+    void initTestCase()
+    {
+        torch::manual_seed(3);
+        qInfo("fused LSTM kernels: %s", fusedLstmInstructionSet());
+    }
+
+    void instructionSetHonoursCap()
+    {
+        const QByteArray cap = qgetenv("AC_FUSED_LSTM_SIMD");
+        const QByteArray used = fusedLstmInstructionSet();
+        QVERIFY(used == "avx512" || used == "avx2" || used == "baseline");
+        if (cap == "baseline")
+            QCOMPARE(used, QByteArray("baseline"));
+        if (cap == "avx2")
+            QVERIFY(used != "avx512");
+    }
 
     void matchesTorchBidirectionalLstm_data()
     {
@@ -82,7 +97,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("I");
         QTest::addColumn<int>("H");
         QTest::newRow("attentivechrome sizes") << 5 << 16 << 100 << 1 << 32;
-        QTest::newRow("small, input 3") << 2 << 3 << 7 << 3 << 5;
+        QTest::newRow("batch 6 (4 + 2 rows), input 2, hidden 16") << 3 << 6 << 13 << 2 << 16;
+        QTest::newRow("small, input 3, hidden 5 (unblocked path)") << 2 << 3 << 7 << 3 << 5;
         QTest::newRow("one step") << 1 << 2 << 1 << 1 << 4;
     }
 

@@ -90,16 +90,18 @@ private:
     {
         const QByteArray before = digest(m_study);
         QVERIFY(!before.isEmpty());
-        const CliResult r = runCli(QStringList{QStringLiteral("import-weights"), QStringLiteral("--study"),
-                                               m_study, QStringLiteral("--cell"), QStringLiteral("E123")}
-                                   + extra);
+        const CliResult r =
+            runCli(QStringList{QStringLiteral("import-weights"), QStringLiteral("--study"), m_study,
+                               QStringLiteral("--cell"), QStringLiteral("E123")} +
+                   extra);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
         QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
         QVERIFY2(r.err.startsWith(QLatin1String("attentivechrome-cli import-weights: error: ")),
                  qPrintable(r.err));
         for (const QString& n : needles)
-            QVERIFY2(r.err.contains(n), qPrintable(QStringLiteral("'%1' not in: %2").arg(n, r.err)));
+            QVERIFY2(r.err.contains(n),
+                     qPrintable(QStringLiteral("'%1' not in: %2").arg(n, r.err)));
         QCOMPARE(digest(m_study), before);
         QStringList leftovers = QDir(m_dir.path()).entryList(QStringList{QStringLiteral("*.tmp*")});
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QLatin1Char(' '))));
@@ -156,9 +158,11 @@ private Q_SLOTS:
     void wrongKind()
     {
         const QString file = writeWeights(QStringLiteral("reference.h5"), m_reference);
-        expectRejected({QStringLiteral("--weights"), file, QStringLiteral("--kind"), QStringLiteral("deepchrome")},
+        expectRejected({QStringLiteral("--weights"), file, QStringLiteral("--kind"),
+                        QStringLiteral("deepchrome")},
                        {file, QStringLiteral("parameter"), QStringLiteral("deepchrome")});
-        expectRejected({QStringLiteral("--weights"), file, QStringLiteral("--kind"), QStringLiteral("lstm-beta")},
+        expectRejected({QStringLiteral("--weights"), file, QStringLiteral("--kind"),
+                        QStringLiteral("lstm-beta")},
                        {QStringLiteral("unknown --kind 'lstm-beta'")});
     }
 
@@ -169,7 +173,9 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("PK\x03\x04 this is a PyTorch zip, not HDF5");
         f.close();
-        expectRejected({QStringLiteral("--weights"), file}, {file, QStringLiteral("not an HDF5 file")});
+        expectRejected({QStringLiteral("--weights"), file},
+                       {file, QStringLiteral("not an HDF5 file"),
+                        QStringLiteral("convert_pytorch_weights.py")});
         expectRejected({QStringLiteral("--weights"), path(QStringLiteral("nope.h5"))},
                        {path(QStringLiteral("nope.h5")), QStringLiteral("no such file")});
     }
@@ -178,8 +184,8 @@ private Q_SLOTS:
     {
         const QString file = writeWeights(QStringLiteral("reference.h5"), m_reference);
         const QByteArray before = digest(m_study);
-        const CliResult r = runCli({QStringLiteral("import-weights"), QStringLiteral("--study"), m_study,
-                                    QStringLiteral("--cell"), QStringLiteral("E999"),
+        const CliResult r = runCli({QStringLiteral("import-weights"), QStringLiteral("--study"),
+                                    m_study, QStringLiteral("--cell"), QStringLiteral("E999"),
                                     QStringLiteral("--weights"), file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("no cell 'E999'")), qPrintable(r.err));
@@ -190,9 +196,15 @@ private Q_SLOTS:
     void importsReferenceWeights()
     {
         const QString file = writeWeights(QStringLiteral("reference.h5"), m_reference);
-        const QStringList args{QStringLiteral("import-weights"), QStringLiteral("--study"), m_study,
-                               QStringLiteral("--cell"), QStringLiteral("E123"), QStringLiteral("--weights"),
-                               file, QStringLiteral("--run-id"), QStringLiteral("published")};
+        const QStringList args{QStringLiteral("import-weights"),
+                               QStringLiteral("--study"),
+                               m_study,
+                               QStringLiteral("--cell"),
+                               QStringLiteral("E123"),
+                               QStringLiteral("--weights"),
+                               file,
+                               QStringLiteral("--run-id"),
+                               QStringLiteral("published")};
         CliResult r = runCli(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QLatin1String("published")), qPrintable(r.out));
@@ -208,7 +220,8 @@ private Q_SLOTS:
         QCOMPARE(run.model.kind, ModelKind::AttentiveChrome);
         for (const QString which : {QStringLiteral("best"), QStringLiteral("last")}) {
             Weights stored;
-            QVERIFY2(study->readWeights(QStringLiteral("published"), which, &stored, &error), qPrintable(error));
+            QVERIFY2(study->readWeights(QStringLiteral("published"), which, &stored, &error),
+                     qPrintable(error));
             QCOMPARE(stored.size(), m_reference.size());
             for (WeightArray& a : stored) {
                 const WeightArray* ref = find(m_reference, a.name);

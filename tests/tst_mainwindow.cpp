@@ -1,11 +1,18 @@
 // Main window over a small study written by the test with StudyEditor: open, search, back/forward,
 // filters, heatmap holds the run's α. Needs the study store (StudyFile/StudyEditor) to link.
+#include "CompareView.h"
+#include "EvaluationView.h"
 #include "GeneFilterProxy.h"
 #include "GeneListModel.h"
 #include "GeneView.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
 #include "store/StudyEditor.h"
+#include "train/Metrics.h"
+
+#include <QComboBox>
+#include <QStandardItemModel>
+#include <QTreeWidget>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -46,9 +53,26 @@ bool writeStudy(const QString& path, QString* error)
     res.alpha.resize(std::size_t(kGenes) * 5 * 100);
     for (std::size_t i = 0; i < res.alpha.size(); ++i) res.alpha[i] = float(i % 101) / 1000.0f;
     res.beta.assign(std::size_t(kGenes) * 5, 0.2f);
+    EpochMetrics em;
+    em.epoch = 1;
+    em.testAuroc = 0.75;
+    run.epochs.push_back(em);
+    run.bestEpoch = 1;
+    // A second cell type with the same genes (α scaled by 2) for the compare view.
+    CellData cell2 = cell;
+    cell2.name = QStringLiteral("E901");
+    RunRecord run2 = run;
+    run2.id = QStringLiteral("E901-run");
+    run2.cell = cell2.name;
+    run2.model.kind = ModelKind::DeepChrome;
+    run2.epochs[0].testAuroc = 0.65;
+    RunResults res2 = res;
+    for (float& a : res2.alpha) a *= 2.0f;
     auto ed = StudyEditor::begin(path, error);
     return ed && ed->writeCell(cell, error) && ed->writeRun(run, Weights(), Weights(), error)
-        && ed->writeResults(run.id, res, error) && ed->commit(error);
+        && ed->writeResults(run.id, res, error) && ed->writeCell(cell2, error)
+        && ed->writeRun(run2, Weights(), Weights(), error) && ed->writeResults(run2.id, res2, error)
+        && ed->commit(error);
 }
 
 } // namespace
@@ -105,6 +129,73 @@ private Q_SLOTS:
         f->setCorrectFilter(-1);
         f->setSplitFilter(2);
         QCOMPARE(f->rowCount(), 4);
+    }
+
+    void treeAndEvaluation()
+    {
+        MainWindow w;
+        QVERIFY(w.openStudy(m_study, false));
+        QCOMPARE(w.studyTree()->topLevelItemCount(), 2);
+        QTreeWidgetItem* run = w.studyTree()->topLevelItem(0)->child(0);
+        QCOMPARE(run->text(0), QStringLiteral("E900-run"));
+        QCOMPARE(run->text(2), QStringLiteral("complete"));
+        QCOMPARE(run->text(3), QStringLiteral("0.750"));
+        // Evaluation: curves of the selected run on its test genes (split 2 = g % 3 == 2).
+        std::vector<float> p;
+        std::vector<std::uint8_t> y;
+        for (int g = 2; g < kGenes; g += 3) {
+            p.push_back(g < 6 ? 0.9f : 0.1f);
+            y.push_back(std::uint8_t(g % 2));
+        }
+        QCOMPARE(w.evaluationView()->shownAuroc(), metrics::auroc(p, y));
+        QStandardItemModel* table = w.evaluationView()->cellTable();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->columnCount(), 3); // cell, attentivechrome, deepchrome
+        // Selecting the other run switches the cached results shown.
+        QVERIFY(w.selectRun(QStringLiteral("E901-run")));
+        QCOMPARE(w.currentCell(), QStringLiteral("E901"));
+        QVERIFY(w.selectGene(3));
+        QCOMPARE(float(w.geneView()->alphaMap()->data()->cell(10, 1)),
+                 2.0f * float((std::size_t(3) * 500 + 100 + 10) % 101) / 1000.0f);
+    }
+
+    void compareAcrossCells()
+    {
+        MainWindow w;
+        QVERIFY(w.openStudy(m_study, false));
+        QCOMPARE(w.compareView()->checkedCells(), (QStringList{QStringLiteral("E900"), QStringLiteral("E901")}));
+        w.tabs()->setCurrentWidget(w.compareView());
+        QVERIFY(w.selectGene(4));
+        CompareView* c = w.compareView();
+        QCOMPARE(c->geneColumnCount(), 2);
+        const float a = float((std::size_t(4) * 500 + 2 * 100 + 50) % 101) / 1000.0f;
+        QCOMPARE(float(c->geneMap(0)->data()->cell(50, 2)), a);
+        QCOMPARE(float(c->geneMap(1)->data()->cell(50, 2)), 2.0f * a);
+        // Shared scale: both maps use the range of the larger (E901) values.
+        QCOMPARE(c->geneMap(0)->dataRange().upper, c->geneMap(1)->dataRange().upper);
+        // ON/OFF aggregate of the selected run: labels g % 2.
+        QCOMPARE(c->aggregateBeta(true)->dataCount(), 5);
+    }
+
+    void sessionRestored()
+    {
+        {
+            MainWindow w;
+            QVERIFY(w.openStudy(m_study, false));
+            QVERIFY(w.selectRun(QStringLiteral("E901-run")));
+            QVERIFY(w.selectGene(5));
+            w.setColourSettings(QStringLiteral("Hot"), 2);
+            w.close(); // saves the session
+        }
+        MainWindow w;
+        QVERIFY(w.restoreSession());
+        QCOMPARE(w.studyPath(), m_study);
+        QCOMPARE(w.currentCell(), QStringLiteral("E901"));
+        QCOMPARE(w.currentRun(), QStringLiteral("E901-run"));
+        QCOMPARE(w.currentGene(), 5);
+        QCOMPARE(w.geneView()->gradient(), QStringLiteral("Hot"));
+        QCOMPARE(w.geneView()->rangeMode(), GeneView::RangeMode::Fixed);
+        QSettings().clear();
     }
 
     void badStudyReported()

@@ -77,7 +77,7 @@ private:
     {
         const torch::Tensor context = m_params.at(prefix + ".bin_attention.bin_context_vector");
         const torch::Tensor a = torch::softmax(torch::matmul(h, context).squeeze(2), 1); // [B, L]
-        return torch::bmm(a.unsqueeze(1), h).squeeze(1); // [B, D]
+        return torch::bmm(a.unsqueeze(1), h).squeeze(1);                                 // [B, D]
     }
 };
 
@@ -134,7 +134,8 @@ private Q_SLOTS:
         const double logitErr = maxAbsError(out.logit, m_logit);
         const double alphaErr = maxAbsError(out.alpha, m_alpha);
         const double betaErr = maxAbsError(out.beta, m_beta);
-        qInfo("max abs error (inference path): logit %.3g, alpha %.3g, beta %.3g", logitErr, alphaErr, betaErr);
+        qInfo("max abs error (inference path): logit %.3g, alpha %.3g, beta %.3g", logitErr,
+              alphaErr, betaErr);
         QVERIFY2(logitErr < kTolerance, qPrintable(QString::number(logitErr)));
         QVERIFY2(alphaErr < kTolerance, qPrintable(QString::number(alphaErr)));
         QVERIFY2(betaErr < kTolerance, qPrintable(QString::number(betaErr)));

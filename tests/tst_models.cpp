@@ -80,8 +80,8 @@ private Q_SLOTS:
         QCOMPARE(out.logit.sizes().vec(), (std::vector<std::int64_t>{kBatch}));
         QVERIFY(torch::isfinite(out.logit).all().item<bool>());
 
-        const bool hasAlpha = kind == ModelKind::AttentiveChrome || kind == ModelKind::LstmAlpha
-                              || kind == ModelKind::CnnAlphaBeta;
+        const bool hasAlpha = kind == ModelKind::AttentiveChrome || kind == ModelKind::LstmAlpha ||
+                              kind == ModelKind::CnnAlphaBeta;
         const bool hasBeta = kind == ModelKind::AttentiveChrome || kind == ModelKind::CnnAlphaBeta;
         QCOMPARE(out.alpha.defined(), hasAlpha);
         QCOMPARE(out.beta.defined(), hasBeta);

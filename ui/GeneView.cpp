@@ -20,18 +20,22 @@ QColor markColour(int m) { return kMarkColours[m % 5]; }
 
 QCPColorGradient gradientByName(const QString& name)
 {
-    if (name == QLatin1String("Hot")) return QCPColorGradient(QCPColorGradient::gpHot);
-    if (name == QLatin1String("Grayscale")) return QCPColorGradient(QCPColorGradient::gpGrayscale);
-    if (name == QLatin1String("Jet")) return QCPColorGradient(QCPColorGradient::gpJet);
-    if (name == QLatin1String("Thermal")) return QCPColorGradient(QCPColorGradient::gpThermal);
-    // Viridis-like: perceptually ordered, readable in greyscale print.
     QCPColorGradient g;
-    g.clearColorStops();
-    g.setColorStopAt(0.0, QColor(68, 1, 84));
-    g.setColorStopAt(0.25, QColor(59, 82, 139));
-    g.setColorStopAt(0.5, QColor(33, 145, 140));
-    g.setColorStopAt(0.75, QColor(94, 201, 98));
-    g.setColorStopAt(1.0, QColor(253, 231, 37));
+    if (name == QLatin1String("Hot")) g = QCPColorGradient(QCPColorGradient::gpHot);
+    else if (name == QLatin1String("Grayscale")) g = QCPColorGradient(QCPColorGradient::gpGrayscale);
+    else if (name == QLatin1String("Jet")) g = QCPColorGradient(QCPColorGradient::gpJet);
+    else if (name == QLatin1String("Thermal")) g = QCPColorGradient(QCPColorGradient::gpThermal);
+    else {
+        // Viridis-like: perceptually ordered, readable in greyscale print.
+        g.clearColorStops();
+        g.setColorStopAt(0.0, QColor(68, 1, 84));
+        g.setColorStopAt(0.25, QColor(59, 82, 139));
+        g.setColorStopAt(0.5, QColor(33, 145, 140));
+        g.setColorStopAt(0.75, QColor(94, 201, 98));
+        g.setColorStopAt(1.0, QColor(253, 231, 37));
+    }
+    // Missing values (no run, wrong sizes) must not look like low attention.
+    g.setNanHandling(QCPColorGradient::nhTransparent);
     return g;
 }
 
@@ -69,6 +73,8 @@ GeneView::GeneView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(th
 
 GeneView::~GeneView() = default;
 
+QCPColorGradient GeneView::colorGradient(const QString& name) { return gradientByName(name); }
+
 QStringList GeneView::gradientNames()
 {
     return {QStringLiteral("Viridis"), QStringLiteral("Hot"), QStringLiteral("Thermal"),
@@ -91,6 +97,7 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
     m_signalGraphs.clear();
     m_tssRects.clear();
     m_alphaScale = m_attrScale = nullptr;
+    m_alphaNote = nullptr;
     m_alphaMap = m_attrMap = nullptr;
     m_trackRect = m_attrRect = nullptr;
     m_trackGraph = nullptr;
@@ -146,6 +153,10 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
         r->axis(QCPAxis::atLeft)->ticker()->setTickCount(2);
         auto* g = m_plot->addGraph(r->axis(QCPAxis::atBottom), r->axis(QCPAxis::atLeft));
         g->setLineStyle(QCPGraph::lsStepCenter);
+        // Step lines and fills are axis-aligned: antialiasing only blurs them and costs most of
+        // a gene switch's redraw time.
+        g->setAntialiased(false);
+        g->setAntialiasedFill(false);
         QColor c = markColour(m);
         g->setPen(QPen(c, 1.2));
         c.setAlpha(70);
@@ -179,11 +190,19 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
         r->setMarginGroup(QCP::msTop | QCP::msBottom, scaleGroup);
         (*scale)->setMarginGroup(QCP::msTop | QCP::msBottom, scaleGroup);
         (*map)->setColorScale(*scale);
-        (*map)->setGradient(gradientByName(m_gradient));
+        (*map)->setGradient(GeneView::colorGradient(m_gradient));
         return r;
     };
     m_alphaRect = addMap(QStringLiteral("α"), &m_alphaMap, &m_alphaScale,
                          QStringLiteral("α (bin attention)"));
+    m_alphaNote = new QCPItemText(m_plot);
+    m_alphaNote->setClipAxisRect(m_alphaRect);
+    m_alphaNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_alphaNote->position->setAxisRect(m_alphaRect);
+    m_alphaNote->position->setCoords(0.5, 0.5);
+    m_alphaNote->setText(QStringLiteral("no attention values: train a run (Training tab) or pick one with results in the study tree"));
+    m_alphaNote->setColor(QColor(90, 90, 90));
+    m_alphaNote->setVisible(false);
     if (withAttribution)
         m_attrRect = addMap(QStringLiteral("attr"), &m_attrMap, &m_attrScale,
                             QStringLiteral("attribution"));
@@ -194,6 +213,8 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
         m_trackGraph = m_plot->addGraph(m_trackRect->axis(QCPAxis::atBottom),
                                         m_trackRect->axis(QCPAxis::atLeft));
         m_trackGraph->setLineStyle(QCPGraph::lsStepCenter);
+        m_trackGraph->setAntialiased(false);
+        m_trackGraph->setAntialiasedFill(false);
         m_trackGraph->setPen(QPen(QColor(60, 60, 60), 1.2));
         m_trackGraph->setBrush(QColor(60, 60, 60, 60));
     }
@@ -219,6 +240,7 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
     m_betaRect->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("β (mark attention)"));
     m_betaBars = new QCPBars(m_betaRect->axis(QCPAxis::atBottom), m_betaRect->axis(QCPAxis::atLeft));
     m_betaBars->setWidth(0.6);
+    m_betaBars->setAntialiased(false);
     m_betaBars->setPen(QPen(QColor(40, 40, 40)));
     m_betaBars->setBrush(QColor(0x4c, 0x72, 0xb0));
     L->setRowSpacing(2);
@@ -297,7 +319,10 @@ void GeneView::fillData()
     auto fillMap = [&](QCPColorMap* map, const std::vector<float>& a, bool fixedAllowed) {
         if (!map) return;
         auto* md = map->data();
-        if (a.size() != std::size_t(bins) * marks) {
+        const bool missing = a.size() != std::size_t(bins) * marks;
+        if (map->colorScale()) map->colorScale()->setVisible(!missing);
+        if (QCPItemText* note = map == m_alphaMap ? m_alphaNote : nullptr) note->setVisible(missing);
+        if (missing) {
             md->fill(std::nan(""));
             return;
         }
@@ -349,8 +374,8 @@ void GeneView::fillData()
 void GeneView::setGradient(const QString& name)
 {
     m_gradient = gradientNames().contains(name) ? name : QStringLiteral("Viridis");
-    if (m_alphaMap) m_alphaMap->setGradient(gradientByName(m_gradient));
-    if (m_attrMap) m_attrMap->setGradient(gradientByName(m_gradient));
+    if (m_alphaMap) m_alphaMap->setGradient(GeneView::colorGradient(m_gradient));
+    if (m_attrMap) m_attrMap->setGradient(GeneView::colorGradient(m_gradient));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -10,9 +10,11 @@ class QCustomPlot;
 class QCPAxisRect;
 class QCPColorMap;
 class QCPColorScale;
+class QCPColorGradient;
 class QCPBars;
 class QCPGraph;
 class QCPTextElement;
+class QCPItemText;
 class QCPMarginGroup;
 class QMouseEvent;
 
@@ -44,6 +46,8 @@ public:
     void setGradient(const QString& name);
     QString gradient() const { return m_gradient; }
     static QStringList gradientNames();
+    /// The gradient called `name` (unknown names give Viridis); shared with the other views.
+    static QCPColorGradient colorGradient(const QString& name);
 
     /// Auto: α range is the gene's min..max. Fixed: `lower..upper` for every gene.
     void setRange(RangeMode mode, double lower = 0.0, double upper = 0.05);
@@ -90,6 +94,7 @@ private:
     QCPAxisRect* m_alphaRect = nullptr;
     QCPColorMap* m_alphaMap = nullptr;
     QCPColorScale* m_alphaScale = nullptr;
+    QCPItemText* m_alphaNote = nullptr; ///< shown instead of α when the gene has none
     QCPAxisRect* m_attrRect = nullptr;
     QCPColorMap* m_attrMap = nullptr;
     QCPColorScale* m_attrScale = nullptr;

@@ -1,11 +1,17 @@
 #include "MainWindow.h"
 
+#include "AttentionAverages.h"
+#include "CompareView.h"
+#include "EvaluationView.h"
 #include "GeneFigure.h"
 #include "GeneFilterProxy.h"
 #include "GeneListModel.h"
 #include "GeneView.h"
 #include "GeneViewData.h"
+#include "ImportDialog.h"
+#include "TrainingView.h"
 #include "store/StudyFile.h"
+#include "train/CellSummary.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,13 +51,28 @@ constexpr int kMaxRecent = 8;
 const char* kRunRole = "run";
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_results(std::make_unique<RunResults>())
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_results(std::make_unique<RunResults>()), m_track(std::make_unique<TrackData>())
 {
     setWindowTitle(QStringLiteral("AttentiveChrome Studio"));
     m_tabs = new QTabWidget(this);
     m_geneView = new GeneView(m_tabs);
     m_tabs->addTab(m_geneView, QStringLiteral("Gene"));
+    m_compareView = new CompareView(m_tabs);
+    m_tabs->addTab(m_compareView, QStringLiteral("Compare"));
+    m_trainingView = new TrainingView(m_tabs);
+    m_tabs->addTab(m_trainingView, QStringLiteral("Training"));
+    m_evaluationView = new EvaluationView(m_tabs);
+    m_tabs->addTab(m_evaluationView, QStringLiteral("Evaluation"));
     setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (compareVisible()) {
+            updateCompare();
+            updateAggregate();
+        }
+    });
+    connect(m_compareView, &CompareView::checkedCellsChanged, this, [this] { updateCompare(); });
+    connect(m_trainingView, &TrainingView::runStored, this, &MainWindow::onRunStored);
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
     connect(m_geneView, &GeneView::hovered, this,
@@ -81,7 +102,7 @@ void MainWindow::buildDock()
 
     m_tree = new QTreeWidget(panel);
     m_tree->setHeaderLabels({QStringLiteral("Cell type / run"), QStringLiteral("Kind"),
-                             QStringLiteral("Test AUROC")});
+                             QStringLiteral("Status"), QStringLiteral("Test AUROC")});
     m_tree->setRootIsDecorated(true);
     connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* i) { onTreeItemClicked(i); });
 
@@ -126,10 +147,10 @@ void MainWindow::buildDock()
     // Start in the study's gene order; clicking a header sorts (p numerically).
     m_geneTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_geneTable->setSortingEnabled(true);
-    m_geneTable->setColumnWidth(GeneListModel::Symbol, 90);
-    m_geneTable->setColumnWidth(GeneListModel::Ensembl, 130);
-    m_geneTable->setColumnWidth(GeneListModel::SplitCol, 45);
-    m_geneTable->setColumnWidth(GeneListModel::Label, 45);
+    m_geneTable->setColumnWidth(GeneListModel::Symbol, 84);
+    m_geneTable->setColumnWidth(GeneListModel::Ensembl, 126);
+    m_geneTable->setColumnWidth(GeneListModel::SplitCol, 42);
+    m_geneTable->setColumnWidth(GeneListModel::Label, 42);
     m_geneTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_geneTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_geneTable->verticalHeader()->hide();
@@ -157,7 +178,7 @@ void MainWindow::buildDock()
     split->setStretchFactor(1, 3);
     lay->addWidget(split);
     dock->setWidget(panel);
-    panel->setMinimumWidth(380);
+    panel->setMinimumWidth(410);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
@@ -174,9 +195,7 @@ void MainWindow::buildMenus()
         else
             openStudy(demo);
     });
-    QAction* import = file->addAction(QStringLiteral("&Import REMC folder…"));
-    import->setEnabled(false); // The importer (core/data/RemcImporter) is not available yet.
-    import->setToolTip(QStringLiteral("Not available in this build yet; use attentivechrome-cli import"));
+    file->addAction(QStringLiteral("&Import REMC folder…"), this, &MainWindow::showImportDialog);
     QMenu* exp = file->addMenu(QStringLiteral("&Export"));
     exp->addAction(QStringLiteral("Gene panel as &PNG…"), this, [this] { exportCurrent(QStringLiteral("png")); });
     exp->addAction(QStringLiteral("Gene panel as &SVG…"), this, [this] { exportCurrent(QStringLiteral("svg")); });
@@ -207,6 +226,7 @@ void MainWindow::buildMenus()
     m_gradientBox->addItems(GeneView::gradientNames());
     tb->addWidget(m_gradientBox);
     connect(m_gradientBox, &QComboBox::currentTextChanged, m_geneView, &GeneView::setGradient);
+    connect(m_gradientBox, &QComboBox::currentTextChanged, m_compareView, &CompareView::setGradient);
     tb->addWidget(new QLabel(QStringLiteral("  α range "), tb));
     m_rangeBox = new QComboBox(tb);
     m_rangeBox->addItems({QStringLiteral("auto per gene"), QStringLiteral("fixed 0–0.05"),
@@ -269,11 +289,19 @@ bool MainWindow::openStudy(const QString& path, bool interactive)
     m_gene = -1;
     m_history.clear();
     *m_results = RunResults();
+    m_resultsCache.clear();
+    m_indexCache.clear();
     addRecent(QFileInfo(path).absoluteFilePath());
     setWindowTitle(QStringLiteral("%1 — AttentiveChrome Studio").arg(QFileInfo(path).fileName()));
     populateTree();
-    Q_EMIT studyOpened(path);
+    updateSummary();
     const QStringList cells = m_study->cellNames();
+    m_trainingView->setStudy(m_study->path(), cells, cells.isEmpty() ? QString() : cells.first());
+    QStringList compared;
+    for (const QString& c : cells)
+        if (compared.size() < 3 && !newestRunWithResults(c).isEmpty()) compared << c;
+    m_compareView->setAvailableCells(cells, compared);
+    Q_EMIT studyOpened(path);
     if (!cells.isEmpty()) selectCell(cells.first());
     return true;
 }
@@ -283,27 +311,36 @@ void MainWindow::populateTree()
     m_tree->clear();
     if (!m_study) return;
     for (const QString& cell : m_study->cellNames()) {
-        auto* ci = new QTreeWidgetItem(m_tree, {cell, QStringLiteral("cell type"), QString()});
+        auto* ci = new QTreeWidgetItem(m_tree, {cell, QStringLiteral("cell type"), QString(), QString()});
         ci->setData(0, Qt::UserRole, cell);
         for (const QString& id : m_study->runIds(cell)) {
             RunRecord rec;
             QString err;
-            QString kind, auroc;
+            QString kind, auroc, status;
             if (m_study->readRun(id, &rec, &err)) {
-                kind = modelKindName(rec.model.kind);
+                kind = modelKindKey(rec.model.kind);
+                status = rec.status;
+                if (!m_study->hasResults(id)) status += QStringLiteral(" (no results)");
                 const int best = rec.bestEpoch;
                 if (best >= 1 && best <= int(rec.epochs.size()))
                     auroc = QString::number(rec.epochs[std::size_t(best - 1)].testAuroc, 'f', 3);
             }
-            auto* ri = new QTreeWidgetItem(ci, {id, kind, auroc});
+            auto* ri = new QTreeWidgetItem(ci, {id, kind, status, auroc});
+            ri->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
             ri->setData(0, Qt::UserRole, cell);
             ri->setData(1, Qt::UserRole, id);
             ri->setToolTip(0, id);
+            if (!kind.isEmpty()) ri->setToolTip(1, modelKindName(rec.model.kind));
         }
         ci->setExpanded(true);
     }
-    m_tree->setColumnWidth(0, 190);
+    // Run ids are long ("E123-attentivechrome-20261128-144731"): elide them and keep the kind,
+    // status and AUROC columns in view.
+    m_tree->setColumnWidth(0, 150);
     m_tree->resizeColumnToContents(1);
+    m_tree->resizeColumnToContents(2);
+    m_tree->resizeColumnToContents(3);
+    m_tree->setTextElideMode(Qt::ElideMiddle);
 }
 
 void MainWindow::onTreeItemClicked(QTreeWidgetItem* item)
@@ -331,10 +368,23 @@ bool MainWindow::selectCell(const QString& cell)
     m_gene = -1;
     m_history.clear();
     m_labels = index.labels;
-    m_trackNames = m_study->trackNames(cell);
+    m_splits = index.splits;
+    const QStringList trackNames = m_study->trackNames(cell);
+    *m_track = TrackData();
+    if (!trackNames.isEmpty()) {
+        // H3K27ac is the validation signal the view is meant for; prefer it when present.
+        const QString name = trackNames.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac") : trackNames.first();
+        if (!m_study->readTrack(cell, name, m_track.get(), &err) || m_track->values.size() != index.genes.size() * std::size_t(m_track->binCount)) {
+            statusBar()->showMessage(err.isEmpty() ? QStringLiteral("%1: track %2 does not fit the cell's genes").arg(cell, name) : err, 10000);
+            *m_track = TrackData();
+        } else {
+            m_track->name = name;
+        }
+    }
     m_geneModel->setGenes(std::move(index.genes), std::move(index.labels), std::move(index.splits));
     m_status->setText(QStringLiteral("%1: %2 genes").arg(cell).arg(m_geneModel->geneCount()));
     Q_EMIT cellSelected(cell);
+    updateEvaluation();
     // The newest run with cached results is the sensible default to look at.
     const QStringList runs = m_study->runIds(cell);
     for (auto it = runs.crbegin(); it != runs.crend(); ++it)
@@ -367,6 +417,8 @@ bool MainWindow::selectRun(const QString& runId)
     *m_results = std::move(r);
     m_runId = runId;
     m_geneModel->setP(m_results->p);
+    updateEvaluation();
+    if (compareVisible()) updateAggregate();
     Q_EMIT runSelected(runId);
     if (m_gene >= 0) showGene(m_gene, false);
     return true;
@@ -417,16 +469,13 @@ bool MainWindow::fillGeneData(int gene, GeneViewData* d)
         if (r.beta.size() >= (std::size_t(gene) + 1) * m)
             d->beta.assign(r.beta.begin() + std::ptrdiff_t(gene * m), r.beta.begin() + std::ptrdiff_t((gene + 1) * m));
     }
-    // Tracks are small (genes × bins); read the one we show. H3K27ac is preferred when present.
-    if (m_study && !m_trackNames.isEmpty()) {
-        const QString name = m_trackNames.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac") : m_trackNames.first();
-        TrackData t;
-        if (m_study->readTrack(m_cell, name, &t, &err) && t.values.size() >= std::size_t(gene + 1) * t.binCount
-            && t.binCount == d->binCount) {
-            d->trackName = name;
-            d->track.assign(t.values.begin() + std::ptrdiff_t(gene) * t.binCount,
-                            t.values.begin() + std::ptrdiff_t(gene + 1) * t.binCount);
-        }
+    // The track of the cell (genes × bins) is read once per cell in selectCell().
+    const TrackData& t = *m_track;
+    if (!t.values.empty() && t.binCount == d->binCount
+        && t.values.size() >= std::size_t(gene + 1) * t.binCount) {
+        d->trackName = t.name;
+        d->track.assign(t.values.begin() + std::ptrdiff_t(gene) * t.binCount,
+                        t.values.begin() + std::ptrdiff_t(gene + 1) * t.binCount);
     }
     return true;
 }
@@ -440,6 +489,7 @@ void MainWindow::showGene(int gene, bool recordHistory)
     m_gene = gene;
     if (recordHistory) m_history.visit(gene);
     updateNavActions();
+    if (compareVisible()) updateCompare();
     // Keep the list selection in step (without re-entering showGene).
     const QModelIndex src = m_geneModel->index(gene, 0);
     const QModelIndex proxy = m_filter->mapFromSource(src);
@@ -542,6 +592,149 @@ void MainWindow::exportBatch()
     QMessageBox::information(this, QStringLiteral("Batch export"), msg);
 }
 
+void MainWindow::setColourSettings(const QString& gradient, int rangeIndex)
+{
+    m_gradientBox->setCurrentText(gradient);
+    m_rangeBox->setCurrentIndex(std::clamp(rangeIndex, 0, m_rangeBox->count() - 1));
+}
+
+void MainWindow::showImportDialog()
+{
+    QString target = studyPath();
+    if (target.isEmpty())
+        target = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                     .filePath(QStringLiteral("study.h5"));
+    auto* dialog = new ImportDialog(target, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this](const QString& path, const QStringList& cells) {
+        const bool same = m_study && QFileInfo(path).absoluteFilePath() == QFileInfo(m_study->path()).absoluteFilePath();
+        if (same) reloadStudy();
+        else openStudy(path);
+        if (!cells.isEmpty()) selectCell(cells.first());
+    });
+    dialog->show();
+}
+
+QString MainWindow::newestRunWithResults(const QString& cell) const
+{
+    if (!m_study) return {};
+    const QStringList runs = m_study->runIds(cell);
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        if (m_study->hasResults(*it)) return *it;
+    return {};
+}
+
+std::shared_ptr<const RunResults> MainWindow::cachedResults(const QString& runId)
+{
+    if (runId.isEmpty() || !m_study) return nullptr;
+    // The selected run is already in memory: share it without owning it.
+    if (runId == m_runId && m_results->geneCount > 0)
+        return std::shared_ptr<const RunResults>(std::shared_ptr<void>(), m_results.get());
+    auto it = m_resultsCache.find(runId);
+    if (it != m_resultsCache.end()) return it->second;
+    auto r = std::make_shared<RunResults>();
+    QString err;
+    if (!m_study->readResults(runId, r.get(), &err)) {
+        statusBar()->showMessage(err, 10000);
+        return nullptr;
+    }
+    m_resultsCache[runId] = r;
+    return r;
+}
+
+void MainWindow::updateEvaluation()
+{
+    // Test-split p and labels of the selected run.
+    std::vector<float> p;
+    std::vector<std::uint8_t> labels;
+    const RunResults& r = *m_results;
+    if (!m_runId.isEmpty() && r.geneCount == int(m_labels.size()) && r.p.size() == m_labels.size()
+        && m_splits.size() == m_labels.size()) {
+        for (std::size_t g = 0; g < m_labels.size(); ++g)
+            if (m_splits[g] == Split::Test) {
+                p.push_back(r.p[g]);
+                labels.push_back(m_labels[g]);
+            }
+    }
+    m_evaluationView->setRunCurves(p.empty() ? QString() : m_runId, p, labels);
+}
+
+void MainWindow::updateSummary()
+{
+    std::vector<CellSummary::Entry> entries;
+    if (m_study) {
+        // runIds() is oldest first, so the newest run of a (cell, variant) pair wins.
+        for (const QString& id : m_study->runIds()) {
+            RunRecord rec;
+            QString err;
+            if (!m_study->readRun(id, &rec, &err) || rec.bestEpoch < 1
+                || rec.bestEpoch > int(rec.epochs.size()))
+                continue;
+            entries.push_back({rec.cell, modelKindKey(rec.model.kind),
+                               rec.epochs[std::size_t(rec.bestEpoch - 1)].testAuroc});
+        }
+    }
+    m_evaluationView->setSummary(summariseRuns(entries));
+}
+
+bool MainWindow::compareVisible() const { return m_tabs->currentWidget() == m_compareView; }
+
+void MainWindow::updateCompare()
+{
+    std::vector<GeneViewData> columns;
+    if (m_study && m_gene >= 0 && m_gene < m_geneModel->geneCount()) {
+        const GeneRecord& gene = m_geneModel->gene(m_gene);
+        for (const QString& cell : m_compareView->checkedCells()) {
+            auto idx = m_indexCache.find(cell);
+            if (idx == m_indexCache.end()) {
+                CellData index;
+                QString err;
+                if (!m_study->readCellIndex(cell, &index, &err)) continue;
+                idx = m_indexCache.emplace(cell, std::move(index)).first;
+            }
+            const CellData& ci = idx->second;
+            // The same gene in another cell type: matched by its REMC id (the gene's identity).
+            int g = -1;
+            for (int i = 0; i < ci.geneCount() && g < 0; ++i)
+                if (ci.genes[std::size_t(i)].remcId == gene.remcId) g = i;
+            if (g < 0) continue;
+            GeneViewData d;
+            d.gene = ci.genes[std::size_t(g)];
+            d.cell = cell;
+            d.label = g < int(ci.labels.size()) ? ci.labels[std::size_t(g)] : -1;
+            d.runId = cell == m_cell && !m_runId.isEmpty() ? m_runId : newestRunWithResults(cell);
+            if (auto r = cachedResults(d.runId); r && r->geneCount == ci.geneCount()) {
+                const std::size_t n = std::size_t(r->markCount) * r->binCount, m = std::size_t(r->markCount);
+                if (std::size_t(g) < r->p.size()) d.p = r->p[std::size_t(g)];
+                if (r->alpha.size() >= (std::size_t(g) + 1) * n)
+                    d.alpha.assign(r->alpha.begin() + std::ptrdiff_t(g * n), r->alpha.begin() + std::ptrdiff_t((g + 1) * n));
+                if (r->beta.size() >= (std::size_t(g) + 1) * m)
+                    d.beta.assign(r->beta.begin() + std::ptrdiff_t(g * m), r->beta.begin() + std::ptrdiff_t((g + 1) * m));
+            }
+            columns.push_back(std::move(d));
+        }
+    }
+    m_compareView->setGenes(columns);
+}
+
+void MainWindow::updateAggregate()
+{
+    AttentionAverages a;
+    if (m_results->geneCount > 0) {
+        a = AttentionAverages::compute(*m_results, m_labels);
+        a.cell = m_cell;
+        a.runId = m_runId;
+    }
+    m_compareView->setAggregate(a);
+}
+
+void MainWindow::onRunStored(const QString& runId)
+{
+    // The trainer replaced the study file atomically: reopen it, then show the new run.
+    reloadStudy();
+    if (selectRun(runId)) statusBar()->showMessage(QStringLiteral("Run %1 added to the study").arg(runId), 8000);
+}
+
 QString MainWindow::prepareDemoStudy()
 {
     const QString bundled = QDir(QCoreApplication::applicationDirPath())
@@ -572,6 +765,7 @@ bool MainWindow::restoreSession()
     if (!run.isEmpty()) selectRun(run);
     const int gene = s.value(QStringLiteral("session/gene"), -1).toInt();
     if (gene >= 0) selectGene(gene);
+    m_tabs->setCurrentIndex(std::clamp(s.value(QStringLiteral("session/tab"), 0).toInt(), 0, m_tabs->count() - 1));
     return true;
 }
 
@@ -586,6 +780,7 @@ void MainWindow::saveSession() const
     s.setValue(QStringLiteral("session/cell"), m_cell);
     s.setValue(QStringLiteral("session/run"), m_runId);
     s.setValue(QStringLiteral("session/gene"), m_gene);
+    s.setValue(QStringLiteral("session/tab"), m_tabs->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

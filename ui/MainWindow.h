@@ -4,6 +4,9 @@
 
 #include <QMainWindow>
 
+#include "data/CellData.h"
+
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -19,17 +22,21 @@ class QLabel;
 
 namespace ac {
 
+class CompareView;
+class EvaluationView;
 class GeneView;
 class GeneListModel;
+class TrainingView;
 class GeneFilterProxy;
 class StudyFile;
 struct GeneViewData;
 struct RunResults;
+struct TrackData;
 
 /**
- * The application window: study tree and gene list (left dock), a central tab widget whose first
- * tab is the gene view, File/Export/View menus, back/forward through visited genes, and the
- * session (QSettings) restore.
+ * The application window: study tree and gene list (left dock), a central tab widget with the
+ * gene, compare, training and evaluation views, File/Export/Go menus, back/forward through
+ * visited genes, REMC import (ImportDialog), and the session (QSettings) restore.
  *
  * GUI thread only. Owns its StudyFile (read-only) and the views it created; views added with
  * addView() are reparented to the tab widget. A study that cannot be opened is reported in a
@@ -65,6 +72,13 @@ public:
     void goForward();
 
     GeneView* geneView() const { return m_geneView; }
+    CompareView* compareView() const { return m_compareView; }
+    TrainingView* trainingView() const { return m_trainingView; }
+    EvaluationView* evaluationView() const { return m_evaluationView; }
+    /// Opens the import dialog (non-modal); the study is reloaded after a successful import.
+    void showImportDialog();
+    /// Colour map name and α range (0 = auto per gene, else a fixed range shared by all genes).
+    void setColourSettings(const QString& gradient, int rangeIndex);
     GeneListModel* geneModel() const { return m_geneModel; }
     GeneFilterProxy* geneFilter() const { return m_filter; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -105,19 +119,37 @@ private:
     void onTreeItemClicked(QTreeWidgetItem* item);
     void onSearchReturn();
     void updateNavActions();
+    void updateEvaluation();
+    void updateSummary();
+    void updateCompare();
+    void updateAggregate();
+    bool compareVisible() const;
+    /// Cached results of `runId` (read once); nullptr when it has none.
+    std::shared_ptr<const RunResults> cachedResults(const QString& runId);
+    /// The newest run of `cell` with cached results, or empty.
+    QString newestRunWithResults(const QString& cell) const;
+    void onRunStored(const QString& runId);
 
     std::unique_ptr<StudyFile> m_study;
     std::unique_ptr<RunResults> m_results; ///< of m_runId, loaded once per run
+    std::unique_ptr<TrackData> m_track;    ///< the shown track of m_cell, loaded once per cell
     std::vector<std::uint8_t> m_labels;
+    std::vector<Split> m_splits;
+    /// Results of other cells' runs for the compare view, by run id; cleared on study reload.
+    std::map<QString, std::shared_ptr<const RunResults>> m_resultsCache;
+    /// Gene index indexes (genes, labels) of cells for the compare view, by cell name.
+    std::map<QString, CellData> m_indexCache;
     QString m_cell;
     QString m_runId;
     int m_gene = -1;
     QString m_lastError;
-    QStringList m_trackNames;
     GeneHistory m_history;
 
     QTabWidget* m_tabs = nullptr;
     GeneView* m_geneView = nullptr;
+    CompareView* m_compareView = nullptr;
+    TrainingView* m_trainingView = nullptr;
+    EvaluationView* m_evaluationView = nullptr;
     QTreeWidget* m_tree = nullptr;
     QTableView* m_geneTable = nullptr;
     GeneListModel* m_geneModel = nullptr;

@@ -106,7 +106,12 @@ int runBenchLstm(const QStringList& args)
     for (int64_t g = 0; g < G; ++g)
         reverse.push_back(g % 2 == 1);
 
-    printLine(QStringLiteral("threads %1, marks %2, bins %3, hidden %4").arg(threads).arg(kMarks).arg(kBins).arg(kHidden));
+    printLine(QStringLiteral("threads %1, marks %2, bins %3, hidden %4, kernels %5")
+                  .arg(threads)
+                  .arg(kMarks)
+                  .arg(kBins)
+                  .arg(kHidden)
+                  .arg(QLatin1String(fusedLstmInstructionSet())));
 
     // Training step of the bin level: forward, a loss touching every hidden state, backward.
     const torch::Tensor xBatch = torch::rand({B, kBins, kMarks}) * 10;

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <cmath>
+#include <ctime>
 
 namespace ac::cli {
 
@@ -92,6 +93,8 @@ int runBenchTrain(const QStringList& args)
     QElapsedTimer epochClock;
     epochClock.start();
     double trainSeconds = 0, sumEpoch = 0, sumWall = 0;
+    std::clock_t cpuStart = std::clock();
+    double sumCpu = 0;
     int epochs = 0;
     const TrainOutcome outcome = trainModel(request, [&](const TrainProgress& pr) {
         if (!pr.epochDone) {
@@ -100,9 +103,10 @@ int runBenchTrain(const QStringList& args)
             return true;
         }
         const double wall = seconds(epochClock);
+        const double cpu = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
         const EpochMetrics& m = pr.metrics;
         printLine(QStringLiteral("epoch %1: %2 s (training %3 s, evaluation %4 s), %5 s with "
-                                 "storing; loss %6, valid AUROC %7, test AUROC %8")
+                                 "storing (CPU %9 s); loss %6, valid AUROC %7, test AUROC %8")
                       .arg(m.epoch)
                       .arg(m.seconds, 0, 'f', 2)
                       .arg(trainSeconds, 0, 'f', 2)
@@ -110,8 +114,11 @@ int runBenchTrain(const QStringList& args)
                       .arg(wall, 0, 'f', 2)
                       .arg(m.trainLoss, 0, 'f', 4)
                       .arg(m.validAuroc, 0, 'f', 4)
-                      .arg(m.testAuroc, 0, 'f', 4));
+                      .arg(m.testAuroc, 0, 'f', 4)
+                      .arg(cpu, 0, 'f', 2));
         sumEpoch += m.seconds;
+        sumCpu += cpu;
+        cpuStart = std::clock();
         sumWall += wall;
         ++epochs;
         epochClock.restart();
@@ -122,10 +129,11 @@ int runBenchTrain(const QStringList& args)
     const RunRecord& run = outcome.run;
     const EpochMetrics& best = run.epochs[static_cast<std::size_t>(run.bestEpoch - 1)];
     printLine(QStringLiteral("threads %1; seconds per epoch (training + validation + test "
-                             "evaluation): %2 mean, %3 with storing; target <= 10 s")
+                             "evaluation): %2 mean, %3 with storing (CPU %4); target <= 10 s")
                   .arg(at::get_num_threads())
                   .arg(sumEpoch / std::max(epochs, 1), 0, 'f', 2)
-                  .arg(sumWall / std::max(epochs, 1), 0, 'f', 2));
+                  .arg(sumWall / std::max(epochs, 1), 0, 'f', 2)
+                  .arg(sumCpu / std::max(epochs, 1), 0, 'f', 2));
     printLine(QStringLiteral("best epoch %1: valid AUROC %2, test AUROC %3, test AUPR %4")
                   .arg(run.bestEpoch)
                   .arg(best.validAuroc, 0, 'f', 4)

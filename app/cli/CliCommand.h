@@ -30,5 +30,6 @@ int runBenchImport(const QStringList& args);
 int runBenchTrain(const QStringList& args);
 int runBenchInfer(const QStringList& args);
 int runBenchLstm(const QStringList& args);
+int runBenchGui(const QStringList& args);
 
 } // namespace ac::cli

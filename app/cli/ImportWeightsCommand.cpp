@@ -10,6 +10,7 @@
 #include "store/WeightsFile.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 
 namespace ac::cli {
@@ -25,19 +26,40 @@ QString kindKeys()
     return keys.join(QStringLiteral(", "));
 }
 
+// torch.save() writes a zip archive (PyTorch >= 1.6) or a pickle (protocol 2, byte 0x80 0x02).
+bool looksLikePyTorch(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(4);
+    return head.startsWith("PK\x03\x04") || head.startsWith("\x80\x02");
+}
+
 } // namespace
 
 int runImportWeights(const QStringList& args)
 {
     const QString cmd = QStringLiteral("import-weights");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("cell"), QStringLiteral("Cell type of the study the weights were trained on."), QStringLiteral("CELL")});
-    p.addOption({QStringLiteral("weights"), QStringLiteral("Weights file: HDF5 with one dataset per parameter in /weights."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("kind"), QStringLiteral("Model variant: %1.").arg(kindKeys()), QStringLiteral("KIND"), QStringLiteral("attentivechrome")});
-    p.addOption({QStringLiteral("run-id"), QStringLiteral("Id of the new run (default: <cell>-<kind>-imported-<time>)."), QStringLiteral("ID")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("cell"),
+                 QStringLiteral("Cell type of the study the weights were trained on."),
+                 QStringLiteral("CELL")});
+    p.addOption({QStringLiteral("weights"),
+                 QStringLiteral("Weights file: HDF5 with one dataset per parameter in /weights."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("kind"), QStringLiteral("Model variant: %1.").arg(kindKeys()),
+                 QStringLiteral("KIND"), QStringLiteral("attentivechrome")});
+    p.addOption({QStringLiteral("run-id"),
+                 QStringLiteral("Id of the new run (default: <cell>-<kind>-imported-<time>)."),
+                 QStringLiteral("ID")});
     int code = 0;
-    if (!parseArguments(p, cmd, QStringLiteral("Validate weights against a model variant and store them as a run with status \"imported\"."), args, &code))
+    if (!parseArguments(p, cmd,
+                        QStringLiteral("Validate weights against a model variant and store them as "
+                                       "a run with status \"imported\"."),
+                        args, &code))
         return code;
     for (const char* req : {"study", "cell", "weights"})
         if (!p.isSet(QString::fromLatin1(req)))
@@ -60,26 +82,35 @@ int runImportWeights(const QStringList& args)
         if (!study)
             return fail(cmd, err);
         if (!study->cellNames().contains(cellName))
-            return fail(cmd, QStringLiteral("%1: no cell '%2' (cells: %3)")
-                                 .arg(studyPath, cellName, study->cellNames().join(QStringLiteral(", "))));
+            return fail(
+                cmd, QStringLiteral("%1: no cell '%2' (cells: %3)")
+                         .arg(studyPath, cellName, study->cellNames().join(QStringLiteral(", "))));
         if (!study->readCellIndex(cellName, &cell, &err))
             return fail(cmd, err);
         if (runId.isEmpty())
             runId = QStringLiteral("%1-%2-imported-%3")
                         .arg(cellName, modelKindKey(config.kind),
-                             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+                             QDateTime::currentDateTimeUtc().toString(
+                                 QStringLiteral("yyyyMMdd-HHmmss")));
         if (study->runIds().contains(runId))
-            return fail(cmd, QStringLiteral("%1: run '%2' exists; choose another --run-id").arg(studyPath, runId));
+            return fail(cmd, QStringLiteral("%1: run '%2' exists; choose another --run-id")
+                                 .arg(studyPath, runId));
     }
     config.binCount = cell.binCount;
     config.markCount = cell.markCount;
 
     Weights weights;
-    if (!readWeightsFile(weightsPath, &weights, &err))
+    if (!readWeightsFile(weightsPath, &weights, &err)) {
+        if (looksLikePyTorch(weightsPath))
+            err += QStringLiteral(" (a PyTorch file: convert it first with "
+                                  "packaging/tools/convert_pytorch_weights.py)");
         return fail(cmd, err);
+    }
     auto model = makeModel(config);
     if (!importWeights(*model, weights, &err))
-        return fail(cmd, QStringLiteral("%1: %2 (model %3)").arg(weightsPath, err, modelKindKey(config.kind)));
+        return fail(
+            cmd,
+            QStringLiteral("%1: %2 (model %3)").arg(weightsPath, err, modelKindKey(config.kind)));
     const Weights stored = exportWeights(*model); // the model's names and order
 
     RunRecord run;
@@ -91,9 +122,10 @@ int runImportWeights(const QStringList& args)
     auto editor = StudyEditor::begin(studyPath, &err);
     if (!editor || !editor->writeRun(run, stored, stored, &err) || !editor->commit(&err))
         return fail(cmd, err);
-    printLine(QStringLiteral("imported %1 parameters from %2 as run %3 (%4) of cell %5")
-                  .arg(stored.size())
-                  .arg(QFileInfo(weightsPath).fileName(), runId, modelKindName(config.kind), cellName));
+    printLine(
+        QStringLiteral("imported %1 parameters from %2 as run %3 (%4) of cell %5")
+            .arg(stored.size())
+            .arg(QFileInfo(weightsPath).fileName(), runId, modelKindName(config.kind), cellName));
     return 0;
 }
 

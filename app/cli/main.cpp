@@ -49,10 +49,11 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char** argv)
 {
-    // Figure export draws with QtGui/QCustomPlot, which need a QApplication; without a display it
+    // Figure export and bench gui draw with QtGui/QCustomPlot, which need a QApplication; without a display it
     // renders offscreen. Every other command stays a plain QCoreApplication.
-    const bool drawsFigures =
-        argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "validate") == 0);
+    const bool drawsFigures = argc > 1
+        && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "validate") == 0
+            || (qstrcmp(argv[1], "bench") == 0 && argc > 2 && qstrcmp(argv[2], "gui") == 0));
     if (drawsFigures && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -5,9 +5,7 @@
 namespace ac {
 
 AttentiveChromeImpl::AttentiveChromeImpl(const ModelConfig& config)
-    : ChromatinModelImpl(config),
-      m_markEncoder(nullptr),
-      m_classifier(nullptr)
+    : ChromatinModelImpl(config), m_markEncoder(nullptr), m_classifier(nullptr)
 {
     auto binEncoders = register_module("rnn_hms", torch::nn::ModuleList());
     for (int j = 0; j < config.markCount; ++j) {

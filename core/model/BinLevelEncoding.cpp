@@ -32,19 +32,19 @@ BinAttentionEncoding encodeBins(const std::vector<RecurrentEncoder>& encoders,
     const std::int64_t batch = x.size(0);
     const std::int64_t bins = x.size(1);
     const std::int64_t hidden = stackedHh.size(2);
-    const torch::Tensor sequences = x.permute({2, 0, 1})   // [B, T, M] -> [M, B, T]
-                                        .unsqueeze(3)      // -> [M, B, T, 1]
+    const torch::Tensor sequences = x.permute({2, 0, 1})          // [B, T, M] -> [M, B, T]
+                                        .unsqueeze(3)             // -> [M, B, T, 1]
                                         .repeat_interleave(2, 0); // -> [2M, B, T, 1], g = 2m, 2m+1
     std::vector<bool> reverse(static_cast<std::size_t>(2 * marks));
     for (std::size_t g = 0; g < reverse.size(); ++g)
         reverse[g] = g % 2 == 1;
     const torch::Tensor h = fusedLstm(sequences, stackedIh, stackedHh, stackedBIh, stackedBHh,
-                                      reverse)                     // [2M, B, T, H]
-                                .view({marks, 2, batch, bins, hidden}) // [M, dir, B, T, H]
-                                .permute({0, 2, 3, 1, 4})              // [M, B, T, dir, H]
-                                .reshape({marks, batch, bins, 2 * hidden}); // [M, B, T, 2H]
-    const torch::Tensor scores = torch::einsum("mbtd,md->mbt", {h, context}); // [M, B, T]
-    const torch::Tensor alpha = torch::softmax(scores, 2);                   // over bins
+                                      reverse)                                  // [2M, B, T, H]
+                                .view({marks, 2, batch, bins, hidden})          // [M, dir, B, T, H]
+                                .permute({0, 2, 3, 1, 4})                       // [M, B, T, dir, H]
+                                .reshape({marks, batch, bins, 2 * hidden});     // [M, B, T, 2H]
+    const torch::Tensor scores = torch::einsum("mbtd,md->mbt", {h, context});   // [M, B, T]
+    const torch::Tensor alpha = torch::softmax(scores, 2);                      // over bins
     const torch::Tensor embedding = torch::einsum("mbt,mbtd->mbd", {alpha, h}); // [M, B, 2H]
     return {embedding.permute({1, 0, 2}), // [M, B, 2H] -> [B, M, 2H]
             alpha.permute({1, 0, 2})};    // [M, B, T] -> [B, M, T]

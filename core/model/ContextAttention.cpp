@@ -10,7 +10,7 @@ ContextAttentionImpl::ContextAttentionImpl(std::int64_t dim)
 std::pair<torch::Tensor, torch::Tensor> ContextAttentionImpl::forward(const torch::Tensor& h)
 {
     const torch::Tensor scores = torch::matmul(h, m_context).squeeze(2); // [B, L, 1] -> [B, L]
-    const torch::Tensor weights = torch::softmax(scores, 1);            // [B, L], over positions
+    const torch::Tensor weights = torch::softmax(scores, 1);             // [B, L], over positions
     const torch::Tensor sum = torch::bmm(weights.unsqueeze(1), h)        // [B, 1, L] x [B, L, D]
                                   .squeeze(1);                           // -> [B, D]
     return {sum, weights};

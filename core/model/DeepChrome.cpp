@@ -16,9 +16,9 @@ std::int64_t pooledBins(const ModelConfig& c)
 
 DeepChromeImpl::DeepChromeImpl(const ModelConfig& config)
     : ChromatinModelImpl(config),
-      m_conv(register_module(
-          "conv", torch::nn::Conv1d(torch::nn::Conv1dOptions(config.markCount, config.convFilters,
-                                                             config.convKernel)))),
+      m_conv(
+          register_module("conv", torch::nn::Conv1d(torch::nn::Conv1dOptions(
+                                      config.markCount, config.convFilters, config.convKernel)))),
       m_pool(register_module("pool", torch::nn::MaxPool1d(config.poolSize))),
       m_dropout(register_module("dropout", torch::nn::Dropout(config.dropout))),
       m_hidden(register_module(

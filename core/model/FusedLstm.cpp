@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -15,13 +16,8 @@ namespace {
 // The recurrences are plain loops over raw float pointers that GCC vectorises: a small register-
 // blocked matrix product per step and one fused loop over the gates. A handful of torch ops per
 // time step, as a naive LibTorch LSTM does, costs more in dispatch than the arithmetic at batch 16.
-// The hot functions are compiled twice (AVX2+FMA and baseline x86-64) and picked at load time;
-// their helpers are force-inlined so that they get the caller's instruction set.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define AC_SIMD_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define AC_SIMD_CLONES
-#endif
+// The three kernels are force-inlined into one entry point per instruction set (AVX-512 with
+// 512-bit vectors, AVX2+FMA, baseline), picked once from the CPU at run time (see simdCall).
 #define AC_ALWAYS_INLINE __attribute__((always_inline)) inline
 
 typedef float Vec8 __attribute__((vector_size(32)));
@@ -33,35 +29,48 @@ struct Operand {
     std::ptrdiff_t colStride;
 };
 
+/// One term in · w of a matrix product: in is [rows][K] (an Operand), w is [K][N], rows wStride
+/// apart. K = 0 makes the term vanish.
+struct ProductTerm {
+    Operand in;
+    int K;
+    const float* w;
+    std::ptrdiff_t wStride;
+};
+
 /**
- * out[r][0, N) (+)= in[r][0, K) · w[K][N] for R rows, N a multiple of 16, w rows wStride apart.
- * Each 16-column block of R rows is accumulated in 2·R vector registers while w streams from L1.
+ * out[r][0, N) = init[r][0, N) + Σ_terms in[r] · w for R rows, N a multiple of 16; init null
+ * means zero, initStride 0 repeats one row (a bias), init == out accumulates. Each 16-column
+ * block of R rows is accumulated in 2·R vector registers while w streams from L1.
  */
-template <int R, bool Accumulate>
-AC_ALWAYS_INLINE void rowsTimesMatrix(int K, int N, Operand in, const float* w,
-                                      std::ptrdiff_t wStride, float* out, std::ptrdiff_t outStride)
+template <int R>
+AC_ALWAYS_INLINE void rowsTimesMatrix(int N, ProductTerm t1, ProductTerm t2, const float* init,
+                                      std::ptrdiff_t initStride, float* out,
+                                      std::ptrdiff_t outStride)
 {
     for (int n = 0; n < N; n += 16) {
         Vec8 acc[R][2];
 #pragma GCC unroll 8
         for (int r = 0; r < R; ++r) {
-            if (Accumulate) {
-                std::memcpy(&acc[r][0], out + r * outStride + n, sizeof(Vec8));
-                std::memcpy(&acc[r][1], out + r * outStride + n + 8, sizeof(Vec8));
+            if (init) {
+                std::memcpy(&acc[r][0], init + r * initStride + n, sizeof(Vec8));
+                std::memcpy(&acc[r][1], init + r * initStride + n + 8, sizeof(Vec8));
             } else {
                 acc[r][0] = Vec8{};
                 acc[r][1] = Vec8{};
             }
         }
-        for (int k = 0; k < K; ++k) {
-            Vec8 w0, w1;
-            std::memcpy(&w0, w + k * wStride + n, sizeof w0);
-            std::memcpy(&w1, w + k * wStride + n + 8, sizeof w1);
+        for (const ProductTerm& term : {t1, t2}) {
+            for (int k = 0; k < term.K; ++k) {
+                Vec8 w0, w1;
+                std::memcpy(&w0, term.w + k * term.wStride + n, sizeof w0);
+                std::memcpy(&w1, term.w + k * term.wStride + n + 8, sizeof w1);
 #pragma GCC unroll 8
-            for (int r = 0; r < R; ++r) {
-                const float v = in.p[r * in.rowStride + k * in.colStride];
-                acc[r][0] += v * w0;
-                acc[r][1] += v * w1;
+                for (int r = 0; r < R; ++r) {
+                    const float v = term.in.p[r * term.in.rowStride + k * term.in.colStride];
+                    acc[r][0] += v * w0;
+                    acc[r][1] += v * w1;
+                }
             }
         }
 #pragma GCC unroll 8
@@ -72,50 +81,73 @@ AC_ALWAYS_INLINE void rowsTimesMatrix(int K, int N, Operand in, const float* w,
     }
 }
 
-/// out[r] (+)= in[r] · w for `rows` rows; any K and N (register-blocked when N % 16 == 0).
-template <bool Accumulate>
-AC_ALWAYS_INLINE void matrixProduct(int rows, int K, int N, Operand in, const float* w,
-                                    std::ptrdiff_t wStride, float* out, std::ptrdiff_t outStride)
+/// `term` restricted to the rows from r on.
+AC_ALWAYS_INLINE ProductTerm fromRow(ProductTerm term, int r)
+{
+    term.in.p += r * term.in.rowStride;
+    return term;
+}
+
+/// out[r] = init[r] + in1[r] · w1 + in2[r] · w2 for `rows` rows as in rowsTimesMatrix, any N.
+AC_ALWAYS_INLINE void matrixProduct(int rows, int N, ProductTerm t1, ProductTerm t2,
+                                    const float* init, std::ptrdiff_t initStride, float* out,
+                                    std::ptrdiff_t outStride)
 {
     if (N % 16 == 0) {
         int r = 0;
         for (; r + 4 <= rows; r += 4)
-            rowsTimesMatrix<4, Accumulate>(
-                K, N, {in.p + r * in.rowStride, in.rowStride, in.colStride}, w, wStride,
-                out + r * outStride, outStride);
+            rowsTimesMatrix<4>(N, fromRow(t1, r), fromRow(t2, r),
+                               init ? init + r * initStride : nullptr, initStride,
+                               out + r * outStride, outStride);
         for (; r < rows; ++r)
-            rowsTimesMatrix<1, Accumulate>(
-                K, N, {in.p + r * in.rowStride, in.rowStride, in.colStride}, w, wStride,
-                out + r * outStride, outStride);
+            rowsTimesMatrix<1>(N, fromRow(t1, r), fromRow(t2, r),
+                               init ? init + r * initStride : nullptr, initStride,
+                               out + r * outStride, outStride);
         return;
     }
     for (int r = 0; r < rows; ++r) {
         float* o = out + r * outStride;
-        if (!Accumulate)
-            std::fill(o, o + N, 0.0f);
-        for (int k = 0; k < K; ++k) {
-            const float v = in.p[r * in.rowStride + k * in.colStride];
-            const float* wk = w + k * wStride;
-            for (int n = 0; n < N; ++n)
-                o[n] += v * wk[n];
+        for (int n = 0; n < N; ++n)
+            o[n] = init ? init[r * initStride + n] : 0.0f;
+        for (const ProductTerm& term : {t1, t2}) {
+            for (int k = 0; k < term.K; ++k) {
+                const float v = term.in.p[r * term.in.rowStride + k * term.in.colStride];
+                const float* wk = term.w + k * term.wStride;
+                for (int n = 0; n < N; ++n)
+                    o[n] += v * wk[n];
+            }
         }
     }
 }
 
-/// Σ a[j]·b[j] with eight partial sums, so that it vectorises without reassociation flags.
+/// The absent second term of a product.
+constexpr ProductTerm kNoTerm{{nullptr, 0, 0}, 0, nullptr, 0};
+
+/// Σ a[j]·b[j] with 32 partial sums (four independent vector chains), so that it vectorises
+/// without reassociation flags.
 AC_ALWAYS_INLINE float dot(const float* a, const float* b, int n)
 {
-    Vec8 acc{};
+    Vec8 acc[4] = {};
     int j = 0;
+    for (; j + 32 <= n; j += 32) {
+#pragma GCC unroll 4
+        for (int l = 0; l < 4; ++l) {
+            Vec8 va, vb;
+            std::memcpy(&va, a + j + 8 * l, sizeof va);
+            std::memcpy(&vb, b + j + 8 * l, sizeof vb);
+            acc[l] += va * vb;
+        }
+    }
     for (; j + 8 <= n; j += 8) {
         Vec8 va, vb;
         std::memcpy(&va, a + j, sizeof va);
         std::memcpy(&vb, b + j, sizeof vb);
-        acc += va * vb;
+        acc[0] += va * vb;
     }
+    const Vec8 total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
     float sum = 0.0f;
     for (int l = 0; l < 8; ++l)
-        sum += acc[l];
+        sum += total[l];
     for (; j < n; ++j)
         sum += a[j] * b[j];
     return sum;
@@ -166,10 +198,11 @@ AC_ALWAYS_INLINE float fastTanh(float x)
 /**
  * Gate nonlinearities and cell update of one sequence at one step. On entry a[0, 4H) holds the
  * pre-activations, on exit the activated gates i, f, g, o. cPrev is null at the first step (zero
- * state); c may alias cPrev; tanhC may be null.
+ * state); c may alias cPrev. The new hidden state goes to h; training also keeps tanh(c) and a
+ * second copy of h (tanhC and hCopy given), inference does not (both null).
  */
 AC_ALWAYS_INLINE void cellUpdate(int H, float* a, const float* cPrev, float* c, float* tanhC,
-                                 float* h)
+                                 float* h, float* hCopy)
 {
     for (int j = 0; j < 2 * H; ++j)
         a[j] = fastSigmoid(a[j]);
@@ -188,10 +221,11 @@ AC_ALWAYS_INLINE void cellUpdate(int H, float* a, const float* cPrev, float* c, 
         for (int j = 0; j < H; ++j)
             c[j] = gi[j] * gg[j];
     }
-    if (tanhC) {
+    if (tanhC && hCopy) {
         for (int j = 0; j < H; ++j) {
             tanhC[j] = fastTanh(c[j]);
             h[j] = go[j] * tanhC[j];
+            hCopy[j] = h[j];
         }
     } else {
         for (int j = 0; j < H; ++j)
@@ -205,7 +239,7 @@ AC_ALWAYS_INLINE void cellUpdate(int H, float* a, const float* cPrev, float* c, 
  * order (step s is time T-1-s when `reverse`), kept for the backward pass. wIhT [I][4H] and
  * wT [H][4H] are the weights transposed, bias = b_ih + b_hh.
  */
-AC_SIMD_CLONES void forwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
+AC_ALWAYS_INLINE void forwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
                                      const float* wIhT, const float* wT, const float* bias,
                                      float* gates, float* c, float* tanhC, float* h, float* out)
 {
@@ -213,20 +247,26 @@ AC_SIMD_CLONES void forwardSequences(int B, int T, int I, int H, bool reverse, c
     for (int s = 0; s < T; ++s) {
         const int t = reverse ? T - 1 - s : s;
         float* gs = gates + static_cast<std::ptrdiff_t>(s) * B * G4;
-        for (int b = 0; b < B; ++b)
-            std::memcpy(gs + b * G4, bias, static_cast<size_t>(G4) * sizeof(float));
-        matrixProduct<true>(B, I, G4, {x + t * I, static_cast<std::ptrdiff_t>(T) * I, 1}, wIhT,
-                            G4, gs, G4);
-        if (s)
-            matrixProduct<true>(B, H, G4, {h + (s - 1) * B * H, H, 1}, wT, G4, gs, G4);
+        // gates = bias + x_t · W_ihᵀ + h_{s-1} · W_hhᵀ in one pass over the gate rows.
+        const ProductTerm input{{x + t * I, static_cast<std::ptrdiff_t>(T) * I, 1}, I, wIhT, G4};
+        const ProductTerm recurrent =
+            s ? ProductTerm{{h + static_cast<std::ptrdiff_t>(s - 1) * B * H, H, 1}, H, wT, G4}
+              : kNoTerm;
+        matrixProduct(B, G4, input, recurrent, bias, 0, gs, G4);
         for (int b = 0; b < B; ++b) {
             const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(s) * B + b;
             cellUpdate(H, gs + b * G4, s ? c + (row - B) * H : nullptr, c + row * H,
-                       tanhC + row * H, h + row * H);
-            std::memcpy(out + (static_cast<std::ptrdiff_t>(b) * T + t) * H, h + row * H,
-                        static_cast<size_t>(H) * sizeof(float));
+                       tanhC + row * H, h + row * H,
+                       out + (static_cast<std::ptrdiff_t>(b) * T + t) * H);
         }
     }
+}
+
+/// Asks for the cache lines of p[0, n) ahead of use.
+AC_ALWAYS_INLINE void prefetch(const float* p, int n)
+{
+    for (int i = 0; i < n; i += 16)
+        __builtin_prefetch(p + i);
 }
 
 /**
@@ -266,7 +306,7 @@ AC_ALWAYS_INLINE void gateGradients(int H, const float* __restrict gates,
  * the gradient of `out`, writes dx [B][T][I] and dWihT [I][4H], dWhh [4H][H], db [4H]. wIhT is
  * W_ih transposed, w is W_hh [4H][H]. da [B][4H], rec and dc [B][H] are scratch.
  */
-AC_SIMD_CLONES void backwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
+AC_ALWAYS_INLINE void backwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
                                       const float* wIhT, const float* w, const float* gates,
                                       const float* c, const float* tanhC, const float* h,
                                       const float* dh, float* dx, float* dWihT, float* dWhh,
@@ -280,8 +320,20 @@ AC_SIMD_CLONES void backwardSequences(int B, int T, int I, int H, bool reverse, 
     std::fill(dc, dc + B * H, 0.0f);
     for (int s = T - 1; s >= 0; --s) {
         const int t = reverse ? T - 1 - s : s;
+        const int tNext = reverse ? t + 1 : t - 1; // time of the step processed next
         for (int b = 0; b < B; ++b) {
             const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(s) * B + b;
+            // The saved forward state of a step was written long ago and is out of cache;
+            // fetch the next step's rows while this one computes.
+            if (s) {
+                prefetch(gates + (row - B) * G4, G4);
+                prefetch(tanhC + (row - B) * H, H);
+                prefetch(dh + (static_cast<std::ptrdiff_t>(b) * T + tNext) * H, H);
+            }
+            if (s > 1) {
+                prefetch(c + (row - 2 * B) * H, H);
+                prefetch(h + (row - 2 * B) * H, H);
+            }
             gateGradients(H, gates + row * G4, tanhC + row * H, s ? c + (row - B) * H : nullptr,
                           dh + (static_cast<std::ptrdiff_t>(b) * T + t) * H, rec + b * H,
                           dc + b * H, da + b * G4);
@@ -301,8 +353,9 @@ AC_SIMD_CLONES void backwardSequences(int B, int T, int I, int H, bool reverse, 
         }
         if (s) {
             // dW_hh += dAᵀ · h of the previous step; dh of the previous step: rec = dA · W_hh.
-            matrixProduct<true>(G4, B, H, {da, 1, G4}, h + (s - 1) * B * H, H, dWhh, H);
-            matrixProduct<false>(B, G4, H, {da, G4, 1}, w, H, rec, H);
+            const float* hPrev = h + static_cast<std::ptrdiff_t>(s - 1) * B * H;
+            matrixProduct(G4, H, {{da, 1, G4}, B, hPrev, H}, kNoTerm, dWhh, H, dWhh, H);
+            matrixProduct(B, H, {{da, G4, 1}, G4, w, H}, kNoTerm, nullptr, 0, rec, H);
         }
     }
 }
@@ -330,7 +383,7 @@ void checkLstmArguments(const torch::Tensor& wIh, const torch::Tensor& wHh,
  * t·xStep] is gene r's input at bin t. Writes every hidden state to h [rows][T][H]; a [rows][4H]
  * and c [rows][H] are scratch.
  */
-AC_SIMD_CLONES void inferSequences(int rows, int T, int H, bool reverse, const float* x,
+AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const float* x,
                                    std::ptrdiff_t xStride, std::ptrdiff_t xStep, const float* wIh,
                                    const float* bias, const float* wT, float* a, float* c, float* h)
 {
@@ -338,23 +391,19 @@ AC_SIMD_CLONES void inferSequences(int rows, int T, int H, bool reverse, const f
     for (int s = 0; s < T; ++s) {
         const int t = reverse ? T - 1 - s : s;
         const int tp = reverse ? t + 1 : t - 1;
-        for (int r = 0; r < rows; ++r) {
-            const float xv = x[r * xStride + t * xStep];
-            float* ar = a + r * G4;
-            for (int j = 0; j < G4; ++j)
-                ar[j] = xv * wIh[j] + bias[j];
-        }
-        if (s)
-            matrixProduct<true>(rows, H, G4, {h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1},
-                                wT, G4, a, G4);
+        const ProductTerm input{{x + t * xStep, xStride, 1}, 1, wIh, G4};
+        const ProductTerm recurrent =
+            s ? ProductTerm{{h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1}, H, wT, G4}
+              : kNoTerm;
+        matrixProduct(rows, G4, input, recurrent, bias, 0, a, G4);
         for (int r = 0; r < rows; ++r)
             cellUpdate(H, a + r * G4, s ? c + r * H : nullptr, c + r * H, nullptr,
-                       h + (static_cast<std::ptrdiff_t>(r) * T + t) * H);
+                       h + (static_cast<std::ptrdiff_t>(r) * T + t) * H, nullptr);
     }
 }
 
 /// Bin attention of one gene and mark: alpha [T], emb [2H] from hf, hr [T][H] and context [2H].
-void attend(int T, int H, const float* hf, const float* hr, const float* context, float* score,
+AC_ALWAYS_INLINE void attend(int T, int H, const float* hf, const float* hr, const float* context, float* score,
             float* alpha, float* emb)
 {
     float maxScore = -std::numeric_limits<float>::infinity();
@@ -377,6 +426,85 @@ void attend(int T, int H, const float* hf, const float* hr, const float* context
         }
     }
 }
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define AC_X86_DISPATCH 1
+template <typename Kernel, typename... Args>
+__attribute__((target("arch=x86-64-v4,prefer-vector-width=512"))) void runAvx512(Args... args)
+{
+    Kernel::run(args...);
+}
+
+template <typename Kernel, typename... Args>
+__attribute__((target("arch=x86-64-v3"))) void runAvx2(Args... args)
+{
+    Kernel::run(args...);
+}
+#endif
+
+/// 2 = AVX-512, 1 = AVX2+FMA, 0 = baseline: the best this CPU has, capped by AC_FUSED_LSTM_SIMD.
+int simdLevel()
+{
+    static const int level = [] {
+        int best = 0;
+#ifdef AC_X86_DISPATCH
+        best = __builtin_cpu_supports("x86-64-v4") ? 2 : __builtin_cpu_supports("x86-64-v3") ? 1 : 0;
+#endif
+        const char* cap = std::getenv("AC_FUSED_LSTM_SIMD");
+        if (cap && std::strcmp(cap, "baseline") == 0)
+            return 0;
+        if (cap && std::strcmp(cap, "avx2") == 0)
+            return std::min(best, 1);
+        return best;
+    }();
+    return level;
+}
+
+/// Runs Kernel::run(args...) compiled for the instruction set of simdLevel().
+template <typename Kernel, typename... Args>
+void simdCall(Args... args)
+{
+#ifdef AC_X86_DISPATCH
+    const int level = simdLevel();
+    if (level == 2)
+        return runAvx512<Kernel>(args...);
+    if (level == 1)
+        return runAvx2<Kernel>(args...);
+#endif
+    Kernel::run(args...);
+}
+
+struct ForwardKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        forwardSequences(args...);
+    }
+};
+
+struct BackwardKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        backwardSequences(args...);
+    }
+};
+
+struct InferKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        inferSequences(args...);
+    }
+};
+
+struct AttendKernel {
+    template <typename... Args>
+    AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        attend(args...);
+    }
+};
 
 /// What the forward pass keeps for the backward pass, in step order [G, T, B, .].
 struct ForwardState {
@@ -411,7 +539,7 @@ ForwardState runForward(const torch::Tensor& x, const torch::Tensor& wIh, const 
     const int64_t rows = B * T;
     at::parallel_for(0, G, 1, [&](int64_t g0, int64_t g1) {
         for (int64_t g = g0; g < g1; ++g)
-            forwardSequences(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
+            simdCall<ForwardKernel>(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
                              static_cast<int>(H), reverse[static_cast<size_t>(g)],
                              px + g * rows * I, pwIhT + g * I * 4 * H, pwHhT + g * H * 4 * H,
                              pb + g * 4 * H, pGates + g * rows * 4 * H, pc + g * rows * H,
@@ -473,7 +601,7 @@ public:
             std::vector<float> rec(static_cast<size_t>(B * H));
             std::vector<float> dc(static_cast<size_t>(B * H));
             for (int64_t g = g0; g < g1; ++g)
-                backwardSequences(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
+                simdCall<BackwardKernel>(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
                                   static_cast<int>(H), reverse[static_cast<size_t>(g)],
                                   px + g * rows * I, pwIhT + g * I * 4 * H, pwHh + g * 4 * H * H,
                                   pGates + g * rows * 4 * H, pc + g * rows * H,
@@ -488,6 +616,12 @@ public:
 };
 
 } // namespace
+
+const char* fusedLstmInstructionSet()
+{
+    static const char* const names[] = {"baseline", "avx2", "avx512"};
+    return names[simdLevel()];
+}
 
 torch::Tensor fusedLstm(const torch::Tensor& x, const torch::Tensor& wIh, const torch::Tensor& wHh,
                         const torch::Tensor& bIh, const torch::Tensor& bHh,
@@ -562,12 +696,12 @@ BinAttentionEncoding fusedBiLstmAttention(const torch::Tensor& x, const torch::T
             for (int64_t m = 0; m < M; ++m) {
                 for (int64_t d = 0; d < 2; ++d) {
                     const int64_t g = 2 * m + d;
-                    inferSequences(rows, iT, iH, d == 1, px + n0 * T * M + m, T * M, M,
+                    simdCall<InferKernel>(rows, iT, iH, d == 1, px + n0 * T * M + m, T * M, M,
                                    pwIh + g * 4 * H, pb + g * 4 * H, pwT + g * H * 4 * H, a.data(),
                                    cs.data(), d ? hr : hf);
                 }
                 for (int r = 0; r < rows; ++r)
-                    attend(iT, iH, hf + r * T * H, hr + r * T * H, pctx + m * 2 * H, score.data(),
+                    simdCall<AttendKernel>(iT, iH, hf + r * T * H, hr + r * T * H, pctx + m * 2 * H, score.data(),
                            pAlpha + ((n0 + r) * M + m) * T, pEmb + ((n0 + r) * M + m) * 2 * H);
             }
         }

@@ -69,13 +69,13 @@ bool importWeights(torch::nn::Module& module, const Weights& weights, QString* e
         }
         const WeightArray& w = *it->second;
         if (w.shape != expected) {
-            *error = QStringLiteral("parameter \"%1\" has shape %2, the model expects %3")
-                         .arg(QString::fromStdString(name), shapeText(w.shape),
-                              shapeText(expected));
+            *error =
+                QStringLiteral("parameter \"%1\" has shape %2, the model expects %3")
+                    .arg(QString::fromStdString(name), shapeText(w.shape), shapeText(expected));
             return false;
         }
-        const std::int64_t count = std::accumulate(w.shape.begin(), w.shape.end(),
-                                                   std::int64_t{1}, std::multiplies<>());
+        const std::int64_t count =
+            std::accumulate(w.shape.begin(), w.shape.end(), std::int64_t{1}, std::multiplies<>());
         if (static_cast<std::int64_t>(w.values.size()) != count) {
             *error = QStringLiteral("parameter \"%1\" has %2 values for shape %3")
                          .arg(QString::fromStdString(name))

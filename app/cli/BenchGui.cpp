@@ -1,0 +1,228 @@
+// attentivechrome-cli bench gui: gene-switch redraw time of the gene view on a full-size
+// simulated cell type, and main-window start-up on the demo study.
+#include "CliCommand.h"
+#include "CliSupport.h"
+
+#include "GeneView.h"
+#include "GeneViewData.h"
+#include "MainWindow.h"
+#include "QcpInclude.h"
+#include "data/SimulatedStudy.h"
+#include "data/Simulator.h"
+#include "store/StudyEditor.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace ac::cli {
+
+namespace {
+
+/**
+ * Attention-shaped values for a cell without a trained model: per gene and mark, α is a softmax
+ * over bins peaking near a random bin; β a softmax over marks; p uniform. They only have to look
+ * and cost like real results: the benchmark measures drawing, not modelling.
+ */
+RunResults synthesiseResults(int genes, std::uint64_t seed)
+{
+    RunResults r;
+    r.geneCount = genes;
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<float> u(0.0f, 1.0f);
+    r.p.resize(std::size_t(genes));
+    r.alpha.resize(std::size_t(genes) * 500);
+    r.beta.resize(std::size_t(genes) * 5);
+    for (int g = 0; g < genes; ++g) {
+        r.p[std::size_t(g)] = u(rng);
+        float betaSum = 0;
+        for (int m = 0; m < 5; ++m) {
+            float* a = r.alpha.data() + (std::size_t(g) * 5 + m) * 100;
+            const float peak = 30.0f + 40.0f * u(rng);
+            float sum = 0;
+            for (int b = 0; b < 100; ++b) {
+                a[b] = std::exp(-std::pow((b - peak) / 8.0f, 2.0f) * 2.0f + 0.3f * u(rng));
+                sum += a[b];
+            }
+            for (int b = 0; b < 100; ++b) a[b] /= sum;
+            r.beta[std::size_t(g) * 5 + m] = std::exp(2.0f * u(rng));
+            betaSum += r.beta[std::size_t(g) * 5 + m];
+        }
+        for (int m = 0; m < 5; ++m) r.beta[std::size_t(g) * 5 + m] /= betaSum;
+    }
+    return r;
+}
+
+bool addSyntheticRun(StudyEditor& editor, const QString& cell, int genes, QString* error)
+{
+    RunRecord run;
+    run.id = cell + QStringLiteral("-bench-synthetic");
+    run.cell = cell;
+    run.created = QDateTime::currentDateTimeUtc();
+    run.status = QStringLiteral("complete");
+    return editor.writeRun(run, Weights(), Weights(), error)
+        && editor.writeResults(run.id, synthesiseResults(genes, 42), error);
+}
+
+struct Stats {
+    double mean = 0, median = 0, p95 = 0, max = 0;
+};
+
+Stats summarise(std::vector<double> ms)
+{
+    Stats s;
+    if (ms.empty()) return s;
+    s.mean = std::accumulate(ms.begin(), ms.end(), 0.0) / double(ms.size());
+    std::sort(ms.begin(), ms.end());
+    s.median = ms[ms.size() / 2];
+    s.p95 = ms[std::min(ms.size() - 1, std::size_t(double(ms.size()) * 0.95))];
+    s.max = ms.back();
+    return s;
+}
+
+QString line(const QString& what, const Stats& s)
+{
+    return QStringLiteral("%1: mean %2 ms, median %3 ms, p95 %4 ms, max %5 ms")
+        .arg(what, -34).arg(s.mean, 0, 'f', 2).arg(s.median, 0, 'f', 2).arg(s.p95, 0, 'f', 2).arg(s.max, 0, 'f', 2);
+}
+
+/// Runs the event loop until `plot` has replotted (its queued replot) and the result is painted.
+void waitForReplot(QCustomPlot* plot)
+{
+    bool replotted = false;
+    const QMetaObject::Connection c = QObject::connect(plot, &QCustomPlot::afterReplot, [&replotted] { replotted = true; });
+    while (!replotted) QCoreApplication::processEvents(QEventLoop::AllEvents);
+    QObject::disconnect(c);
+    QCoreApplication::processEvents(QEventLoop::AllEvents); // the paint event the replot posted
+}
+
+} // namespace
+
+int runBenchGui(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("bench gui");
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("genes"), QStringLiteral("Genes of the simulated cell type (default 19802, a full REMC cell)."), QStringLiteral("N"), QStringLiteral("19802")});
+    p.addOption({QStringLiteral("switches"), QStringLiteral("Gene switches to time (default 200)."), QStringLiteral("N"), QStringLiteral("200")});
+    int code = 0;
+    if (!parseArguments(p, cmd, QStringLiteral("Time gene switches (data + replot) in the gene view at 1400×900 on a full-size simulated cell type, and main-window start-up on the demo study. Drawing is offscreen unless a display is set."), args, &code))
+        return code;
+    bool ok1 = false, ok2 = false;
+    const int genes = p.value(QStringLiteral("genes")).toInt(&ok1);
+    const int switches = p.value(QStringLiteral("switches")).toInt(&ok2);
+    if (!ok1 || genes < 10 || genes > 100000) return fail(cmd, QStringLiteral("--genes must be 10..100000"));
+    if (!ok2 || switches < 1 || switches > 100000) return fail(cmd, QStringLiteral("--switches must be 1..100000"));
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
+        return fail(cmd, QStringLiteral("needs a QApplication (run through attentivechrome-cli)"));
+
+    QTemporaryDir tmp;
+    if (!tmp.isValid()) return fail(cmd, QStringLiteral("cannot create a temporary folder"));
+    QString err;
+
+    // 1. A full-size cell type with its H3K27ac track and attention-shaped results.
+    QElapsedTimer clock;
+    clock.start();
+    SimulationConfig cfg;
+    cfg.cells = 1;
+    cfg.genesPerCell = genes;
+    cfg.seed = 11;
+    const SimulatedCell sim = Simulator(cfg).cell(0);
+    const RunResults res = synthesiseResults(genes, 42);
+    printLine(QStringLiteral("simulated %1 with %L2 genes and synthetic attention in %3 s")
+                  .arg(sim.cell.name).arg(genes).arg(clock.elapsed() / 1000.0, 0, 'f', 1));
+
+    // 2. GeneView alone at 1400×900: data in memory, time setData + the replot + paint.
+    std::vector<int> order(static_cast<std::size_t>(switches));
+    for (int i = 0; i < switches; ++i) order[std::size_t(i)] = int((std::int64_t(i) * 7919 + 13) % genes);
+    {
+        GeneView view;
+        view.resize(1400, 900);
+        view.show();
+        QCoreApplication::processEvents();
+        std::vector<double> ms;
+        ms.reserve(order.size());
+        for (int g : order) {
+            GeneViewData d;
+            d.gene = sim.cell.genes[std::size_t(g)];
+            d.cell = sim.cell.name;
+            d.runId = QStringLiteral("synthetic");
+            d.label = sim.cell.labels[std::size_t(g)];
+            d.p = res.p[std::size_t(g)];
+            QElapsedTimer t;
+            t.start();
+            d.values.assign(sim.cell.geneValues(g), sim.cell.geneValues(g) + 500);
+            d.alpha.assign(res.alpha.begin() + std::ptrdiff_t(g) * 500, res.alpha.begin() + std::ptrdiff_t(g + 1) * 500);
+            d.beta.assign(res.beta.begin() + std::ptrdiff_t(g) * 5, res.beta.begin() + std::ptrdiff_t(g + 1) * 5);
+            d.trackName = sim.h3k27ac.name;
+            d.track.assign(sim.h3k27ac.values.begin() + std::ptrdiff_t(g) * 100, sim.h3k27ac.values.begin() + std::ptrdiff_t(g + 1) * 100);
+            view.setData(d);
+            waitForReplot(view.plot());
+            ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+        printLine(line(QStringLiteral("GeneView 1400×900, gene switch"), summarise(ms)));
+    }
+
+    // 3. The same through the main window: HDF5 read of the gene, list selection, replot.
+    const QString full = QDir(tmp.path()).filePath(QStringLiteral("full.h5"));
+    {
+        clock.restart();
+        auto editor = StudyEditor::begin(full, &err);
+        if (!editor || !editor->writeCell(sim.cell, &err) || !editor->writeTrack(sim.cell.name, sim.h3k27ac, &err)
+            || !addSyntheticRun(*editor, sim.cell.name, genes, &err) || !editor->commit(&err))
+            return fail(cmd, err);
+        printLine(QStringLiteral("wrote the full-size study in %1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 1));
+    }
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        clock.restart();
+        if (!w.openStudy(full, false)) return fail(cmd, w.lastError());
+        waitForReplot(w.geneView()->plot());
+        printLine(QStringLiteral("%1: %2 ms").arg(QStringLiteral("MainWindow open full-size study"), -34).arg(clock.elapsed()));
+        std::vector<double> ms;
+        for (int g : order) {
+            QElapsedTimer t;
+            t.start();
+            if (!w.selectGene(g)) return fail(cmd, QStringLiteral("cannot select gene %1").arg(g));
+            waitForReplot(w.geneView()->plot());
+            ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+        printLine(line(QStringLiteral("MainWindow 1400×900, gene switch"), summarise(ms)));
+    }
+
+    // 4. Start-up on the demo study (3 × 2,000 genes with tracks and a run each): window
+    //    construction, opening the study, first gene drawn.
+    const QString demo = QDir(tmp.path()).filePath(QStringLiteral("demo.h5"));
+    if (!writeSimulatedStudy(demo, SimulationConfig::demo(), {}, &err)) return fail(cmd, err);
+    {
+        auto editor = StudyEditor::begin(demo, &err);
+        if (!editor) return fail(cmd, err);
+        for (int c = 0; c < SimulationConfig::demo().cells; ++c)
+            if (!addSyntheticRun(*editor, Simulator::cellName(c), SimulationConfig::demo().genesPerCell, &err))
+                return fail(cmd, err);
+        if (!editor->commit(&err)) return fail(cmd, err);
+    }
+    std::vector<double> startup;
+    for (int rep = 0; rep < 3; ++rep) {
+        QElapsedTimer t;
+        t.start();
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        if (!w.openStudy(demo, false)) return fail(cmd, w.lastError());
+        waitForReplot(w.geneView()->plot());
+        startup.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    printLine(line(QStringLiteral("MainWindow start-up, demo study"), summarise(startup)));
+    printLine(QStringLiteral("(start-up excludes process launch and library loading; platform: %1)")
+                  .arg(QGuiApplication::platformName()));
+    return 0;
+}
+
+} // namespace ac::cli

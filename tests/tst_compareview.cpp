@@ -1,0 +1,105 @@
+// Compare view: one gene in several cell types on one shared α colour scale, and the ON/OFF
+// averages of a run (AttentionAverages) drawn as the paper's aggregate views.
+#include "AttentionAverages.h"
+#include "CompareView.h"
+#include "QcpInclude.h"
+#include "store/RunResults.h"
+
+#include <QtTest>
+
+using namespace ac;
+
+namespace {
+
+GeneViewData column(const QString& cell, float alphaScale, float p)
+{
+    GeneViewData d;
+    d.cell = cell;
+    d.gene.remcId = QStringLiteral("000003");
+    d.gene.symbol = QStringLiteral("TSPAN6");
+    d.alpha.resize(500);
+    for (std::size_t i = 0; i < d.alpha.size(); ++i) d.alpha[i] = alphaScale * float(i % 100) / 99.0f;
+    d.beta = {0.1f, 0.2f, 0.3f, 0.2f, 0.2f};
+    d.p = p;
+    d.label = 1;
+    return d;
+}
+
+} // namespace
+
+class TestCompareView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void sharedColourScale()
+    {
+        CompareView v;
+        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f), column(QStringLiteral("E123"), 0.08f, 0.9f),
+                    column(QStringLiteral("E116"), 0.05f, 0.2f)});
+        QCOMPARE(v.geneColumnCount(), 3);
+        for (int c = 0; c < 3; ++c) {
+            // Every map uses the same range: the min..max over all compared cell types.
+            QCOMPARE(v.geneMap(c)->dataRange().lower, 0.0);
+            QVERIFY(qAbs(v.geneMap(c)->dataRange().upper - 0.08) < 1e-6);
+            QCOMPARE(v.geneMap(c)->colorScale(), v.geneMap(0)->colorScale());
+            QCOMPARE(v.geneBeta(c)->dataCount(), 5);
+        }
+        // The cell values are the column's own α.
+        QVERIFY(qAbs(v.geneMap(1)->data()->cell(99, 2) - 0.08) < 1e-6);
+        QVERIFY(qAbs(v.geneMap(0)->data()->cell(99, 2) - 0.02) < 1e-6);
+        // Fewer columns rebuild the layout.
+        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f), column(QStringLiteral("E123"), 0.04f, 0.9f)});
+        QCOMPARE(v.geneColumnCount(), 2);
+        QVERIFY(qAbs(v.geneMap(0)->dataRange().upper - 0.04) < 1e-6);
+        v.setGenes({});
+        QCOMPARE(v.geneColumnCount(), 0);
+    }
+
+    void checkableCells()
+    {
+        CompareView v;
+        v.setAvailableCells({QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")},
+                            {QStringLiteral("A"), QStringLiteral("C")});
+        QCOMPARE(v.checkedCells(), (QStringList{QStringLiteral("A"), QStringLiteral("C")}));
+    }
+
+    void onOffAverages()
+    {
+        RunResults r;
+        r.geneCount = 3;
+        r.p = {0.9f, 0.1f, 0.8f};
+        r.alpha.assign(3 * 500, 0.0f);
+        for (int i = 0; i < 500; ++i) {
+            r.alpha[std::size_t(i)] = 0.01f;           // gene 0, ON
+            r.alpha[std::size_t(500 + i)] = 0.002f;    // gene 1, OFF
+            r.alpha[std::size_t(1000 + i)] = 0.03f;    // gene 2, ON
+        }
+        r.beta = {0.5f, 0.1f, 0.1f, 0.2f, 0.1f, 0.2f, 0.2f, 0.2f, 0.2f, 0.2f, 0.3f, 0.1f, 0.1f, 0.4f, 0.1f};
+        const AttentionAverages a = AttentionAverages::compute(r, {1, 0, 1});
+        QCOMPARE(a.onCount, 2);
+        QCOMPARE(a.offCount, 1);
+        QCOMPARE(a.alphaOn.size(), std::size_t(500));
+        QVERIFY(qAbs(a.alphaOn[123] - 0.02f) < 1e-7);
+        QVERIFY(qAbs(a.alphaOff[7] - 0.002f) < 1e-7);
+        QVERIFY(qAbs(a.betaOn[0] - 0.4f) < 1e-6);
+        QVERIFY(qAbs(a.betaOn[3] - 0.3f) < 1e-6);
+        QVERIFY(qAbs(a.betaOff[0] - 0.2f) < 1e-6);
+
+        CompareView v;
+        v.setAggregate(a);
+        QVERIFY(qAbs(v.aggregateMap(true)->data()->cell(5, 1) - 0.02) < 1e-6);
+        QVERIFY(qAbs(v.aggregateMap(false)->data()->cell(5, 1) - 0.002) < 1e-6);
+        QCOMPARE(v.aggregateMap(true)->colorScale(), v.aggregateMap(false)->colorScale());
+        QCOMPARE(v.aggregateBeta(true)->dataCount(), 5);
+        QCOMPARE(v.aggregateBeta(false)->dataCount(), 5);
+
+        // Labels that do not match the genes: nothing averaged, nothing drawn wrongly.
+        const AttentionAverages bad = AttentionAverages::compute(r, {1, 0});
+        QVERIFY(bad.alphaOn.empty());
+        QVERIFY(bad.betaOff.empty());
+        v.setAggregate(bad);
+        QCOMPARE(v.aggregateBeta(true)->dataCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestCompareView)
+#include "tst_compareview.moc"

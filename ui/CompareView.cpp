@@ -1,0 +1,336 @@
+#include "CompareView.h"
+
+#include "GeneView.h"
+#include "QcpInclude.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ac {
+
+namespace {
+
+QSharedPointer<QCPAxisTickerText> markTicker(const QStringList& names)
+{
+    auto t = QSharedPointer<QCPAxisTickerText>::create();
+    for (int m = 0; m < names.size(); ++m) t->addTick(m, names.at(m));
+    return t;
+}
+
+QFont smallFont(const QFont& base)
+{
+    QFont f = base;
+    f.setPointSizeF(8.5);
+    return f;
+}
+
+// An α heatmap rect: x = TSS-relative bp, y = marks (top to bottom).
+QCPColorMap* addHeatmap(QCustomPlot* plot, QCPAxisRect* r, int marks, const QStringList& names,
+                        bool showMarkNames)
+{
+    for (QCPAxis* a : r->axes()) {
+        a->setTickLabelFont(smallFont(plot->font()));
+        a->setLabelFont(smallFont(plot->font()));
+        a->grid()->setVisible(false);
+    }
+    QCPAxis* y = r->axis(QCPAxis::atLeft);
+    y->setTicker(markTicker(names));
+    y->setRange(-0.5, marks - 0.5);
+    y->setRangeReversed(true);
+    y->setTickLabels(showMarkNames);
+    QCPAxis* x = r->axis(QCPAxis::atBottom);
+    x->setRange(remc::kWindowStart, remc::kWindowStart + remc::kBinCount * remc::kBinSize);
+    x->setLabel(QStringLiteral("bp from TSS"));
+    auto* map = new QCPColorMap(x, y);
+    map->setInterpolate(false);
+    return map;
+}
+
+QCPBars* addBetaBars(QCPAxisRect* r, const QStringList& names, const QColor& colour)
+{
+    QCPAxis* x = r->axis(QCPAxis::atBottom);
+    x->setTicker(markTicker(names));
+    x->setTickLabelRotation(35);
+    x->setRange(-0.6, names.size() - 0.4);
+    x->grid()->setVisible(false);
+    auto* bars = new QCPBars(x, r->axis(QCPAxis::atLeft));
+    bars->setWidth(0.6);
+    bars->setPen(QPen(QColor(40, 40, 40)));
+    bars->setBrush(colour);
+    return bars;
+}
+
+// Fills `map` with marks × bins `a`; NaN when absent or the wrong size.
+void fillMap(QCPColorMap* map, const std::vector<float>& a, int marks, int bins)
+{
+    auto* d = map->data();
+    d->setSize(bins, marks);
+    d->setRange(QCPRange(remc::kWindowStart + 0.5 * remc::kBinSize,
+                         remc::kWindowStart + (bins - 0.5) * remc::kBinSize),
+                QCPRange(0, marks - 1));
+    if (a.size() != std::size_t(marks) * bins) {
+        d->fill(std::nan(""));
+        return;
+    }
+    for (int m = 0; m < marks; ++m)
+        for (int b = 0; b < bins; ++b) d->setCell(b, m, a[std::size_t(m) * bins + b]);
+}
+
+void fillBars(QCPBars* bars, const std::vector<float>& v, double offset = 0.0)
+{
+    QVector<double> k, y;
+    for (std::size_t m = 0; m < v.size(); ++m) {
+        k << double(m) + offset;
+        y << v[m];
+    }
+    bars->setData(k, y, true);
+}
+
+void growRange(const std::vector<float>& v, double* lo, double* hi)
+{
+    for (float x : v)
+        if (std::isfinite(x)) {
+            *lo = std::min(*lo, double(x));
+            *hi = std::max(*hi, double(x));
+        }
+}
+
+} // namespace
+
+CompareView::CompareView(QWidget* parent) : QWidget(parent)
+{
+    m_cellList = new QListWidget(this);
+    m_cellList->setFlow(QListView::LeftToRight);
+    m_cellList->setMaximumHeight(34);
+    m_cellList->setMinimumWidth(100);
+    m_cellList->setSpacing(2);
+    connect(m_cellList, &QListWidget::itemChanged, this,
+            [this] { Q_EMIT checkedCellsChanged(checkedCells()); });
+    m_geneLabel = new QLabel(QStringLiteral("Select a gene."), this);
+    m_genePlot = new QCustomPlot(this);
+    m_aggPlot = new QCustomPlot(this);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(QStringLiteral("Cell types:"), this));
+    top->addWidget(m_cellList, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_genePlot);
+    split->addWidget(m_aggPlot);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({540, 360}); // the per-cell heatmaps need the height more than the averages
+    auto* lay = new QVBoxLayout(this);
+    lay->addLayout(top);
+    lay->addWidget(m_geneLabel);
+    lay->addWidget(split, 1);
+    buildAggregateLayout();
+    setGenes({});
+}
+
+CompareView::~CompareView() = default;
+
+void CompareView::setAvailableCells(const QStringList& cells, const QStringList& checked)
+{
+    QSignalBlocker block(m_cellList);
+    m_cellList->clear();
+    for (const QString& c : cells) {
+        auto* it = new QListWidgetItem(c, m_cellList);
+        it->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        it->setCheckState(checked.contains(c) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+QStringList CompareView::checkedCells() const
+{
+    QStringList out;
+    for (int i = 0; i < m_cellList->count(); ++i)
+        if (m_cellList->item(i)->checkState() == Qt::Checked) out << m_cellList->item(i)->text();
+    return out;
+}
+
+void CompareView::buildGeneLayout(int columns, int marks, const QStringList& names)
+{
+    m_genePlot->clearPlottables();
+    m_genePlot->plotLayout()->clear();
+    m_geneMaps.clear();
+    m_geneBetas.clear();
+    auto* L = m_genePlot->plotLayout();
+    auto* heatGroup = new QCPMarginGroup(m_genePlot);
+    auto* betaGroup = new QCPMarginGroup(m_genePlot);
+    for (int c = 0; c < columns; ++c) {
+        L->addElement(0, c, new QCPTextElement(m_genePlot, QString(), QFont(font().family(), 9, QFont::Bold)));
+        auto* hr = new QCPAxisRect(m_genePlot);
+        hr->setupFullAxesBox(false);
+        hr->axis(QCPAxis::atTop)->setVisible(false);
+        hr->axis(QCPAxis::atRight)->setVisible(false);
+        L->addElement(1, c, hr);
+        m_geneMaps.push_back(addHeatmap(m_genePlot, hr, marks, names, c == 0));
+        auto* br = new QCPAxisRect(m_genePlot);
+        br->axis(QCPAxis::atLeft)->setLabel(c == 0 ? QStringLiteral("β") : QString());
+        L->addElement(2, c, br);
+        m_geneBetas.push_back(addBetaBars(br, names, QColor(0x4c, 0x72, 0xb0)));
+        hr->setMarginGroup(QCP::msTop | QCP::msBottom, heatGroup);
+        br->setMarginGroup(QCP::msTop | QCP::msBottom, betaGroup);
+        for (QCPAxis* a : br->axes()) {
+            a->setTickLabelFont(smallFont(font()));
+            a->setLabelFont(smallFont(font()));
+        }
+    }
+    // The scale only exists with columns: an element outside the layout would still be drawn.
+    m_geneScale = nullptr;
+    if (columns > 0) {
+        m_geneScale = new QCPColorScale(m_genePlot);
+        m_geneScale->setType(QCPAxis::atRight);
+        m_geneScale->axis()->setLabel(QStringLiteral("α (shared scale)"));
+        m_geneScale->setBarWidth(10);
+        m_geneScale->setMarginGroup(QCP::msTop | QCP::msBottom, heatGroup);
+        L->addElement(1, columns, m_geneScale);
+        L->setColumnStretchFactor(columns, 0.01);
+        L->setRowStretchFactor(0, 0.01);
+        L->setRowStretchFactor(1, 2.0);
+        L->setRowStretchFactor(2, 1.0);
+    }
+    for (QCPColorMap* m : m_geneMaps) {
+        m->setColorScale(m_geneScale);
+        m->setGradient(GeneView::colorGradient(m_gradient));
+    }
+    m_layoutColumns = columns;
+    m_layoutMarks = marks;
+}
+
+void CompareView::setGenes(const std::vector<GeneViewData>& perCell)
+{
+    const int columns = int(perCell.size());
+    const int marks = perCell.empty() ? remc::kMarkCount : perCell.front().markCount;
+    const QStringList names = perCell.empty() ? remc::markNames() : perCell.front().markNames;
+    if (columns != m_layoutColumns || marks != m_layoutMarks) buildGeneLayout(columns, marks, names);
+    if (perCell.empty()) {
+        m_geneLabel->setText(QStringLiteral("Tick two or more cell types with a trained run, and select a gene."));
+        m_genePlot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    const GeneRecord& g = perCell.front().gene;
+    const QString name = g.symbol.isEmpty() ? (g.ensemblId.isEmpty() ? g.remcId : g.ensemblId) : g.symbol;
+    m_geneLabel->setText(QStringLiteral("<b>%1</b> %2 in %3 cell type(s); α colours share one scale")
+                             .arg(name, g.ensemblId == name ? QString() : g.ensemblId).arg(columns));
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo, betaHi = 0;
+    for (int c = 0; c < columns; ++c) {
+        const GeneViewData& d = perCell[std::size_t(c)];
+        fillMap(m_geneMaps[std::size_t(c)], d.alpha, marks, d.binCount);
+        growRange(d.alpha, &lo, &hi);
+        fillBars(m_geneBetas[std::size_t(c)], d.beta);
+        double blo = 0;
+        growRange(d.beta, &blo, &betaHi);
+        const QString label = d.label == 1 ? QStringLiteral("high") : d.label == 0 ? QStringLiteral("low") : QStringLiteral("?");
+        QString title = d.cell;
+        if (d.p >= 0) title += QStringLiteral("  p=%1  label %2").arg(d.p, 0, 'f', 2).arg(label);
+        else title += QStringLiteral("  (no run results)");
+        if (auto* t = qobject_cast<QCPTextElement*>(m_genePlot->plotLayout()->element(0, c))) t->setText(title);
+    }
+    if (!(hi > lo)) {
+        lo = 0;
+        hi = 1;
+    }
+    m_geneScale->setDataRange(QCPRange(lo, hi));
+    for (QCPBars* b : m_geneBetas) b->valueAxis()->setRange(0, betaHi > 0 ? betaHi * 1.15 : 1.0);
+    m_genePlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CompareView::buildAggregateLayout()
+{
+    const QStringList names = remc::markNames();
+    auto* L = m_aggPlot->plotLayout();
+    L->clear();
+    L->addElement(0, 0, new QCPTextElement(m_aggPlot, QStringLiteral("α averaged over ON genes"), QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 1, new QCPTextElement(m_aggPlot, QStringLiteral("α averaged over OFF genes"), QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 3, new QCPTextElement(m_aggPlot, QStringLiteral("β averaged: ON vs OFF"), QFont(font().family(), 9, QFont::Bold)));
+    auto* group = new QCPMarginGroup(m_aggPlot);
+    auto* onRect = new QCPAxisRect(m_aggPlot);
+    auto* offRect = new QCPAxisRect(m_aggPlot);
+    L->addElement(1, 0, onRect);
+    L->addElement(1, 1, offRect);
+    m_onMap = addHeatmap(m_aggPlot, onRect, remc::kMarkCount, names, true);
+    m_offMap = addHeatmap(m_aggPlot, offRect, remc::kMarkCount, names, false);
+    m_aggScale = new QCPColorScale(m_aggPlot);
+    m_aggScale->setType(QCPAxis::atRight);
+    m_aggScale->axis()->setLabel(QStringLiteral("mean α"));
+    m_aggScale->setBarWidth(10);
+    L->addElement(1, 2, m_aggScale);
+    onRect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    offRect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    m_aggScale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    for (QCPColorMap* m : {m_onMap, m_offMap}) {
+        m->setColorScale(m_aggScale);
+        m->setGradient(GeneView::colorGradient(m_gradient));
+    }
+    auto* betaRect = new QCPAxisRect(m_aggPlot);
+    L->addElement(1, 3, betaRect);
+    for (QCPAxis* a : betaRect->axes()) {
+        a->setTickLabelFont(smallFont(font()));
+        a->setLabelFont(smallFont(font()));
+    }
+    m_betaOnBars = addBetaBars(betaRect, names, QColor(0xd6, 0x27, 0x28));
+    m_betaOffBars = addBetaBars(betaRect, names, QColor(0x1f, 0x77, 0xb4));
+    m_betaOnBars->setWidth(0.38);
+    m_betaOffBars->setWidth(0.38);
+    m_betaOnBars->setName(QStringLiteral("ON"));
+    m_betaOffBars->setName(QStringLiteral("OFF"));
+    betaRect->insetLayout()->addElement(new QCPLegend, Qt::AlignTop | Qt::AlignRight);
+    auto* legend = qobject_cast<QCPLegend*>(betaRect->insetLayout()->elementAt(0));
+    legend->setLayer(QStringLiteral("legend"));
+    legend->addItem(new QCPPlottableLegendItem(legend, m_betaOnBars));
+    legend->addItem(new QCPPlottableLegendItem(legend, m_betaOffBars));
+    legend->setFont(smallFont(font()));
+    L->setColumnStretchFactor(0, 1.0);
+    L->setColumnStretchFactor(1, 1.0);
+    L->setColumnStretchFactor(2, 0.01);
+    L->setColumnStretchFactor(3, 1.0);
+    L->setRowStretchFactor(0, 0.01);
+}
+
+void CompareView::setAggregate(const AttentionAverages& a)
+{
+    fillMap(m_onMap, a.alphaOn, a.markCount, a.binCount);
+    fillMap(m_offMap, a.alphaOff, a.markCount, a.binCount);
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    growRange(a.alphaOn, &lo, &hi);
+    growRange(a.alphaOff, &lo, &hi);
+    if (!(hi > lo)) {
+        lo = 0;
+        hi = 1;
+    }
+    m_aggScale->setDataRange(QCPRange(lo, hi));
+    fillBars(m_betaOnBars, a.betaOn, -0.2);
+    fillBars(m_betaOffBars, a.betaOff, 0.2);
+    double blo = 0, bhi = 0;
+    growRange(a.betaOn, &blo, &bhi);
+    growRange(a.betaOff, &blo, &bhi);
+    m_betaOnBars->valueAxis()->setRange(0, bhi > 0 ? bhi * 1.15 : 1.0);
+    auto title = [this](int col, const QString& what, int n) {
+        if (auto* t = qobject_cast<QCPTextElement*>(m_aggPlot->plotLayout()->element(0, col))) t->setText(what.arg(n));
+    };
+    const QString run = a.runId.isEmpty() ? QString() : QStringLiteral(" · %1").arg(a.cell);
+    title(0, QStringLiteral("α averaged over %1 ON genes (label high)") + run, a.onCount);
+    title(1, QStringLiteral("α averaged over %1 OFF genes (label low)") + run, a.offCount);
+    m_aggPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CompareView::setGradient(const QString& name)
+{
+    m_gradient = name;
+    const QCPColorGradient g = GeneView::colorGradient(name);
+    for (QCPColorMap* m : m_geneMaps) m->setGradient(g);
+    m_onMap->setGradient(g);
+    m_offMap->setGradient(g);
+    m_genePlot->replot(QCustomPlot::rpQueuedReplot);
+    m_aggPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace ac
