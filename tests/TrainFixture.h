@@ -11,7 +11,8 @@
 #include <QFile>
 #include <random>
 
-namespace ac::testing {
+namespace ac::testing
+{
 
 inline CellData makeLearnableCell(const QString& name, int train, int valid, int test,
                                   std::uint64_t seed = 7)
@@ -29,12 +30,14 @@ inline CellData makeLearnableCell(const QString& name, int train, int valid, int
         c.genes.push_back(r);
         const bool high = (rng() % 2) == 1;
         c.labels.push_back(high ? 1 : 0);
-        c.splits.push_back(g < train ? Split::Train : g < train + valid ? Split::Valid : Split::Test);
+        c.splits.push_back(g < train           ? Split::Train
+                           : g < train + valid ? Split::Valid
+                                               : Split::Test);
         for (int b = 0; b < c.binCount; ++b) {
             for (int m = 0; m < c.markCount; ++m) {
                 float v = static_cast<float>(rng() % 3); // background 0..2
                 if (high && m == 3 && b >= 45 && b < 55)
-                    v += 8.0f;                            // promoter H3K4me3 peak
+                    v += 8.0f; // promoter H3K4me3 peak
                 if (!high && m == 0)
                     v += 2.0f + static_cast<float>(rng() % 2); // broad H3K27me3
                 c.values[(static_cast<std::size_t>(g) * c.binCount + b) * c.markCount + m] = v;

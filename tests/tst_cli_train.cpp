@@ -10,7 +10,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 struct Result {
     int code = -1;
@@ -25,7 +26,8 @@ Result runCli(const QStringList& args)
     p.waitForFinished(300000);
     Result r;
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.out =
+        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
@@ -45,7 +47,8 @@ bool isOneErrorLine(const QString& err)
 
 } // namespace
 
-class TestCliTrain : public QObject {
+class TestCliTrain : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -64,17 +67,17 @@ void TestCliTrain::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(qEnvironmentVariable("AC_CLI")), "AC_CLI must name attentivechrome-cli");
     m_study = m_dir.filePath(QStringLiteral("study.h5"));
-    const QString error = testing::writeStudy(
-        m_study, {testing::makeLearnableCell("C1", 64, 32, 32, 1),
-                  testing::makeLearnableCell("C2", 48, 24, 24, 2)});
+    const QString error =
+        testing::writeStudy(m_study, {testing::makeLearnableCell("C1", 64, 32, 32, 1),
+                                      testing::makeLearnableCell("C2", 48, 24, 24, 2)});
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestCliTrain::trainEvaluatePredictAttention()
 {
-    const Result train = runCli({"train", "--study", m_study, "--cell", "C1", "--model",
-                                 "attentivechrome", "--epochs", "2", "--lr", "0.01", "--threads",
-                                 "1", "--seed", "3"});
+    const Result train =
+        runCli({"train", "--study", m_study, "--cell", "C1", "--model", "attentivechrome",
+                "--epochs", "2", "--lr", "0.01", "--threads", "1", "--seed", "3"});
     QVERIFY2(train.code == 0, qPrintable(train.err));
     QCOMPARE(train.out.size(), 2);
     QCOMPARE(train.out[0], QStringLiteral("run\tcell\tmodel\tstatus\tepochs\tbest_epoch\t"
@@ -91,8 +94,8 @@ void TestCliTrain::trainEvaluatePredictAttention()
     QCOMPARE(train.err.count(QLatin1String("valid AUROC")), 2);
 
     const QString curves = m_dir.filePath(QStringLiteral("curves"));
-    const Result eval = runCli({"evaluate", "--study", m_study, "--run", run, "--split", "all",
-                                "--curves-dir", curves});
+    const Result eval = runCli(
+        {"evaluate", "--study", m_study, "--run", run, "--split", "all", "--curves-dir", curves});
     QVERIFY2(eval.code == 0, qPrintable(eval.err));
     QCOMPARE(eval.out.size(), 4);
     QCOMPARE(eval.out[0], QStringLiteral("split\tgenes\tpositives\tauroc\taupr\taccuracy"));
@@ -108,7 +111,8 @@ void TestCliTrain::trainEvaluatePredictAttention()
              QStringLiteral("recall\tprecision\tthreshold"));
 
     const QString predictions = m_dir.filePath(QStringLiteral("p.tsv"));
-    const Result predict = runCli({"predict", "--study", m_study, "--run", run, "--out", predictions});
+    const Result predict =
+        runCli({"predict", "--study", m_study, "--run", run, "--out", predictions});
     QVERIFY2(predict.code == 0, qPrintable(predict.err));
     const QStringList lines = readLines(predictions);
     QCOMPARE(lines.size(), 129);
@@ -124,7 +128,8 @@ void TestCliTrain::trainEvaluatePredictAttention()
     QCOMPARE(toStdout.out, lines);
 
     const QString attentionTsv = m_dir.filePath(QStringLiteral("a.tsv"));
-    const Result att = runCli({"attention", "--study", m_study, "--run", run, "--out", attentionTsv});
+    const Result att =
+        runCli({"attention", "--study", m_study, "--run", run, "--out", attentionTsv});
     QVERIFY2(att.code == 0, qPrintable(att.err));
     const QStringList a = readLines(attentionTsv);
     QCOMPARE(a.size(), 129);
@@ -166,6 +171,18 @@ void TestCliTrain::trainSeveralCells()
     QCOMPARE(att.code, 1);
     QVERIFY2(isOneErrorLine(att.err) && att.err.contains(QLatin1String("no attention")),
              qPrintable(att.err));
+
+    // The paper's table over the runs so far (attentivechrome on C1, lstm on C1 and C2).
+    const Result table = runCli({"evaluate", "--study", m_study, "--summary"});
+    QVERIFY2(table.code == 0, qPrintable(table.err));
+    QCOMPARE(table.out.size(), 3 + 1 + 2);
+    QCOMPARE(table.out[0], QStringLiteral("cell\tattentivechrome\tlstm"));
+    QVERIFY2(table.out[1].startsWith(QLatin1String("C1\t")) && !table.out[1].contains("NaN"),
+             qPrintable(table.out.join("|")));
+    QVERIFY(table.out[2].startsWith(QLatin1String("C2\tNaN\t")));
+    QCOMPARE(table.out[3], QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
+    QVERIFY(table.out[4].startsWith(QLatin1String("attentivechrome\t1\t")));
+    QVERIFY(table.out[5].startsWith(QLatin1String("lstm\t2\t")));
 }
 
 void TestCliTrain::userErrors()

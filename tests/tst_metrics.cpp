@@ -8,7 +8,8 @@
 
 using namespace ac;
 
-class TestMetrics : public QObject {
+class TestMetrics : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

@@ -16,7 +16,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 Weights seededWeights(const ModelConfig& config, std::uint64_t seed)
 {
@@ -27,7 +28,8 @@ Weights seededWeights(const ModelConfig& config, std::uint64_t seed)
 
 } // namespace
 
-class TestRunPredictor : public QObject {
+class TestRunPredictor : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -86,8 +88,10 @@ void TestRunPredictor::geneEqualsBatch()
     for (int g : {0, 1, 517, 1023, 1024, genes - 1}) {
         const GenePrediction one = predictor->predictGene(m_cell.geneValues(g));
         QVERIFY(one.p > 0 && one.p < 1);
-        QVERIFY2(std::abs(one.p - all.p[std::size_t(g)]) < 1e-5,
-                 qPrintable(QStringLiteral("gene %1: %2 vs %3").arg(g).arg(one.p).arg(all.p[std::size_t(g)])));
+        QVERIFY2(
+            std::abs(one.p - all.p[std::size_t(g)]) < 1e-5,
+            qPrintable(
+                QStringLiteral("gene %1: %2 vs %3").arg(g).arg(one.p).arg(all.p[std::size_t(g)])));
         QCOMPARE(one.alpha.size(), hasAlpha ? std::size_t(500) : std::size_t(0));
         QCOMPARE(one.beta.size(), hasBeta ? std::size_t(5) : std::size_t(0));
         for (std::size_t i = 0; i < one.alpha.size(); ++i)
@@ -163,7 +167,8 @@ void TestRunPredictor::loadErrors()
     QVERIFY(!RunPredictor::load(*study, "nope", "best", &error));
     QVERIFY2(error.contains(QLatin1String("nope")), qPrintable(error));
     QVERIFY(!RunPredictor::load(*study, "mismatch", "best", &error));
-    QVERIFY2(error.contains(QLatin1String("mismatch")) && error.contains(QLatin1String("parameter")),
+    QVERIFY2(error.contains(QLatin1String("mismatch")) &&
+                 error.contains(QLatin1String("parameter")),
              qPrintable(error));
     QVERIFY(!RunPredictor::load(*study, "mismatch", "last", &error));
     QVERIFY2(error.contains(QLatin1String("mismatch")) && error.contains(QLatin1String("last")),
@@ -189,7 +194,8 @@ void TestRunPredictor::cachesResults()
     auto study = StudyFile::open(path, &error);
     QVERIFY(study && study->hasResults("imported"));
     RunResults cached, computed;
-    QVERIFY2(runResults(*study, "imported", "best", m_cell, &cached, {}, &error), qPrintable(error));
+    QVERIFY2(runResults(*study, "imported", "best", m_cell, &cached, {}, &error),
+             qPrintable(error));
     auto predictor = RunPredictor::create(run.model, best, &error);
     QVERIFY(predictor->predictAll(m_cell, &computed, {}));
     QCOMPARE(cached.p, computed.p);

@@ -13,7 +13,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 Weights readWeights(const QString& path, const QString& run, const QString& which)
 {
@@ -37,7 +38,8 @@ bool sameWeights(const Weights& a, const Weights& b)
 
 } // namespace
 
-class TestTrainer : public QObject {
+class TestTrainer : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -59,14 +61,18 @@ private:
     QString m_study;
 };
 
-void TestTrainer::initTestCase() { QVERIFY(m_dir.isValid()); }
+void TestTrainer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
 
 void TestTrainer::init()
 {
     // A fresh study per test: 64 training, 32 validation and 32 test genes.
     static int n = 0;
     m_study = m_dir.filePath(QStringLiteral("study%1.h5").arg(++n));
-    const QString error = testing::writeStudy(m_study, {testing::makeLearnableCell("C1", 64, 32, 32)});
+    const QString error =
+        testing::writeStudy(m_study, {testing::makeLearnableCell("C1", 64, 32, 32)});
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
@@ -122,7 +128,11 @@ void TestTrainer::trainsAndStoresRun()
     for (const EpochMetrics& m : run.epochs) {
         QVERIFY(std::isfinite(m.trainLoss) && std::isfinite(m.validLoss));
         QVERIFY(m.validAuroc >= 0 && m.validAuroc <= 1);
-        QVERIFY2(m.testAupr >= 0 && m.testAupr <= 1, qPrintable(QStringLiteral("%1 %2 %3 %4").arg(m.testAuroc).arg(m.testAupr).arg(m.validAupr).arg(m.trainAuroc)));
+        QVERIFY2(m.testAupr >= 0 && m.testAupr <= 1, qPrintable(QStringLiteral("%1 %2 %3 %4")
+                                                                    .arg(m.testAuroc)
+                                                                    .arg(m.testAupr)
+                                                                    .arg(m.validAupr)
+                                                                    .arg(m.trainAuroc)));
         QVERIFY(m.seconds > 0);
     }
     // The pattern is learnable: the best epoch ranks the validation genes well.
@@ -217,6 +227,15 @@ void TestTrainer::sameSeedSameWeights()
     QVERIFY(sameWeights(lastA, readWeights(m_study, "b", "last")));
     QVERIFY(sameWeights(readWeights(m_study, "a", "best"), readWeights(m_study, "b", "best")));
     QVERIFY(!sameWeights(lastA, readWeights(m_study, "c", "last")));
+
+    // Also with two threads (the fused LSTM splits its recurrences over them).
+    TrainRequest d = a, e = a;
+    d.runId = QStringLiteral("d");
+    e.runId = QStringLiteral("e");
+    d.train.threads = e.train.threads = 2;
+    for (const TrainRequest& r : {d, e})
+        QVERIFY(trainModel(r, {}).ok);
+    QVERIFY(sameWeights(readWeights(m_study, "d", "last"), readWeights(m_study, "e", "last")));
 }
 
 void TestTrainer::resumeContinuesRun()

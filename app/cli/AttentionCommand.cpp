@@ -6,13 +6,15 @@
 #include "train/AttentionExport.h"
 #include "train/RunInference.h"
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 int runAttention(const QStringList& args)
 {
     const QString cmd = QStringLiteral("attention");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
     p.addOption({QStringLiteral("out"),
                  QStringLiteral("Output file: .tsv (one row per gene: gene_id, ensembl, symbol, "
@@ -43,7 +45,8 @@ int runAttention(const QStringList& args)
     const QString lower = outPath.toLower();
     if (!lower.endsWith(QLatin1String(".tsv")) && !lower.endsWith(QLatin1String(".h5")) &&
         !lower.endsWith(QLatin1String(".hdf5")))
-        return fail(cmd, QStringLiteral("%1: unknown format (use .tsv, .h5 or .hdf5)").arg(outPath));
+        return fail(cmd,
+                    QStringLiteral("%1: unknown format (use .tsv, .h5 or .hdf5)").arg(outPath));
 
     setInferenceThreads(threads);
     OpenedRun r;

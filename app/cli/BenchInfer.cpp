@@ -13,7 +13,8 @@
 #include <QElapsedTimer>
 #include <ctime>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 int runBenchInfer(const QStringList& args)
 {
@@ -21,20 +22,25 @@ int runBenchInfer(const QStringList& args)
     QCommandLineParser p;
     p.addOption({QStringLiteral("model"), QStringLiteral("Model kind (default attentivechrome)."),
                  QStringLiteral("KIND"), QStringLiteral("attentivechrome")});
-    p.addOption({QStringLiteral("genes"), QStringLiteral("Genes (default 19802)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("repeats"), QStringLiteral("Single-gene calls (default 200)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."), QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("genes"), QStringLiteral("Genes (default 19802)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("repeats"), QStringLiteral("Single-gene calls (default 200)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
+                 QStringLiteral("N")});
     int code = 0;
-    if (!parseArguments(p, cmd,
-                        QStringLiteral("Time p, α and β for every gene of a simulated full-size "
-                                       "cell type (target < 2 s) and for one gene (target < 5 ms)."),
-                        args, &code))
+    if (!parseArguments(
+            p, cmd,
+            QStringLiteral("Time p, α and β for every gene of a simulated full-size "
+                           "cell type (target < 2 s) and for one gene (target < 5 ms)."),
+            args, &code))
         return code;
     ModelConfig config;
     QString error;
     int genes = 19802, repeats = 200, threads = 0;
     if (!parseModelKind(p.value(QStringLiteral("model")), &config.kind))
-        return fail(cmd, QStringLiteral("unknown --model '%1'").arg(p.value(QStringLiteral("model"))));
+        return fail(cmd,
+                    QStringLiteral("unknown --model '%1'").arg(p.value(QStringLiteral("model"))));
     if (!intOption(p, QStringLiteral("genes"), 3, 100000, &genes, &error) ||
         !intOption(p, QStringLiteral("repeats"), 1, 100000, &repeats, &error) ||
         !intOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error))
@@ -49,7 +55,8 @@ int runBenchInfer(const QStringList& args)
     // a trained run.
     std::shared_ptr<ChromatinModelImpl> model = makeModel(config);
     initUniform(*model, 0.1, 1);
-    std::unique_ptr<RunPredictor> predictor = RunPredictor::create(config, exportWeights(*model), &error);
+    std::unique_ptr<RunPredictor> predictor =
+        RunPredictor::create(config, exportWeights(*model), &error);
     if (!predictor)
         return fail(cmd, error);
 
@@ -72,7 +79,9 @@ int runBenchInfer(const QStringList& args)
     const double oneCpuMs =
         static_cast<double>(std::clock() - oneCpuStart) * 1e3 / CLOCKS_PER_SEC / repeats;
 
-    printLine(QStringLiteral("model %1, threads %2").arg(modelKindKey(config.kind)).arg(at::get_num_threads()));
+    printLine(QStringLiteral("model %1, threads %2")
+                  .arg(modelKindKey(config.kind))
+                  .arg(at::get_num_threads()));
     printLine(QStringLiteral("all genes: %1 genes (p%2%3) in %4 s (CPU %5 s); target < 2 s")
                   .arg(genes)
                   .arg(results.alpha.empty() ? QString() : QStringLiteral(", α"))

@@ -14,16 +14,21 @@
 #include <cmath>
 #include <ctime>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 // The size of a REMC cell type in the DeepChrome benchmark.
 constexpr int kGenes = 19802;
 constexpr int kTrainGenes = 6601;
 constexpr int kValidGenes = 6601;
 
-double seconds(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) * 1e-9; }
+double seconds(const QElapsedTimer& t)
+{
+    return static_cast<double>(t.nsecsElapsed()) * 1e-9;
+}
 
 } // namespace
 
@@ -33,11 +38,17 @@ int runBenchTrain(const QStringList& args)
     QCommandLineParser p;
     p.addOption({QStringLiteral("model"), QStringLiteral("Model kind (default attentivechrome)."),
                  QStringLiteral("KIND"), QStringLiteral("attentivechrome")});
-    p.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs to time (default 2)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("batch-size"), QStringLiteral("Genes per batch (default 16)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores but one)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default 2e-4)."), QStringLiteral("LR")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Simulation and training seed (default 1)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs to time (default 2)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("batch-size"), QStringLiteral("Genes per batch (default 16)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("threads"),
+                 QStringLiteral("Torch threads (default: all cores but one)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default 2e-4)."),
+                 QStringLiteral("LR")});
+    p.addOption({QStringLiteral("seed"),
+                 QStringLiteral("Simulation and training seed (default 1)."), QStringLiteral("N")});
     int code = 0;
     if (!parseArguments(p, cmd,
                         QStringLiteral("Train on a simulated full-size cell type (19,802 genes, "
@@ -52,7 +63,8 @@ int runBenchTrain(const QStringList& args)
     request.train.patience = 0;
     int seed = 1;
     if (!parseModelKind(p.value(QStringLiteral("model")), &request.model.kind))
-        return fail(cmd, QStringLiteral("unknown --model '%1'").arg(p.value(QStringLiteral("model"))));
+        return fail(cmd,
+                    QStringLiteral("unknown --model '%1'").arg(p.value(QStringLiteral("model"))));
     if (!intOption(p, QStringLiteral("epochs"), 1, 1000, &request.train.epochs, &error) ||
         !intOption(p, QStringLiteral("batch-size"), 1, 1 << 20, &request.train.batchSize, &error) ||
         !intOption(p, QStringLiteral("threads"), 0, 1024, &request.train.threads, &error) ||

@@ -3,6 +3,7 @@
 #include "CliSupport.h"
 #include "RunOptions.h"
 
+#include "train/CellSummary.h"
 #include "train/Metrics.h"
 #include "train/RunInference.h"
 
@@ -11,11 +12,16 @@
 #include <QTextStream>
 #include <cmath>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
-QString number(double v) { return std::isnan(v) ? QStringLiteral("NaN") : QString::number(v, 'f', 4); }
+QString number(double v)
+{
+    return std::isnan(v) ? QStringLiteral("NaN") : QString::number(v, 'f', 4);
+}
 
 bool writeCurve(const QString& path, const char* header, const std::vector<CurvePoint>& points,
                 QString* error)
@@ -40,17 +46,56 @@ bool writeCurve(const QString& path, const char* header, const std::vector<Curve
     return true;
 }
 
+/// The paper's table over every stored run: test AUROC at the best epoch per cell and variant
+/// (the newest run of a pair counts), then mean, median, min, max and wins per variant.
+int printSummary(const QString& cmd, const QString& studyPath)
+{
+    QString error;
+    std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &error);
+    if (!study)
+        return fail(cmd, error);
+    std::vector<CellSummary::Entry> entries;
+    for (const QString& id : study->runIds()) {
+        RunRecord run;
+        if (!study->readRun(id, &run, &error))
+            return fail(cmd, error);
+        if (run.bestEpoch < 1 || run.bestEpoch > static_cast<int>(run.epochs.size()))
+            continue; // imported or unfinished: no test AUROC
+        entries.push_back({run.cell, modelKindKey(run.model.kind),
+                           run.epochs[static_cast<std::size_t>(run.bestEpoch - 1)].testAuroc});
+    }
+    if (entries.empty())
+        return fail(cmd, QStringLiteral("%1: no trained runs to summarise").arg(studyPath));
+    const CellSummary summary = summariseRuns(entries);
+    printLine(QStringLiteral("cell\t") + summary.variants.join(QLatin1Char('\t')));
+    for (int c = 0; c < summary.cells.size(); ++c) {
+        QStringList row{summary.cells[c]};
+        for (int v = 0; v < summary.variants.size(); ++v)
+            row << number(summary.score(c, v));
+        printLine(row.join(QLatin1Char('\t')));
+    }
+    printLine(QString());
+    printLine(QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
+    for (const CellSummary::Row& r : summary.rows)
+        printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7")
+                      .arg(r.variant)
+                      .arg(r.cells)
+                      .arg(number(r.mean), number(r.median), number(r.min), number(r.max))
+                      .arg(r.wins));
+    return 0;
+}
+
 } // namespace
 
 int runEvaluate(const QStringList& args)
 {
     const QString cmd = QStringLiteral("evaluate");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
-    p.addOption({QStringLiteral("split"),
-                 QStringLiteral("test (default), valid, train or all."), QStringLiteral("SPLIT"),
-                 QStringLiteral("test")});
+    p.addOption({QStringLiteral("split"), QStringLiteral("test (default), valid, train or all."),
+                 QStringLiteral("SPLIT"), QStringLiteral("test")});
     p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
                  QStringLiteral("WHICH"), QStringLiteral("best")});
     p.addOption({QStringLiteral("curves-dir"),
@@ -58,10 +103,19 @@ int runEvaluate(const QStringList& args)
                  QStringLiteral("DIR")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("summary"),
+                 QStringLiteral("Instead of one run: test AUROC of every cell type and variant "
+                                "(newest run each, best epoch) and per variant mean, median, min, "
+                                "max and wins.")});
     int code = 0;
     if (!parseArguments(p, cmd, QStringLiteral("Evaluate a stored run: AUROC, AUPR, accuracy."),
                         args, &code))
         return code;
+    if (p.isSet(QStringLiteral("summary"))) {
+        if (!p.isSet(QStringLiteral("study")))
+            return fail(cmd, QStringLiteral("--study is required"));
+        return printSummary(cmd, p.value(QStringLiteral("study")));
+    }
     for (const char* req : {"study", "run"})
         if (!p.isSet(QString::fromLatin1(req)))
             return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
@@ -79,8 +133,9 @@ int runEvaluate(const QStringList& args)
         if (splitArg == splitName(s))
             splits = {s};
     if (splits.empty())
-        return fail(cmd, QStringLiteral("--split must be test, valid, train or all, not '%1'")
-                             .arg(splitArg));
+        return fail(
+            cmd,
+            QStringLiteral("--split must be test, valid, train or all, not '%1'").arg(splitArg));
     const QString curvesDir = p.value(QStringLiteral("curves-dir"));
     if (!curvesDir.isEmpty() && !QDir().mkpath(curvesDir))
         return fail(cmd, QStringLiteral("%1: cannot create the folder").arg(curvesDir));

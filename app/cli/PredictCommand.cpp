@@ -9,13 +9,15 @@
 #include <QSaveFile>
 #include <QTextStream>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 int runPredict(const QStringList& args)
 {
     const QString cmd = QStringLiteral("predict");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
     p.addOption({QStringLiteral("out"), QStringLiteral("TSV file (default: standard output)."),
                  QStringLiteral("FILE")});

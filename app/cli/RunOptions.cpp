@@ -4,7 +4,8 @@
 
 #include <thread>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 bool intOption(const QCommandLineParser& p, const QString& name, int min, int max, int* out,
                QString* error)
@@ -25,17 +26,17 @@ bool intOption(const QCommandLineParser& p, const QString& name, int min, int ma
     return true;
 }
 
-bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero,
-                    double* out, QString* error)
+bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero, double* out,
+                    QString* error)
 {
     if (!p.isSet(name))
         return true;
     bool ok = false;
     const double v = p.value(name).toDouble(&ok);
     if (!ok || !(allowZero ? v >= 0 : v > 0)) {
-        *error = QStringLiteral("--%1 must be a number %2 0, not '%3'")
-                     .arg(name, allowZero ? QStringLiteral(">=") : QStringLiteral(">"),
-                          p.value(name));
+        *error =
+            QStringLiteral("--%1 must be a number %2 0, not '%3'")
+                .arg(name, allowZero ? QStringLiteral(">=") : QStringLiteral(">"), p.value(name));
         return false;
     }
     *out = v;
@@ -55,9 +56,10 @@ bool openRun(const QString& studyPath, const QString& runId, OpenedRun* out, QSt
         return false;
     if (!out->study->runIds().contains(runId)) {
         const QStringList runs = out->study->runIds();
-        *error = QStringLiteral("%1: no run \"%2\" (runs: %3)")
-                     .arg(studyPath, runId,
-                          runs.isEmpty() ? QStringLiteral("none") : runs.join(QStringLiteral(", ")));
+        *error =
+            QStringLiteral("%1: no run \"%2\" (runs: %3)")
+                .arg(studyPath, runId,
+                     runs.isEmpty() ? QStringLiteral("none") : runs.join(QStringLiteral(", ")));
         return false;
     }
     return out->study->readRun(runId, &out->run, error) &&

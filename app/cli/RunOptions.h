@@ -8,14 +8,15 @@
 #include <QString>
 #include <memory>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 /// Reads option `name` as an integer in [min, max]; false with `error` ("--name must be ...").
 bool intOption(const QCommandLineParser& p, const QString& name, int min, int max, int* out,
                QString* error);
 /// Reads option `name` as a number > 0 (or >= 0 when `allowZero`).
-bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero,
-                    double* out, QString* error);
+bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero, double* out,
+                    QString* error);
 
 /// Sets the torch thread count of the calling thread: `requested`, or every core when 0.
 void setInferenceThreads(int requested);

@@ -12,13 +12,18 @@
 #include <csignal>
 #include <unistd.h>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
-void onInterrupt(int) { g_interrupted = 1; }
+void onInterrupt(int)
+{
+    g_interrupted = 1;
+}
 
 QString duration(double seconds)
 {
@@ -32,7 +37,10 @@ QString duration(double seconds)
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString number(double v) { return std::isnan(v) ? QStringLiteral("NaN") : QString::number(v, 'f', 4); }
+QString number(double v)
+{
+    return std::isnan(v) ? QStringLiteral("NaN") : QString::number(v, 'f', 4);
+}
 
 /// Redraws one status line per batch on a terminal (at most 5 times a second) and prints one
 /// line per finished epoch in any case; returns false after Ctrl-C.
@@ -75,7 +83,8 @@ int runTrain(const QStringList& args)
 {
     const QString cmd = QStringLiteral("train");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("cell"),
                  QStringLiteral("Cell type(s): E123, a comma-separated list, or 'all'."),
                  QStringLiteral("CELLS")});
@@ -83,17 +92,23 @@ int runTrain(const QStringList& args)
                  QStringLiteral("attentivechrome (default), lstm-alpha, lstm, deepchrome or "
                                 "cnn-alpha-beta."),
                  QStringLiteral("KIND"), QStringLiteral("attentivechrome")});
-    p.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs (default 30)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("batch-size"), QStringLiteral("Genes per batch (default 16)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("lr"), QStringLiteral("Adam learning rate (default 2e-4)."), QStringLiteral("LR")});
-    p.addOption({QStringLiteral("clip"), QStringLiteral("Gradient-norm clip, 0 = off (default 1)."), QStringLiteral("NORM")});
+    p.addOption(
+        {QStringLiteral("epochs"), QStringLiteral("Epochs (default 30)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("batch-size"), QStringLiteral("Genes per batch (default 16)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("lr"), QStringLiteral("Adam learning rate (default 2e-4)."),
+                 QStringLiteral("LR")});
+    p.addOption({QStringLiteral("clip"), QStringLiteral("Gradient-norm clip, 0 = off (default 1)."),
+                 QStringLiteral("NORM")});
     p.addOption({QStringLiteral("patience"),
                  QStringLiteral("Epochs without a better validation AUROC before stopping; 0 = "
                                 "never (default 10)."),
                  QStringLiteral("N")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("threads"),
-                 QStringLiteral("Torch threads (default: all cores but one)."), QStringLiteral("N")});
+                 QStringLiteral("Torch threads (default: all cores but one)."),
+                 QStringLiteral("N")});
     p.addOption({QStringLiteral("resume"),
                  QStringLiteral("Continue this stored run from its last weights up to --epochs."),
                  QStringLiteral("RUN")});
@@ -156,7 +171,8 @@ int runTrain(const QStringList& args)
                                                           : known.join(QStringLiteral(", "))));
         }
         if (cells.isEmpty())
-            return fail(cmd, QStringLiteral("%1: the study has no cell types").arg(request.studyPath));
+            return fail(cmd,
+                        QStringLiteral("%1: the study has no cell types").arg(request.studyPath));
     }
 
     std::signal(SIGINT, onInterrupt);
@@ -166,8 +182,9 @@ int runTrain(const QStringList& args)
         request.cell = cell;
         QElapsedTimer clock;
         clock.start();
-        const QString label = resume ? request.resumeRunId
-                                     : QStringLiteral("%1 %2").arg(cell, modelKindKey(request.model.kind));
+        const QString label =
+            resume ? request.resumeRunId
+                   : QStringLiteral("%1 %2").arg(cell, modelKindKey(request.model.kind));
         const TrainOutcome outcome = trainModel(request, progressPrinter(label));
         if (!outcome.ok)
             return fail(cmd, outcome.error);

@@ -6,9 +6,11 @@
 #include <QSaveFile>
 #include <QTextStream>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 bool writeTsv(const QString& path, const CellData& cell, const RunResults& r, QString* error)
 {
@@ -38,8 +40,8 @@ bool writeTsv(const QString& path, const CellData& cell, const RunResults& r, QS
         if (!r.beta.empty())
             for (int m = 0; m < r.markCount; ++m)
                 out << '\t'
-                    << QString::number(r.beta[static_cast<std::size_t>(g) * r.markCount + m],
-                                       'g', 6);
+                    << QString::number(r.beta[static_cast<std::size_t>(g) * r.markCount + m], 'g',
+                                       6);
         if (!r.alpha.empty())
             for (std::size_t i = 0; i < mb; ++i)
                 out << '\t' << QString::number(r.alpha[g * mb + i], 'g', 6);
@@ -82,8 +84,9 @@ bool writeHdf5(const QString& path, const CellData& cell, const RunResults& r, Q
         if (!r.beta.empty())
             h5::writeFloats(root, "beta", {genes, m}, r.beta.data());
         if (!r.alpha.empty())
-            h5::writeFloats(root, "alpha", {genes, m, b}, r.alpha.data(),
-                            h5::Layout{{std::max<hsize_t>(1, std::min<hsize_t>(genes, 256)), m, b}, 4});
+            h5::writeFloats(
+                root, "alpha", {genes, m, b}, r.alpha.data(),
+                h5::Layout{{std::max<hsize_t>(1, std::min<hsize_t>(genes, 256)), m, b}, 4});
         h5::setAttr(root, "bin_size", static_cast<std::int64_t>(cell.binSize));
         h5::setAttr(root, "window_start", static_cast<std::int64_t>(cell.windowStart));
         h5::setAttr(root, "split_codes", std::string("0 train, 1 valid, 2 test"));

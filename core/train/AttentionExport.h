@@ -5,7 +5,8 @@
 
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Writes p, α and β of every gene of `cell` to `path`, by its extension:

@@ -2,7 +2,8 @@
 
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 /// Binary classification metrics of one split (see metrics::evaluate). Plain value; NaN where a
 /// value is undefined, and `note` says why.

@@ -4,7 +4,8 @@
 #include <cmath>
 #include <limits>
 
-namespace ac {
+namespace ac
+{
 
 CellSummary summariseRuns(const std::vector<CellSummary::Entry>& entries)
 {

@@ -4,7 +4,8 @@
 #include <QStringList>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * The paper's comparison table: one score (e.g. test AUROC) per cell type and model variant, and
@@ -28,8 +29,8 @@ struct CellSummary {
         int wins = 0;
     };
 
-    QStringList cells;    ///< in first-seen order
-    QStringList variants; ///< in first-seen order
+    QStringList cells;          ///< in first-seen order
+    QStringList variants;       ///< in first-seen order
     std::vector<double> scores; ///< cells × variants, row-major; NaN where missing
     std::vector<Row> rows;      ///< one per variant, same order as `variants`
 

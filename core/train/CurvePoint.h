@@ -1,6 +1,7 @@
 #pragma once
 
-namespace ac {
+namespace ac
+{
 
 /// One point of a ROC curve (x = false-positive rate, y = true-positive rate) or of a
 /// precision-recall curve (x = recall, y = precision), reached by calling every score

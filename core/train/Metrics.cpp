@@ -4,9 +4,11 @@
 #include <cmath>
 #include <limits>
 
-namespace ac::metrics {
+namespace ac::metrics
+{
 
-namespace {
+namespace
+{
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -108,8 +110,8 @@ double auroc(const std::vector<float>& scores, const std::vector<std::uint8_t>& 
     return u / (p * static_cast<double>(r.negatives));
 }
 
-double averagePrecision(const std::vector<float>& scores,
-                        const std::vector<std::uint8_t>& labels, QString* note)
+double averagePrecision(const std::vector<float>& scores, const std::vector<std::uint8_t>& labels,
+                        QString* note)
 {
     const Ranked r = rank(scores, labels, false);
     setNote(note, r.problem);

@@ -7,7 +7,8 @@
 #include <cstdint>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Ranking metrics of scores against 0/1 labels (pure functions, no torch, thread-safe).
@@ -17,7 +18,8 @@ namespace ac {
  * AUPR of a split with one class only, or of scores containing NaN, are NaN and `note` (when
  * given) explains. The sizes of `scores` and `labels` must match (otherwise NaN and a note).
  */
-namespace metrics {
+namespace metrics
+{
 
 /// Area under the ROC curve: the Mann–Whitney U statistic with midranks for tied scores, so a
 /// tie between a positive and a negative counts one half.
@@ -26,8 +28,8 @@ double auroc(const std::vector<float>& scores, const std::vector<std::uint8_t>& 
 
 /// Area under the precision-recall curve as average precision, step-wise
 /// (Σ (R_k − R_{k−1}) P_k over the distinct thresholds, tied scores taken as one group).
-double averagePrecision(const std::vector<float>& scores,
-                        const std::vector<std::uint8_t>& labels, QString* note = nullptr);
+double averagePrecision(const std::vector<float>& scores, const std::vector<std::uint8_t>& labels,
+                        QString* note = nullptr);
 
 /// Fraction of genes with (score >= 0.5) == label; NaN for no genes.
 double accuracy(const std::vector<float>& scores, const std::vector<std::uint8_t>& labels);

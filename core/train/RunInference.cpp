@@ -4,7 +4,8 @@
 #include "store/StudyFile.h"
 #include "train/RunPredictor.h"
 
-namespace ac {
+namespace ac
+{
 
 bool runResults(const StudyFile& study, const QString& runId, const QString& which,
                 const CellData& cell, RunResults* out, const ProgressCallback& progress,

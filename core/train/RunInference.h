@@ -6,7 +6,8 @@
 
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 class StudyFile;
 

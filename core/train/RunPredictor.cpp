@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <cstring>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 // Genes per forward pass of predictAll: large enough to amortise per-op overhead, small enough
 // that the intermediate activations stay a few tens of MB.
@@ -54,7 +56,10 @@ std::unique_ptr<RunPredictor> RunPredictor::load(const StudyFile& study, const Q
     return p;
 }
 
-const ModelConfig& RunPredictor::modelConfig() const { return d->config; }
+const ModelConfig& RunPredictor::modelConfig() const
+{
+    return d->config;
+}
 
 GenePrediction RunPredictor::predictGene(const float* values) const
 {
@@ -112,7 +117,8 @@ bool RunPredictor::predictAll(const CellData& cell, RunResults* out,
         if (progress) {
             Progress report;
             report.fraction = static_cast<double>(begin + n) / genes;
-            report.message = QStringLiteral("%1: %2 of %3 genes").arg(cell.name).arg(begin + n).arg(genes);
+            report.message =
+                QStringLiteral("%1: %2 of %3 genes").arg(cell.name).arg(begin + n).arg(genes);
             if (!progress(report))
                 return false;
         }

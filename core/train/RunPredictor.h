@@ -10,7 +10,8 @@
 #include <memory>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 class StudyFile;
 
@@ -27,7 +28,8 @@ struct GenePrediction {
  * thread count (at::set_num_threads). load() fails with `error` naming the study and run when the
  * run or its weights are missing or do not fit the variant.
  */
-class RunPredictor {
+class RunPredictor
+{
 public:
     /// `which` is "best" or "last".
     static std::unique_ptr<RunPredictor> load(const StudyFile& study, const QString& runId,

@@ -16,9 +16,11 @@
 #include <random>
 #include <thread>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 constexpr std::int64_t kEvalBatch = 1024;
 
@@ -92,9 +94,10 @@ int threadCount(int requested)
 
 QString newRunId(const StudyFile& study, const QString& cell, ModelKind kind)
 {
-    const QString base = QStringLiteral("%1-%2-%3").arg(
-        cell, modelKindKey(kind),
-        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString base =
+        QStringLiteral("%1-%2-%3")
+            .arg(cell, modelKindKey(kind),
+                 QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     const QStringList existing = study.runIds();
     QString id = base;
     for (int n = 2; existing.contains(id); ++n)
@@ -160,8 +163,8 @@ bool storeRun(const QString& path, const RunRecord& run, const Weights& best, co
 }
 
 /// p, α and β of every gene from the best weights, for the GUI.
-bool inferResults(const RunRecord& run, const Weights& best, const CellData& cell,
-                  RunResults* out, QString* error)
+bool inferResults(const RunRecord& run, const Weights& best, const CellData& cell, RunResults* out,
+                  QString* error)
 {
     std::unique_ptr<RunPredictor> predictor = RunPredictor::create(run.model, best, error);
     if (!predictor)
@@ -203,8 +206,8 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
             return outcome;
         }
         if (last.empty() || run.epochs.empty()) {
-            error = QStringLiteral("%1: run %2 has no finished epoch to resume from")
-                        .arg(path, run.id);
+            error =
+                QStringLiteral("%1: run %2 has no finished epoch to resume from").arg(path, run.id);
             return outcome;
         }
         if (static_cast<int>(run.epochs.size()) >= request.train.epochs) {
@@ -221,8 +224,7 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
     } else {
         if (study->cellNames().indexOf(request.cell) < 0) {
             error = QStringLiteral("%1: no cell type \"%2\" in the study (it has: %3)")
-                        .arg(path, request.cell,
-                             study->cellNames().join(QStringLiteral(", ")));
+                        .arg(path, request.cell, study->cellNames().join(QStringLiteral(", ")));
             return outcome;
         }
         run.id = request.runId.isEmpty() ? newRunId(*study, request.cell, request.model.kind)
@@ -265,8 +267,7 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
         initUniform(*model, cfg.initRange, cfg.seed);
     }
     // A fresh optimiser: Adam's moment estimates are not stored, so a resumed run restarts them.
-    torch::optim::Adam optimizer(model->parameters(),
-                                 torch::optim::AdamOptions(cfg.learningRate));
+    torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(cfg.learningRate));
 
     const SplitData train = gatherSplit(cell, Split::Train);
     const SplitData valid = gatherSplit(cell, Split::Valid);
@@ -358,9 +359,9 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
                 // they took last epoch (unknown, so left out, during the first).
                 const double batchSeconds =
                     static_cast<double>(epochClock.nsecsElapsed()) * 1e-9 / (b + 1);
-                report.etaSeconds = batchSeconds * (batches - b - 1) + lastEvalSeconds +
-                                    (batchSeconds * batches + lastEvalSeconds) *
-                                        (cfg.epochs - epoch);
+                report.etaSeconds =
+                    batchSeconds * (batches - b - 1) + lastEvalSeconds +
+                    (batchSeconds * batches + lastEvalSeconds) * (cfg.epochs - epoch);
                 if (!progress(report)) {
                     if (!stored) {
                         run.status = QStringLiteral("cancelled");

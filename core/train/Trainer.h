@@ -8,7 +8,8 @@
 #include <QString>
 #include <functional>
 
-namespace ac {
+namespace ac
+{
 
 /// What to train: one cell type of a study, one variant.
 struct TrainRequest {
@@ -16,15 +17,15 @@ struct TrainRequest {
     QString cell;
     ModelConfig model;
     TrainConfig train;
-    QString runId;        ///< empty: a new id is made ("<cell>-<kind>-<yyyyMMdd-hhmmss>")
-    QString resumeRunId;  ///< non-empty: continue this stored run from its last weights
+    QString runId;       ///< empty: a new id is made ("<cell>-<kind>-<yyyyMMdd-hhmmss>")
+    QString resumeRunId; ///< non-empty: continue this stored run from its last weights
 };
 
 /// A progress report of a running training; plain value, safe to queue across threads.
 struct TrainProgress {
-    int epoch = 0;          ///< 1-based, the epoch in progress
+    int epoch = 0; ///< 1-based, the epoch in progress
     int epochs = 0;
-    int batch = 0;          ///< 1-based batch within the epoch
+    int batch = 0; ///< 1-based batch within the epoch
     int batches = 0;
     double loss = 0;        ///< running mean training loss of this epoch
     double etaSeconds = -1; ///< < 0 until known
@@ -37,9 +38,9 @@ using TrainCallback = std::function<bool(const TrainProgress&)>;
 
 /// How a training ended.
 struct TrainOutcome {
-    bool ok = false;        ///< false on error (then `error`); a cancel is ok with status "cancelled"
+    bool ok = false; ///< false on error (then `error`); a cancel is ok with status "cancelled"
     QString error;
-    RunRecord run;          ///< as stored (status complete / stopped-early / cancelled / failed)
+    RunRecord run; ///< as stored (status complete / stopped-early / cancelled / failed)
 };
 
 /**
