@@ -23,6 +23,8 @@ int runAttention(const QStringList& args);
 int runImport(const QStringList& args);
 int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
+int runImportTrack(const QStringList& args);
+int runValidate(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
 int runBenchImport(const QStringList& args);
 int runBenchTrain(const QStringList& args);

@@ -20,6 +20,10 @@ const std::array kCommands{
                         ac::cli::runSimulate},
     ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
                         ac::cli::runExport},
+    ac::cli::CliCommand{"import-track", "Import a signal track (CSV, bedGraph, bigWig) into a cell",
+                        ac::cli::runImportTrack},
+    ac::cli::CliCommand{"validate", "Compare attention and attributions with a track (H3K27ac)",
+                        ac::cli::runValidate},
     ac::cli::CliCommand{"train", "Train a model variant on cell types of a study",
                         ac::cli::runTrain},
     ac::cli::CliCommand{"evaluate", "AUROC, AUPR and accuracy of a run; ROC/PR curves as TSV",
@@ -50,7 +54,8 @@ int main(int argc, char** argv)
     // Figure export and bench gui draw with QtGui/QCustomPlot, which need a QApplication; without a display it
     // renders offscreen. Every other command stays a plain QCoreApplication.
     const bool drawsFigures = argc > 1
-        && (qstrcmp(argv[1], "export") == 0 || (qstrcmp(argv[1], "bench") == 0 && argc > 2 && qstrcmp(argv[2], "gui") == 0));
+        && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "validate") == 0
+            || (qstrcmp(argv[1], "bench") == 0 && argc > 2 && qstrcmp(argv[2], "gui") == 0));
     if (drawsFigures && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

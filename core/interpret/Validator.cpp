@@ -1,0 +1,274 @@
+#include "interpret/Validator.h"
+
+#include "data/CellData.h"
+#include "interpret/Attributor.h"
+#include "store/StudyFile.h"
+#include "train/RunPredictor.h"
+
+#include <QDir>
+#include <QSaveFile>
+#include <QTextStream>
+#include <cmath>
+
+namespace ac {
+
+namespace {
+
+// Maps the progress of one stage onto [from, to] of the whole job.
+ProgressCallback stage(const ProgressCallback& progress, double from, double to)
+{
+    if (!progress)
+        return {};
+    return [progress, from, to](const Progress& p) {
+        Progress whole = p;
+        whole.fraction = from + (to - from) * p.fraction;
+        return progress(whole);
+    };
+}
+
+QString skipName(AgreementSkip skip)
+{
+    switch (skip) {
+    case AgreementSkip::None: return QStringLiteral("used");
+    case AgreementSkip::MissingTrack: return QStringLiteral("missing-track");
+    case AgreementSkip::Constant: return QStringLiteral("constant");
+    }
+    return {};
+}
+
+QString seriesColumn(const AgreementSeries& s) { return s.map + QLatin1Char(':') + s.mark; }
+
+bool writeFile(const QString& path, const QString& text, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(text.toUtf8());
+    if (!file.commit()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString number(double v) { return std::isnan(v) ? QStringLiteral("NA") : QString::number(v, 'g', 6); }
+
+} // namespace
+
+bool Validator::run(const ValidationRequest& request, ValidationReport* report,
+                    const ProgressCallback& progress, QString* error)
+{
+    const QStringList splits{QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test"),
+                             QStringLiteral("all")};
+    if (!splits.contains(request.split)) {
+        *error = QStringLiteral("unknown split '%1' (train, valid, test or all)").arg(request.split);
+        return false;
+    }
+    std::unique_ptr<StudyFile> study = StudyFile::open(request.studyPath, error);
+    if (!study)
+        return false;
+    RunRecord run;
+    if (!study->readRun(request.runId, &run, error))
+        return false;
+    const QStringList tracks = study->trackNames(run.cell);
+    if (!tracks.contains(request.track)) {
+        *error = QStringLiteral("%1: cell %2 (of run %3) has no track '%4' (tracks: %5); import "
+                                "one with 'attentivechrome-cli import-track'")
+                     .arg(study->path(), run.cell, request.runId, request.track,
+                          tracks.isEmpty() ? QStringLiteral("none") : tracks.join(QLatin1String(", ")));
+        return false;
+    }
+    CellData cell;
+    TrackData track;
+    if (!study->readCell(run.cell, &cell, error) ||
+        !study->readTrack(run.cell, request.track, &track, error))
+        return false;
+    const std::size_t T = static_cast<std::size_t>(track.binCount);
+    if (track.binCount != cell.binCount || track.values.size() != cell.genes.size() * T) {
+        *error = QStringLiteral("%1: track '%2' of cell %3 does not have %4 genes × %5 bins")
+                     .arg(study->path(), request.track, run.cell)
+                     .arg(cell.geneCount())
+                     .arg(cell.binCount);
+        return false;
+    }
+
+    ValidationReport r;
+    r.studyPath = study->path();
+    r.runId = request.runId;
+    r.cell = run.cell;
+    r.track = request.track;
+    r.split = request.split;
+    r.model = modelKindKey(run.model.kind);
+    r.markNames = cell.markNames;
+    for (int g = 0; g < cell.geneCount(); ++g) {
+        if (request.split != QLatin1String("all") &&
+            (g >= static_cast<int>(cell.splits.size()) || splitName(cell.splits[g]) != request.split))
+            continue;
+        r.genes.push_back(g);
+        r.geneIds << cell.genes[g].remcId;
+        r.geneSymbols << cell.genes[g].symbol;
+    }
+    if (r.genes.empty()) {
+        *error = QStringLiteral("%1: cell %2 has no genes in split '%3'")
+                     .arg(study->path(), run.cell, request.split);
+        return false;
+    }
+
+    // p and α: the cached results are those of the best weights.
+    RunResults results;
+    const bool cached = request.weights == QLatin1String("best") && study->hasResults(request.runId) &&
+                        study->readResults(request.runId, &results, error) &&
+                        results.geneCount == cell.geneCount();
+    const int stages = 1 + static_cast<int>(request.methods.size());
+    if (!cached) {
+        std::unique_ptr<RunPredictor> predictor =
+            RunPredictor::load(*study, request.runId, request.weights, error);
+        if (!predictor)
+            return false;
+        if (!predictor->predictAll(cell, &results, stage(progress, 0.0, 1.0 / stages))) {
+            *error = QStringLiteral("cancelled");
+            return false;
+        }
+    }
+    AgreementInput& in = r.input;
+    in.markNames = cell.markNames;
+    in.binCount = track.binCount;
+    const std::size_t mapSize = static_cast<std::size_t>(cell.markCount) * cell.binCount;
+    MapSeries alpha;
+    alpha.key = QStringLiteral("alpha");
+    alpha.name = QStringLiteral("\u03b1 (bin attention)");
+    alpha.markCount = cell.markCount;
+    alpha.binCount = cell.binCount;
+    const bool hasAlpha = results.alpha.size() == cell.genes.size() * mapSize;
+    for (int g : r.genes) {
+        in.p.push_back(results.p[g]);
+        in.track.insert(in.track.end(), track.values.begin() + g * T, track.values.begin() + (g + 1) * T);
+        if (hasAlpha)
+            alpha.values.insert(alpha.values.end(), results.alpha.begin() + g * mapSize,
+                                results.alpha.begin() + (g + 1) * mapSize);
+    }
+    if (hasAlpha)
+        in.maps.push_back(std::move(alpha));
+
+    if (!request.methods.isEmpty()) {
+        std::unique_ptr<Attributor> attributor =
+            Attributor::load(*study, request.runId, request.weights, error);
+        if (!attributor)
+            return false;
+        attributor->setIntegratedGradientSteps(request.integratedGradientSteps);
+        for (int i = 0; i < request.methods.size(); ++i) {
+            const AttributionMethod method = request.methods[i];
+            MapSeries map;
+            map.key = attributionMethodKey(method);
+            map.name = attributionMethodName(method);
+            map.markCount = cell.markCount;
+            map.binCount = attributor->mapBinCount(method);
+            const double from = static_cast<double>(i + 1) / stages;
+            if (!attributor->attributeAll(cell, r.genes, method, &map.values, nullptr,
+                                          stage(progress, from, from + 1.0 / stages))) {
+                *error = QStringLiteral("cancelled");
+                return false;
+            }
+            in.maps.push_back(std::move(map));
+        }
+    }
+    if (in.maps.empty()) {
+        *error = QStringLiteral("%1: run %2 is a %3 model without attention and no attribution "
+                                "method was asked for: nothing to compare")
+                     .arg(study->path(), request.runId, modelKindName(run.model.kind));
+        return false;
+    }
+    r.agreement = Agreement::compute(in);
+    *report = std::move(r);
+    return true;
+}
+
+QStringList Validator::tableHeader()
+{
+    return {QStringLiteral("map"),          QStringLiteral("mark"),
+            QStringLiteral("group"),        QStringLiteral("genes"),
+            QStringLiteral("used"),         QStringLiteral("skipped_missing_track"),
+            QStringLiteral("skipped_constant"), QStringLiteral("mean_pearson"),
+            QStringLiteral("median_pearson"), QStringLiteral("mean_spearman"),
+            QStringLiteral("median_spearman"), QStringLiteral("average_map_pearson"),
+            QStringLiteral("average_map_spearman")};
+}
+
+QStringList Validator::tableRow(const AgreementRow& row)
+{
+    return {row.map,
+            row.mark,
+            row.group,
+            QString::number(row.genes),
+            QString::number(row.used),
+            QString::number(row.missingTrack),
+            QString::number(row.constant),
+            formatNumber(row.meanPearson),
+            formatNumber(row.medianPearson),
+            formatNumber(row.meanSpearman),
+            formatNumber(row.medianSpearman),
+            formatNumber(row.averagePearson),
+            formatNumber(row.averageSpearman)};
+}
+
+QString Validator::formatNumber(double value)
+{
+    return std::isnan(value) ? QStringLiteral("NA") : QString::number(value, 'f', 4);
+}
+
+bool Validator::writeTables(const ValidationReport& report, const QString& dir, QString* error)
+{
+    if (!QDir().mkpath(dir)) {
+        *error = QStringLiteral("%1: cannot create folder").arg(dir);
+        return false;
+    }
+    const QDir out(dir);
+    const QChar tab(QLatin1Char('\t'));
+    const QChar nl(QLatin1Char('\n'));
+    const AgreementReport& a = report.agreement;
+
+    QString table = tableHeader().join(tab) + nl;
+    for (const AgreementRow& row : a.rows)
+        table += tableRow(row).join(tab) + nl;
+    if (!writeFile(out.filePath(QStringLiteral("agreement.tsv")), table, error))
+        return false;
+
+    QStringList header{QStringLiteral("bin"), QStringLiteral("position"), QStringLiteral("track_ON"),
+                       QStringLiteral("track_OFF")};
+    for (const AgreementSeries& s : a.series)
+        header << seriesColumn(s) + QStringLiteral("_ON") << seriesColumn(s) + QStringLiteral("_OFF");
+    QString profiles = header.join(tab) + nl;
+    for (int b = 0; b < a.binCount; ++b) {
+        QStringList line{QString::number(b + 1),
+                         QString::number(remc::kWindowStart + b * remc::kBinSize),
+                         number(a.trackOn[b]), number(a.trackOff[b])};
+        for (const AgreementSeries& s : a.series)
+            line << number(s.profileOn[b]) << number(s.profileOff[b]);
+        profiles += line.join(tab) + nl;
+    }
+    if (!writeFile(out.filePath(QStringLiteral("profiles.tsv")), profiles, error))
+        return false;
+
+    QString genes = QStringList{QStringLiteral("gene_id"), QStringLiteral("symbol"), QStringLiteral("p"),
+                                QStringLiteral("group"), QStringLiteral("map"), QStringLiteral("mark"),
+                                QStringLiteral("pearson"), QStringLiteral("spearman"),
+                                QStringLiteral("status")}
+                        .join(tab) +
+                    nl;
+    for (std::size_t g = 0; g < report.genes.size(); ++g) {
+        const float p = report.input.p[g];
+        const QString prefix = QStringList{report.geneIds.value(static_cast<int>(g)),
+                                           report.geneSymbols.value(static_cast<int>(g)),
+                                           QString::number(p, 'f', 4),
+                                           p >= 0.5f ? QStringLiteral("ON") : QStringLiteral("OFF")}
+                                   .join(tab);
+        for (const AgreementSeries& s : a.series)
+            genes += prefix + tab + s.map + tab + s.mark + tab + formatNumber(s.pearson[g]) + tab +
+                     formatNumber(s.spearman[g]) + tab + skipName(s.skip[g]) + nl;
+    }
+    return writeFile(out.filePath(QStringLiteral("genes.tsv")), genes, error);
+}
+
+} // namespace ac

@@ -1,0 +1,334 @@
+// Track import (issue 5): binned CSV, bedGraph and bigWig, both strands, malformed files.
+#include "data/TrackImporter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <bigWig.h>
+#include <cmath>
+
+using namespace ac;
+
+namespace {
+
+GeneRecord gene(const char* id, const char* chrom, std::int64_t tss, char strand)
+{
+    GeneRecord g;
+    g.remcId = QString::fromLatin1(id);
+    g.chrom = QString::fromLatin1(chrom);
+    g.tss = tss;
+    g.strand = strand;
+    return g;
+}
+
+// G1 plus, G2 minus (both covered), G3 on a chromosome the files lack, G4 without a locus,
+// G5 beyond every file's range, G6 plus near the end of the bigWig's chr1 (length 100,000).
+std::vector<GeneRecord> genes()
+{
+    return {gene("G1", "chr1", 10001, '+'), gene("G2", "chr1", 30001, '-'),
+            gene("G3", "chr2", 20001, '+'), gene("G4", "", 0, '.'),
+            gene("G5", "chr1", 1000001, '+'), gene("G6", "chr1", 99001, '+')};
+}
+
+struct Interval {
+    const char* chrom;
+    std::uint32_t start;
+    std::uint32_t end;
+    float value;
+};
+
+// 0-based half-open. G1 (TSS 0-based 10000, window [5000, 15000)): bin 0 = 2, bin 50 = 1
+// (one base of 100 at the TSS), bin 99 = 0.5 (50 of 100 bp). G2 minus (window [25001, 35001),
+// mirrored): bin 50 = 1 (the TSS base, 0-based 30000), bin 0 = 3 (genomic [34901, 35001)).
+const std::vector<Interval> kIntervals = {
+    {"chr1", 5000, 5100, 2.0f},     {"chr1", 10000, 10001, 100.0f}, {"chr1", 14950, 15050, 1.0f},
+    {"chr1", 30000, 30001, 100.0f}, {"chr1", 34901, 35001, 3.0f},   {"chrUn_gl000220", 0, 50, 9.0f},
+};
+
+QString writeText(const QTemporaryDir& dir, const QString& name, const QByteArray& text)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(text);
+    return path;
+}
+
+QByteArray bedGraphText(bool ensemblNames)
+{
+    QByteArray text = "track type=bedGraph name=H3K27ac\n";
+    for (const Interval& i : kIntervals) {
+        QByteArray chrom(i.chrom);
+        if (ensemblNames)
+            chrom = chrom.mid(3);
+        text += chrom + '\t' + QByteArray::number(i.start) + '\t' + QByteArray::number(i.end) +
+                '\t' + QByteArray::number(i.value) + '\n';
+    }
+    return text;
+}
+
+bool writeBigWig(const QString& path)
+{
+    bwInit(1 << 17);
+    bigWigFile_t* fp = bwOpen(QFile::encodeName(path).constData(), nullptr, "w");
+    if (!fp)
+        return false;
+    bool ok = bwCreateHdr(fp, 10) == 0;
+    const char* names[] = {"chr1", "chr2_unused", "chrUn_gl000220"};
+    const std::uint32_t lengths[] = {100000, 5000, 1000};
+    fp->cl = bwCreateChromList(names, lengths, 3);
+    ok = ok && fp->cl && bwWriteHdr(fp) == 0;
+    for (const char* chrom : {"chr1", "chrUn_gl000220"}) {
+        std::vector<const char*> c;
+        std::vector<std::uint32_t> s;
+        std::vector<std::uint32_t> e;
+        std::vector<float> v;
+        for (const Interval& i : kIntervals)
+            if (qstrcmp(i.chrom, chrom) == 0) {
+                c.push_back(i.chrom);
+                s.push_back(i.start);
+                e.push_back(i.end);
+                v.push_back(i.value);
+            }
+        ok = ok && bwAddIntervals(fp, c.data(), s.data(), e.data(), v.data(),
+                                  static_cast<std::uint32_t>(c.size())) == 0;
+    }
+    bwClose(fp);
+    return ok;
+}
+
+float at(const TrackData& t, int g, int b) { return t.values[static_cast<std::size_t>(g) * 100 + b]; }
+
+bool rowIsNaN(const TrackData& t, int g)
+{
+    for (int b = 0; b < 100; ++b)
+        if (!std::isnan(at(t, g, b)))
+            return false;
+    return true;
+}
+
+// The expectations shared by bedGraph and bigWig for G1..G5.
+void checkPlacedTrack(const TrackData& t)
+{
+    QCOMPARE(t.values.size(), std::size_t(6 * 100));
+    // Plus strand: bin 0 = TSS-5000, bin 50 starts at the TSS, bin 99 ends at TSS+4999.
+    QCOMPARE(at(t, 0, 0), 2.0f);
+    QCOMPARE(at(t, 0, 50), 1.0f);
+    QCOMPARE(at(t, 0, 99), 0.5f);
+    QCOMPARE(at(t, 0, 1), 0.0f);
+    QCOMPARE(at(t, 0, 49), 0.0f);
+    // Minus strand, flipped: bin 0 = genomic TSS+5000, bin 50 ends at the TSS.
+    QCOMPARE(at(t, 1, 0), 3.0f);
+    QCOMPARE(at(t, 1, 50), 1.0f);
+    QCOMPARE(at(t, 1, 99), 0.0f);
+    QCOMPARE(at(t, 1, 49), 0.0f);
+    QCOMPARE(at(t, 1, 51), 0.0f);
+    double sum = 0;
+    for (int b = 0; b < 100; ++b)
+        sum += at(t, 1, b);
+    QCOMPARE(sum, 4.0);
+    // Missing, not zero.
+    QVERIFY(rowIsNaN(t, 2));
+    QVERIFY(rowIsNaN(t, 3));
+    QVERIFY(rowIsNaN(t, 4));
+}
+
+bool anyWarningContains(const TrackImportResult& r, const QString& text)
+{
+    for (const QString& w : r.warnings)
+        if (w.contains(text))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestTrackImport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formatKeys();
+    void normalisesChromosomes();
+    void bedGraphBothStrands();
+    void bedGraphEnsemblChromosomeNames();
+    void bedGraphMalformed_data();
+    void bedGraphMalformed();
+    void bigWigBothStrands();
+    void bigWigUnreadable();
+    void binnedCsv();
+    void binnedCsvMalformed_data();
+    void binnedCsvMalformed();
+};
+
+void TestTrackImport::formatKeys()
+{
+    TrackFormat f;
+    QVERIFY(parseTrackFormat(QStringLiteral("bigWig"), &f));
+    QCOMPARE(f, TrackFormat::BigWig);
+    QVERIFY(parseTrackFormat(QStringLiteral("bedgraph"), &f));
+    QCOMPARE(f, TrackFormat::BedGraph);
+    QVERIFY(parseTrackFormat(QStringLiteral("csv"), &f));
+    QCOMPARE(f, TrackFormat::BinnedCsv);
+    QVERIFY(!parseTrackFormat(QStringLiteral("bam"), &f));
+}
+
+void TestTrackImport::normalisesChromosomes()
+{
+    QCOMPARE(TrackImporter::normalizedChromosome(QStringLiteral("chr1")), QStringLiteral("1"));
+    QCOMPARE(TrackImporter::normalizedChromosome(QStringLiteral("1")), QStringLiteral("1"));
+    QCOMPARE(TrackImporter::normalizedChromosome(QStringLiteral("chrx")), QStringLiteral("X"));
+    QCOMPARE(TrackImporter::normalizedChromosome(QStringLiteral("MT")), QStringLiteral("M"));
+    QCOMPARE(TrackImporter::normalizedChromosome(QStringLiteral("chrM")), QStringLiteral("M"));
+}
+
+void TestTrackImport::bedGraphBothStrands()
+{
+    QTemporaryDir dir;
+    const QString path = writeText(dir, QStringLiteral("h3k27ac.bedGraph"), bedGraphText(false));
+    TrackImporter importer(genes());
+    importer.setTrackName(QStringLiteral("H3K27ac"));
+    const TrackImportResult r = importer.importBedGraph(path);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.track.name, QStringLiteral("H3K27ac"));
+    QCOMPARE(r.track.binCount, 100);
+    checkPlacedTrack(r.track);
+    // G6's window [94000, 104000) lies beyond the last interval's end (35001): missing.
+    QVERIFY(rowIsNaN(r.track, 5));
+    QCOMPARE(r.missingGenes, 4);
+    QVERIFY(anyWarningContains(r, QStringLiteral("chrUn_gl000220")));
+    QVERIFY(anyWarningContains(r, QStringLiteral("no locus")));
+    QVERIFY(!anyWarningContains(r, QStringLiteral("normalising")));
+}
+
+void TestTrackImport::bedGraphEnsemblChromosomeNames()
+{
+    QTemporaryDir dir;
+    const QString path = writeText(dir, QStringLiteral("ensembl.bedGraph"), bedGraphText(true));
+    const TrackImportResult r = TrackImporter(genes()).importBedGraph(path);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    checkPlacedTrack(r.track);
+    QVERIFY(anyWarningContains(r, QStringLiteral("normalising")));
+}
+
+void TestTrackImport::bedGraphMalformed_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("overlap") << QByteArray("chr1\t0\t100\t1\nchr1\t200\t300\t1\nchr1\t250\t400\t2\n")
+                             << QStringLiteral("bad.bedGraph:3: interval chr1:250-400 overlaps the "
+                                               "previous interval chr1:200-300");
+    QTest::newRow("unsorted") << QByteArray("chr1\t500\t600\t1\nchr1\t100\t200\t1\n")
+                              << QStringLiteral("bad.bedGraph:2: intervals are not sorted");
+    QTest::newRow("chromosome twice")
+        << QByteArray("chr1\t0\t10\t1\nchr2\t0\t10\t1\nchr1\t50\t60\t1\n")
+        << QStringLiteral("bad.bedGraph:3: chromosome 'chr1' appears again");
+    QTest::newRow("chr1 then 1") << QByteArray("chr1\t0\t10\t1\n1\t50\t60\t1\n")
+                                 << QStringLiteral("bad.bedGraph:2: chromosome '1' appears again");
+    QTest::newRow("fields") << QByteArray("# comment\nchr1\t0\t10\n")
+                            << QStringLiteral("bad.bedGraph:2: expected 4 fields");
+    QTest::newRow("end before start") << QByteArray("chr1\t100\t50\t1\n")
+                                      << QStringLiteral("bad.bedGraph:1: end 50 is not after start 100");
+    QTest::newRow("negative") << QByteArray("chr1\t-5\t50\t1\n")
+                              << QStringLiteral("bad.bedGraph:1: start and end must be non-negative");
+    QTest::newRow("value") << QByteArray("chr1\t0\t50\tabc\n")
+                           << QStringLiteral("bad.bedGraph:1: value 'abc' is not a finite number");
+    QTest::newRow("unknown chromosomes")
+        << QByteArray("scaffold_1\t0\t50\t1\nscaffold_2\t0\t50\t1\n")
+        << QStringLiteral("bad.bedGraph: none of its chromosomes ('scaffold_1', 'scaffold_2') is a "
+                          "chromosome of the genes' annotation");
+    QTest::newRow("empty") << QByteArray("track type=bedGraph\n")
+                           << QStringLiteral("bad.bedGraph: no intervals");
+}
+
+void TestTrackImport::bedGraphMalformed()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = writeText(dir, QStringLiteral("bad.bedGraph"), text);
+    const TrackImportResult r = TrackImporter(genes()).importBedGraph(path);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(message), qPrintable(r.error));
+    QVERIFY(r.track.values.empty());
+}
+
+void TestTrackImport::bigWigBothStrands()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h3k27ac.bw"));
+    QVERIFY(writeBigWig(path));
+    const TrackImportResult r = TrackImporter(genes()).importBigWig(path);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    checkPlacedTrack(r.track);
+    // G6: window [94000, 104000) on a chromosome of length 100,000 with data: bins up to 59
+    // are inside (no signal: 0), bins from 60 on lie beyond the chromosome end (NaN).
+    QCOMPARE(at(r.track, 5, 0), 0.0f);
+    QCOMPARE(at(r.track, 5, 59), 0.0f);
+    QVERIFY(std::isnan(at(r.track, 5, 60)));
+    QVERIFY(std::isnan(at(r.track, 5, 99)));
+    QCOMPARE(r.missingGenes, 3);
+}
+
+void TestTrackImport::bigWigUnreadable()
+{
+    QTemporaryDir dir;
+    const QString text = writeText(dir, QStringLiteral("fake.bw"), bedGraphText(false));
+    TrackImportResult r = TrackImporter(genes()).importBigWig(text);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error, QStringLiteral("fake.bw: not a readable bigWig file"));
+    r = TrackImporter(genes()).importBigWig(dir.filePath(QStringLiteral("absent.bw")));
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(QStringLiteral("absent.bw: cannot open")), qPrintable(r.error));
+}
+
+void TestTrackImport::binnedCsv()
+{
+    QTemporaryDir dir;
+    // A header, G1 bins 1 and 100, the minus-strand G2 bin 1 (taken as oriented already),
+    // an id that is not a gene of the cell.
+    const QString path = writeText(dir, QStringLiteral("track.csv"),
+                                   "GeneID,BinID,H3K27ac\nG1,1,5\nG1,100,7.5\nG2,1,3\nX9,1,1\n");
+    const TrackImportResult r = TrackImporter(genes()).importFile(TrackFormat::BinnedCsv, path);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(at(r.track, 0, 0), 5.0f);
+    QCOMPARE(at(r.track, 0, 99), 7.5f);
+    QVERIFY(std::isnan(at(r.track, 0, 50)));
+    QCOMPARE(at(r.track, 1, 0), 3.0f);
+    QVERIFY(rowIsNaN(r.track, 2));
+    QCOMPARE(r.missingGenes, 4);
+    QVERIFY(anyWarningContains(r, QStringLiteral("'X9'")));
+}
+
+void TestTrackImport::binnedCsvMalformed_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("fields") << QByteArray("G1,1,5\nG1,2\n")
+                            << QStringLiteral("bad.csv:2: expected 3 comma-separated fields");
+    QTest::newRow("bin 0") << QByteArray("G1,0,5\n")
+                           << QStringLiteral("bad.csv:1: BinID '0' is not an integer in 1..100");
+    QTest::newRow("bin 101") << QByteArray("G1,1,5\nG1,101,5\n")
+                             << QStringLiteral("bad.csv:2: BinID '101' is not an integer in 1..100");
+    QTest::newRow("duplicate") << QByteArray("G1,1,5\nG1,2,5\nG1,1,6\n")
+                               << QStringLiteral("bad.csv:3: gene G1 bin 1 appears twice");
+    QTest::newRow("value") << QByteArray("G1,1,nan\n")
+                           << QStringLiteral("bad.csv:1: value 'nan' is not a finite number");
+    QTest::newRow("unknown genes") << QByteArray("A,1,5\nB,1,5\n")
+                                   << QStringLiteral("bad.csv: none of its gene ids ('A', 'B')");
+    QTest::newRow("empty") << QByteArray("GeneID,BinID,value\n")
+                           << QStringLiteral("bad.csv: no data rows");
+}
+
+void TestTrackImport::binnedCsvMalformed()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = writeText(dir, QStringLiteral("bad.csv"), text);
+    const TrackImportResult r = TrackImporter(genes()).importBinnedCsv(path);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(message), qPrintable(r.error));
+}
+
+QTEST_APPLESS_MAIN(TestTrackImport)
+#include "tst_trackimport.moc"

@@ -1,0 +1,271 @@
+// The validation study (issue 5) end to end: a simulated study whose H3K27ac track is planted at
+// the active promoter, a briefly trained AttentiveChrome, Validator, and the CLI (validate,
+// import-track) on the same study.
+#include "data/SimulatedStudy.h"
+#include "interpret/Validator.h"
+#include "store/StudyFile.h"
+#include "train/Trainer.h"
+
+#include <ATen/Parallel.h>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace ac;
+
+namespace {
+
+const AgreementRow* findRow(const AgreementReport& r, const QString& map, const QString& mark,
+                            const QString& group)
+{
+    for (const AgreementRow& row : r.rows)
+        if (row.map == map && row.mark == mark && row.group == group)
+            return &row;
+    return nullptr;
+}
+
+QString cliPath() { return qEnvironmentVariable("AC_CLI"); }
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList& args)
+{
+    QProcess process;
+    process.start(cliPath(), args);
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestValidator : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void alphaFollowsTrackBetterThanSaliency();
+    void cliValidateWritesTheSameTable();
+    void errors();
+    void cliImportTrack();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_study;
+    QString m_run;
+    ValidationReport m_report;
+};
+
+void TestValidator::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_study = m_dir.filePath(QStringLiteral("sim.h5"));
+    SimulationConfig sim;
+    sim.cells = 1;
+    sim.genesPerCell = 900;
+    sim.seed = 5;
+    QString error;
+    QVERIFY2(writeSimulatedStudy(m_study, sim, {}, &error), qPrintable(error));
+
+    TrainRequest request;
+    request.studyPath = m_study;
+    request.cell = QStringLiteral("SimCell1");
+    request.train.epochs = 4;
+    request.train.learningRate = 2e-3;
+    request.train.threads = 1;
+    request.train.seed = 1;
+    request.runId = QStringLiteral("sim-attentivechrome");
+    const TrainOutcome outcome = trainModel(request, {});
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    m_run = outcome.run.id;
+    const EpochMetrics& best = outcome.run.epochs[outcome.run.bestEpoch - 1];
+    qInfo("trained %d epochs, best epoch %d: validation AUROC %.4f, test AUROC %.4f",
+          static_cast<int>(outcome.run.epochs.size()), outcome.run.bestEpoch, best.validAuroc,
+          best.testAuroc);
+
+    at::set_num_threads(1);
+    ValidationRequest v;
+    v.studyPath = m_study;
+    v.runId = m_run;
+    // Integrated gradients cost 32 backward passes per gene; tst_attributor covers them.
+    v.methods = {AttributionMethod::Saliency};
+    int calls = 0;
+    double last = 0;
+    bool monotone = true;
+    QVERIFY2(Validator::run(v, &m_report,
+                            [&](const Progress& p) {
+                                ++calls;
+                                monotone = monotone && p.fraction >= last - 1e-9;
+                                last = p.fraction;
+                                return true;
+                            },
+                            &error),
+             qPrintable(error));
+    QVERIFY(calls > 0);
+    QVERIFY(monotone);
+    QVERIFY(std::abs(last - 1.0) < 1e-9);
+}
+
+void TestValidator::alphaFollowsTrackBetterThanSaliency()
+{
+    const AgreementReport& a = m_report.agreement;
+    QCOMPARE(m_report.split, QStringLiteral("test"));
+    QCOMPARE(static_cast<int>(m_report.genes.size()), a.onGenes + a.offGenes);
+    QVERIFY(a.onGenes > 30 && a.offGenes > 30);
+    // α and saliency, each per mark and summed, ON and OFF.
+    QCOMPARE(a.rows.size(), std::size_t(2 * 6 * 2));
+    for (const AgreementRow& row : a.rows)
+        if (row.group == QLatin1String("ON"))
+            qInfo("%-22s %-9s ON  used %4d  mean r %7.4f  mean rho %7.4f  average-map r %7.4f",
+                  qPrintable(row.map), qPrintable(row.mark), row.used, row.meanPearson,
+                  row.meanSpearman, row.averagePearson);
+    const QString prom = QStringLiteral("H3K4me3");
+    const AgreementRow* alpha = findRow(a, QStringLiteral("alpha"), prom, QStringLiteral("ON"));
+    const AgreementRow* saliency = findRow(a, QStringLiteral("saliency"), prom, QStringLiteral("ON"));
+    const AgreementRow* saliencySum =
+        findRow(a, QStringLiteral("saliency"), QStringLiteral("sum"), QStringLiteral("ON"));
+    QVERIFY(alpha && saliency && saliencySum);
+    QVERIFY(alpha->used > 30);
+    // The paper's claim on planted data: α of the promoter mark follows H3K27ac, saliency less.
+    // Holds for this deterministic set-up (seed, sizes, one thread); on larger simulated runs
+    // α and saliency of H3K4me3 were found comparable (see the issue-5 report), so a change in
+    // the trainer's numerics may need this set-up revisited rather than the code.
+    QVERIFY2(alpha->averagePearson > 0.5, qPrintable(QString::number(alpha->averagePearson)));
+    QVERIFY(alpha->averagePearson > saliency->averagePearson);
+    QVERIFY(alpha->averagePearson > saliencySum->averagePearson);
+    QVERIFY(alpha->meanPearson > saliency->meanPearson);
+}
+
+void TestValidator::cliValidateWritesTheSameTable()
+{
+    if (cliPath().isEmpty())
+        QSKIP("AC_CLI is not set (run through ctest)");
+    const QString out = m_dir.filePath(QStringLiteral("validation"));
+    const CliResult r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
+                                QStringLiteral("--run"), m_run, QStringLiteral("--methods"),
+                                QStringLiteral("saliency"), QStringLiteral("--threads"), QStringLiteral("1"),
+                                QStringLiteral("--out"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QStringLiteral("tables and figures written")));
+    for (const char* name : {"validation-H3K4me3.svg", "validation-H3K4me3.png", "validation-sum.svg",
+                             "validation-sum.png"})
+        QVERIFY2(QFileInfo(out + QLatin1Char('/') + QLatin1String(name)).size() > 1000, name);
+    QFile svg(out + QStringLiteral("/validation-H3K4me3.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("<svg"));
+    QFile table(out + QStringLiteral("/agreement.tsv"));
+    QVERIFY(table.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), static_cast<int>(m_report.agreement.rows.size()) + 1);
+    QCOMPARE(lines[0], Validator::tableHeader().join(QLatin1Char('\t')));
+    for (std::size_t i = 0; i < m_report.agreement.rows.size(); ++i)
+        QCOMPARE(lines[static_cast<int>(i) + 1],
+                 Validator::tableRow(m_report.agreement.rows[i]).join(QLatin1Char('\t')));
+    for (const char* name : {"profiles.tsv", "genes.tsv"})
+        QVERIFY(QFile::exists(out + QLatin1Char('/') + QLatin1String(name)));
+    QFile profiles(out + QStringLiteral("/profiles.tsv"));
+    QVERIFY(profiles.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList rows = QString::fromUtf8(profiles.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 101);
+    QVERIFY(rows[0].startsWith(QStringLiteral("bin\tposition\ttrack_ON\ttrack_OFF\talpha:H3K27me3_ON")));
+    QVERIFY(rows[1].startsWith(QStringLiteral("1\t-5000\t")));
+}
+
+void TestValidator::errors()
+{
+    ValidationRequest v;
+    v.studyPath = m_study;
+    v.runId = m_run;
+    v.track = QStringLiteral("H3K9ac");
+    ValidationReport report;
+    QString error;
+    QVERIFY(!Validator::run(v, &report, {}, &error));
+    QVERIFY2(error.contains(QStringLiteral("has no track 'H3K9ac' (tracks: H3K27ac)")), qPrintable(error));
+    v.track = QStringLiteral("H3K27ac");
+    v.runId = QStringLiteral("no-such-run");
+    QVERIFY(!Validator::run(v, &report, {}, &error));
+    QVERIFY2(error.contains(QStringLiteral("no-such-run")), qPrintable(error));
+    v.runId = m_run;
+    v.split = QStringLiteral("tests");
+    QVERIFY(!Validator::run(v, &report, {}, &error));
+    QCOMPARE(error, QStringLiteral("unknown split 'tests' (train, valid, test or all)"));
+    if (cliPath().isEmpty())
+        return;
+    const CliResult r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
+                                QStringLiteral("--run"), m_run, QStringLiteral("--methods"),
+                                QStringLiteral("lime"), QStringLiteral("--out"), m_dir.path()});
+    QCOMPARE(r.exitCode, 1);
+    // The last line: a QApplication (figures) may log about the environment first.
+    QCOMPARE(r.err.trimmed().split(QLatin1Char('\n')).last(),
+             QStringLiteral("attentivechrome-cli validate: error: unknown method 'lime' in --methods"));
+}
+
+void TestValidator::cliImportTrack()
+{
+    if (cliPath().isEmpty())
+        QSKIP("AC_CLI is not set (run through ctest)");
+    CellData cell;
+    QString error;
+    {
+        auto study = StudyFile::open(m_study, &error);
+        QVERIFY2(study, qPrintable(error));
+        QVERIFY(study->readCellIndex(QStringLiteral("SimCell1"), &cell, &error));
+    }
+    // One base of signal 100 at the TSS of the first gene, in Ensembl chromosome naming.
+    const GeneRecord& g = cell.genes[0];
+    const QString bedGraph = m_dir.filePath(QStringLiteral("peak.bedGraph"));
+    {
+        QFile f(bedGraph);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // Zero-valued ends make the file's range on the chromosome cover the gene's window.
+        const QString chrom = g.chrom.mid(3);
+        f.write(QStringLiteral("%1\t0\t1\t0\n%1\t%2\t%3\t100\n%1\t%4\t%5\t0\n")
+                    .arg(chrom)
+                    .arg(g.tss - 1)
+                    .arg(g.tss)
+                    .arg(g.tss + 100000)
+                    .arg(g.tss + 100001)
+                    .toUtf8());
+    }
+    CliResult r = runCli({QStringLiteral("import-track"), QStringLiteral("--study"), m_study,
+                          QStringLiteral("--cell"), QStringLiteral("SimCell1"), QStringLiteral("--format"),
+                          QStringLiteral("bedgraph"), QStringLiteral("--file"), bedGraph,
+                          QStringLiteral("--name"), QStringLiteral("Peak")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("normalising")));
+    TrackData track;
+    {
+        auto study = StudyFile::open(m_study, &error);
+        QVERIFY2(study, qPrintable(error));
+        QVERIFY(study->trackNames(QStringLiteral("SimCell1")).contains(QStringLiteral("Peak")));
+        QVERIFY(study->readTrack(QStringLiteral("SimCell1"), QStringLiteral("Peak"), &track, &error));
+    }
+    QCOMPARE(track.values.size(), cell.genes.size() * 100);
+    QCOMPARE(track.values[50], 1.0f); // the TSS base is in bin 50 on either strand
+    QCOMPARE(track.values[49], 0.0f);
+
+    const QString bad = m_dir.filePath(QStringLiteral("bad.bedGraph"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("chr1\t100\t200\t1\nchr1\t150\t300\t1\n");
+    }
+    r = runCli({QStringLiteral("import-track"), QStringLiteral("--study"), m_study,
+                QStringLiteral("--cell"), QStringLiteral("SimCell1"), QStringLiteral("--format"),
+                QStringLiteral("bedgraph"), QStringLiteral("--file"), bad});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.trimmed(),
+             QStringLiteral("attentivechrome-cli import-track: error: bad.bedGraph:2: interval "
+                            "chr1:150-300 overlaps the previous interval chr1:100-200"));
+}
+
+QTEST_GUILESS_MAIN(TestValidator)
+#include "tst_validator.moc"

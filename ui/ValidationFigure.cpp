@@ -1,0 +1,176 @@
+#include "ValidationFigure.h"
+
+#include "QcpInclude.h"
+
+#include <QFileInfo>
+#include <QSvgGenerator>
+#include <algorithm>
+#include <cmath>
+
+namespace ac {
+
+namespace {
+
+// Scales a profile to 0..1 (NaN-free profiles only; a constant profile becomes 0).
+QVector<double> scaled(const std::vector<double>& v)
+{
+    double lo = INFINITY;
+    double hi = -INFINITY;
+    for (double x : v)
+        if (std::isfinite(x)) {
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+        }
+    QVector<double> out;
+    for (double x : v)
+        out << (std::isfinite(x) && hi > lo ? (x - lo) / (hi - lo) : 0.0);
+    return out;
+}
+
+const QList<QColor>& palette()
+{
+    static const QList<QColor> colours{QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
+                                       QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+                                       QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
+    return colours;
+}
+
+} // namespace
+
+void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
+                            const QString& trackName, const QString& mark)
+{
+    plot->setAutoAddPlottableToLegend(false);
+    plot->clearPlottables();
+    plot->plotLayout()->clear();
+    auto* title = new QCPTextElement(
+        plot, QStringLiteral("%1 vs %2: maps of %3, genes predicted ON (%4 with a track)")
+                  .arg(trackName, QStringLiteral("attention and attribution"), mark)
+                  .arg(report.onWithTrack),
+        QFont(QStringLiteral("sans"), 11, QFont::Bold));
+    plot->plotLayout()->addElement(0, 0, title);
+
+    auto* profiles = new QCPAxisRect(plot);
+    auto* bars = new QCPAxisRect(plot);
+    plot->plotLayout()->addElement(1, 0, profiles);
+    plot->plotLayout()->addElement(2, 0, bars);
+    plot->plotLayout()->setRowStretchFactor(1, 3);
+    plot->plotLayout()->setRowStretchFactor(2, 2);
+    profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
+    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("average, scaled to 0..1"));
+    auto* legend = new QCPLegend;
+    profiles->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setFont(QFont(QStringLiteral("sans"), 8));
+
+    QVector<double> x;
+    for (int b = 0; b < report.binCount; ++b)
+        x << -5000.0 + (b + 0.5) * 10000.0 / report.binCount;
+    auto addLine = [&](const std::vector<double>& y, const QString& name, const QColor& colour,
+                       double width) {
+        QCPGraph* g = plot->addGraph(profiles->axis(QCPAxis::atBottom), profiles->axis(QCPAxis::atLeft));
+        g->setData(x, scaled(y), true);
+        g->setName(name);
+        g->setPen(QPen(colour, width));
+        legend->addItem(new QCPPlottableLegendItem(legend, g));
+    };
+    addLine(report.trackOn, trackName, Qt::black, 2.5);
+
+    QVector<double> ticks;
+    QVector<QString> labels;
+    QVector<double> on;
+    QVector<double> off;
+    int colour = 0;
+    for (const AgreementSeries& s : report.series) {
+        if (s.mark != mark)
+            continue;
+        addLine(s.profileOn, s.mapName, palette()[colour++ % palette().size()], 1.5);
+        for (const AgreementRow& row : report.rows)
+            if (row.map == s.map && row.mark == s.mark)
+                (row.group == QLatin1String("ON") ? on : off) << (std::isnan(row.averagePearson) ? 0.0 : row.averagePearson);
+        ticks << ticks.size() + 1;
+        labels << s.mapName;
+    }
+    profiles->axis(QCPAxis::atBottom)->setRange(-5000, 5000);
+    profiles->axis(QCPAxis::atLeft)->setRange(-0.05, 1.05);
+
+    QCPAxis* key = bars->axis(QCPAxis::atBottom);
+    QCPAxis* value = bars->axis(QCPAxis::atLeft);
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    ticker->addTicks(ticks, labels);
+    key->setTicker(ticker);
+    key->setRange(0.4, ticks.size() + 0.6);
+    value->setRange(-1, 1);
+    value->setLabel(QStringLiteral("Pearson r, average map vs average %1").arg(trackName));
+    auto* onBars = new QCPBars(key, value);
+    auto* offBars = new QCPBars(key, value);
+    QVector<double> onKeys;
+    QVector<double> offKeys;
+    for (double t : ticks) {
+        onKeys << t - 0.18;
+        offKeys << t + 0.18;
+    }
+    onBars->setData(onKeys, on, true);
+    offBars->setData(offKeys, off, true);
+    onBars->setWidth(0.34);
+    offBars->setWidth(0.34);
+    onBars->setName(QStringLiteral("predicted ON"));
+    offBars->setName(QStringLiteral("predicted OFF"));
+    onBars->setBrush(QColor(0xd6, 0x27, 0x28));
+    offBars->setBrush(QColor(0x99, 0x99, 0x99));
+    onBars->setPen(Qt::NoPen);
+    offBars->setPen(Qt::NoPen);
+    auto* barLegend = new QCPLegend;
+    bars->insetLayout()->addElement(barLegend, Qt::AlignBottom | Qt::AlignRight);
+    barLegend->setLayer(QStringLiteral("legend"));
+    barLegend->setFont(QFont(QStringLiteral("sans"), 8));
+    barLegend->addItem(new QCPPlottableLegendItem(barLegend, onBars));
+    barLegend->addItem(new QCPPlottableLegendItem(barLegend, offBars));
+    plot->replot();
+}
+
+bool ValidationFigure::save(const AgreementReport& report, const QString& trackName,
+                            const QString& mark, const QString& format, const QString& file,
+                            int dpi, QString* error)
+{
+    QCustomPlot plot;
+    plot.resize(kWidth, kHeight);
+    draw(&plot, report, trackName, mark);
+    if (format == QLatin1String("png")) {
+        if (dpi < 30 || dpi > 2400) {
+            *error = QStringLiteral("%1: DPI %2 out of range (30-2400)").arg(file).arg(dpi);
+            return false;
+        }
+        if (!plot.savePng(file, kWidth, kHeight, dpi / 96.0, -1, dpi, QCP::ruDotsPerInch)) {
+            *error = QStringLiteral("%1: cannot write PNG").arg(file);
+            return false;
+        }
+        return true;
+    }
+    if (format != QLatin1String("svg")) {
+        *error = QStringLiteral("%1: unknown figure format '%2' (svg, png)").arg(file, format);
+        return false;
+    }
+    QSvgGenerator svg;
+    svg.setFileName(file);
+    svg.setSize(QSize(kWidth, kHeight));
+    svg.setViewBox(QRect(0, 0, kWidth, kHeight));
+    svg.setTitle(QStringLiteral("AttentiveChrome validation: %1").arg(mark));
+    QCPPainter painter;
+    if (!painter.begin(&svg)) {
+        *error = QStringLiteral("%1: cannot write SVG").arg(file);
+        return false;
+    }
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    plot.toPainter(&painter, kWidth, kHeight);
+    painter.end();
+    if (!QFileInfo(file).isFile() || QFileInfo(file).size() == 0) {
+        *error = QStringLiteral("%1: cannot write SVG").arg(file);
+        return false;
+    }
+    return true;
+}
+
+} // namespace ac

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "interpret/Agreement.h"
+
+#include <QString>
+
+class QCustomPlot;
+
+namespace ac {
+
+/**
+ * The validation figure of one mark: on top, the average profiles over genes predicted ON of the
+ * track and of every map of that mark along the TSS-relative axis, each scaled to 0..1 so their
+ * shapes compare; below, the Pearson r of each average map with the average track (ON and OFF
+ * bars), the paper's comparison.
+ *
+ * Takes the plain AgreementReport; knows nothing of models. Needs a QApplication (offscreen is
+ * fine); GUI thread only. save() returns false and sets `error` (naming the file) on failure.
+ */
+class ValidationFigure {
+public:
+    static constexpr int kWidth = 900;  ///< logical px (96 per inch)
+    static constexpr int kHeight = 700;
+
+    /// Replaces what `plot` shows with the figure of `mark` (e.g. "H3K4me3" or "sum").
+    static void draw(QCustomPlot* plot, const AgreementReport& report, const QString& trackName,
+                     const QString& mark);
+    /// Writes the figure as "svg" (vector) or "png" (at `dpi`).
+    static bool save(const AgreementReport& report, const QString& trackName, const QString& mark,
+                     const QString& format, const QString& file, int dpi, QString* error);
+};
+
+} // namespace ac

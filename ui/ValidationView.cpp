@@ -1,0 +1,179 @@
+#include "ValidationView.h"
+
+#include "QcpInclude.h"
+#include "ValidationFigure.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+
+namespace ac {
+
+ValidationView::ValidationView(QWidget* parent) : QWidget(parent)
+{
+    m_table = new QTableWidget(this);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->setVisible(false);
+    m_markBox = new QComboBox(this);
+    m_geneBox = new QComboBox(this);
+    m_geneBox->setEditable(true);
+    m_geneBox->setInsertPolicy(QComboBox::NoInsert);
+    m_geneLabel = new QLabel(this);
+    m_figure = new QCustomPlot(this);
+    m_genePlot = new QCustomPlot(this);
+    m_figure->setMinimumHeight(320);
+    m_genePlot->setMinimumHeight(200);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Mark:"), this));
+    controls->addWidget(m_markBox);
+    controls->addSpacing(16);
+    controls->addWidget(new QLabel(tr("Gene:"), this));
+    controls->addWidget(m_geneBox, 1);
+    controls->addWidget(m_geneLabel, 2);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_figure);
+    splitter->addWidget(m_genePlot);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(splitter, 1);
+
+    connect(m_markBox, &QComboBox::currentTextChanged, this, [this](const QString&) {
+        refreshFigure();
+        showGene(m_gene);
+    });
+    connect(m_geneBox, &QComboBox::currentIndexChanged, this, &ValidationView::showGene);
+}
+
+ValidationView::~ValidationView() = default;
+
+void ValidationView::setReport(const ValidationReport& report)
+{
+    m_report = report;
+    const QStringList header = Validator::tableHeader();
+    const std::vector<AgreementRow>& rows = m_report.agreement.rows;
+    m_table->clear();
+    m_table->setColumnCount(static_cast<int>(header.size()));
+    m_table->setHorizontalHeaderLabels(header);
+    m_table->setRowCount(static_cast<int>(rows.size()));
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+        const QStringList cells = Validator::tableRow(rows[r]);
+        for (int c = 0; c < cells.size(); ++c)
+            m_table->setItem(r, c, new QTableWidgetItem(cells[c]));
+    }
+    m_table->resizeColumnsToContents();
+
+    const QSignalBlocker markBlock(m_markBox);
+    const QSignalBlocker geneBlock(m_geneBox);
+    const QString previousMark = m_markBox->currentText();
+    m_markBox->clear();
+    m_markBox->addItems(m_report.markNames + QStringList{QStringLiteral("sum")});
+    const int promoter = static_cast<int>(m_report.markNames.indexOf(QStringLiteral("H3K4me3")));
+    const int markIndex = static_cast<int>(m_markBox->findText(previousMark));
+    m_markBox->setCurrentIndex(markIndex >= 0 ? markIndex : std::max(0, promoter));
+    m_geneBox->clear();
+    for (int g = 0; g < static_cast<int>(m_report.genes.size()); ++g) {
+        const QString symbol = m_report.geneSymbols.value(g);
+        m_geneBox->addItem(symbol.isEmpty() ? m_report.geneIds.value(g)
+                                            : QStringLiteral("%1 (%2)").arg(symbol, m_report.geneIds.value(g)));
+    }
+    refreshFigure();
+    m_gene = -1;
+    showGene(m_report.genes.empty() ? -1 : 0);
+}
+
+void ValidationView::setMark(const QString& mark)
+{
+    const int i = static_cast<int>(m_markBox->findText(mark));
+    if (i >= 0)
+        m_markBox->setCurrentIndex(i);
+}
+
+QString ValidationView::mark() const { return m_markBox->currentText(); }
+
+void ValidationView::refreshFigure()
+{
+    ValidationFigure::draw(m_figure, m_report.agreement, m_report.track, mark());
+}
+
+void ValidationView::showGene(int index)
+{
+    m_genePlot->clearGraphs();
+    m_correlation = std::numeric_limits<double>::quiet_NaN();
+    const AgreementInput& in = m_report.input;
+    const int T = in.binCount;
+    if (index < 0 || index >= static_cast<int>(m_report.genes.size()) ||
+        in.track.size() < static_cast<std::size_t>(index + 1) * T) {
+        m_gene = -1;
+        m_geneLabel->clear();
+        m_genePlot->replot();
+        return;
+    }
+    m_gene = index;
+    if (m_geneBox->currentIndex() != index) {
+        const QSignalBlocker block(m_geneBox);
+        m_geneBox->setCurrentIndex(index);
+    }
+    const MapSeries* alpha = nullptr;
+    for (const MapSeries& m : in.maps)
+        if (m.key == QLatin1String("alpha"))
+            alpha = &m;
+    const QString markName = mark();
+    const int markIndex = static_cast<int>(m_report.markNames.indexOf(markName));
+    QVector<double> x;
+    QVector<double> track;
+    QVector<double> a;
+    for (int b = 0; b < T; ++b) {
+        x << -5000.0 + (b + 0.5) * 10000.0 / T;
+        track << in.track[static_cast<std::size_t>(index) * T + b];
+        if (alpha && alpha->binCount == T) {
+            const float* v = alpha->values.data() + static_cast<std::size_t>(index) * alpha->markCount * T;
+            double s = 0;
+            if (markIndex >= 0)
+                s = v[markIndex * T + b];
+            else
+                for (int m = 0; m < alpha->markCount; ++m)
+                    s += v[m * T + b];
+            a << s;
+        }
+    }
+    for (const AgreementSeries& s : m_report.agreement.series)
+        if (s.map == QLatin1String("alpha") && s.mark == markName)
+            m_correlation = s.pearson[static_cast<std::size_t>(index)];
+
+    m_genePlot->yAxis2->setVisible(true);
+    QCPGraph* t = m_genePlot->addGraph(m_genePlot->xAxis, m_genePlot->yAxis);
+    t->setData(x, track, true);
+    t->setPen(QPen(Qt::black, 2));
+    t->setName(m_report.track);
+    m_genePlot->yAxis->setLabel(m_report.track);
+    if (!a.isEmpty()) {
+        QCPGraph* g = m_genePlot->addGraph(m_genePlot->xAxis, m_genePlot->yAxis2);
+        g->setData(x, a, true);
+        g->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
+        g->setName(QStringLiteral("\u03b1 %1").arg(markName));
+        m_genePlot->yAxis2->setLabel(g->name());
+        g->rescaleValueAxis();
+    }
+    t->rescaleValueAxis();
+    m_genePlot->xAxis->setRange(-5000, 5000);
+    m_genePlot->xAxis->setLabel(QStringLiteral("position relative to TSS (bp)"));
+    m_genePlot->legend->setVisible(true);
+    m_genePlot->replot();
+    const float p = in.p.size() > static_cast<std::size_t>(index) ? in.p[index] : 0.0f;
+    m_geneLabel->setText(QStringLiteral("p(high) %1, %2; Pearson r(\u03b1 %3, %4) = %5")
+                             .arg(p, 0, 'f', 3)
+                             .arg(p >= 0.5f ? QStringLiteral("ON") : QStringLiteral("OFF"))
+                             .arg(markName, m_report.track, Validator::formatNumber(m_correlation)));
+}
+
+} // namespace ac
