@@ -13,33 +13,22 @@ int runAttention(const QStringList& args)
 {
     const QString cmd = QStringLiteral("attention");
     QCommandLineParser p;
-    p.addOption(
-        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    addStoredRunOptions(p);
     p.addOption({QStringLiteral("out"),
                  QStringLiteral("Output file: .tsv (one row per gene: gene_id, ensembl, symbol, "
                                 "split, label, p, beta_<mark>, alpha_<mark>_<bin 1..100>) or "
                                 ".h5 (datasets p, alpha [genes, marks, bins], beta [genes, marks], "
                                 "gene_id, ensembl, symbol, split, label)."),
                  QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
-                 QStringLiteral("WHICH"), QStringLiteral("best")});
-    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
-                 QStringLiteral("N")});
     int code = 0;
     if (!parseArguments(p, cmd,
                         QStringLiteral("Export the bin-level (α) and mark-level (β) attention of "
                                        "every gene of a run's cell type."),
                         args, &code))
         return code;
-    for (const char* req : {"study", "run", "out"})
-        if (!p.isSet(QString::fromLatin1(req)))
-            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
-    QString error;
+    QString error, which;
     int threads = 0;
-    const QString which = p.value(QStringLiteral("weights"));
-    if (!intOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error) ||
-        !checkWeightsChoice(which, &error))
+    if (!requireOptions(p, {"out"}, &error) || !readStoredRunOptions(p, &threads, &which, &error))
         return fail(cmd, error);
     const QString outPath = p.value(QStringLiteral("out"));
     const QString lower = outPath.toLower();

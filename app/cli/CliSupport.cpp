@@ -33,6 +33,18 @@ bool parseArguments(QCommandLineParser& parser, const QString& command,
     return true;
 }
 
+bool requireOptions(const QCommandLineParser& parser, std::initializer_list<const char*> names,
+                    QString* error)
+{
+    for (const char* name : names) {
+        if (!parser.isSet(QLatin1String(name))) {
+            *error = QStringLiteral("--%1 is required").arg(QLatin1String(name));
+            return false;
+        }
+    }
+    return true;
+}
+
 int fail(const QString& command, const QString& message)
 {
     QString oneLine = message;

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
+#include <initializer_list>
 
 namespace ac::cli {
 
@@ -15,6 +16,10 @@ namespace ac::cli {
  */
 bool parseArguments(QCommandLineParser& parser, const QString& command,
                     const QString& description, const QStringList& args, int* exitCode);
+
+/// Checks that every option in `names` is set; false with `error` = "--<name> is required".
+bool requireOptions(const QCommandLineParser& parser, std::initializer_list<const char*> names,
+                    QString* error);
 
 /// Prints "attentivechrome-cli <command>: error: <message>" as one line on stderr; returns 1.
 int fail(const QString& command, const QString& message);

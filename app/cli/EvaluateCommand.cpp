@@ -91,18 +91,12 @@ int runEvaluate(const QStringList& args)
 {
     const QString cmd = QStringLiteral("evaluate");
     QCommandLineParser p;
-    p.addOption(
-        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    addStoredRunOptions(p);
     p.addOption({QStringLiteral("split"), QStringLiteral("test (default), valid, train or all."),
                  QStringLiteral("SPLIT"), QStringLiteral("test")});
-    p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
-                 QStringLiteral("WHICH"), QStringLiteral("best")});
     p.addOption({QStringLiteral("curves-dir"),
                  QStringLiteral("Write <run>-<split>-roc.tsv and -pr.tsv into this folder."),
                  QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
-                 QStringLiteral("N")});
     p.addOption({QStringLiteral("summary"),
                  QStringLiteral("Instead of one run: test AUROC of every cell type and variant "
                                 "(newest run each, best epoch) and per variant mean, median, min, "
@@ -116,14 +110,9 @@ int runEvaluate(const QStringList& args)
             return fail(cmd, QStringLiteral("--study is required"));
         return printSummary(cmd, p.value(QStringLiteral("study")));
     }
-    for (const char* req : {"study", "run"})
-        if (!p.isSet(QString::fromLatin1(req)))
-            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
-    QString error;
+    QString error, which;
     int threads = 0;
-    const QString which = p.value(QStringLiteral("weights"));
-    if (!intOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error) ||
-        !checkWeightsChoice(which, &error))
+    if (!readStoredRunOptions(p, &threads, &which, &error))
         return fail(cmd, error);
     const QString splitArg = p.value(QStringLiteral("split"));
     std::vector<Split> splits;

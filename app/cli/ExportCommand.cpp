@@ -24,9 +24,8 @@ int runExport(const QStringList& args)
     int code = 0;
     if (!parseArguments(p, cmd, QStringLiteral("Export gene figures or the numbers behind them."), args, &code))
         return code;
-    for (const char* req : {"study", "cell", "gene", "out"})
-        if (!p.isSet(QString::fromLatin1(req)))
-            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+    if (QString missing; !requireOptions(p, {"study", "cell", "gene", "out"}, &missing))
+        return fail(cmd, missing);
     const QString format = p.value(QStringLiteral("format")).toLower();
     if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("tsv")}.contains(format))
         return fail(cmd, QStringLiteral("unknown --format '%1' (png, svg, pdf, tsv)").arg(format));

@@ -36,9 +36,8 @@ int runImportTrack(const QStringList& args)
                                        "in the gene's orientation: minus-strand genes are flipped)."),
                         args, &code))
         return code;
-    for (const char* req : {"study", "cell", "format", "file"})
-        if (!p.isSet(QString::fromLatin1(req)))
-            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+    if (QString missing; !requireOptions(p, {"study", "cell", "format", "file"}, &missing))
+        return fail(cmd, missing);
     TrackFormat format;
     if (!parseTrackFormat(p.value(QStringLiteral("format")), &format))
         return fail(cmd, QStringLiteral("unknown --format '%1' (csv, bedgraph, bigwig)")

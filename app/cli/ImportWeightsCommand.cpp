@@ -61,9 +61,8 @@ int runImportWeights(const QStringList& args)
                                        "a run with status \"imported\"."),
                         args, &code))
         return code;
-    for (const char* req : {"study", "cell", "weights"})
-        if (!p.isSet(QString::fromLatin1(req)))
-            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+    if (QString missing; !requireOptions(p, {"study", "cell", "weights"}, &missing))
+        return fail(cmd, missing);
 
     ModelConfig config;
     const QString kindKey = p.value(QStringLiteral("kind"));

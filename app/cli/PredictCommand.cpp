@@ -16,15 +16,9 @@ int runPredict(const QStringList& args)
 {
     const QString cmd = QStringLiteral("predict");
     QCommandLineParser p;
-    p.addOption(
-        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    addStoredRunOptions(p);
     p.addOption({QStringLiteral("out"), QStringLiteral("TSV file (default: standard output)."),
                  QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
-                 QStringLiteral("WHICH"), QStringLiteral("best")});
-    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
-                 QStringLiteral("N")});
     int code = 0;
     if (!parseArguments(p, cmd,
                         QStringLiteral("Predict p(expression high) for every gene of the run's "
@@ -32,14 +26,9 @@ int runPredict(const QStringList& args)
                                        "label."),
                         args, &code))
         return code;
-    for (const char* req : {"study", "run"})
-        if (!p.isSet(QString::fromLatin1(req)))
-            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
-    QString error;
+    QString error, which;
     int threads = 0;
-    const QString which = p.value(QStringLiteral("weights"));
-    if (!intOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error) ||
-        !checkWeightsChoice(which, &error))
+    if (!readStoredRunOptions(p, &threads, &which, &error))
         return fail(cmd, error);
 
     setInferenceThreads(threads);

@@ -1,5 +1,7 @@
 #include "RunOptions.h"
 
+#include "CliSupport.h"
+
 #include <torch/torch.h>
 
 #include <thread>
@@ -72,6 +74,25 @@ bool checkWeightsChoice(const QString& which, QString* error)
         return true;
     *error = QStringLiteral("--weights must be 'best' or 'last', not '%1'").arg(which);
     return false;
+}
+
+void addStoredRunOptions(QCommandLineParser& p)
+{
+    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
+                 QStringLiteral("WHICH"), QStringLiteral("best")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
+                 QStringLiteral("N")});
+}
+
+bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* which,
+                          QString* error)
+{
+    *which = p.value(QStringLiteral("weights"));
+    return requireOptions(p, {"study", "run"}, error) &&
+           intOption(p, QStringLiteral("threads"), 0, 1024, threads, error) &&
+           checkWeightsChoice(*which, error);
 }
 
 } // namespace ac::cli

@@ -34,4 +34,12 @@ bool openRun(const QString& studyPath, const QString& runId, OpenedRun* out, QSt
 /// Checks that `which` names stored weights ("best" or "last").
 bool checkWeightsChoice(const QString& which, QString* error);
 
+/// Adds --study, --run, --weights (best | last) and --threads: the options of every command that
+/// reads a stored run (evaluate, predict, attention).
+void addStoredRunOptions(QCommandLineParser& p);
+/// Reads the options of addStoredRunOptions(); false with `error` when --study or --run is
+/// missing, or --weights or --threads is invalid.
+bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* which,
+                          QString* error);
+
 } // namespace ac::cli

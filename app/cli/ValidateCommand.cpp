@@ -55,9 +55,8 @@ int runValidate(const QStringList& args)
                                        "genes."),
                         args, &code))
         return code;
-    for (const char* req : {"study", "run", "out"})
-        if (!p.isSet(QString::fromLatin1(req)))
-            return fail(cmd, QStringLiteral("--%1 is required").arg(QString::fromLatin1(req)));
+    if (QString missing; !requireOptions(p, {"study", "run", "out"}, &missing))
+        return fail(cmd, missing);
     ValidationRequest request;
     request.studyPath = p.value(QStringLiteral("study"));
     request.runId = p.value(QStringLiteral("run"));
