@@ -48,6 +48,8 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progressText = new QLabel(this);
+    // Long progress texts must not widen the window.
+    m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(QStringLiteral("Track"), this));
@@ -64,6 +66,7 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_message);
     layout->addLayout(controls);
     layout->addWidget(m_view, 1);
+    layout->addStretch(); // keeps the controls at the top while the view is hidden
 
     connect(m_runButton, &QPushButton::clicked, this, [this] { start(); });
     connect(m_cancelButton, &QPushButton::clicked, this, &ValidationTab::cancel);
@@ -109,7 +112,7 @@ void ValidationTab::setContext(const QString& studyPath, const QString& cell, co
     if (!preferred.isEmpty()) m_trackBox->setCurrentText(preferred);
     if (changed) {
         m_controller->cancel();
-        m_view->setReport(ValidationReport());
+        if (!m_view->report().runId.isEmpty()) m_view->setReport(ValidationReport());
         m_progress->setValue(0);
         m_progressText->clear();
     }
@@ -183,7 +186,8 @@ void ValidationTab::updateControls()
     m_trackBox->setEnabled(hasTrack && !running);
     m_splitBox->setEnabled(!running);
     m_methodsBox->setEnabled(!running);
-    m_view->setVisible(hasTrack);
+    // Before a report there is nothing to draw: show the view once it holds one.
+    m_view->setVisible(hasTrack && !m_view->report().agreement.rows.empty());
 }
 
 } // namespace ac
