@@ -205,7 +205,8 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
     m_alphaNote->setVisible(false);
     if (withAttribution)
         m_attrRect = addMap(QStringLiteral("attr"), &m_attrMap, &m_attrScale,
-                            QStringLiteral("attribution"));
+                            m_data.attributionName.isEmpty() ? QStringLiteral("attribution")
+                                                             : m_data.attributionName);
     if (withTrack) {
         m_trackRect = addTssRect(m_data.trackName.isEmpty() ? QStringLiteral("track")
                                                             : m_data.trackName, 1.0);
@@ -258,7 +259,8 @@ void GeneView::setData(const GeneViewData& data)
         || data.binCount != m_data.binCount || data.markNames != m_data.markNames
         || data.trackName != m_data.trackName
         || (!data.track.empty()) != m_layoutHasTrack
-        || (!data.attribution.empty()) != m_layoutHasAttr;
+        || (!data.attribution.empty()) != m_layoutHasAttr
+        || data.attributionName != m_data.attributionName;
     m_data = data;
     if (structureChanged) buildLayout(!m_data.track.empty(), !m_data.attribution.empty());
     fillData();

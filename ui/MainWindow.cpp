@@ -10,6 +10,8 @@
 #include "GeneViewData.h"
 #include "ImportDialog.h"
 #include "TrainingView.h"
+#include "ValidationTab.h"
+#include "interpret/Attributor.h"
 #include "store/StudyFile.h"
 #include "train/CellSummary.h"
 
@@ -25,6 +27,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -41,6 +44,7 @@
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -49,6 +53,13 @@ namespace ac {
 namespace {
 constexpr int kMaxRecent = 8;
 const char* kRunRole = "run";
+
+// The gene view's attribution choices (mark ablation is marks × 1 and has no heatmap).
+const AttributionMethod kGeneAttributions[] = {
+    AttributionMethod::Saliency, AttributionMethod::InputTimesGradient,
+    AttributionMethod::IntegratedGradients, AttributionMethod::Occlusion};
+const char* const kGeneAttributionLabels[] = {"saliency", "input × gradient",
+                                              "integrated gradients", "occlusion"};
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -64,6 +75,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_trainingView, QStringLiteral("Training"));
     m_evaluationView = new EvaluationView(m_tabs);
     m_tabs->addTab(m_evaluationView, QStringLiteral("Evaluation"));
+    m_validationTab = new ValidationTab(m_tabs);
+    m_tabs->addTab(m_validationTab, QStringLiteral("Validation"));
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (compareVisible()) {
@@ -237,6 +250,18 @@ void MainWindow::buildMenus()
         if (i <= 0) m_geneView->setRange(GeneView::RangeMode::AutoPerGene);
         else m_geneView->setRange(GeneView::RangeMode::Fixed, 0.0, uppers[std::min(i, 3)]);
     });
+    tb->addWidget(new QLabel(QStringLiteral("  Attribution "), tb));
+    m_attributionBox = new QComboBox(tb);
+    m_attributionBox->addItem(QStringLiteral("none"), QStringLiteral("none"));
+    for (std::size_t i = 0; i < std::size(kGeneAttributions); ++i)
+        m_attributionBox->addItem(QString::fromUtf8(kGeneAttributionLabels[i]),
+                                  attributionMethodKey(kGeneAttributions[i]));
+    m_attributionBox->setToolTip(QStringLiteral("Attribution map of the selected run for the shown gene, "
+                                                "drawn below α"));
+    tb->addWidget(m_attributionBox);
+    connect(m_attributionBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_gene >= 0) showGene(m_gene, false);
+    });
     tb->addSeparator();
     tb->addAction(QStringLiteral("Reset zoom"), this, [this] { m_geneView->setXRange(-5000, 5000); });
 }
@@ -291,6 +316,8 @@ bool MainWindow::openStudy(const QString& path, bool interactive)
     *m_results = RunResults();
     m_resultsCache.clear();
     m_indexCache.clear();
+    m_attributor.reset();
+    m_attributorRun.clear();
     addRecent(QFileInfo(path).absoluteFilePath());
     setWindowTitle(QStringLiteral("%1 — AttentiveChrome Studio").arg(QFileInfo(path).fileName()));
     populateTree();
@@ -392,6 +419,7 @@ bool MainWindow::selectCell(const QString& cell)
             selectRun(*it);
             break;
         }
+    updateValidationContext();
     if (m_geneModel->geneCount() > 0) selectGene(0);
     updateNavActions();
     return true;
@@ -419,6 +447,7 @@ bool MainWindow::selectRun(const QString& runId)
     m_geneModel->setP(m_results->p);
     updateEvaluation();
     if (compareVisible()) updateAggregate();
+    updateValidationContext();
     Q_EMIT runSelected(runId);
     if (m_gene >= 0) showGene(m_gene, false);
     return true;
@@ -485,8 +514,10 @@ void MainWindow::showGene(int gene, bool recordHistory)
     if (gene < 0 || gene >= m_geneModel->geneCount()) return;
     GeneViewData d;
     fillGeneData(gene, &d);
-    m_geneView->setData(d);
     m_gene = gene;
+    attachAttribution(gene, &d);
+    m_geneView->setData(d);
+    m_validationTab->setGene(gene);
     if (recordHistory) m_history.visit(gene);
     updateNavActions();
     if (compareVisible()) updateCompare();
@@ -735,6 +766,72 @@ void MainWindow::onRunStored(const QString& runId)
     if (selectRun(runId)) statusBar()->showMessage(QStringLiteral("Run %1 added to the study").arg(runId), 8000);
 }
 
+void MainWindow::updateValidationContext()
+{
+    m_validationTab->setContext(studyPath(), m_cell, m_runId,
+                                m_study && !m_cell.isEmpty() ? m_study->trackNames(m_cell) : QStringList());
+}
+
+void MainWindow::setAttribution(const QString& key)
+{
+    const int i = m_attributionBox->findData(key);
+    m_attributionBox->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+QString MainWindow::attribution() const { return m_attributionBox->currentData().toString(); }
+
+void MainWindow::attachAttribution(int gene, GeneViewData* d)
+{
+    ++m_attributionToken;
+    AttributionMethod method;
+    if (!m_study || m_runId.isEmpty() || !parseAttributionMethod(attribution(), &method)) return;
+    const std::size_t n = std::size_t(d->binCount) * d->markCount;
+    if (d->values.size() != n) return;
+    QString err;
+    const bool fast = method == AttributionMethod::Saliency || method == AttributionMethod::InputTimesGradient;
+    if (fast) {
+        if (!m_attributor || m_attributorRun != m_runId) {
+            m_attributor = Attributor::load(*m_study, m_runId, QStringLiteral("best"), &err);
+            m_attributorRun = m_attributor ? m_runId : QString();
+        }
+    }
+    // The slow methods get their own instance (an Attributor is used by one thread at a time).
+    std::shared_ptr<Attributor> own =
+        fast ? nullptr : std::shared_ptr<Attributor>(Attributor::load(*m_study, m_runId, QStringLiteral("best"), &err));
+    Attributor* a = fast ? m_attributor.get() : own.get();
+    if (!a) {
+        statusBar()->showMessage(err, 10000);
+        return;
+    }
+    if (a->markCount() != d->markCount || a->binCount() != d->binCount) {
+        statusBar()->showMessage(QStringLiteral("%1: the model's input (%2 marks × %3 bins) does not fit the gene's")
+                                     .arg(m_runId).arg(a->markCount()).arg(a->binCount()), 10000);
+        return;
+    }
+    const QString name = attributionMethodName(method);
+    if (fast) {
+        d->attributionName = name;
+        d->attribution = a->attribute(d->values.data(), method).values;
+        return;
+    }
+    statusBar()->showMessage(QStringLiteral("Computing %1 for %2…").arg(name.toLower(), d->gene.symbol.isEmpty() ? d->gene.remcId : d->gene.symbol));
+    const int token = m_attributionToken;
+    auto* watcher = new QFutureWatcher<std::vector<float>>(this);
+    connect(watcher, &QFutureWatcher<std::vector<float>>::finished, this, [this, watcher, token, gene, name] {
+        watcher->deleteLater();
+        // A newer gene, run or choice supersedes this result.
+        if (token != m_attributionToken || gene != m_gene) return;
+        GeneViewData d = m_geneView->data();
+        d.attributionName = name;
+        d.attribution = watcher->result();
+        m_geneView->setData(d);
+        statusBar()->clearMessage();
+    });
+    watcher->setFuture(QtConcurrent::run([own, values = d->values, method] {
+        return own->attribute(values.data(), method).values;
+    }));
+}
+
 QString MainWindow::prepareDemoStudy()
 {
     const QString bundled = QDir(QCoreApplication::applicationDirPath())
@@ -765,6 +862,7 @@ bool MainWindow::restoreSession()
     if (!run.isEmpty()) selectRun(run);
     const int gene = s.value(QStringLiteral("session/gene"), -1).toInt();
     if (gene >= 0) selectGene(gene);
+    setAttribution(s.value(QStringLiteral("view/attribution"), QStringLiteral("none")).toString());
     m_tabs->setCurrentIndex(std::clamp(s.value(QStringLiteral("session/tab"), 0).toInt(), 0, m_tabs->count() - 1));
     return true;
 }
@@ -776,6 +874,7 @@ void MainWindow::saveSession() const
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("view/gradient"), m_gradientBox->currentText());
     s.setValue(QStringLiteral("view/range"), m_rangeBox->currentIndex());
+    s.setValue(QStringLiteral("view/attribution"), attribution());
     s.setValue(QStringLiteral("session/study"), studyPath());
     s.setValue(QStringLiteral("session/cell"), m_cell);
     s.setValue(QStringLiteral("session/run"), m_runId);

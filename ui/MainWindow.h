@@ -22,11 +22,13 @@ class QLabel;
 
 namespace ac {
 
+class Attributor;
 class CompareView;
 class EvaluationView;
 class GeneView;
 class GeneListModel;
 class TrainingView;
+class ValidationTab;
 class GeneFilterProxy;
 class StudyFile;
 struct GeneViewData;
@@ -35,7 +37,7 @@ struct TrackData;
 
 /**
  * The application window: study tree and gene list (left dock), a central tab widget with the
- * gene, compare, training and evaluation views, File/Export/Go menus, back/forward through
+ * gene, compare, training, evaluation and validation views, File/Export/Go menus, back/forward through
  * visited genes, REMC import (ImportDialog), and the session (QSettings) restore.
  *
  * GUI thread only. Owns its StudyFile (read-only) and the views it created; views added with
@@ -75,6 +77,13 @@ public:
     CompareView* compareView() const { return m_compareView; }
     TrainingView* trainingView() const { return m_trainingView; }
     EvaluationView* evaluationView() const { return m_evaluationView; }
+    ValidationTab* validationTab() const { return m_validationTab; }
+    /// The gene view's attribution: "none" or an attribution method key ("saliency",
+    /// "input-x-gradient", "integrated-gradients", "occlusion"). Saliency and input × gradient
+    /// are computed at once for the shown gene; integrated gradients and occlusion in a thread
+    /// pool (the panel fills when they are done). Remembered in the session.
+    void setAttribution(const QString& key);
+    QString attribution() const;
     /// Opens the import dialog (non-modal); the study is reloaded after a successful import.
     void showImportDialog();
     /// Colour map name and α range (0 = auto per gene, else a fixed range shared by all genes).
@@ -129,6 +138,9 @@ private:
     /// The newest run of `cell` with cached results, or empty.
     QString newestRunWithResults(const QString& cell) const;
     void onRunStored(const QString& runId);
+    void updateValidationContext();
+    /// Fills the chosen attribution of `gene` into `d`, or starts computing it off the GUI thread.
+    void attachAttribution(int gene, GeneViewData* d);
 
     std::unique_ptr<StudyFile> m_study;
     std::unique_ptr<RunResults> m_results; ///< of m_runId, loaded once per run
@@ -150,6 +162,11 @@ private:
     CompareView* m_compareView = nullptr;
     TrainingView* m_trainingView = nullptr;
     EvaluationView* m_evaluationView = nullptr;
+    ValidationTab* m_validationTab = nullptr;
+    QComboBox* m_attributionBox = nullptr;
+    std::unique_ptr<Attributor> m_attributor; ///< GUI-thread instance for the fast methods
+    QString m_attributorRun;                  ///< run m_attributor was loaded from
+    int m_attributionToken = 0;               ///< bumps per request; stale async results drop
     QTreeWidget* m_tree = nullptr;
     QTableView* m_geneTable = nullptr;
     GeneListModel* m_geneModel = nullptr;

@@ -1,0 +1,180 @@
+// The Validation tab and the gene view's attribution choice in the main window, over a simulated
+// study the test writes (one cell with its H3K27ac track, a run trained for one epoch): the tab's
+// table equals Validator's for the same request, the overlay follows the selected gene, a cell
+// without a track says how to add one, and the attribution panel holds Attributor's values.
+#include "GeneView.h"
+#include "GeneViewData.h"
+#include "MainWindow.h"
+#include "ValidationTab.h"
+#include "ValidationView.h"
+#include "data/SimulatedStudy.h"
+#include "interpret/Attributor.h"
+#include "interpret/Validator.h"
+#include "store/StudyFile.h"
+#include "train/Trainer.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ac;
+
+class TestValidationTab : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void tableEqualsValidator();
+    void cellWithoutTrackSaysHowToAddOne();
+    void saliencyFillsTheAttributionPanel();
+    void integratedGradientsArriveFromTheWorker();
+
+private:
+    std::vector<float> directAttribution(int gene, AttributionMethod method);
+
+    QTemporaryDir m_dir;
+    QString m_study;
+    QString m_run;
+};
+
+void TestValidationTab::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("AttentiveChromeStudioTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_validationtab"));
+    QVERIFY(m_dir.isValid());
+    m_study = m_dir.filePath(QStringLiteral("sim.h5"));
+    SimulationConfig sim;
+    sim.cells = 1;
+    sim.genesPerCell = 300;
+    sim.seed = 7;
+    QString error;
+    QVERIFY2(writeSimulatedStudy(m_study, sim, {}, &error), qPrintable(error));
+    TrainRequest request;
+    request.studyPath = m_study;
+    request.cell = QStringLiteral("SimCell1");
+    request.train.epochs = 1;
+    request.train.threads = 1;
+    request.train.seed = 1;
+    request.runId = QStringLiteral("sim-run");
+    const TrainOutcome outcome = trainModel(request, {});
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    m_run = outcome.run.id;
+}
+
+void TestValidationTab::tableEqualsValidator()
+{
+    MainWindow w;
+    QVERIFY2(w.openStudy(m_study, false), qPrintable(w.lastError()));
+    QVERIFY(w.selectRun(m_run));
+    ValidationTab* tab = w.validationTab();
+    QVERIFY(w.tabs()->indexOf(tab) >= 0);
+    QCOMPARE(w.tabs()->tabText(w.tabs()->indexOf(tab)), QStringLiteral("Validation"));
+    const ValidationRequest request = tab->request();
+    QCOMPARE(request.runId, m_run);
+    QCOMPARE(request.track, QStringLiteral("H3K27ac"));
+
+    QSignalSpy done(tab, &ValidationTab::validationFinished);
+    QVERIFY(tab->start());
+    QVERIFY(tab->isRunning());
+    QVERIFY(!tab->start()); // one at a time
+    QVERIFY(done.wait(300000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+
+    ValidationReport direct;
+    QString error;
+    QVERIFY2(Validator::run(request, &direct, {}, &error), qPrintable(error));
+    QTableWidget* table = tab->view()->table();
+    QVERIFY(!direct.agreement.rows.empty());
+    QCOMPARE(table->rowCount(), int(direct.agreement.rows.size()));
+    const QStringList header = Validator::tableHeader();
+    QCOMPARE(table->columnCount(), int(header.size()));
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const QStringList cells = Validator::tableRow(direct.agreement.rows[std::size_t(r)]);
+        for (int c = 0; c < cells.size(); ++c)
+            QCOMPARE(table->item(r, c)->text(), cells[c]);
+    }
+
+    // The per-gene overlay follows the gene selected in the window.
+    const std::vector<int>& genes = tab->view()->report().genes;
+    QVERIFY(genes.size() > 5);
+    QVERIFY(w.selectGene(genes[4]));
+    QCOMPARE(tab->view()->shownGene(), 4);
+    QVERIFY(w.selectGene(genes[1]));
+    QCOMPARE(tab->view()->shownGene(), 1);
+}
+
+void TestValidationTab::cellWithoutTrackSaysHowToAddOne()
+{
+    ValidationTab tab;
+    tab.setContext(m_study, QStringLiteral("SimCell1"), m_run, {});
+    QVERIFY(!tab.start());
+    QVERIFY(tab.messageLabel()->text().contains(QStringLiteral("no track")));
+    QVERIFY(tab.messageLabel()->text().contains(QStringLiteral("attentivechrome-cli import-track")));
+    tab.setContext(m_study, QStringLiteral("SimCell1"), m_run, {QStringLiteral("H3K27ac")});
+    QVERIFY(!tab.messageLabel()->text().contains(QStringLiteral("no track")));
+}
+
+std::vector<float> TestValidationTab::directAttribution(int gene, AttributionMethod method)
+{
+    QString error;
+    auto study = StudyFile::open(m_study, &error);
+    if (!study) return {};
+    std::vector<float> values;
+    if (!study->readGeneValues(QStringLiteral("SimCell1"), gene, &values, &error)) return {};
+    auto a = Attributor::load(*study, m_run, QStringLiteral("best"), &error);
+    return a ? a->attribute(values.data(), method).values : std::vector<float>();
+}
+
+void TestValidationTab::saliencyFillsTheAttributionPanel()
+{
+    {
+        MainWindow w;
+        QVERIFY(w.openStudy(m_study, false));
+        QVERIFY(w.selectRun(m_run));
+        QVERIFY(w.selectGene(3));
+        QVERIFY(w.geneView()->data().attribution.empty());
+        w.setAttribution(QStringLiteral("saliency"));
+        QCOMPARE(w.attribution(), QStringLiteral("saliency"));
+        const GeneViewData& d = w.geneView()->data();
+        QCOMPARE(d.attributionName, attributionMethodName(AttributionMethod::Saliency));
+        const std::vector<float> expected = directAttribution(3, AttributionMethod::Saliency);
+        QCOMPARE(d.attribution.size(), std::size_t(d.markCount) * d.binCount);
+        QCOMPARE(d.attribution, expected);
+        // The next gene gets its own map.
+        QVERIFY(w.selectGene(8));
+        QCOMPARE(w.geneView()->data().attribution, directAttribution(8, AttributionMethod::Saliency));
+        w.close(); // saves the session
+    }
+    MainWindow again;
+    QVERIFY(again.restoreSession());
+    QCOMPARE(again.attribution(), QStringLiteral("saliency"));
+    again.setAttribution(QStringLiteral("none"));
+    QVERIFY(again.geneView()->data().attribution.empty());
+    again.close();
+}
+
+void TestValidationTab::integratedGradientsArriveFromTheWorker()
+{
+    MainWindow w;
+    QVERIFY(w.openStudy(m_study, false));
+    QVERIFY(w.selectRun(m_run));
+    QVERIFY(w.selectGene(5));
+    w.setAttribution(QStringLiteral("integrated-gradients"));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.geneView()->data().attribution.empty(), 60000);
+    QCOMPARE(w.geneView()->data().attributionName,
+             attributionMethodName(AttributionMethod::IntegratedGradients));
+    const std::vector<float> expected = directAttribution(5, AttributionMethod::IntegratedGradients);
+    const std::vector<float>& got = w.geneView()->data().attribution;
+    QCOMPARE(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+        QVERIFY(std::abs(got[i] - expected[i]) <= 1e-5f * (1.0f + std::abs(expected[i])));
+}
+
+QTEST_MAIN(TestValidationTab)
+#include "tst_validationtab.moc"

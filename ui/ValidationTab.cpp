@@ -1,0 +1,193 @@
+#include "ValidationTab.h"
+
+#include "ValidationController.h"
+#include "ValidationView.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ac {
+
+namespace {
+// The attribution maps compared with α, cheapest first (occlusion costs 500 passes per gene).
+struct MethodChoice {
+    const char* label;
+    QList<AttributionMethod> methods;
+};
+const MethodChoice kMethodChoices[] = {
+    {"saliency + integrated gradients",
+     {AttributionMethod::Saliency, AttributionMethod::IntegratedGradients}},
+    {"saliency", {AttributionMethod::Saliency}},
+    {"saliency + input × gradient",
+     {AttributionMethod::Saliency, AttributionMethod::InputTimesGradient}},
+    {"α only", {}},
+};
+} // namespace
+
+ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
+{
+    m_controller = new ValidationController(this);
+    m_view = new ValidationView(this);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_trackBox = new QComboBox(this);
+    m_splitBox = new QComboBox(this);
+    m_splitBox->addItems({QStringLiteral("test"), QStringLiteral("valid"), QStringLiteral("train"),
+                          QStringLiteral("all")});
+    m_methodsBox = new QComboBox(this);
+    for (const MethodChoice& c : kMethodChoices) m_methodsBox->addItem(QString::fromUtf8(c.label));
+    m_runButton = new QPushButton(QStringLiteral("Validate"), this);
+    m_cancelButton = new QPushButton(QStringLiteral("Cancel"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progressText = new QLabel(this);
+    // Long progress texts must not widen the window.
+    m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(QStringLiteral("Track"), this));
+    controls->addWidget(m_trackBox);
+    controls->addWidget(new QLabel(QStringLiteral("Genes"), this));
+    controls->addWidget(m_splitBox);
+    controls->addWidget(new QLabel(QStringLiteral("Compare α with"), this));
+    controls->addWidget(m_methodsBox);
+    controls->addWidget(m_runButton);
+    controls->addWidget(m_cancelButton);
+    controls->addWidget(m_progress, 1);
+    controls->addWidget(m_progressText, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_message);
+    layout->addLayout(controls);
+    layout->addWidget(m_view, 1);
+    layout->addStretch(); // keeps the controls at the top while the view is hidden
+
+    connect(m_runButton, &QPushButton::clicked, this, [this] { start(); });
+    connect(m_cancelButton, &QPushButton::clicked, this, &ValidationTab::cancel);
+    connect(m_controller, &ValidationController::progress, this,
+            [this](double fraction, const QString& message) {
+                m_progress->setValue(int(std::clamp(fraction, 0.0, 1.0) * 1000));
+                m_progressText->setText(message);
+            });
+    connect(m_controller, &ValidationController::finished, this,
+            [this](bool ok, const QString& error, const ValidationReport& report) {
+                if (ok && report.runId == m_runId && report.studyPath == m_study) {
+                    m_view->setReport(report);
+                    followGene();
+                    m_progress->setValue(1000);
+                    m_progressText->setText(QStringLiteral("%1 genes (%2 ON, %3 OFF)")
+                                                .arg(report.genes.size())
+                                                .arg(report.agreement.onGenes)
+                                                .arg(report.agreement.offGenes));
+                } else if (!ok) {
+                    m_progressText->setText(error);
+                }
+                updateControls();
+                Q_EMIT validationFinished(ok, ok ? QString() : error);
+            });
+    updateControls();
+}
+
+ValidationTab::~ValidationTab() = default;
+
+void ValidationTab::setContext(const QString& studyPath, const QString& cell, const QString& runId,
+                               const QStringList& trackNames)
+{
+    const bool changed = studyPath != m_study || cell != m_cell || runId != m_runId;
+    m_study = studyPath;
+    m_cell = cell;
+    m_runId = runId;
+    const QString previous = m_trackBox->currentText();
+    m_trackBox->clear();
+    m_trackBox->addItems(trackNames);
+    const QString preferred = trackNames.contains(previous) ? previous
+                              : trackNames.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac")
+                                                                               : QString();
+    if (!preferred.isEmpty()) m_trackBox->setCurrentText(preferred);
+    if (changed) {
+        m_controller->cancel();
+        if (!m_view->report().runId.isEmpty()) m_view->setReport(ValidationReport());
+        m_progress->setValue(0);
+        m_progressText->clear();
+    }
+    updateControls();
+}
+
+ValidationRequest ValidationTab::request() const
+{
+    ValidationRequest r;
+    r.studyPath = m_study;
+    r.runId = m_runId;
+    r.track = m_trackBox->currentText();
+    r.split = m_splitBox->currentText();
+    const int choice = std::clamp(m_methodsBox->currentIndex(), 0, int(std::size(kMethodChoices)) - 1);
+    r.methods = kMethodChoices[choice].methods;
+    return r;
+}
+
+bool ValidationTab::start()
+{
+    if (m_runId.isEmpty() || m_trackBox->count() == 0 || m_controller->isRunning()) return false;
+    m_progress->setValue(0);
+    m_progressText->setText(QStringLiteral("starting…"));
+    const bool ok = m_controller->start(request());
+    updateControls();
+    return ok;
+}
+
+void ValidationTab::cancel() { m_controller->cancel(); }
+
+bool ValidationTab::isRunning() const { return m_controller->isRunning(); }
+
+void ValidationTab::setGene(int cellGene)
+{
+    m_gene = cellGene;
+    followGene();
+}
+
+void ValidationTab::followGene()
+{
+    const std::vector<int>& genes = m_view->report().genes;
+    const auto it = std::find(genes.begin(), genes.end(), m_gene);
+    if (it != genes.end()) m_view->showGene(int(it - genes.begin()));
+}
+
+void ValidationTab::updateControls()
+{
+    const bool running = m_controller->isRunning();
+    const bool hasTrack = m_trackBox->count() > 0;
+    if (m_study.isEmpty() || m_cell.isEmpty())
+        m_message->setText(QStringLiteral("Open a study to validate a run against a track."));
+    else if (!hasTrack)
+        m_message->setText(
+            QStringLiteral("Cell %1 has no track to validate against (e.g. H3K27ac). Add one on "
+                           "the command line, then reopen the study:\n"
+                           "attentivechrome-cli import-track --study %2 --cell %1 "
+                           "--format csv|bedgraph|bigwig --file TRACK --name H3K27ac")
+                .arg(m_cell, m_study));
+    else if (m_runId.isEmpty())
+        m_message->setText(QStringLiteral("Cell %1 has no run: train one (Training tab) or pick one "
+                                          "in the study tree.").arg(m_cell));
+    else
+        m_message->setText(QStringLiteral("Run %1 against a track of cell %2: α and attribution "
+                                          "maps of the chosen genes correlated with the track. "
+                                          "The per-gene overlay follows the selected gene "
+                                          "(when it is among the validated genes).")
+                               .arg(m_runId, m_cell));
+    const bool ready = !m_study.isEmpty() && !m_runId.isEmpty() && hasTrack;
+    m_runButton->setEnabled(ready && !running);
+    m_cancelButton->setEnabled(running);
+    m_trackBox->setEnabled(hasTrack && !running);
+    m_splitBox->setEnabled(!running);
+    m_methodsBox->setEnabled(!running);
+    // Before a report there is nothing to draw: show the view once it holds one.
+    m_view->setVisible(hasTrack && !m_view->report().agreement.rows.empty());
+}
+
+} // namespace ac

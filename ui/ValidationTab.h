@@ -1,0 +1,72 @@
+#pragma once
+
+#include "interpret/Validator.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace ac {
+
+class ValidationController;
+class ValidationView;
+
+/**
+ * The "Validation" tab: validates the selected run against a track of its cell (Validator in a
+ * ValidationController worker thread, with progress and Cancel) and shows the report in a
+ * ValidationView whose per-gene overlay follows the gene selected in the main window. When the
+ * cell has no track it says so and how to add one.
+ *
+ * GUI thread only. Owns its controller and view. Changing the context (study, cell, run) clears
+ * the shown report and cancels a running validation.
+ */
+class ValidationTab : public QWidget {
+    Q_OBJECT
+public:
+    explicit ValidationTab(QWidget* parent = nullptr);
+    ~ValidationTab() override;
+
+    /// The study, cell, run (may be empty) and the cell's track names (may be empty).
+    void setContext(const QString& studyPath, const QString& cell, const QString& runId,
+                    const QStringList& trackNames);
+    /// The request start() sends for the current context and choices.
+    ValidationRequest request() const;
+    /// Starts the validation; false when there is no run or track or one is running.
+    bool start();
+    void cancel();
+    bool isRunning() const;
+    /// Follows the main window's gene (index into the cell's genes).
+    void setGene(int cellGene);
+
+    ValidationView* view() const { return m_view; }
+    QLabel* messageLabel() const { return m_message; }
+
+Q_SIGNALS:
+    /// A validation ended; `error` is empty when it succeeded.
+    void validationFinished(bool ok, const QString& error);
+
+private:
+    void updateControls();
+    void followGene();
+
+    ValidationController* m_controller = nullptr;
+    ValidationView* m_view = nullptr;
+    QLabel* m_message = nullptr;
+    QComboBox* m_trackBox = nullptr;
+    QComboBox* m_splitBox = nullptr;
+    QComboBox* m_methodsBox = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_progressText = nullptr;
+    QString m_study;
+    QString m_cell;
+    QString m_runId;
+    int m_gene = -1;
+};
+
+} // namespace ac
