@@ -17,7 +17,7 @@ namespace
 
 // Genes per forward pass of predictAll: large enough to amortise per-op overhead, small enough
 // that the intermediate activations stay a few tens of MB.
-constexpr int kBatchGenes = 1024;
+constexpr int kBatchGenes = 4096;
 
 } // namespace
 
