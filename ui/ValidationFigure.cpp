@@ -57,7 +57,7 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     plot->plotLayout()->setRowStretchFactor(1, 3);
     plot->plotLayout()->setRowStretchFactor(2, 2);
     profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
-    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("average, scaled to 0..1"));
+    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean (0..1)"));
     auto* legend = new QCPLegend;
     profiles->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
     legend->setLayer(QStringLiteral("legend"));
@@ -101,7 +101,7 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     key->setTicker(ticker);
     key->setRange(0.4, ticks.size() + 0.6);
     value->setRange(-1, 1);
-    value->setLabel(QStringLiteral("Pearson r, average map vs average %1").arg(trackName));
+    value->setLabel(QStringLiteral("r vs %1").arg(trackName));
     auto* onBars = new QCPBars(key, value);
     auto* offBars = new QCPBars(key, value);
     QVector<double> onKeys;
