@@ -4,7 +4,6 @@
 #include "RunOptions.h"
 
 #include "train/AttentionExport.h"
-#include "train/RunInference.h"
 
 namespace ac::cli
 {
@@ -37,14 +36,11 @@ int runAttention(const QStringList& args)
         return fail(cmd,
                     QStringLiteral("%1: unknown format (use .tsv, .h5 or .hdf5)").arg(outPath));
 
-    setInferenceThreads(threads);
     OpenedRun r;
-    const QString runId = p.value(QStringLiteral("run"));
-    if (!openRun(p.value(QStringLiteral("study")), runId, &r, &error))
+    if (!openStoredRun(p, threads, which, &r, &error))
         return fail(cmd, error);
-    RunResults results;
-    if (!runResults(*r.study, runId, which, r.cell, &results, {}, &error))
-        return fail(cmd, error);
+    const QString& runId = r.run.id;
+    const RunResults& results = r.results;
     if (results.alpha.empty() && results.beta.empty())
         return fail(cmd, QStringLiteral("%1: run %2 (%3) has no attention")
                              .arg(r.study->path(), runId, modelKindName(r.run.model.kind)));

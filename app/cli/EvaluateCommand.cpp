@@ -5,7 +5,6 @@
 
 #include "train/CellSummary.h"
 #include "train/Metrics.h"
-#include "train/RunInference.h"
 
 #include <QDir>
 #include <QSaveFile>
@@ -129,14 +128,11 @@ int runEvaluate(const QStringList& args)
     if (!curvesDir.isEmpty() && !QDir().mkpath(curvesDir))
         return fail(cmd, QStringLiteral("%1: cannot create the folder").arg(curvesDir));
 
-    setInferenceThreads(threads);
     OpenedRun r;
-    const QString runId = p.value(QStringLiteral("run"));
-    if (!openRun(p.value(QStringLiteral("study")), runId, &r, &error))
+    if (!openStoredRun(p, threads, which, &r, &error))
         return fail(cmd, error);
-    RunResults results;
-    if (!runResults(*r.study, runId, which, r.cell, &results, {}, &error))
-        return fail(cmd, error);
+    const QString& runId = r.run.id;
+    const RunResults& results = r.results;
 
     printLine(QStringLiteral("split\tgenes\tpositives\tauroc\taupr\taccuracy"));
     for (Split s : splits) {

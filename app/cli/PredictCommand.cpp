@@ -3,7 +3,6 @@
 #include "CliSupport.h"
 #include "RunOptions.h"
 
-#include "train/RunInference.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -31,14 +30,11 @@ int runPredict(const QStringList& args)
     if (!readStoredRunOptions(p, &threads, &which, &error))
         return fail(cmd, error);
 
-    setInferenceThreads(threads);
     OpenedRun r;
-    const QString runId = p.value(QStringLiteral("run"));
-    if (!openRun(p.value(QStringLiteral("study")), runId, &r, &error))
+    if (!openStoredRun(p, threads, which, &r, &error))
         return fail(cmd, error);
-    RunResults results;
-    if (!runResults(*r.study, runId, which, r.cell, &results, {}, &error))
-        return fail(cmd, error);
+    const QString& runId = r.run.id;
+    const RunResults& results = r.results;
 
     const QString outPath = p.value(QStringLiteral("out"));
     QSaveFile file(outPath);

@@ -1,6 +1,7 @@
 #include "RunOptions.h"
 
 #include "CliSupport.h"
+#include "train/RunInference.h"
 
 #include <torch/torch.h>
 
@@ -51,8 +52,12 @@ void setInferenceThreads(int requested)
     at::set_num_threads(requested > 0 ? requested : std::max(1, cores));
 }
 
-bool openRun(const QString& studyPath, const QString& runId, OpenedRun* out, QString* error)
+bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which,
+                   OpenedRun* out, QString* error)
 {
+    setInferenceThreads(threads);
+    const QString studyPath = p.value(QStringLiteral("study"));
+    const QString runId = p.value(QStringLiteral("run"));
     out->study = StudyFile::open(studyPath, error);
     if (!out->study)
         return false;
@@ -65,7 +70,8 @@ bool openRun(const QString& studyPath, const QString& runId, OpenedRun* out, QSt
         return false;
     }
     return out->study->readRun(runId, &out->run, error) &&
-           out->study->readCell(out->run.cell, &out->cell, error);
+           out->study->readCell(out->run.cell, &out->cell, error) &&
+           runResults(*out->study, runId, which, out->cell, &out->results, {}, error);
 }
 
 bool checkWeightsChoice(const QString& which, QString* error)

@@ -2,6 +2,7 @@
 
 #include "data/CellData.h"
 #include "store/RunRecord.h"
+#include "store/RunResults.h"
 #include "store/StudyFile.h"
 
 #include <QCommandLineParser>
@@ -26,10 +27,14 @@ struct OpenedRun {
     std::unique_ptr<StudyFile> study;
     RunRecord run;
     CellData cell; ///< the run's cell, with X
+    RunResults results; ///< p, α, β of every gene with the chosen weights (cached or computed)
 };
 
-/// Opens the study and reads the run and its cell; false with `error` naming study and run.
-bool openRun(const QString& studyPath, const QString& runId, OpenedRun* out, QString* error);
+/// Opens the study of --study, reads the run of --run and its cell, and gets the run's results
+/// with `which` weights (computing them on `threads` torch threads when not cached); false with
+/// `error` naming study and run.
+bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which,
+                   OpenedRun* out, QString* error);
 
 /// Checks that `which` names stored weights ("best" or "last").
 bool checkWeightsChoice(const QString& which, QString* error);
