@@ -4,11 +4,10 @@
 // "high" when it carries a promoter H3K4me3 peak near the TSS, "low" when it carries broad
 // H3K27me3; every count has seeded noise. Header-only helper of the tests, not a unit.
 
+#include "FileDigest.h"
 #include "data/CellData.h"
 #include "store/StudyEditor.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <random>
 
 namespace ac::testing
@@ -58,14 +57,6 @@ inline QString writeStudy(const QString& path, const std::vector<CellData>& cell
         if (!editor->writeCell(c, &error))
             return error;
     return editor->commit(&error) ? QString() : error;
-}
-
-inline QByteArray fileDigest(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
 } // namespace ac::testing

@@ -1,7 +1,6 @@
 // Runs attentivechrome-cli ($AC_CLI) import, info and simulate as a user would: exit codes,
 // one-line errors naming file and line, and a failed import leaving the study byte-for-byte
 // unchanged (issue 2).
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>

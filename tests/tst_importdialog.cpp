@@ -1,9 +1,9 @@
 // Import REMC folder from the GUI: the worker thread imports a folder the test writes into a new
 // study; a malformed CSV line is reported with file and line and leaves the study unchanged.
+#include "FileDigest.h"
 #include "ImportDialog.h"
 #include "store/StudyFile.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -36,12 +36,6 @@ bool writeCellFolder(const QString& root, const QString& cell, const QByteArray&
         f.write(data);
     }
     return true;
-}
-
-QByteArray sha(const QString& file)
-{
-    QFile f(file);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
 }
 
 } // namespace
@@ -87,7 +81,7 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
             QVERIFY(done.at(0).at(0).toBool());
         }
-        const QByteArray before = sha(study);
+        const QByteArray before = testing::fileDigest(study);
         QByteArray bad = geneRows(5, 1) + geneRows(6, 0);
         QList<QByteArray> lines = bad.split('\n');
         lines[41] = "000005,42,1,2,x,4,0,1"; // line 42: not a number
@@ -100,7 +94,7 @@ private Q_SLOTS:
         QVERIFY(!done.at(0).at(0).toBool());
         QVERIFY2(d.resultText().contains(QStringLiteral("valid.csv:42")), qPrintable(d.resultText()));
         QVERIFY(d.resultText().contains(QStringLiteral("not changed")));
-        QCOMPARE(sha(study), before);
+        QCOMPARE(testing::fileDigest(study), before);
     }
 
     void missingFolderRefused()

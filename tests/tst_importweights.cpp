@@ -1,11 +1,11 @@
 // attentivechrome-cli import-weights (issue #3): reference weights become an "imported" run;
 // a wrong shape, an unknown or missing name, a file that is not HDF5, an unknown kind or cell each
 // give one clear error line and leave the study byte-for-byte unchanged.
+#include "FileDigest.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 #include "store/WeightsFile.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -30,14 +30,6 @@ CellData makeCell(const QString& name, int genes)
     }
     c.values.assign(std::size_t(genes) * c.binCount * c.markCount, 1.0f);
     return c;
-}
-
-QByteArray digest(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
 struct CliResult {
@@ -88,7 +80,7 @@ private:
     // error and the study unchanged.
     void expectRejected(const QStringList& extra, const QStringList& needles)
     {
-        const QByteArray before = digest(m_study);
+        const QByteArray before = testing::fileDigest(m_study);
         QVERIFY(!before.isEmpty());
         const CliResult r =
             runCli(QStringList{QStringLiteral("import-weights"), QStringLiteral("--study"), m_study,
@@ -102,7 +94,7 @@ private:
         for (const QString& n : needles)
             QVERIFY2(r.err.contains(n),
                      qPrintable(QStringLiteral("'%1' not in: %2").arg(n, r.err)));
-        QCOMPARE(digest(m_study), before);
+        QCOMPARE(testing::fileDigest(m_study), before);
         QStringList leftovers = QDir(m_dir.path()).entryList(QStringList{QStringLiteral("*.tmp*")});
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QLatin1Char(' '))));
     }
@@ -183,13 +175,13 @@ private Q_SLOTS:
     void unknownCell()
     {
         const QString file = writeWeights(QStringLiteral("reference.h5"), m_reference);
-        const QByteArray before = digest(m_study);
+        const QByteArray before = testing::fileDigest(m_study);
         const CliResult r = runCli({QStringLiteral("import-weights"), QStringLiteral("--study"),
                                     m_study, QStringLiteral("--cell"), QStringLiteral("E999"),
                                     QStringLiteral("--weights"), file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("no cell 'E999'")), qPrintable(r.err));
-        QCOMPARE(digest(m_study), before);
+        QCOMPARE(testing::fileDigest(m_study), before);
     }
 
     // Last, as it changes the study.
@@ -233,11 +225,11 @@ private Q_SLOTS:
         study.reset();
 
         // The same id again is refused, and the study stays as it is.
-        const QByteArray before = digest(m_study);
+        const QByteArray before = testing::fileDigest(m_study);
         r = runCli(args);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("run 'published' exists")), qPrintable(r.err));
-        QCOMPARE(digest(m_study), before);
+        QCOMPARE(testing::fileDigest(m_study), before);
     }
 };
 

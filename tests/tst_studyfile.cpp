@@ -1,9 +1,9 @@
 // The HDF5 study file: round trips, atomic edits, and clear errors on files that are not studies.
+#include "FileDigest.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 #include "store/WeightsFile.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -39,14 +39,6 @@ CellData makeCell(const QString& name, int genes)
 Weights makeWeights(float offset)
 {
     return {{"b.weight", {2, 3}, {1 + offset, 2, 3, 4, 5, 6}}, {"a.bias", {2}, {7, 8 + offset}}};
-}
-
-QByteArray digest(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
 RunRecord makeRun(const QString& id, const QString& cell)
@@ -221,14 +213,14 @@ private Q_SLOTS:
         auto editor = StudyEditor::begin(path, &error);
         QVERIFY(editor->writeCell(makeCell(QStringLiteral("E1"), 9), &error));
         QVERIFY(editor->commit(&error));
-        const QByteArray before = digest(path);
+        const QByteArray before = testing::fileDigest(path);
         const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
 
         editor = StudyEditor::begin(path, &error);
         QVERIFY(editor->writeCell(makeCell(QStringLiteral("E2"), 9), &error));
         QVERIFY(editor->removeCell(QStringLiteral("E1"), &error));
         editor.reset(); // a cancel or crash before commit
-        QCOMPARE(digest(path), before);
+        QCOMPARE(testing::fileDigest(path), before);
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), filesBefore);
 
         // A failing write leaves the edit usable and the study as it was.
@@ -239,7 +231,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("/cells/E3")), qPrintable(error));
         QVERIFY(!editor->removeRun(QStringLiteral("nope"), &error));
         editor.reset();
-        QCOMPARE(digest(path), before);
+        QCOMPARE(testing::fileDigest(path), before);
     }
 
     void rejectsFilesThatAreNotStudies_data()
