@@ -2,6 +2,7 @@
 
 #include "data/GeneRecord.h"
 #include "data/RemcLayout.h"
+#include "store/RunResults.h"
 
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,25 @@ struct GeneViewData {
     std::vector<float> track;      ///< bins; empty when no track
     QString attributionName;       ///< e.g. "integrated gradients"; empty when none
     std::vector<float> attribution;///< marks × bins; empty when none
+
+    /// Takes p, α and β of gene index `g` from a run's cached results; leaves each unset when
+    /// `results` does not hold it for that gene.
+    void takeResults(const RunResults& results, int g)
+    {
+        if (g < 0 || g >= results.geneCount)
+            return;
+        const std::size_t i = std::size_t(g);
+        const std::size_t n = std::size_t(results.markCount) * results.binCount;
+        const std::size_t m = std::size_t(results.markCount);
+        if (i < results.p.size())
+            p = results.p[i];
+        if (results.alpha.size() >= (i + 1) * n)
+            alpha.assign(results.alpha.begin() + std::ptrdiff_t(i * n),
+                         results.alpha.begin() + std::ptrdiff_t((i + 1) * n));
+        if (results.beta.size() >= (i + 1) * m)
+            beta.assign(results.beta.begin() + std::ptrdiff_t(i * m),
+                        results.beta.begin() + std::ptrdiff_t((i + 1) * m));
+    }
 
     float value(int bin, int mark) const { return values[std::size_t(bin) * markCount + mark]; }
     float alphaAt(int mark, int bin) const { return alpha[std::size_t(mark) * binCount + bin]; }

@@ -488,16 +488,7 @@ bool MainWindow::fillGeneData(int gene, GeneViewData* d)
         statusBar()->showMessage(err, 10000);
         d->values.clear();
     }
-    const RunResults& r = *m_results;
-    if (gene < r.geneCount) {
-        if (gene < int(r.p.size())) d->p = r.p[std::size_t(gene)];
-        const std::size_t n = std::size_t(r.markCount) * r.binCount;
-        if (r.alpha.size() >= (std::size_t(gene) + 1) * n)
-            d->alpha.assign(r.alpha.begin() + std::ptrdiff_t(gene * n), r.alpha.begin() + std::ptrdiff_t((gene + 1) * n));
-        const std::size_t m = std::size_t(r.markCount);
-        if (r.beta.size() >= (std::size_t(gene) + 1) * m)
-            d->beta.assign(r.beta.begin() + std::ptrdiff_t(gene * m), r.beta.begin() + std::ptrdiff_t((gene + 1) * m));
-    }
+    d->takeResults(*m_results, gene);
     // The track of the cell (genes × bins) is read once per cell in selectCell().
     const TrackData& t = *m_track;
     if (!t.values.empty() && t.binCount == d->binCount
@@ -734,14 +725,8 @@ void MainWindow::updateCompare()
             d.cell = cell;
             d.label = g < int(ci.labels.size()) ? ci.labels[std::size_t(g)] : -1;
             d.runId = cell == m_cell && !m_runId.isEmpty() ? m_runId : newestRunWithResults(cell);
-            if (auto r = cachedResults(d.runId); r && r->geneCount == ci.geneCount()) {
-                const std::size_t n = std::size_t(r->markCount) * r->binCount, m = std::size_t(r->markCount);
-                if (std::size_t(g) < r->p.size()) d.p = r->p[std::size_t(g)];
-                if (r->alpha.size() >= (std::size_t(g) + 1) * n)
-                    d.alpha.assign(r->alpha.begin() + std::ptrdiff_t(g * n), r->alpha.begin() + std::ptrdiff_t((g + 1) * n));
-                if (r->beta.size() >= (std::size_t(g) + 1) * m)
-                    d.beta.assign(r->beta.begin() + std::ptrdiff_t(g * m), r->beta.begin() + std::ptrdiff_t((g + 1) * m));
-            }
+            if (auto r = cachedResults(d.runId); r && r->geneCount == ci.geneCount())
+                d.takeResults(*r, g);
             columns.push_back(std::move(d));
         }
     }

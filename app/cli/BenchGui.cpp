@@ -152,12 +152,10 @@ int runBenchGui(const QStringList& args)
             d.cell = sim.cell.name;
             d.runId = QStringLiteral("synthetic");
             d.label = sim.cell.labels[std::size_t(g)];
-            d.p = res.p[std::size_t(g)];
             QElapsedTimer t;
             t.start();
             d.values.assign(sim.cell.geneValues(g), sim.cell.geneValues(g) + 500);
-            d.alpha.assign(res.alpha.begin() + std::ptrdiff_t(g) * 500, res.alpha.begin() + std::ptrdiff_t(g + 1) * 500);
-            d.beta.assign(res.beta.begin() + std::ptrdiff_t(g) * 5, res.beta.begin() + std::ptrdiff_t(g + 1) * 5);
+            d.takeResults(res, g);
             d.trackName = sim.h3k27ac.name;
             d.track.assign(sim.h3k27ac.values.begin() + std::ptrdiff_t(g) * 100, sim.h3k27ac.values.begin() + std::ptrdiff_t(g + 1) * 100);
             view.setData(d);

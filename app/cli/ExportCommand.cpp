@@ -68,14 +68,7 @@ int runExport(const QStringList& args)
         d.runId = runId;
         d.label = g < int(cell.labels.size()) ? cell.labels[std::size_t(g)] : -1;
         if (!study->readGeneValues(cellName, g, &d.values, &err)) return fail(cmd, err);
-        if (res.geneCount > 0) {
-            const std::size_t n = std::size_t(res.markCount) * res.binCount, m = std::size_t(res.markCount);
-            if (g < int(res.p.size())) d.p = res.p[std::size_t(g)];
-            if (res.alpha.size() >= (std::size_t(g) + 1) * n)
-                d.alpha.assign(res.alpha.begin() + std::ptrdiff_t(g * n), res.alpha.begin() + std::ptrdiff_t((g + 1) * n));
-            if (res.beta.size() >= (std::size_t(g) + 1) * m)
-                d.beta.assign(res.beta.begin() + std::ptrdiff_t(g * m), res.beta.begin() + std::ptrdiff_t((g + 1) * m));
-        }
+        d.takeResults(res, g);
         const QString file = QDir(outDir).filePath(GeneFigure::fileStem(d) + QLatin1Char('.') + format);
         if (!GeneFigure::save(d, format, file, dpi, &err)) return fail(cmd, err);
         printLine(file);
