@@ -208,7 +208,8 @@ bool StudyEditor::writeTrack(const QString& cell, const TrackData& track, QStrin
         if (!h5::exists(d->file, cellPath(cell)))
             throw std::runtime_error("no such cell type");
         H5::Group g = d->file.openGroup(cellPath(cell));
-        const std::size_t genes = h5::readStrings(g, layout::kGeneRemcId).size();
+        const std::vector<hsize_t> labels = h5::shapeOf(g.openDataSet(layout::kLabels));
+        const std::size_t genes = labels.empty() ? 0 : labels[0];
         if (track.binCount <= 0 || track.values.size() != genes * std::size_t(track.binCount))
             throw std::runtime_error("the track has " + std::to_string(track.values.size()) +
                                      " values; the cell type has " + std::to_string(genes) +

@@ -244,16 +244,16 @@ bool StudyFile::readTrack(const QString& cell, const QString& track, TrackData* 
     return d->guarded(object, error, [&] {
         if (!h5::exists(d->file, h5::utf8(object.mid(1))))
             throw std::runtime_error("no such track");
-        H5::DataSet ds = d->file.openDataSet(h5::utf8(object));
-        const H5::Group cellGroup = d->file.openGroup(h5::utf8(cellPath(cell)));
+        const H5::Group tracks = d->file.openGroup(
+            h5::utf8(cellPath(cell)) + "/" + layout::kTracks);
         TrackData t;
         t.name = track;
         std::vector<hsize_t> shape;
-        const H5::Group tracks = cellGroup.openGroup(layout::kTracks);
         t.values = h5::readFloats(tracks, h5::utf8(track), &shape);
         if (shape.size() != 2)
             throw std::runtime_error("expected a genes × bins array");
         t.binCount = static_cast<int>(shape[1]);
+        const H5::DataSet ds = tracks.openDataSet(h5::utf8(track));
         if (h5::hasAttr(ds, layout::kSourceAttr))
             t.source = h5::qstr(h5::stringAttr(ds, layout::kSourceAttr));
         *out = std::move(t);
