@@ -214,6 +214,39 @@ private Q_SLOTS:
         QVERIFY(activeK4 > activeK27);
     }
 
+    void countsAtRemcScale()
+    {
+        // Calibrated to REMC E123 (see Simulator.cpp): for expressed genes, the highest H3K4me3
+        // bin holds ~106 reads at the median and ~12 bins are above half of it. A simulator at a
+        // tenth of that scale keeps the LSTM linear, and then saliency and attention coincide.
+        const SimulatedCell c = Simulator(smallConfig()).cell(0);
+        std::vector<double> peaks;
+        std::vector<double> halfWidths;
+        for (int g = 0; g < c.cell.geneCount(); ++g) {
+            if (!c.cell.labels[g])
+                continue;
+            const float* x = c.cell.geneValues(g);
+            float top = 0;
+            for (int b = 0; b < 100; ++b)
+                top = std::max(top, x[b * 5 + 3]);
+            int above = 0;
+            for (int b = 0; b < 100; ++b)
+                above += x[b * 5 + 3] > top / 2;
+            peaks.push_back(top);
+            halfWidths.push_back(above);
+        }
+        const auto median = [](std::vector<double> v) {
+            std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+            return v[v.size() / 2];
+        };
+        const double peak = median(peaks);
+        const double width = median(halfWidths);
+        qInfo("expressed genes: median H3K4me3 peak %.0f reads, %.0f bins above half of it", peak,
+              width);
+        QVERIFY2(peak > 60 && peak < 160, qPrintable(QString::number(peak)));
+        QVERIFY2(width >= 6 && width <= 20, qPrintable(QString::number(width)));
+    }
+
     void promoterOffsetsVary()
     {
         const SimulatedCell c = Simulator(smallConfig()).cell(0);

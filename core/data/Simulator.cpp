@@ -102,13 +102,20 @@ double bump(double x, double centre, double width)
     return std::exp(-0.5 * t * t);
 }
 
-// Shape of the simulated biology (bp and expected counts per 100 bp bin).
-constexpr double kPromoterWidth = 350; // H3K4me3 peak half-width (sd)
-constexpr double kAcetylWidth = 450;   // H3K27ac peak sd
+// Shape of the simulated biology (bp and expected counts per 100 bp bin). Peak heights and
+// widths follow the REMC data users import: in E123, the highest H3K4me3 bin of an expressed
+// gene holds a median of ~106 reads (90th percentile ~164) and ~12 bins (1.2 kb) are above half
+// of it; H3K4me1 bins reach ~10 reads at the 90th percentile. Counts this high drive the LSTM
+// into saturation at the peak, which is where gradient maps and attention part ways.
+constexpr double kPromoterPeak = 110;  // H3K4me3 expected reads at the active promoter
+constexpr double kPromoterWidth = 600; // H3K4me3 peak sd
+constexpr double kAcetylPeak = 40;     // H3K27ac expected reads at the active promoter
+constexpr double kAcetylWidth = 700;   // H3K27ac peak sd
+constexpr double kEnhancerPeak = 16;   // H3K4me1 expected reads at a fully active enhancer
 constexpr double kEnhancerDistance = 1500;
 constexpr double kEnhancerWidth = 500;
 constexpr double kPolycombWidth = 2500;
-constexpr double kDispersion = 3.0;  // NB shape: variance = m + m²/3
+constexpr double kDispersion = 30.0; // NB shape: variance = m + m²/30
 constexpr double kLabelNoise = 0.7;  // sd of expression noise on top of activity
 
 } // namespace
@@ -227,15 +234,15 @@ SimulatedCell Simulator::cell(int index) const
             const double mean[M] = {
                 0.6 + 4.0 * (1.0 - s) * bump(pos, 0.0, kPolycombWidth), // H3K27me3
                 0.6 + 5.0 * s * body,                                   // H3K36me3
-                0.5 + 3.5 * (0.3 + 0.7 * s) * enh,                      // H3K4me1
-                0.4 + 14.0 * s * bump(pos, off, kPromoterWidth),        // H3K4me3
+                1.0 + kEnhancerPeak * (0.3 + 0.7 * s) * enh,            // H3K4me1
+                1.0 + kPromoterPeak * s * bump(pos, off, kPromoterWidth), // H3K4me3
                 0.8 * gene.heterochromatin + 0.4 * (1.0 - s),           // H3K9me3
             };
             for (int m = 0; m < M; ++m)
                 x[b * M + m] =
                     static_cast<float>(rng.negativeBinomial(depth * mean[m], kDispersion));
             ac[b] = static_cast<float>(rng.negativeBinomial(
-                depth * (0.5 + 10.0 * s * bump(pos, off, kAcetylWidth)), kDispersion));
+                depth * (1.0 + kAcetylPeak * s * bump(pos, off, kAcetylWidth)), kDispersion));
         }
     }
     // Labels: expression above the cell's median.

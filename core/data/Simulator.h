@@ -39,9 +39,10 @@ struct SimulatedCell {
  * effect). Active genes carry a promoter H3K4me3 peak at a gene-specific offset near the TSS,
  * gene-body H3K36me3 downstream of it and H3K4me1 enhancer flanks; silent genes carry broad
  * H3K27me3; H3K9me3 is gene-specific background. Counts are overdispersed (gamma-Poisson,
- * i.e. negative binomial). Labels are a noisy expression (activity + noise) above the cell's
- * median, so even the latent activity only reaches an AUROC of about 0.89 (the promoter H3K4me3
- * sum alone about 0.82), not 1. The H3K27ac track peaks at the active promoter.
+ * i.e. negative binomial) at the read-count scale of the REMC files. Labels are a noisy
+ * expression (activity + noise) above the cell's median, so even the latent activity only reaches
+ * an AUROC of about 0.89 (the promoter H3K4me3 sum alone about 0.85), not 1. The H3K27ac track
+ * peaks at the active promoter.
  *
  * Deterministic: the same config gives the same numbers with any standard library (own samplers
  * over std::mt19937_64, no std:: distributions; only exp/log/cos/pow come from libm). Cells are
