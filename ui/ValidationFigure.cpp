@@ -57,7 +57,7 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     plot->plotLayout()->setRowStretchFactor(1, 3);
     plot->plotLayout()->setRowStretchFactor(2, 2);
     profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
-    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean (0..1)"));
+    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean, scaled to 0–1"));
     auto* legend = new QCPLegend;
     profiles->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
     legend->setLayer(QStringLiteral("legend"));
@@ -78,16 +78,18 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
 
     QVector<double> ticks;
     QVector<QString> labels;
-    QVector<double> on;
-    QVector<double> off;
+    QVector<double> perGene;
+    QVector<double> averaged;
     int colour = 0;
     for (const AgreementSeries& s : report.series) {
         if (s.mark != mark)
             continue;
         addLine(s.profileOn, s.mapName, palette()[colour++ % palette().size()], 1.5);
         for (const AgreementRow& row : report.rows)
-            if (row.map == s.map && row.mark == s.mark)
-                (row.group == QLatin1String("ON") ? on : off) << (std::isnan(row.averagePearson) ? 0.0 : row.averagePearson);
+            if (row.map == s.map && row.mark == s.mark && row.group == QLatin1String("ON")) {
+                perGene << (std::isnan(row.meanPearson) ? 0.0 : row.meanPearson);
+                averaged << (std::isnan(row.averagePearson) ? 0.0 : row.averagePearson);
+            }
         ticks << ticks.size() + 1;
         labels << s.mapName;
     }
@@ -101,31 +103,28 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     key->setTicker(ticker);
     key->setRange(0.4, ticks.size() + 0.6);
     value->setRange(-1, 1);
-    value->setLabel(QStringLiteral("r vs %1").arg(trackName));
-    auto* onBars = new QCPBars(key, value);
-    auto* offBars = new QCPBars(key, value);
-    QVector<double> onKeys;
-    QVector<double> offKeys;
-    for (double t : ticks) {
-        onKeys << t - 0.18;
-        offKeys << t + 0.18;
-    }
-    onBars->setData(onKeys, on, true);
-    offBars->setData(offKeys, off, true);
-    onBars->setWidth(0.34);
-    offBars->setWidth(0.34);
-    onBars->setName(QStringLiteral("predicted ON"));
-    offBars->setName(QStringLiteral("predicted OFF"));
-    onBars->setBrush(QColor(0xd6, 0x27, 0x28));
-    offBars->setBrush(QColor(0x99, 0x99, 0x99));
-    onBars->setPen(Qt::NoPen);
-    offBars->setPen(Qt::NoPen);
+    value->setLabel(QStringLiteral("Pearson r with %1").arg(trackName));
     auto* barLegend = new QCPLegend;
     bars->insetLayout()->addElement(barLegend, Qt::AlignBottom | Qt::AlignRight);
     barLegend->setLayer(QStringLiteral("legend"));
     barLegend->setFont(QFont(QStringLiteral("sans"), 8));
-    barLegend->addItem(new QCPPlottableLegendItem(barLegend, onBars));
-    barLegend->addItem(new QCPPlottableLegendItem(barLegend, offBars));
+    auto addBars = [&](const QVector<double>& values, double shift, const QString& name,
+                       const QColor& colour) {
+        QVector<double> keys;
+        for (double t : ticks)
+            keys << t + shift;
+        auto* b = new QCPBars(key, value);
+        b->setData(keys, values, true);
+        b->setWidth(0.34);
+        b->setName(name);
+        b->setBrush(colour);
+        b->setPen(Qt::NoPen);
+        barLegend->addItem(new QCPPlottableLegendItem(barLegend, b));
+    };
+    addBars(perGene, -0.18, QStringLiteral("per gene, mean over genes predicted ON"),
+            QColor(0xd6, 0x27, 0x28));
+    addBars(averaged, 0.18, QStringLiteral("of the average map over genes predicted ON"),
+            QColor(0xf0, 0xa0, 0xa0));
     plot->replot();
 }
 

@@ -11,8 +11,8 @@ namespace ac {
 /**
  * The validation figure of one mark: on top, the average profiles over genes predicted ON of the
  * track and of every map of that mark along the TSS-relative axis, each scaled to 0..1 so their
- * shapes compare; below, the Pearson r of each average map with the average track (ON and OFF
- * bars), the paper's comparison.
+ * shapes compare; below, for genes predicted ON, each map's Pearson r with the track per gene
+ * (averaged over genes) and of its average map with the average track.
  *
  * Takes the plain AgreementReport; knows nothing of models. Needs a QApplication (offscreen is
  * fine); GUI thread only. save() returns false and sets `error` (naming the file) on failure.
