@@ -23,6 +23,7 @@ const Benchmark kBenchmarks[] = {
     {"train", "Seconds per epoch of a full-size simulated cell type", runBenchTrain},
     {"infer", "p, alpha, beta of all genes of a cell type, and of one gene", runBenchInfer},
     {"lstm", "fused bin-level BiLSTM: training step and all-genes inference", runBenchLstm},
+    {"track", "bigWig and bedGraph track import (binning) for all annotated genes", runBenchTrack},
 };
 
 } // namespace
@@ -39,7 +40,7 @@ int runBench(const QStringList& args)
         err << "attentivechrome-cli bench: error: unknown benchmark '" << args[1] << "'\n";
     err << "Usage: attentivechrome-cli bench <benchmark> [options]\n\nBenchmarks:\n";
     for (const Benchmark& b : kBenchmarks)
-        err << QStringLiteral("  %1 %2\n").arg(QLatin1String(b.name), -10).arg(QLatin1String(b.summary));
+        err << QStringLiteral("  %1 %2\n").arg(QLatin1String(b.name), -10).arg(QString::fromUtf8(b.summary));
     return args.size() >= 2 && (args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")) ? 0 : 2;
 }
 

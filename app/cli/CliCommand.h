@@ -31,5 +31,6 @@ int runBenchTrain(const QStringList& args);
 int runBenchInfer(const QStringList& args);
 int runBenchLstm(const QStringList& args);
 int runBenchGui(const QStringList& args);
+int runBenchTrack(const QStringList& args);
 
 } // namespace ac::cli
