@@ -1,5 +1,6 @@
 #include "data/TrackImporter.h"
 
+#include "data/BigWigWriter.h"
 #include "data/RemcLayout.h"
 
 #include <QFile>
@@ -7,12 +8,14 @@
 #include <QHash>
 #include <QSet>
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <bigWig.h>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
-#include <mutex>
+#include <string_view>
 
 namespace ac {
 
@@ -215,22 +218,41 @@ bool openText(const QString& path, QFile* file, TrackImportResult* result)
     return true;
 }
 
-// Splits a line on tabs and spaces (bedGraph allows either).
-QList<QByteArray> whitespaceFields(const QByteArray& line)
+// Splits a line on tabs and spaces (bedGraph allows either) into views of `line`; returns the
+// number of fields, counting at most fields.size() + 1 so that "too many" is still seen.
+template <std::size_t N>
+std::size_t whitespaceFields(const QByteArray& line, std::array<std::string_view, N>* fields)
 {
-    QList<QByteArray> fields;
-    int i = 0;
-    const int n = static_cast<int>(line.size());
-    while (i < n) {
-        while (i < n && (line[i] == ' ' || line[i] == '\t'))
-            ++i;
-        const int start = i;
-        while (i < n && line[i] != ' ' && line[i] != '\t')
-            ++i;
-        if (i > start)
-            fields << line.mid(start, i - start);
+    std::size_t count = 0;
+    const char* p = line.constData();
+    const char* const end = p + line.size();
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\t'))
+            ++p;
+        const char* start = p;
+        while (p < end && *p != ' ' && *p != '\t')
+            ++p;
+        if (p > start) {
+            if (count < N)
+                (*fields)[count] = std::string_view(start, static_cast<std::size_t>(p - start));
+            if (++count > N)
+                break;
+        }
     }
-    return fields;
+    return count;
+}
+
+template <typename T>
+bool parseNumber(std::string_view text, T* out)
+{
+    const char* const end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, *out);
+    return ec == std::errc() && ptr == end;
+}
+
+QString utf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 QByteArray chompped(QByteArray line)
@@ -254,8 +276,6 @@ bool reportProgress(const ProgressCallback& progress, const QFile& file, const Q
     result->error = QStringLiteral("%1: import cancelled").arg(fileName(path));
     return false;
 }
-
-std::once_flag g_bigWigInit;
 
 } // namespace
 
@@ -419,6 +439,7 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
     QStringList fileChroms;        // raw names in file order
     QSet<QString> finished;        // normalised names of chromosomes already left
     QString chrom;                 // raw name of the current run
+    QByteArray chromBytes;         // the same, as in the file
     QString chromKey;              // its normalised name
     const std::vector<Window>* windows = nullptr;
     Range* range = nullptr;
@@ -434,24 +455,22 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
         const QByteArray t = line.trimmed();
         if (t.isEmpty() || t.startsWith('#') || t.startsWith("track") || t.startsWith("browser"))
             continue;
-        const QList<QByteArray> f = whitespaceFields(t);
-        if (f.size() != 4) {
+        std::array<std::string_view, 4> f;
+        const std::size_t fieldCount = whitespaceFields(t, &f);
+        if (fieldCount != 4) {
             result.error = QStringLiteral("%1: expected 4 fields (chrom start end value), found %2")
-                               .arg(fileLine(path, lineNo))
-                               .arg(f.size());
+                               .arg(fileLine(path, lineNo),
+                                    fieldCount > 4 ? QStringLiteral("more") : QString::number(fieldCount));
             return result;
         }
-        bool okS = false;
-        bool okE = false;
-        bool okV = false;
-        const std::int64_t start = f[1].toLongLong(&okS);
-        const std::int64_t end = f[2].toLongLong(&okE);
-        const double value = f[3].toDouble(&okV);
-        if (!okS || !okE || start < 0 || end < 0) {
+        std::int64_t start = 0;
+        std::int64_t end = 0;
+        double value = 0;
+        const bool okV = parseNumber(f[3], &value);
+        if (!parseNumber(f[1], &start) || !parseNumber(f[2], &end) || start < 0 || end < 0) {
             result.error = QStringLiteral("%1: start and end must be non-negative integers, found "
                                           "'%2' and '%3'")
-                               .arg(fileLine(path, lineNo), QString::fromUtf8(f[1]),
-                                    QString::fromUtf8(f[2]));
+                               .arg(fileLine(path, lineNo), utf8(f[1]), utf8(f[2]));
             return result;
         }
         if (end <= start) {
@@ -463,11 +482,11 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
         }
         if (!okV || !std::isfinite(value)) {
             result.error = QStringLiteral("%1: value '%2' is not a finite number")
-                               .arg(fileLine(path, lineNo), QString::fromUtf8(f[3]));
+                               .arg(fileLine(path, lineNo), utf8(f[3]));
             return result;
         }
-        const QString name = QString::fromUtf8(f[0]);
-        if (name != chrom) {
+        if (f[0] != std::string_view(chromBytes.constData(), std::size_t(chromBytes.size()))) {
+            const QString name = utf8(f[0]);
             const QString key = normalizedChromosome(name);
             if (key == chromKey || finished.contains(key)) {
                 result.error = QStringLiteral("%1: chromosome '%2' appears again after other "
@@ -479,6 +498,7 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
             if (!chromKey.isEmpty())
                 finished.insert(chromKey);
             chrom = name;
+            chromBytes = QByteArray(f[0].data(), qsizetype(f[0].size()));
             chromKey = key;
             fileChroms << name;
             windows = binner.windows(key);
@@ -489,7 +509,7 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
         } else if (start < prevStart) {
             result.error = QStringLiteral("%1: intervals are not sorted: %2:%3-%4 starts before the "
                                           "previous interval %2:%5-%6 (sort -k1,1 -k2,2n)")
-                               .arg(fileLine(path, lineNo), name)
+                               .arg(fileLine(path, lineNo), chrom)
                                .arg(start)
                                .arg(end)
                                .arg(prevStart)
@@ -498,7 +518,7 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
         } else if (start < prevEnd) {
             result.error = QStringLiteral("%1: interval %2:%3-%4 overlaps the previous interval "
                                           "%2:%5-%6")
-                               .arg(fileLine(path, lineNo), name)
+                               .arg(fileLine(path, lineNo), chrom)
                                .arg(start)
                                .arg(end)
                                .arg(prevStart)
@@ -531,7 +551,7 @@ TrackImportResult TrackImporter::importBigWig(const QString& path,
         result.error = QStringLiteral("%1: cannot open: no readable file").arg(path);
         return result;
     }
-    std::call_once(g_bigWigInit, [] { bwInit(1 << 17); });
+    initBigWigLibrary();
     const QByteArray local = QFile::encodeName(path);
     bigWigFile_t* fp = bwOpen(local.constData(), nullptr, "r");
     if (!fp || !fp->cl) {
