@@ -141,11 +141,15 @@ private Q_SLOTS:
         v.setStudy(m_study, {QStringLiteral("SimCell1"), QStringLiteral("SimCell2")}, QStringLiteral("SimCell2"));
         v.setModelConfig(tinyModel());
         v.setTrainConfig(tinyTraining(500));
+        // Two cells queued: the status gives the ETA of this run and of all runs; Cancel stops
+        // the current run and drops the queued one.
+        v.setCheckedCells({QStringLiteral("SimCell2"), QStringLiteral("SimCell1")});
         QSignalSpy progress(v.controller(), &TrainingController::progress);
         QSignalSpy finished(v.controller(), &TrainingController::runFinished);
         QSignalSpy done(&v, &TrainingView::trainingFinished);
         QVERIFY(v.startTraining());
-        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(v.statusText().contains(QStringLiteral("all runs ≈")), 30000);
+        QVERIFY(v.statusText().startsWith(QStringLiteral("Run 1 of 2")));
         v.cancelTraining();
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
         QVERIFY(!v.isRunning());

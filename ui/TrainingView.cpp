@@ -366,9 +366,15 @@ void TrainingView::onProgress(const TrainProgress& p)
     const double done = p.epochs > 0 ? ((p.epoch - 1) + (p.epochDone ? 1.0 : epochFrac)) / p.epochs : 0.0;
     m_bar->setValue(int(std::clamp(done, 0.0, 1.0) * 1000));
     const int index = m_controller->currentIndex(), count = m_controller->requestCount();
+    QString eta = clock(p.etaSeconds);
+    // Queued runs are assumed as long as this one would be in full (same epochs, similar cell
+    // sizes); early stopping can only make them shorter.
+    if (count > index + 1 && p.etaSeconds >= 0 && done > 0.02 && done < 1.0)
+        eta += QStringLiteral(", all runs ≈ %1")
+                   .arg(clock(p.etaSeconds + (count - index - 1) * p.etaSeconds / (1.0 - done)));
     m_status->setText(QStringLiteral("Run %1 of %2  ·  epoch %3/%4  ·  batch %5/%6  ·  loss %7  ·  ETA %8")
                           .arg(index + 1).arg(count).arg(p.epoch).arg(p.epochs).arg(p.batch).arg(p.batches)
-                          .arg(p.loss, 0, 'f', 4).arg(clock(p.etaSeconds)));
+                          .arg(p.loss, 0, 'f', 4).arg(eta));
     if (p.epochDone) {
         const EpochMetrics& m = p.metrics;
         m_lossPlot->graph(0)->addData(m.epoch, m.trainLoss);
