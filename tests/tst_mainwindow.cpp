@@ -184,7 +184,7 @@ private Q_SLOTS:
             QVERIFY(w.openStudy(m_study, false));
             QVERIFY(w.selectRun(QStringLiteral("E901-run")));
             QVERIFY(w.selectGene(5));
-            w.setColourSettings(QStringLiteral("Hot"), 2);
+            w.setColourSettings(QStringLiteral("Hot"), 0.123); // a custom fixed α range
             w.close(); // saves the session
         }
         MainWindow w;
@@ -195,6 +195,9 @@ private Q_SLOTS:
         QCOMPARE(w.currentGene(), 5);
         QCOMPARE(w.geneView()->gradient(), QStringLiteral("Hot"));
         QCOMPARE(w.geneView()->rangeMode(), GeneView::RangeMode::Fixed);
+        QCOMPARE(w.geneView()->alphaMap()->dataRange().upper, 0.123);
+        w.setColourSettings(QStringLiteral("Hot"), 0);
+        QCOMPARE(w.geneView()->rangeMode(), GeneView::RangeMode::AutoPerGene);
         QSettings().clear();
     }
 

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QCompleter>
 #include <QCoreApplication>
 #include <QDir>
@@ -242,14 +243,29 @@ void MainWindow::buildMenus()
     connect(m_gradientBox, &QComboBox::currentTextChanged, m_compareView, &CompareView::setGradient);
     tb->addWidget(new QLabel(QStringLiteral("  α range "), tb));
     m_rangeBox = new QComboBox(tb);
-    m_rangeBox->addItems({QStringLiteral("auto per gene"), QStringLiteral("fixed 0–0.05"),
-                          QStringLiteral("fixed 0–0.1"), QStringLiteral("fixed 0–0.2")});
+    m_rangeBox->addItems({QStringLiteral("auto per gene"), QStringLiteral("fixed 0 –")});
+    m_rangeBox->setToolTip(QStringLiteral("α colour scale: each gene's own min–max, or one fixed "
+                                          "range shared by all genes so that they compare"));
     tb->addWidget(m_rangeBox);
-    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, [this](int i) {
-        static const double uppers[] = {0, 0.05, 0.1, 0.2};
-        if (i <= 0) m_geneView->setRange(GeneView::RangeMode::AutoPerGene);
-        else m_geneView->setRange(GeneView::RangeMode::Fixed, 0.0, uppers[std::min(i, 3)]);
-    });
+    m_rangeUpper = new QDoubleSpinBox(tb);
+    m_rangeUpper->setDecimals(3);
+    m_rangeUpper->setRange(0.001, 1.0);
+    m_rangeUpper->setSingleStep(0.01);
+    m_rangeUpper->setValue(0.05);
+    m_rangeUpper->setToolTip(QStringLiteral("Upper end of the fixed α range (uniform attention "
+                                            "over 100 bins is 0.01)"));
+    m_rangeUpper->setEnabled(false);
+    tb->addWidget(m_rangeUpper);
+    const auto applyRange = [this] {
+        const bool fixed = m_rangeBox->currentIndex() == 1;
+        m_rangeUpper->setEnabled(fixed);
+        if (fixed)
+            m_geneView->setRange(GeneView::RangeMode::Fixed, 0.0, m_rangeUpper->value());
+        else
+            m_geneView->setRange(GeneView::RangeMode::AutoPerGene);
+    };
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, applyRange);
+    connect(m_rangeUpper, &QDoubleSpinBox::valueChanged, this, applyRange);
     tb->addWidget(new QLabel(QStringLiteral("  Attribution "), tb));
     m_attributionBox = new QComboBox(tb);
     m_attributionBox->addItem(QStringLiteral("none"), QStringLiteral("none"));
@@ -614,10 +630,12 @@ void MainWindow::exportBatch()
     QMessageBox::information(this, QStringLiteral("Batch export"), msg);
 }
 
-void MainWindow::setColourSettings(const QString& gradient, int rangeIndex)
+void MainWindow::setColourSettings(const QString& gradient, double fixedUpper)
 {
     m_gradientBox->setCurrentText(gradient);
-    m_rangeBox->setCurrentIndex(std::clamp(rangeIndex, 0, m_rangeBox->count() - 1));
+    if (fixedUpper > 0)
+        m_rangeUpper->setValue(fixedUpper);
+    m_rangeBox->setCurrentIndex(fixedUpper > 0 ? 1 : 0);
 }
 
 void MainWindow::showImportDialog()
@@ -838,7 +856,8 @@ bool MainWindow::restoreSession()
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     const QString grad = s.value(QStringLiteral("view/gradient")).toString();
     if (!grad.isEmpty()) m_gradientBox->setCurrentText(grad);
-    m_rangeBox->setCurrentIndex(s.value(QStringLiteral("view/range"), 0).toInt());
+    setColourSettings(m_gradientBox->currentText(),
+                      s.value(QStringLiteral("view/alpha-fixed-upper"), 0.0).toDouble());
     const QString study = s.value(QStringLiteral("session/study")).toString();
     if (study.isEmpty() || !QFileInfo::exists(study) || !openStudy(study, false)) return false;
     const QString cell = s.value(QStringLiteral("session/cell")).toString();
@@ -858,7 +877,8 @@ void MainWindow::saveSession() const
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("view/gradient"), m_gradientBox->currentText());
-    s.setValue(QStringLiteral("view/range"), m_rangeBox->currentIndex());
+    s.setValue(QStringLiteral("view/alpha-fixed-upper"),
+               m_rangeBox->currentIndex() == 1 ? m_rangeUpper->value() : 0.0);
     s.setValue(QStringLiteral("view/attribution"), attribution());
     s.setValue(QStringLiteral("session/study"), studyPath());
     s.setValue(QStringLiteral("session/cell"), m_cell);

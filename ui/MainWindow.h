@@ -11,6 +11,7 @@
 #include <vector>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLineEdit;
 class QMenu;
 class QTabWidget;
@@ -86,8 +87,9 @@ public:
     QString attribution() const;
     /// Opens the import dialog (non-modal); the study is reloaded after a successful import.
     void showImportDialog();
-    /// Colour map name and α range (0 = auto per gene, else a fixed range shared by all genes).
-    void setColourSettings(const QString& gradient, int rangeIndex);
+    /// Colour map name and α range: `fixedUpper` <= 0 is auto per gene, else the fixed range
+    /// 0..fixedUpper shared by all genes (clamped to 0.001..1).
+    void setColourSettings(const QString& gradient, double fixedUpper);
     GeneListModel* geneModel() const { return m_geneModel; }
     GeneFilterProxy* geneFilter() const { return m_filter; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -178,6 +180,7 @@ private:
     QComboBox* m_correctFilter = nullptr;
     QComboBox* m_gradientBox = nullptr;
     QComboBox* m_rangeBox = nullptr;
+    QDoubleSpinBox* m_rangeUpper = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
