@@ -248,9 +248,9 @@ void CompareView::buildAggregateLayout()
     const QStringList names = remc::markNames();
     auto* L = m_aggPlot->plotLayout();
     L->clear();
-    L->addElement(0, 0, new QCPTextElement(m_aggPlot, QStringLiteral("α averaged over ON genes"), QFont(font().family(), 9, QFont::Bold)));
-    L->addElement(0, 1, new QCPTextElement(m_aggPlot, QStringLiteral("α averaged over OFF genes"), QFont(font().family(), 9, QFont::Bold)));
-    L->addElement(0, 3, new QCPTextElement(m_aggPlot, QStringLiteral("β averaged: ON vs OFF"), QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 0, new QCPTextElement(m_aggPlot, QStringLiteral("mean α · ON genes"), QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 1, new QCPTextElement(m_aggPlot, QStringLiteral("mean α · OFF genes"), QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 3, new QCPTextElement(m_aggPlot, QStringLiteral("mean β · ON vs OFF"), QFont(font().family(), 9, QFont::Bold)));
     auto* group = new QCPMarginGroup(m_aggPlot);
     auto* onRect = new QCPAxisRect(m_aggPlot);
     auto* offRect = new QCPAxisRect(m_aggPlot);
@@ -282,8 +282,12 @@ void CompareView::buildAggregateLayout()
     m_betaOffBars->setWidth(0.38);
     m_betaOnBars->setName(QStringLiteral("ON"));
     m_betaOffBars->setName(QStringLiteral("OFF"));
-    betaRect->insetLayout()->addElement(new QCPLegend, Qt::AlignTop | Qt::AlignRight);
+    // One legend row above the bars (setAggregate leaves headroom for it).
+    betaRect->setMinimumSize(QSize(240, 0));
+    betaRect->setMinimumMargins(QMargins(0, 0, 45, 0)); // the last rotated mark name runs right
+    betaRect->insetLayout()->addElement(new QCPLegend, Qt::AlignTop | Qt::AlignHCenter);
     auto* legend = qobject_cast<QCPLegend*>(betaRect->insetLayout()->elementAt(0));
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     legend->setLayer(QStringLiteral("legend"));
     legend->addItem(new QCPPlottableLegendItem(legend, m_betaOnBars));
     legend->addItem(new QCPPlottableLegendItem(legend, m_betaOffBars));
@@ -312,13 +316,13 @@ void CompareView::setAggregate(const AttentionAverages& a)
     double blo = 0, bhi = 0;
     growRange(a.betaOn, &blo, &bhi);
     growRange(a.betaOff, &blo, &bhi);
-    m_betaOnBars->valueAxis()->setRange(0, bhi > 0 ? bhi * 1.15 : 1.0);
+    m_betaOnBars->valueAxis()->setRange(0, bhi > 0 ? bhi * 1.4 : 1.0);
     auto title = [this](int col, const QString& what, int n) {
         if (auto* t = qobject_cast<QCPTextElement*>(m_aggPlot->plotLayout()->element(0, col))) t->setText(what.arg(n));
     };
     const QString run = a.runId.isEmpty() ? QString() : QStringLiteral(" · %1").arg(a.cell);
-    title(0, QStringLiteral("α averaged over %1 ON genes (label high)") + run, a.onCount);
-    title(1, QStringLiteral("α averaged over %1 OFF genes (label low)") + run, a.offCount);
+    title(0, QStringLiteral("mean α · %1 ON genes (label high)") + run, a.onCount);
+    title(1, QStringLiteral("mean α · %1 OFF genes (label low)") + run, a.offCount);
     m_aggPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
