@@ -103,8 +103,10 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     key->setTicker(ticker);
     key->setRange(0.4, ticks.size() + 0.6);
     value->setRange(-1, 1);
-    value->setLabel(QStringLiteral("Pearson r with %1").arg(trackName));
+    value->setLabel(QStringLiteral("Pearson r"));
+    // One row at the bottom, where bars of positive correlations leave room.
     auto* barLegend = new QCPLegend;
+    barLegend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     bars->insetLayout()->addElement(barLegend, Qt::AlignBottom | Qt::AlignRight);
     barLegend->setLayer(QStringLiteral("legend"));
     barLegend->setFont(QFont(QStringLiteral("sans"), 8));
@@ -121,9 +123,9 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
         b->setPen(Qt::NoPen);
         barLegend->addItem(new QCPPlottableLegendItem(barLegend, b));
     };
-    addBars(perGene, -0.18, QStringLiteral("per gene, mean over genes predicted ON"),
+    addBars(perGene, -0.18, QStringLiteral("per gene (mean over genes predicted ON)"),
             QColor(0xd6, 0x27, 0x28));
-    addBars(averaged, 0.18, QStringLiteral("of the average map over genes predicted ON"),
+    addBars(averaged, 0.18, QStringLiteral("of the average map"),
             QColor(0xf0, 0xa0, 0xa0));
     plot->replot();
 }
