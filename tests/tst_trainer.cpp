@@ -52,6 +52,7 @@ private Q_SLOTS:
     void resumeContinuesRun();
     void stopsEarlyWithoutImprovement();
     void nanInputFailsAndLeavesStudy();
+    void learningRateOutOfRangeFails();
     void unknownCellFails();
 
 private:
@@ -296,6 +297,20 @@ void TestTrainer::nanInputFailsAndLeavesStudy()
     QVERIFY2(out.error.contains(QLatin1String("T00006")) && out.error.contains("bin 11") &&
                  out.error.contains("H3K4me3"),
              qPrintable(out.error));
+    QCOMPARE(testing::fileDigest(m_study), before);
+}
+
+void TestTrainer::learningRateOutOfRangeFails()
+{
+    // 1e38 used to escape as a c10::Error from Adam's step (the scaled step overflows float).
+    const QByteArray before = testing::fileDigest(m_study);
+    for (const double lr : {1e38, 0.0, -1e-3}) {
+        TrainRequest r = request(2);
+        r.train.learningRate = lr;
+        const TrainOutcome out = trainModel(r, {});
+        QVERIFY(!out.ok);
+        QVERIFY2(out.error.contains(QLatin1String("learning rate in (0, 1]")), qPrintable(out.error));
+    }
     QCOMPARE(testing::fileDigest(m_study), before);
 }
 

@@ -174,17 +174,16 @@ bool inferResults(const RunRecord& run, const Weights& best, const CellData& cel
     return true;
 }
 
-} // namespace
-
-TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progress)
+TrainOutcome trainUnguarded(const TrainRequest& request, const TrainCallback& progress)
 {
     TrainOutcome outcome;
     QString& error = outcome.error;
     const QString& path = request.studyPath;
     if (request.train.epochs < 1 || request.train.batchSize < 1 ||
-        !(request.train.learningRate > 0) || request.train.patience < 0) {
-        error = QStringLiteral("training needs epochs >= 1, batch size >= 1, learning rate > 0 "
-                               "and patience >= 0");
+        !(request.train.learningRate > 0) || !(request.train.learningRate <= 1) ||
+        request.train.patience < 0) {
+        error = QStringLiteral("training needs epochs >= 1, batch size >= 1, a learning rate in "
+                               "(0, 1] and patience >= 0");
         return outcome;
     }
 
@@ -437,6 +436,23 @@ TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progre
         }
     }
     return outcome;
+}
+
+} // namespace
+
+TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progress)
+{
+    // LibTorch reports what it cannot compute (e.g. a step that overflows float) by throwing;
+    // every write before it was atomic, so the study holds the last stored epoch at most.
+    try {
+        return trainUnguarded(request, progress);
+    } catch (const std::exception& e) {
+        TrainOutcome outcome;
+        outcome.error = QStringLiteral("%1: training failed: %2")
+                            .arg(request.studyPath, QString::fromLocal8Bit(e.what()).section(
+                                                        QLatin1Char('\n'), 0, 0));
+        return outcome;
+    }
 }
 
 } // namespace ac

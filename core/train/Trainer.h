@@ -67,9 +67,10 @@ struct TrainOutcome {
  *   range, and takes epochs, patience and threads from the request. Adam's moment estimates are
  *   not stored, so they restart from zero; shuffling and dropout are seeded per epoch, so the
  *   order of the genes is that of an uninterrupted run.
- * - Errors (outcome.ok false, `error` names the study and the run or gene): unknown cell, no
- *   training or validation genes, a non-finite input value, a NaN loss, a failed write. Errors
- *   before the first stored epoch leave the study unchanged.
+ * - Errors (outcome.ok false, `error` names the study and the run or gene): settings out of
+ *   range (learning rate outside (0, 1]), unknown cell, no training or validation genes, a
+ *   non-finite input value, a non-finite loss, a failed write, an exception from LibTorch (caught
+ *   here, never thrown). Errors before the first stored epoch leave the study unchanged.
  */
 TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progress);
 
