@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <exception>
 #include <memory>
 #include <QTextStream>
 #include <array>
@@ -71,8 +72,18 @@ int main(int argc, char** argv)
         return args.isEmpty() ? 2 : 0;
     }
     for (const auto& c : kCommands)
-        if (args[0] == QLatin1String(c.name))
-            return c.run(args);
+        if (args[0] == QLatin1String(c.name)) {
+            // Last resort: an exception (e.g. a c10::Error from LibTorch) ends the command with a
+            // one-line error, not a core dump. Study writes are atomic, so nothing is half-written.
+            try {
+                return c.run(args);
+            } catch (const std::exception& e) {
+                QTextStream(stderr) << "attentivechrome-cli " << args[0] << ": error: "
+                                    << QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0)
+                                    << '\n';
+                return 1;
+            }
+        }
     QTextStream err(stderr);
     err << "attentivechrome-cli: error: unknown command '" << args[0] << "'\n";
     printUsage(err);
