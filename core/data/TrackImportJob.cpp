@@ -85,7 +85,8 @@ TrackImportOutcome importTrack(const TrackImportRequest& request, const Progress
                                       .arg(result.track.name, request.cell,
                                            QFileInfo(request.studyPath).fileName())})) {
         result.ok = false;
-        result.error = QStringLiteral("%1: import cancelled").arg(QFileInfo(request.file).fileName());
+        result.error =
+            QStringLiteral("%1: import cancelled").arg(QFileInfo(request.file).fileName());
     }
     if (!result.ok) {
         out.cancelled = cancelled;
