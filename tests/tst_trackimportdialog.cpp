@@ -121,8 +121,11 @@ void TestTrackImportDialog::preselectsCellAndDetectsFormat()
     QCOMPARE(d.request().format, TrackFormat::BedGraph);
     d.setFile(QStringLiteral("/data/ac.csv"));
     QCOMPARE(d.request().format, TrackFormat::BinnedCsv);
+    d.setAnnotationPath(QStringLiteral("/data/genes.tsv"));
+    QVERIFY(d.request().annotationPath.isEmpty()); // binned CSV needs no loci
     d.setFormat(TrackFormat::BedGraph); // the user overrides the guess
     QCOMPARE(d.request().format, TrackFormat::BedGraph);
+    QCOMPARE(d.request().annotationPath, QStringLiteral("/data/genes.tsv"));
     QVERIFY(!d.setCell(QStringLiteral("E999")));
     QVERIFY(d.setCell(QStringLiteral("SimCell1")));
     QCOMPARE(d.request().cell, QStringLiteral("SimCell1"));

@@ -37,6 +37,7 @@ JobDialog::JobDialog(const QString& title, const QString& actionLabel, QWidget* 
 
     auto* buttons = new QDialogButtonBox(this);
     m_actionButton = buttons->addButton(actionLabel, QDialogButtonBox::AcceptRole);
+    m_actionButton->setDefault(true); // Return in a field starts the job
     m_cancelButton = buttons->addButton(QStringLiteral("Cancel %1").arg(actionLabel.toLower()),
                                         QDialogButtonBox::ActionRole);
     QPushButton* close = buttons->addButton(QDialogButtonBox::Close);

@@ -84,8 +84,7 @@ TrackImportDialog::TrackImportDialog(const QString& studyPath, const QString& cu
     m_format->addItem(QStringLiteral("binned CSV (GeneID,BinID,value)"),
                       int(TrackFormat::BinnedCsv));
     m_formatHint = new QLabel(this);
-    m_formatHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    auto* formatRow = formRow(m_format, m_formatHint);
+    auto* formatRow = formRow(m_format, m_formatHint, false);
     connect(m_format, &QComboBox::activated, this, [this] {
         m_formatHint->setText(QStringLiteral("chosen by hand"));
         updateHints();
@@ -93,7 +92,6 @@ TrackImportDialog::TrackImportDialog(const QString& studyPath, const QString& cu
 
     m_name = new QLineEdit(QStringLiteral("H3K27ac"), this);
     m_nameHint = new QLabel(this);
-    m_nameHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     connect(m_name, &QLineEdit::textChanged, this, &TrackImportDialog::updateHints);
     connect(m_cell, &QComboBox::currentTextChanged, this, &TrackImportDialog::updateHints);
 
@@ -226,7 +224,7 @@ void TrackImportDialog::updateHints()
     m_browseAnnotation->setEnabled(!csv);
     const QString name = m_name->text().trimmed();
     const bool replaces = m_tracks.value(m_cell->currentText()).contains(name);
-    m_nameHint->setText(replaces ? QStringLiteral("replaces the cell's track of that name")
+    m_nameHint->setText(replaces ? QStringLiteral("replaces the cell's track of this name")
                                  : QString());
     if (!m_studyError.isEmpty())
         setStageText(m_studyError);
