@@ -50,7 +50,7 @@ private Q_SLOTS:
         const QString study = dir.filePath(QStringLiteral("s.h5"));
         ImportDialog d(study);
         d.setFolder(dir.filePath(QStringLiteral("E901")));
-        QSignalSpy done(&d, &ImportDialog::importFinished);
+        QSignalSpy done(&d, &ImportDialog::jobFinished);
         QSignalSpy imported(&d, &ImportDialog::imported);
         QVERIFY(d.startImport());
         QVERIFY(d.isRunning());
@@ -76,7 +76,7 @@ private Q_SLOTS:
         {
             ImportDialog first(study);
             first.setFolder(dir.filePath(QStringLiteral("E901")));
-            QSignalSpy done(&first, &ImportDialog::importFinished);
+            QSignalSpy done(&first, &ImportDialog::jobFinished);
             QVERIFY(first.startImport());
             QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
             QVERIFY(done.at(0).at(0).toBool());
@@ -88,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(writeCellFolder(dir.path(), QStringLiteral("E902"), lines.join('\n')));
         ImportDialog d(study);
         d.setFolder(dir.filePath(QStringLiteral("E902")));
-        QSignalSpy done(&d, &ImportDialog::importFinished);
+        QSignalSpy done(&d, &ImportDialog::jobFinished);
         QVERIFY(d.startImport());
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
         QVERIFY(!done.at(0).at(0).toBool());

@@ -9,6 +9,7 @@
 #include "GeneView.h"
 #include "GeneViewData.h"
 #include "ImportDialog.h"
+#include "TrackImportDialog.h"
 #include "TrainingView.h"
 #include "ValidationTab.h"
 #include "interpret/Attributor.h"
@@ -210,6 +211,11 @@ void MainWindow::buildMenus()
             openStudy(demo);
     });
     file->addAction(QStringLiteral("&Import REMC folder…"), this, &MainWindow::showImportDialog);
+    m_importTrackAction =
+        file->addAction(QStringLiteral("Import &track…"), this, &MainWindow::showImportTrackDialog);
+    // A disabled menu item cannot say why by itself: show its tool tip.
+    file->setToolTipsVisible(true);
+    updateStudyActions();
     QMenu* exp = file->addMenu(QStringLiteral("&Export"));
     exp->addAction(QStringLiteral("Gene panel as &PNG…"), this, [this] { exportCurrent(QStringLiteral("png")); });
     exp->addAction(QStringLiteral("Gene panel as &SVG…"), this, [this] { exportCurrent(QStringLiteral("svg")); });
@@ -325,6 +331,7 @@ bool MainWindow::openStudy(const QString& path, bool interactive)
         return false;
     }
     m_study = std::move(study);
+    updateStudyActions();
     m_cell.clear();
     m_runId.clear();
     m_gene = -1;
@@ -557,7 +564,10 @@ void MainWindow::reloadStudy()
     const QString path = m_study->path(), cell = m_cell, run = m_runId;
     const int gene = m_gene;
     m_study.reset();
-    if (!openStudy(path, false)) return;
+    if (!openStudy(path, false)) {
+        updateStudyActions();
+        return;
+    }
     selectCell(cell);
     if (!run.isEmpty()) selectRun(run);
     if (gene >= 0) selectGene(gene);
@@ -653,6 +663,40 @@ void MainWindow::showImportDialog()
         if (!cells.isEmpty()) selectCell(cells.first());
     });
     dialog->show();
+}
+
+void MainWindow::showImportTrackDialog()
+{
+    if (!m_study) {
+        QMessageBox::information(this, QStringLiteral("Import track"),
+                                 QStringLiteral("Open a study first: a track is added to one of "
+                                                "its cell types."));
+        return;
+    }
+    auto* dialog = new TrackImportDialog(m_study->path(), m_cell, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TrackImportDialog::trackImported, this,
+            [this](const QString& path, const QString& cell, const QString& track) {
+                // Another study may have been opened while the dialog was open.
+                if (!m_study || QFileInfo(path).absoluteFilePath() !=
+                                    QFileInfo(m_study->path()).absoluteFilePath())
+                    return;
+                reloadStudy();
+                if (cell != m_cell) selectCell(cell);
+                statusBar()->showMessage(QStringLiteral("Track %1 added to cell %2").arg(track, cell), 8000);
+            });
+    dialog->show();
+}
+
+void MainWindow::updateStudyActions()
+{
+    const bool open = m_study != nullptr;
+    m_importTrackAction->setEnabled(open);
+    m_importTrackAction->setToolTip(
+        open ? QStringLiteral("Add a validation track (e.g. H3K27ac; bedGraph, bigWig or binned CSV) "
+                              "to a cell type of the open study")
+             : QStringLiteral("Open a study first: a track is added to one of its cell types"));
+    m_importTrackAction->setStatusTip(m_importTrackAction->toolTip());
 }
 
 QString MainWindow::newestRunWithResults(const QString& cell) const

@@ -39,7 +39,8 @@ struct TrackData;
 /**
  * The application window: study tree and gene list (left dock), a central tab widget with the
  * gene, compare, training, evaluation and validation views, File/Export/Go menus, back/forward through
- * visited genes, REMC import (ImportDialog), and the session (QSettings) restore.
+ * visited genes, REMC and track import (ImportDialog, TrackImportDialog), and the session
+ * (QSettings) restore.
  *
  * GUI thread only. Owns its StudyFile (read-only) and the views it created; views added with
  * addView() are reparented to the tab widget. A study that cannot be opened is reported in a
@@ -87,6 +88,12 @@ public:
     QString attribution() const;
     /// Opens the import dialog (non-modal); the study is reloaded after a successful import.
     void showImportDialog();
+    /// Opens the track import dialog (non-modal) for the open study, preselecting the current
+    /// cell; after a successful import the study is reloaded and the track's cell selected.
+    /// Without a study it only says one must be opened first.
+    void showImportTrackDialog();
+    /// File → Import track… (enabled while a study is open).
+    QAction* importTrackAction() const { return m_importTrackAction; }
     /// Colour map name and α range: `fixedUpper` <= 0 is auto per gene, else the fixed range
     /// 0..fixedUpper shared by all genes (clamped to 0.001..1).
     void setColourSettings(const QString& gradient, double fixedUpper);
@@ -141,6 +148,8 @@ private:
     QString newestRunWithResults(const QString& cell) const;
     void onRunStored(const QString& runId);
     void updateValidationContext();
+    /// Enables the actions that need an open study.
+    void updateStudyActions();
     /// Fills the chosen attribution of `gene` into `d`, or starts computing it off the GUI thread.
     void attachAttribution(int gene, GeneViewData* d);
 
@@ -184,6 +193,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
+    QAction* m_importTrackAction = nullptr;
     QLabel* m_status = nullptr;
 };
 

@@ -166,8 +166,9 @@ void ValidationTab::updateControls()
         m_message->setText(QStringLiteral("Open a study to validate a run against a track."));
     else if (!hasTrack)
         m_message->setText(
-            QStringLiteral("Cell %1 has no track to validate against (e.g. H3K27ac). Add one on "
-                           "the command line, then reopen the study:\n"
+            QStringLiteral("Cell %1 has no track to validate against (e.g. H3K27ac). Add one "
+                           "with File → Import track…, or on the command line (then reopen the "
+                           "study):\n"
                            "attentivechrome-cli import-track --study %2 --cell %1 "
                            "--format csv|bedgraph|bigwig --file TRACK --name H3K27ac")
                 .arg(m_cell, m_study));

@@ -3,10 +3,7 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
-#include "data/GeneAnnotation.h"
-#include "data/TrackImporter.h"
-#include "store/StudyEditor.h"
-#include "store/StudyFile.h"
+#include "data/TrackImportJob.h"
 
 #include <QTextStream>
 
@@ -42,63 +39,26 @@ int runImportTrack(const QStringList& args)
     if (!parseTrackFormat(p.value(QStringLiteral("format")), &format))
         return fail(cmd, QStringLiteral("unknown --format '%1' (csv, bedgraph, bigwig)")
                              .arg(p.value(QStringLiteral("format"))));
-    const QString studyPath = p.value(QStringLiteral("study"));
-    const QString cellName = p.value(QStringLiteral("cell"));
-    QString error;
-    CellData cell;
-    {
-        std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &error);
-        if (!study)
-            return fail(cmd, error);
-        if (!study->cellNames().contains(cellName))
-            return fail(cmd, QStringLiteral("%1: no cell '%2' (cells: %3)")
-                                 .arg(studyPath, cellName,
-                                      study->cellNames().join(QLatin1String(", "))));
-        if (!study->readCellIndex(cellName, &cell, &error))
-            return fail(cmd, error);
-    }
-
-    std::vector<GeneRecord> genes = cell.genes;
-    if (format != TrackFormat::BinnedCsv) {
-        GeneAnnotation annotation;
-        const bool custom = p.isSet(QStringLiteral("annotation"));
-        if (custom ? !annotation.loadFile(p.value(QStringLiteral("annotation")), &error)
-                   : !annotation.loadBundled(&error))
-            return fail(cmd, error);
-        int placed = 0;
-        for (GeneRecord& g : genes) {
-            const bool known = !g.chrom.isEmpty() && g.tss > 0 && g.strand != '.';
-            if (known && !custom)
-                continue;
-            bool found = false;
-            const GeneRecord a = annotation.annotateRemcId(g.remcId, &found);
-            if (!found)
-                continue;
-            g.chrom = a.chrom;
-            g.tss = a.tss;
-            g.strand = a.strand;
-            ++placed;
-        }
-        if (placed > 0)
-            printLine(QStringLiteral("%1 genes placed with %2").arg(placed).arg(annotation.source()));
-    }
-
-    TrackImporter importer(std::move(genes));
-    importer.setTrackName(p.value(QStringLiteral("name")));
-    const TrackImportResult result =
-        importer.importFile(format, p.value(QStringLiteral("file")), terminalProgress());
-    if (!result.ok)
-        return fail(cmd, result.error);
-    for (const QString& w : result.warnings)
+    TrackImportRequest request;
+    request.studyPath = p.value(QStringLiteral("study"));
+    request.cell = p.value(QStringLiteral("cell"));
+    request.format = format;
+    request.file = p.value(QStringLiteral("file"));
+    request.trackName = p.value(QStringLiteral("name"));
+    request.annotationPath = p.value(QStringLiteral("annotation"));
+    const TrackImportOutcome outcome = importTrack(request, terminalProgress());
+    if (outcome.genesPlaced > 0)
+        printLine(QStringLiteral("%1 genes placed with %2")
+                      .arg(outcome.genesPlaced)
+                      .arg(outcome.annotationSource));
+    for (const QString& w : outcome.warnings)
         QTextStream(stderr) << "attentivechrome-cli " << cmd << ": warning: " << w << '\n';
-
-    std::unique_ptr<StudyEditor> editor = StudyEditor::begin(studyPath, &error);
-    if (!editor || !editor->writeTrack(cellName, result.track, &error) || !editor->commit(&error))
-        return fail(cmd, error);
+    if (!outcome.ok)
+        return fail(cmd, outcome.error);
     printLine(QStringLiteral("%1: track %2 of cell %3: %4 genes, %5 missing (NaN)")
-                  .arg(studyPath, result.track.name, cellName)
-                  .arg(cell.geneCount())
-                  .arg(result.missingGenes));
+                  .arg(request.studyPath, request.trackName, request.cell)
+                  .arg(outcome.genes)
+                  .arg(outcome.missingGenes));
     return 0;
 }
 

@@ -293,6 +293,20 @@ bool parseTrackFormat(const QString& key, TrackFormat* out)
     return true;
 }
 
+bool trackFormatFromFileName(const QString& path, TrackFormat* out)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("bw") || suffix == QLatin1String("bigwig"))
+        *out = TrackFormat::BigWig;
+    else if (suffix == QLatin1String("bedgraph") || suffix == QLatin1String("bg"))
+        *out = TrackFormat::BedGraph;
+    else if (suffix == QLatin1String("csv"))
+        *out = TrackFormat::BinnedCsv;
+    else
+        return false;
+    return true;
+}
+
 TrackImporter::TrackImporter(std::vector<GeneRecord> genes) : m_genes(std::move(genes)) {}
 
 QString TrackImporter::normalizedChromosome(const QString& name)

@@ -20,6 +20,11 @@ enum class TrackFormat {
 /// "csv", "bedgraph" or "bigwig"; false for anything else.
 bool parseTrackFormat(const QString& key, TrackFormat* out);
 
+/// The format a file's extension names (case-insensitive): .bw/.bigwig → BigWig,
+/// .bedgraph/.bg → BedGraph, .csv → BinnedCsv; false for anything else, compressed text
+/// (.gz) included, which the importer does not read.
+bool trackFormatFromFileName(const QString& path, TrackFormat* out);
+
 /// What an import produced. Plain value, safe to move across threads.
 struct TrackImportResult {
     bool ok = false;

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "data/Progress.h"
+#include "data/TrackImporter.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace ac {
+
+/// What to import: one track file into one cell type of a study. Plain value.
+struct TrackImportRequest {
+    QString studyPath;
+    QString cell;
+    TrackFormat format = TrackFormat::BedGraph;
+    QString file;
+    QString trackName = QStringLiteral("H3K27ac");
+    /// Gene table (TSV, see GeneAnnotation) placing bedGraph/bigWig signal; it overrides the loci
+    /// stored with the cell. Empty: the stored loci, completed from the bundled hg19 table.
+    QString annotationPath;
+};
+
+/// How an import ended. Plain value, safe to queue across threads.
+struct TrackImportOutcome {
+    bool ok = false;
+    bool cancelled = false; ///< the progress callback returned false (then `ok` is false)
+    QString error;          ///< names the study, cell, or "<file>:<line>"
+    QStringList warnings;   ///< the importer's, one sentence each, once the file was read
+    int genes = 0;          ///< genes of the cell (rows of the track)
+    int missingGenes = 0;   ///< genes whose track is all NaN
+    /// Genes whose locus came from the annotation table (bedGraph/bigWig), and that table's
+    /// source (GeneAnnotation::source()); 0 and empty for binned CSV.
+    int genesPlaced = 0;
+    QString annotationSource;
+};
+
+/**
+ * Imports a track into a study: reads the cell's gene index, fills missing gene loci from the
+ * annotation (bedGraph/bigWig only), bins the file with TrackImporter and writes the track
+ * (replacing one of the same name) with StudyEditor in one atomic commit.
+ *
+ * Blocking: run it in a worker thread (or the CLI). `progress` (optional) receives the
+ * importer's progress, then fraction 1 with "writing …" just before the study is written; it may
+ * cancel until then. Failures are returned in the outcome; on error or cancel the study is
+ * byte-for-byte unchanged. Safe to call from any thread, for different studies at once.
+ */
+TrackImportOutcome importTrack(const TrackImportRequest& request,
+                               const ProgressCallback& progress = {});
+
+} // namespace ac

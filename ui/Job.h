@@ -1,0 +1,33 @@
+#pragma once
+
+#include "data/Progress.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace ac {
+
+/// How a background job (JobController) ended. Plain value, queued across threads.
+struct JobResult {
+    bool ok = false;
+    bool cancelled = false; ///< set by the controller when a cancel was asked and the job failed
+    QString message;        ///< a one-line summary when `ok`, else the error (file:line if any)
+    QStringList warnings;   ///< things accepted or guessed, one sentence each
+    QStringList items;      ///< names of what the job added, e.g. the imported cells
+};
+
+/**
+ * Long work for JobController's thread: a callable holding its inputs by value (never pointers
+ * into GUI objects). It reports through the ProgressCallback, which returns false once a cancel
+ * was asked (fraction < 0 shows a busy indicator), and returns its result. Exceptions are
+ * caught by the worker.
+ */
+using Job = std::function<JobResult(const ProgressCallback& progress)>;
+
+} // namespace ac
+
+Q_DECLARE_METATYPE(ac::JobResult)
+Q_DECLARE_METATYPE(ac::Job)

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Job.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+
+namespace ac {
+
+class JobWorker;
+
+/**
+ * Runs background jobs (imports into a study) one at a time in its own worker thread and relays
+ * progress and the result to the GUI thread. Owns the thread, the worker and the cancel flag; the
+ * destructor cancels a running job and waits for it. Use from the GUI thread.
+ */
+class JobController : public QObject {
+    Q_OBJECT
+public:
+    explicit JobController(QObject* parent = nullptr);
+    ~JobController() override;
+
+    /// Starts `job`; false when one is already running. `errorContext` names the work in the
+    /// error an exception becomes, e.g. "E123-H3K27ac.bw: import".
+    bool start(const QString& errorContext, const Job& job);
+    /// Asks the running job to stop; finished() follows, with `cancelled` unless it was done.
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    /// `fraction` < 0: unknown (busy indicator).
+    void progress(double fraction, const QString& message);
+    void finished(const ac::JobResult& result);
+    /// Internal: queued into the worker thread.
+    void requestRun(const QString& errorContext, const ac::Job& job);
+
+private:
+    std::atomic<bool> m_cancel{false};
+    QThread m_thread;
+    JobWorker* m_worker = nullptr;
+    bool m_running = false;
+};
+
+} // namespace ac
