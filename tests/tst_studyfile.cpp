@@ -234,6 +234,60 @@ private Q_SLOTS:
         QCOMPARE(testing::fileDigest(path), before);
     }
 
+    void concurrentEditsLoseNothing()
+    {
+        // Two changes prepared at once (e.g. a track import while training saves an epoch): the
+        // later commit must not replace the study with a copy that lacks the earlier one.
+        const QString path = m_dir.filePath(QStringLiteral("shared.h5"));
+        QString error;
+        auto first = StudyEditor::begin(path, &error);
+        QVERIFY2(first && first->writeCell(makeCell(QStringLiteral("E1"), 9), &error) &&
+                     first->commit(&error),
+                 qPrintable(error));
+
+        auto a = StudyEditor::begin(path, &error);
+        auto b = StudyEditor::begin(path, &error);
+        QVERIFY(a && b);
+        QVERIFY(a->writeCell(makeCell(QStringLiteral("E2"), 9), &error));
+        QVERIFY(b->writeRun(makeRun(QStringLiteral("r1"), QStringLiteral("E1")), makeWeights(1),
+                            makeWeights(2), &error));
+        QVERIFY2(a->commit(&error), qPrintable(error));
+        const QByteArray afterA = testing::fileDigest(path);
+        bool conflict = false;
+        QVERIFY(!b->commit(&error, &conflict));
+        QVERIFY(conflict);
+        QVERIFY2(error.contains(path) && error.contains(QLatin1String("run it again")),
+                 qPrintable(error));
+        QCOMPARE(testing::fileDigest(path), afterA); // A's change kept, B's copy not renamed
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+
+        // apply() makes B's change again on a fresh copy: both changes are in the study.
+        int calls = 0;
+        QVERIFY2(StudyEditor::apply(
+                     path,
+                     [&](StudyEditor& e, QString* err) {
+                         ++calls;
+                         if (calls == 1) { // someone else commits in between
+                             QString otherError;
+                             auto other = StudyEditor::begin(path, &otherError);
+                             if (!other ||
+                                 !other->writeCell(makeCell(QStringLiteral("E3"), 9), &otherError) ||
+                                 !other->commit(&otherError))
+                                 return false;
+                         }
+                         return e.writeRun(makeRun(QStringLiteral("r1"), QStringLiteral("E1")),
+                                           makeWeights(1), makeWeights(2), err);
+                     },
+                     &error),
+                 qPrintable(error));
+        QCOMPARE(calls, 2);
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        QCOMPARE(study->cellNames(),
+                 (QStringList{QStringLiteral("E1"), QStringLiteral("E2"), QStringLiteral("E3")}));
+        QCOMPARE(study->runIds(), QStringList{QStringLiteral("r1")});
+    }
+
     void rejectsFilesThatAreNotStudies_data()
     {
         QTest::addColumn<QByteArray>("content");

@@ -8,17 +8,67 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QRandomGenerator>
 #include <cstdio>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdexcept>
 #include <unistd.h>
 
 namespace ac {
 
+namespace {
+
+/// One version of the study file: every commit renames a new file over it (new inode).
+struct FileStamp {
+    bool exists = false;
+    dev_t device = 0;
+    ino_t inode = 0;
+    off_t size = 0;
+    std::int64_t mtimeNs = 0;
+
+    bool operator==(const FileStamp& o) const
+    {
+        return exists == o.exists && device == o.device && inode == o.inode && size == o.size &&
+               mtimeNs == o.mtimeNs;
+    }
+    bool operator!=(const FileStamp& o) const { return !(*this == o); }
+};
+
+FileStamp stampOf(const QString& path)
+{
+    struct stat st{};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return {true, st.st_dev, st.st_ino, st.st_size,
+            std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+/// Takes `<study>.lock` (shared with other threads and processes); false and `error` when it
+/// stays held for a minute. A lock left by a process that died is taken over.
+bool lockStudy(QLockFile* lock, const QString& path, QString* error)
+{
+    lock->setStaleLockTime(0); // long imports hold no lock; only a dead owner makes it stale
+    if (lock->tryLock(60000))
+        return true;
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    lock->getLockInfo(&pid, &host, &app);
+    *error = QStringLiteral("%1: the study is locked by %2 (process %3); try again when it is "
+                            "done, or remove %1.lock if no such process runs")
+                 .arg(path, app.isEmpty() ? QStringLiteral("another program") : app)
+                 .arg(pid);
+    return false;
+}
+
+} // namespace
+
 struct StudyEditor::Private {
     QString path;     ///< the study
     QString tempPath; ///< the copy every write goes to
+    FileStamp stamp;  ///< the study as begin() copied it
     H5::H5File file;
     bool open = false;
 
@@ -109,11 +159,26 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
     p.tempPath = QStringLiteral("%1/.%2.%3.tmp")
                      .arg(info.absolutePath(), info.fileName())
                      .arg(QRandomGenerator::system()->generate64(), 0, 16);
-    if (existing && !QFile::copy(path, p.tempPath)) {
-        *error = QStringLiteral("%1: cannot copy the study to %2 (disk full or no write access?)")
-                     .arg(path, p.tempPath);
-        p.tempPath.clear();
-        return nullptr;
+    {
+        // No commit may replace the study between its stamp and its copy.
+        QLockFile lock(path + QStringLiteral(".lock"));
+        if (!lockStudy(&lock, path, error)) {
+            p.tempPath.clear();
+            return nullptr;
+        }
+        p.stamp = stampOf(path);
+        if (p.stamp.exists != existing) {
+            *error = QStringLiteral("%1: the study was %2 while opening it; try again")
+                         .arg(path, existing ? QStringLiteral("removed") : QStringLiteral("created"));
+            p.tempPath.clear();
+            return nullptr;
+        }
+        if (existing && !QFile::copy(path, p.tempPath)) {
+            *error = QStringLiteral("%1: cannot copy the study to %2 (disk full or no write access?)")
+                         .arg(path, p.tempPath);
+            p.tempPath.clear();
+            return nullptr;
+        }
     }
     try {
         if (existing) {
@@ -293,8 +358,10 @@ bool StudyEditor::removeRun(const QString& runId, QString* error)
     });
 }
 
-bool StudyEditor::commit(QString* error)
+bool StudyEditor::commit(QString* error, bool* conflict)
 {
+    if (conflict)
+        *conflict = false;
     if (!d->open) {
         *error = QStringLiteral("%1: the edit was already committed or abandoned").arg(d->path);
         return false;
@@ -311,7 +378,27 @@ bool StudyEditor::commit(QString* error)
     }
     // fsync the data before the rename, and the folder after it, so a crash shows either the
     // old or the new study, never a renamed but empty file.
-    if (!syncFile(d->tempPath) ||
+    if (!syncFile(d->tempPath)) {
+        *error = QStringLiteral("%1: cannot write %2 to disk (disk full?); the study is unchanged")
+                     .arg(d->path, d->tempPath);
+        d->discard();
+        return false;
+    }
+    QLockFile lock(d->path + QStringLiteral(".lock"));
+    if (!lockStudy(&lock, d->path, error)) {
+        d->discard();
+        return false;
+    }
+    if (stampOf(d->path) != d->stamp) {
+        *error = QStringLiteral("%1: another import or training changed the study while this "
+                                "change was prepared; nothing was written, run it again")
+                     .arg(d->path);
+        if (conflict)
+            *conflict = true;
+        d->discard();
+        return false;
+    }
+    if (
         std::rename(QFile::encodeName(d->tempPath).constData(),
                     QFile::encodeName(d->path).constData()) != 0) {
         *error = QStringLiteral("%1: cannot replace the study with %2 (disk full or no write "
@@ -323,6 +410,22 @@ bool StudyEditor::commit(QString* error)
     d->tempPath.clear();
     syncFile(QFileInfo(d->path).absolutePath());
     return true;
+}
+
+bool StudyEditor::apply(const QString& path,
+                        const std::function<bool(StudyEditor& editor, QString* error)>& writes,
+                        QString* error, int attempts)
+{
+    for (int attempt = 1;; ++attempt) {
+        const std::unique_ptr<StudyEditor> editor = begin(path, error);
+        if (!editor || !writes(*editor, error))
+            return false;
+        bool conflict = false;
+        if (editor->commit(error, &conflict))
+            return true;
+        if (!conflict || attempt >= attempts)
+            return false;
+    }
 }
 
 } // namespace ac

@@ -7,6 +7,7 @@
 #include "store/TrackData.h"
 
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace ac {
@@ -19,6 +20,11 @@ namespace ac {
  * `path`. Destroying an editor without commit() removes the temporary file: the study is then
  * byte-for-byte what it was. Owns its temporary file. Use from one thread. Each write returns
  * false and sets `error` (naming the study and the object) on failure.
+ *
+ * Concurrent editors of one study (other threads or processes, e.g. an import while training
+ * saves an epoch) never lose each other's changes: begin()'s copy and commit()'s rename hold the
+ * lock file `<study>.lock`, and commit() refuses (`conflict` set, study untouched) when another
+ * editor committed since this one began. apply() retries such a change from a fresh copy.
  */
 class StudyEditor {
 public:
@@ -37,8 +43,15 @@ public:
     bool removeRun(const QString& runId, QString* error);
 
     /// Makes every write visible at `path` at once. After commit (successful or not) the editor
-    /// accepts no more writes.
-    bool commit(QString* error);
+    /// accepts no more writes. When another editor committed to the study after this one began,
+    /// nothing is written, `error` says so and `*conflict` (if given) is set.
+    bool commit(QString* error, bool* conflict = nullptr);
+
+    /// begin(), `writes`, commit(); on a conflict the whole change is made again on a fresh copy
+    /// (up to `attempts` times), so `writes` must depend only on its own inputs.
+    static bool apply(const QString& path,
+                      const std::function<bool(StudyEditor& editor, QString* error)>& writes,
+                      QString* error, int attempts = 5);
 
 private:
     StudyEditor();

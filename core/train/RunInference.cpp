@@ -71,8 +71,10 @@ bool cacheRunResults(const QString& studyPath, const QString& runId,
             return false;
         }
     } // close the study before the editor replaces it
-    std::unique_ptr<StudyEditor> editor = StudyEditor::begin(studyPath, error);
-    return editor && editor->writeResults(runId, results, error) && editor->commit(error);
+    return StudyEditor::apply(
+        studyPath,
+        [&](StudyEditor& editor, QString* err) { return editor.writeResults(runId, results, err); },
+        error);
 }
 
 } // namespace ac

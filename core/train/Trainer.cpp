@@ -149,18 +149,18 @@ bool checkCell(const CellData& cell, const QString& studyPath, QString* error)
     return true;
 }
 
-/// Writes the run (and, when `results` is given, its cached inference) in one atomic commit.
+/// Writes the run (and, when `results` is given, its cached inference) in one atomic commit,
+/// again on a fresh copy if another import or run saved to the study meanwhile.
 bool storeRun(const QString& path, const RunRecord& run, const Weights& best, const Weights& last,
               const RunResults* results, QString* error)
 {
-    std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, error);
-    if (!editor)
-        return false;
-    if (!editor->writeRun(run, best, last, error))
-        return false;
-    if (results && !editor->writeResults(run.id, *results, error))
-        return false;
-    return editor->commit(error);
+    return StudyEditor::apply(
+        path,
+        [&](StudyEditor& editor, QString* err) {
+            return editor.writeRun(run, best, last, err) &&
+                   (!results || editor.writeResults(run.id, *results, err));
+        },
+        error);
 }
 
 /// p, α and β of every gene from the best weights, for the GUI.
