@@ -5,6 +5,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <functional>
 
@@ -17,6 +18,7 @@ struct JobResult {
     QString message;        ///< a one-line summary when `ok`, else the error (file:line if any)
     QStringList warnings;   ///< things accepted or guessed, one sentence each
     QStringList items;      ///< names of what the job added, e.g. the imported cells
+    QVariant value;         ///< a plain value the job computed, e.g. a ValidationReport
 };
 
 /**

@@ -13,7 +13,7 @@ namespace ac {
 class JobWorker;
 
 /**
- * Runs background jobs (imports into a study) one at a time in its own worker thread and relays
+ * Runs background jobs (imports into a study, validations) one at a time in its own worker thread and relays
  * progress and the result to the GUI thread. Owns the thread, the worker and the cancel flag; the
  * destructor cancels a running job and waits for it. Use from the GUI thread.
  */

@@ -1,7 +1,8 @@
 #include "ValidationTab.h"
 
-#include "ValidationController.h"
+#include "JobController.h"
 #include "ValidationView.h"
+#include "interpret/Validator.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -32,7 +33,7 @@ const MethodChoice kMethodChoices[] = {
 
 ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
 {
-    m_controller = new ValidationController(this);
+    m_controller = new JobController(this);
     m_view = new ValidationView(this);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -70,27 +71,24 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
 
     connect(m_runButton, &QPushButton::clicked, this, [this] { start(); });
     connect(m_cancelButton, &QPushButton::clicked, this, &ValidationTab::cancel);
-    connect(m_controller, &ValidationController::progress, this,
+    connect(m_controller, &JobController::progress, this,
             [this](double fraction, const QString& message) {
                 m_progress->setValue(int(std::clamp(fraction, 0.0, 1.0) * 1000));
                 m_progressText->setText(message);
             });
-    connect(m_controller, &ValidationController::finished, this,
-            [this](bool ok, const QString& error, const ValidationReport& report) {
-                if (ok && report.runId == m_runId && report.studyPath == m_study) {
-                    m_view->setReport(report);
-                    followGene();
-                    m_progress->setValue(1000);
-                    m_progressText->setText(QStringLiteral("%1 genes (%2 ON, %3 OFF)")
-                                                .arg(report.genes.size())
-                                                .arg(report.agreement.onGenes)
-                                                .arg(report.agreement.offGenes));
-                } else if (!ok) {
-                    m_progressText->setText(error);
-                }
-                updateControls();
-                Q_EMIT validationFinished(ok, ok ? QString() : error);
-            });
+    connect(m_controller, &JobController::finished, this, [this](const JobResult& result) {
+        const ValidationReport report = result.value.value<ValidationReport>();
+        if (result.ok && report.runId == m_runId && report.studyPath == m_study) {
+            m_view->setReport(report);
+            followGene();
+            m_progress->setValue(1000);
+            m_progressText->setText(result.message);
+        } else if (!result.ok) {
+            m_progressText->setText(result.message);
+        }
+        updateControls();
+        Q_EMIT validationFinished(result.ok, result.ok ? QString() : result.message);
+    });
     updateControls();
 }
 
@@ -136,7 +134,21 @@ bool ValidationTab::start()
     if (m_runId.isEmpty() || m_trackBox->count() == 0 || m_controller->isRunning()) return false;
     m_progress->setValue(0);
     m_progressText->setText(QStringLiteral("starting…"));
-    const bool ok = m_controller->start(request());
+    const ValidationRequest r = request();
+    const bool ok = m_controller->start(
+        QStringLiteral("%1: validation").arg(r.runId), [r](const ProgressCallback& progress) {
+            ValidationReport report;
+            JobResult result;
+            result.ok = Validator::run(r, &report, progress, &result.message);
+            if (result.ok) {
+                result.message = QStringLiteral("%1 genes (%2 ON, %3 OFF)")
+                                     .arg(report.genes.size())
+                                     .arg(report.agreement.onGenes)
+                                     .arg(report.agreement.offGenes);
+                result.value = QVariant::fromValue(report);
+            }
+            return result;
+        });
     updateControls();
     return ok;
 }

@@ -12,12 +12,12 @@ class QPushButton;
 
 namespace ac {
 
-class ValidationController;
+class JobController;
 class ValidationView;
 
 /**
  * The "Validation" tab: validates the selected run against a track of its cell (Validator in a
- * ValidationController worker thread, with progress and Cancel) and shows the report in a
+ * JobController worker thread, with progress and Cancel) and shows the report in a
  * ValidationView whose per-gene overlay follows the gene selected in the main window. When the
  * cell has no track it says so and how to add one.
  *
@@ -53,7 +53,7 @@ private:
     void updateControls();
     void followGene();
 
-    ValidationController* m_controller = nullptr;
+    JobController* m_controller = nullptr;
     ValidationView* m_view = nullptr;
     QLabel* m_message = nullptr;
     QComboBox* m_trackBox = nullptr;
