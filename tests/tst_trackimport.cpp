@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <zlib.h>
 
 using namespace ac;
 
@@ -145,6 +146,7 @@ private Q_SLOTS:
     void normalisesChromosomes();
     void bedGraphBothStrands();
     void bedGraphEnsemblChromosomeNames();
+    void bedGraphGzip();
     void bedGraphMalformed_data();
     void bedGraphMalformed();
     void bigWigBothStrands();
@@ -192,6 +194,37 @@ void TestTrackImport::bedGraphBothStrands()
     QVERIFY(anyWarningContains(r, QStringLiteral("chrUn_gl000220")));
     QVERIFY(anyWarningContains(r, QStringLiteral("no locus")));
     QVERIFY(!anyWarningContains(r, QStringLiteral("normalising")));
+}
+
+void TestTrackImport::bedGraphGzip()
+{
+    // A gzip-compressed bedGraph (as GEO serves them) gives the same track as the plain file;
+    // a truncated one is an error naming the file.
+    QTemporaryDir dir;
+    const QByteArray text = bedGraphText(false);
+    const QString plain = writeText(dir, QStringLiteral("ac.bedGraph"), text);
+    const QString packed = dir.filePath(QStringLiteral("ac.bedGraph.gz"));
+    gzFile gz = gzopen(QFile::encodeName(packed).constData(), "wb");
+    QVERIFY(gz);
+    QCOMPARE(gzwrite(gz, text.constData(), unsigned(text.size())), int(text.size()));
+    QCOMPARE(gzclose(gz), Z_OK);
+    const TrackImportResult a = TrackImporter(genes()).importBedGraph(plain);
+    const TrackImportResult b = TrackImporter(genes()).importBedGraph(packed);
+    QVERIFY2(b.ok, qPrintable(b.error));
+    QCOMPARE(b.missingGenes, a.missingGenes);
+    QCOMPARE(b.track.values.size(), a.track.values.size());
+    for (std::size_t i = 0; i < a.track.values.size(); ++i)
+        QVERIFY(a.track.values[i] == b.track.values[i] ||
+                (std::isnan(a.track.values[i]) && std::isnan(b.track.values[i])));
+
+    QFile f(packed);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    f.close();
+    const QString cut = writeText(dir, QStringLiteral("cut.bedGraph.gz"), bytes.left(bytes.size() / 2));
+    const TrackImportResult c = TrackImporter(genes()).importBedGraph(cut);
+    QVERIFY(!c.ok);
+    QVERIFY2(c.error.startsWith(QStringLiteral("cut.bedGraph.gz")), qPrintable(c.error));
 }
 
 void TestTrackImport::bedGraphEnsemblChromosomeNames()

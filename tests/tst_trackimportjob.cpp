@@ -269,7 +269,10 @@ void TestTrackImportJob::formatFromFileName()
     QCOMPARE(f, TrackFormat::BedGraph);
     QVERIFY(trackFormatFromFileName(QStringLiteral("ac.csv"), &f));
     QCOMPARE(f, TrackFormat::BinnedCsv);
-    QVERIFY(!trackFormatFromFileName(QStringLiteral("a.bedGraph.gz"), &f));
+    QVERIFY(trackFormatFromFileName(QStringLiteral("a.bedGraph.gz"), &f));
+    QCOMPARE(f, TrackFormat::BedGraph);
+    QVERIFY(!trackFormatFromFileName(QStringLiteral("a.gz"), &f));
+    QVERIFY(!trackFormatFromFileName(QStringLiteral("a.bw.gz"), &f)); // bigWig is never gzipped
     QVERIFY(!trackFormatFromFileName(QStringLiteral("a.txt"), &f));
 }
 

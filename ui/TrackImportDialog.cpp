@@ -15,7 +15,8 @@ namespace ac {
 
 namespace {
 
-const char* const kFileFilter = "Tracks (*.bedGraph *.bedgraph *.bg *.bw *.bigWig *.bigwig *.csv);;"
+const char* const kFileFilter = "Tracks (*.bedGraph *.bedgraph *.bg *.bedGraph.gz *.bedgraph.gz *.bg.gz "
+                                "*.bw *.bigWig *.bigwig *.csv *.csv.gz);;"
                                 "All files (*)";
 
 // The outcome as the dialog's log shows it.
@@ -66,7 +67,7 @@ TrackImportDialog::TrackImportDialog(const QString& studyPath, const QString& cu
         m_cell->setCurrentText(currentCell);
 
     m_file = new QLineEdit(this);
-    m_file->setPlaceholderText(QStringLiteral("H3K27ac signal: .bedGraph, .bw (bigWig) or binned .csv"));
+    m_file->setPlaceholderText(QStringLiteral("H3K27ac signal: .bedGraph(.gz), .bw (bigWig) or binned .csv(.gz)"));
     auto* browseFile = new QPushButton(QStringLiteral("Browse…"), this);
     connect(browseFile, &QPushButton::clicked, this, [this] {
         const QString start =
@@ -209,8 +210,6 @@ void TrackImportDialog::onFileEdited(const QString& path)
     if (trackFormatFromFileName(path, &format)) {
         m_format->setCurrentIndex(m_format->findData(int(format)));
         m_formatHint->setText(QStringLiteral("from the extension"));
-    } else if (path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive)) {
-        m_formatHint->setText(QStringLiteral("compressed files are not read: gunzip it first"));
     } else {
         m_formatHint->setText(path.isEmpty() ? QString() : QStringLiteral("check the format"));
     }

@@ -2,6 +2,7 @@
 
 #include "data/BigWigWriter.h"
 #include "data/RemcLayout.h"
+#include "data/TextLineReader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -208,16 +209,6 @@ void finishResult(const QString& path, const QString& name, const Binner& binner
     result->ok = true;
 }
 
-bool openText(const QString& path, QFile* file, TrackImportResult* result)
-{
-    file->setFileName(path);
-    if (!file->open(QIODevice::ReadOnly)) {
-        result->error = QStringLiteral("%1: cannot open: %2").arg(path, file->errorString());
-        return false;
-    }
-    return true;
-}
-
 // Splits a line on tabs and spaces (bedGraph allows either) into views of `line`; returns the
 // number of fields, counting at most fields.size() + 1 so that "too many" is still seen.
 template <std::size_t N>
@@ -255,21 +246,13 @@ QString utf8(std::string_view text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-QByteArray chompped(QByteArray line)
-{
-    while (!line.isEmpty() && (line.endsWith('\n') || line.endsWith('\r')))
-        line.chop(1);
-    return line;
-}
-
-bool reportProgress(const ProgressCallback& progress, const QFile& file, const QString& path,
-                    TrackImportResult* result)
+bool reportProgress(const ProgressCallback& progress, const TextLineReader& reader,
+                    const QString& path, TrackImportResult* result)
 {
     if (!progress)
         return true;
-    const double size = static_cast<double>(std::max<qint64>(1, file.size()));
     Progress p;
-    p.fraction = static_cast<double>(file.pos()) / size;
+    p.fraction = reader.fraction();
     p.message = QStringLiteral("%1: %2%").arg(fileName(path)).arg(static_cast<int>(p.fraction * 100));
     if (progress(p))
         return true;
@@ -295,7 +278,14 @@ bool parseTrackFormat(const QString& key, TrackFormat* out)
 
 bool trackFormatFromFileName(const QString& path, TrackFormat* out)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
+    // "x.bedGraph.gz" is a bedGraph: text formats are read compressed or not; bigWig never is.
+    QString name = QFileInfo(path).fileName().toLower();
+    const bool gzip = name.endsWith(QLatin1String(".gz"));
+    if (gzip)
+        name.chop(3);
+    const QString suffix = QFileInfo(name).suffix();
+    if (gzip && (suffix == QLatin1String("bw") || suffix == QLatin1String("bigwig")))
+        return false;
     if (suffix == QLatin1String("bw") || suffix == QLatin1String("bigwig"))
         *out = TrackFormat::BigWig;
     else if (suffix == QLatin1String("bedgraph") || suffix == QLatin1String("bg"))
@@ -339,8 +329,8 @@ TrackImportResult TrackImporter::importBinnedCsv(const QString& path,
                                                  const ProgressCallback& progress) const
 {
     TrackImportResult result;
-    QFile file;
-    if (!openText(path, &file, &result))
+    TextLineReader reader;
+    if (!reader.open(path, &result.error))
         return result;
     QHash<QString, int> index;
     for (int g = 0; g < static_cast<int>(m_genes.size()); ++g)
@@ -350,10 +340,11 @@ TrackImportResult TrackImporter::importBinnedCsv(const QString& path,
     qint64 lineNo = 0;
     qint64 rows = 0;
     qint64 matched = 0;
-    while (!file.atEnd()) {
-        const QByteArray line = chompped(file.readLine()).trimmed();
+    QByteArray raw;
+    while (reader.readLine(&raw, &result.error)) {
+        const QByteArray line = raw.trimmed();
         ++lineNo;
-        if (lineNo % 65536 == 0 && !reportProgress(progress, file, path, &result))
+        if (lineNo % 65536 == 0 && !reportProgress(progress, reader, path, &result))
             return result;
         if (line.isEmpty() || line.startsWith('#'))
             continue;
@@ -399,6 +390,8 @@ TrackImportResult TrackImporter::importBinnedCsv(const QString& path,
         cell = static_cast<float>(v);
         ++matched;
     }
+    if (!result.error.isEmpty()) // a read error ended the loop
+        return result;
     if (rows == 0) {
         result.error = QStringLiteral("%1: no data rows").arg(fileName(path));
         return result;
@@ -445,8 +438,8 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
                                                 const ProgressCallback& progress) const
 {
     TrackImportResult result;
-    QFile file;
-    if (!openText(path, &file, &result))
+    TextLineReader reader;
+    if (!reader.open(path, &result.error))
         return result;
     Binner binner(m_genes);
     QHash<QString, Range> ranges;  // by normalised name
@@ -461,10 +454,10 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
     std::int64_t prevEnd = -1;
     qint64 lineNo = 0;
     qint64 intervals = 0;
-    while (!file.atEnd()) {
-        const QByteArray line = chompped(file.readLine());
+    QByteArray line;
+    while (reader.readLine(&line, &result.error)) {
         ++lineNo;
-        if (lineNo % 65536 == 0 && !reportProgress(progress, file, path, &result))
+        if (lineNo % 65536 == 0 && !reportProgress(progress, reader, path, &result))
             return result;
         const QByteArray t = line.trimmed();
         if (t.isEmpty() || t.startsWith('#') || t.startsWith("track") || t.startsWith("browser"))
@@ -546,6 +539,8 @@ TrackImportResult TrackImporter::importBedGraph(const QString& path,
         if (windows)
             binner.add(*windows, start, end, value);
     }
+    if (!result.error.isEmpty()) // a read error ended the loop
+        return result;
     if (intervals == 0) {
         result.error = QStringLiteral("%1: no intervals").arg(fileName(path));
         return result;

@@ -21,8 +21,8 @@ enum class TrackFormat {
 bool parseTrackFormat(const QString& key, TrackFormat* out);
 
 /// The format a file's extension names (case-insensitive): .bw/.bigwig → BigWig,
-/// .bedgraph/.bg → BedGraph, .csv → BinnedCsv; false for anything else, compressed text
-/// (.gz) included, which the importer does not read.
+/// .bedgraph/.bg → BedGraph, .csv → BinnedCsv, the text formats also with .gz; false for
+/// anything else.
 bool trackFormatFromFileName(const QString& path, TrackFormat* out);
 
 /// What an import produced. Plain value, safe to move across threads.
@@ -63,7 +63,8 @@ struct TrackImportResult {
  * warning.
  *
  * Stateless apart from its settings; one instance may be used from one thread at a time.
- * Files are streamed: memory is genes × bins, whatever the file size.
+ * Files are streamed: memory is genes × bins, whatever the file size. bedGraph and binned CSV
+ * may be gzip-compressed (recognised by content, e.g. `x.bedGraph.gz`).
  */
 class TrackImporter {
 public:
