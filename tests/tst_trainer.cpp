@@ -47,6 +47,7 @@ private Q_SLOTS:
     void init();
     void trainsAndStoresRun();
     void cancelKeepsLastFinishedEpoch();
+    void savesFirstEpochThenSparingly();
     void cancelBeforeFirstEpochStoresNothing();
     void sameSeedSameWeights();
     void resumeContinuesRun();
@@ -198,6 +199,35 @@ void TestTrainer::cancelKeepsLastFinishedEpoch()
     auto model = makeModel(run.model);
     QVERIFY2(importWeights(*model, bestAfterEpoch1, &error), qPrintable(error));
     QVERIFY(study->hasResults(runId));
+}
+
+void TestTrainer::savesFirstEpochThenSparingly()
+{
+    // Saving copies the whole study, so a running training saves its first epoch, then at
+    // most every 30 s, and the end: these epochs take milliseconds, so epochs 2 and 3 are not
+    // saved on their own, and the final save holds all four.
+    std::vector<int> storedAtReport;
+    const TrainOutcome out = trainModel(request(4), [&](const TrainProgress& p) {
+        if (p.epochDone && p.epoch < 4) {
+            QString error;
+            std::unique_ptr<StudyFile> study = StudyFile::open(m_study, &error);
+            RunRecord run;
+            storedAtReport.push_back(study && !study->runIds().isEmpty() &&
+                                             study->readRun(study->runIds().first(), &run, &error)
+                                         ? int(run.epochs.size())
+                                         : -1);
+        }
+        return true;
+    });
+    QVERIFY2(out.ok, qPrintable(out.error));
+    QCOMPARE(storedAtReport, (std::vector<int>{1, 1, 1}));
+    QString error;
+    std::unique_ptr<StudyFile> study = StudyFile::open(m_study, &error);
+    QVERIFY2(study, qPrintable(error));
+    RunRecord run;
+    QVERIFY2(study->readRun(out.run.id, &run, &error), qPrintable(error));
+    QCOMPARE(run.epochs.size(), std::size_t(4));
+    QCOMPARE(run.status, QStringLiteral("complete"));
 }
 
 void TestTrainer::cancelBeforeFirstEpochStoresNothing()

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <random>
 #include <thread>
@@ -24,6 +25,9 @@ namespace
 {
 
 constexpr std::int64_t kEvalBatch = 1024;
+
+/// Least time between two saves of a running training (see the epoch loop).
+constexpr std::chrono::milliseconds kMinSaveInterval{30000};
 
 /// The genes of one split as a tensor [N, T, M] with their labels.
 struct SplitData {
@@ -296,6 +300,8 @@ TrainOutcome trainUnguarded(const TrainRequest& request, const TrainCallback& pr
     };
 
     double lastEvalSeconds = 0;
+    QElapsedTimer sinceSave;
+    qint64 lastSaveMs = 0;
     for (int epoch = firstEpoch; epoch <= cfg.epochs; ++epoch) {
         QElapsedTimer epochClock;
         epochClock.start();
@@ -417,16 +423,28 @@ TrainOutcome trainUnguarded(const TrainRequest& request, const TrainCallback& pr
             }
             break;
         }
-        run.status = QStringLiteral("running");
-        if (!storeRun(path, run, best, last, nullptr, &error)) {
-            error = QStringLiteral("%1: storing run %2 after epoch %3 failed: %4")
-                        .arg(path, run.id)
-                        .arg(epoch)
-                        .arg(error);
-            outcome.run = run;
-            break;
+        // A save copies the whole study (that is what makes it atomic), so its cost grows with
+        // the study. Save the first epoch (the run shows up at once), then once at least
+        // kMinSaveInterval, or 20 saves' time, has passed; the end of the run always saves.
+        const bool saveDue = epoch == firstEpoch ||
+                             sinceSave.elapsed() >= std::max<qint64>(kMinSaveInterval.count(),
+                                                                     20 * lastSaveMs);
+        if (saveDue) {
+            QElapsedTimer saveClock;
+            saveClock.start();
+            run.status = QStringLiteral("running");
+            if (!storeRun(path, run, best, last, nullptr, &error)) {
+                error = QStringLiteral("%1: storing run %2 after epoch %3 failed: %4")
+                            .arg(path, run.id)
+                            .arg(epoch)
+                            .arg(error);
+                outcome.run = run;
+                break;
+            }
+            stored = true;
+            lastSaveMs = saveClock.elapsed();
+            sinceSave.start();
         }
-        stored = true;
         const double epochSeconds = static_cast<double>(epochClock.nsecsElapsed()) * 1e-9;
         lastEvalSeconds = epochSeconds - trainSeconds;
         report.etaSeconds = epochSeconds * (cfg.epochs - epoch);

@@ -45,13 +45,15 @@ struct TrainOutcome {
 
 /**
  * Trains one model on one cell type and stores the run (config, seed, per-epoch metrics, best and
- * last weights) in the study, atomically after every epoch, so a crash or a cancel leaves the
- * study and the best checkpoint of the last finished epoch intact. Blocking: run it in a worker
- * thread. Deterministic for the same seed and thread count. A NaN loss stops with an error.
+ * last weights) in the study, atomically: after the first epoch, then at most every 30 s (or 20
+ * times the last save's duration, for large studies), and at the end. A cancel stores the last
+ * finished epoch exactly; a crash leaves the study intact with the last saved epoch, at most
+ * about 30 s of training behind. Blocking: run it in a worker thread. Deterministic for the same
+ * seed and thread count. A non-finite loss stops with an error.
  *
  * Details of the contract:
  * - Threads: sets at::set_num_threads(train.threads, or all cores but one) for the calling thread.
- * - Stored status: "running" after each epoch but the last (what a crashed run keeps),
+ * - Stored status: "running" after a save before the last epoch (what a crashed run keeps),
  *   then "complete", "stopped-early" (patience ran out) or "cancelled"; "failed" when the loss
  *   became NaN after at least one epoch was stored. When the run ends with weights stored, the
  *   same commit caches p, α and β of every gene computed with the best weights
