@@ -11,16 +11,24 @@ namespace ac {
 
 namespace {
 
-// Scales a profile to 0..1 (NaN-free profiles only; a constant profile becomes 0).
-QVector<double> scaled(const std::vector<double>& v)
+// The finite range of the given profiles ({0, 0} when none has a finite value).
+std::pair<double, double> finiteRange(std::initializer_list<const std::vector<double>*> profiles)
 {
     double lo = INFINITY;
     double hi = -INFINITY;
-    for (double x : v)
-        if (std::isfinite(x)) {
-            lo = std::min(lo, x);
-            hi = std::max(hi, x);
-        }
+    for (const std::vector<double>* v : profiles)
+        for (double x : *v)
+            if (std::isfinite(x)) {
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+            }
+    return lo <= hi ? std::make_pair(lo, hi) : std::make_pair(0.0, 0.0);
+}
+
+// Maps `range` of a profile to 0..1 (a constant profile becomes 0, NaN becomes 0).
+QVector<double> scaled(const std::vector<double>& v, std::pair<double, double> range)
+{
+    const auto [lo, hi] = range;
     QVector<double> out;
     for (double x : v)
         out << (std::isfinite(x) && hi > lo ? (x - lo) / (hi - lo) : 0.0);
@@ -44,37 +52,48 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     plot->clearPlottables();
     plot->plotLayout()->clear();
     auto* title = new QCPTextElement(
-        plot, QStringLiteral("%1 vs %2: maps of %3, genes predicted ON (%4 with a track)")
-                  .arg(trackName, QStringLiteral("attention and attribution"), mark)
+        plot, QStringLiteral("Maps of %1 vs %2: %3 genes predicted ON with a track (dashed: OFF)")
+                  .arg(mark, trackName)
                   .arg(report.onWithTrack),
         QFont(QStringLiteral("sans"), 11, QFont::Bold));
     plot->plotLayout()->addElement(0, 0, title);
 
-    auto* profiles = new QCPAxisRect(plot);
-    auto* bars = new QCPAxisRect(plot);
-    plot->plotLayout()->addElement(1, 0, profiles);
-    plot->plotLayout()->addElement(2, 0, bars);
-    plot->plotLayout()->setRowStretchFactor(1, 3);
-    plot->plotLayout()->setRowStretchFactor(2, 2);
-    profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
-    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean, scaled to 0–1"));
+    // The profiles' legend gets a row of its own under the title (three entries per line), so it
+    // never hides a curve however small the figure is drawn.
     auto* legend = new QCPLegend;
-    profiles->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(3);
     legend->setLayer(QStringLiteral("legend"));
     legend->setFont(QFont(QStringLiteral("sans"), 8));
+    legend->setBorderPen(Qt::NoPen);
+    auto* profiles = new QCPAxisRect(plot);
+    auto* bars = new QCPAxisRect(plot);
+    plot->plotLayout()->addElement(1, 0, legend);
+    plot->plotLayout()->addElement(2, 0, profiles);
+    plot->plotLayout()->addElement(3, 0, bars);
+    plot->plotLayout()->setRowStretchFactor(1, 0.01);
+    plot->plotLayout()->setRowStretchFactor(2, 3);
+    plot->plotLayout()->setRowStretchFactor(3, 2);
+    profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
+    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean, scaled to 0–1"));
 
     QVector<double> x;
     for (int b = 0; b < report.binCount; ++b)
         x << -5000.0 + (b + 0.5) * 10000.0 / report.binCount;
-    auto addLine = [&](const std::vector<double>& y, const QString& name, const QColor& colour,
-                       double width) {
+    auto addLine = [&](const std::vector<double>& y, std::pair<double, double> range,
+                       const QString& name, const QPen& pen) {
         QCPGraph* g = plot->addGraph(profiles->axis(QCPAxis::atBottom), profiles->axis(QCPAxis::atLeft));
-        g->setData(x, scaled(y), true);
+        g->setData(x, scaled(y, range), true);
         g->setName(name);
-        g->setPen(QPen(colour, width));
+        g->setPen(pen);
         legend->addItem(new QCPPlottableLegendItem(legend, g));
     };
-    addLine(report.trackOn, trackName, Qt::black, 2.5);
+    // The track and α also for genes predicted OFF (dashed), each on its ON/OFF joint scale so
+    // that the OFF curve shows how much lower it is.
+    const auto trackRange = finiteRange({&report.trackOn, &report.trackOff});
+    addLine(report.trackOn, trackRange, trackName, QPen(Qt::black, 2.5));
+    addLine(report.trackOff, trackRange, QStringLiteral("%1, predicted OFF").arg(trackName),
+            QPen(Qt::black, 1.5, Qt::DashLine));
 
     QVector<double> ticks;
     QVector<QString> labels;
@@ -84,7 +103,15 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     for (const AgreementSeries& s : report.series) {
         if (s.mark != mark)
             continue;
-        addLine(s.profileOn, s.mapName, palette()[colour++ % palette().size()], 1.5);
+        const QColor c = palette()[colour++ % palette().size()];
+        if (s.map == QLatin1String("alpha")) {
+            const auto range = finiteRange({&s.profileOn, &s.profileOff});
+            addLine(s.profileOn, range, s.mapName, QPen(c, 1.5));
+            addLine(s.profileOff, range, QStringLiteral("%1, predicted OFF").arg(s.mapName),
+                    QPen(c, 1.2, Qt::DashLine));
+        } else {
+            addLine(s.profileOn, finiteRange({&s.profileOn}), s.mapName, QPen(c, 1.5));
+        }
         for (const AgreementRow& row : report.rows)
             if (row.map == s.map && row.mark == s.mark && row.group == QLatin1String("ON")) {
                 perGene << (std::isnan(row.meanPearson) ? 0.0 : row.meanPearson);

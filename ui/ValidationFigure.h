@@ -11,7 +11,8 @@ namespace ac {
 /**
  * The validation figure of one mark: on top, the average profiles over genes predicted ON of the
  * track and of every map of that mark along the TSS-relative axis, each scaled to 0..1 so their
- * shapes compare; below, for genes predicted ON, each map's Pearson r with the track per gene
+ * shapes compare (the track and α also over genes predicted OFF, dashed, on a scale shared with
+ * their ON profile); below, for genes predicted ON, each map's Pearson r with the track per gene
  * (averaged over genes) and of its average map with the average track.
  *
  * Takes the plain AgreementReport; knows nothing of models. Needs a QApplication (offscreen is

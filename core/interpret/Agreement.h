@@ -61,7 +61,7 @@ struct AgreementRow {
     double medianPearson = 0;
     double meanSpearman = 0;
     double medianSpearman = 0;
-    double averagePearson = 0;  ///< Pearson of the average map and the average track (the paper's)
+    double averagePearson = 0;  ///< Pearson of the average map and the average track
     double averageSpearman = 0;
 };
 
