@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <bigWig.h>
 #include <mutex>
 
@@ -40,6 +41,15 @@ std::unique_ptr<BigWigWriter> BigWigWriter::create(const QString& path,
         *error = QStringLiteral("%1: a bigWig file needs at least one chromosome").arg(name);
         return nullptr;
     }
+    {
+        // libBigWig crashes when it cannot create the file (1.13 era, in its cleanup), so make
+        // sure it can.
+        QFile probe(path);
+        if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            *error = QStringLiteral("%1: cannot create: %2").arg(path, probe.errorString());
+            return nullptr;
+        }
+    }
     bigWigFile_t* fp = bwOpen(QFile::encodeName(path).constData(), nullptr, "w");
     if (!fp) {
         *error = QStringLiteral("%1: cannot create the bigWig file").arg(path);
@@ -48,6 +58,7 @@ std::unique_ptr<BigWigWriter> BigWigWriter::create(const QString& path,
     auto handle = std::make_unique<Handle>();
     handle->file = fp;
     std::unique_ptr<BigWigWriter> writer(new BigWigWriter(path, std::move(handle)));
+    writer->m_chromosomes = chromosomes;
     std::vector<const char*> names;
     std::vector<std::uint32_t> lengths;
     for (const Chromosome& c : chromosomes) {
@@ -80,21 +91,58 @@ bool BigWigWriter::add(const QByteArray& chrom, const std::vector<std::uint32_t>
     }
     if (starts.empty())
         return true;
+    if (!m_handle) {
+        *error = QStringLiteral("%1: the file is already closed").arg(name);
+        return false;
+    }
+    const auto known = std::find_if(m_chromosomes.begin(), m_chromosomes.end(),
+                                    [&](const Chromosome& c) { return c.name == chrom; });
+    const int index = int(known - m_chromosomes.begin());
+    if (known == m_chromosomes.end() || index < m_current) {
+        *error = QStringLiteral("%1: %2: %3")
+                     .arg(name, QString::fromUtf8(chrom),
+                          known == m_chromosomes.end()
+                              ? QStringLiteral("not in the file's chromosome list")
+                              : QStringLiteral("comes after a later chromosome of the list"));
+        return false;
+    }
+    const bool sameChromosome = index == m_current;
+    std::uint32_t previousEnd = sameChromosome ? m_lastEnd : 0;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        QString problem;
+        if (ends[i] <= starts[i])
+            problem = QStringLiteral("end is not after start");
+        else if (starts[i] < previousEnd)
+            problem = QStringLiteral("unsorted or overlapping: starts before the previous "
+                                     "interval's end %1")
+                          .arg(previousEnd);
+        else if (ends[i] > known->length)
+            problem = QStringLiteral("ends past the chromosome's length %1").arg(known->length);
+        if (!problem.isEmpty()) {
+            *error = QStringLiteral("%1: %2:%3-%4: %5")
+                         .arg(name, QString::fromUtf8(chrom))
+                         .arg(starts[i])
+                         .arg(ends[i])
+                         .arg(problem);
+            return false;
+        }
+        previousEnd = ends[i];
+    }
     const auto n = static_cast<std::uint32_t>(starts.size());
     int rc = 0;
-    if (chrom == m_lastChrom) {
+    if (sameChromosome) {
         rc = bwAppendIntervals(m_handle->file, starts.data(), ends.data(), values.data(), n);
     } else {
         const std::vector<const char*> chroms(starts.size(), chrom.constData());
         rc = bwAddIntervals(m_handle->file, chroms.data(), starts.data(), ends.data(), values.data(), n);
-        m_lastChrom = chrom;
     }
     if (rc != 0) {
-        *error = QStringLiteral("%1: %2: libBigWig refused the intervals (unsorted, overlapping, "
-                                "past the chromosome's end, or a chromosome out of order)")
+        *error = QStringLiteral("%1: %2: libBigWig could not write the intervals")
                      .arg(name, QString::fromUtf8(chrom));
         return false;
     }
+    m_current = index;
+    m_lastEnd = previousEnd;
     return true;
 }
 

@@ -11,7 +11,9 @@ namespace ac {
 
 /**
  * Writes a bigWig file with libBigWig: the chromosome list first, then each chromosome's
- * intervals in order (sorted, non-overlapping; several add() calls per chromosome are fine).
+ * intervals in order (sorted, non-overlapping, within the chromosome, chromosomes in the list's
+ * order; several add() calls per chromosome are fine). libBigWig checks none of this, so add()
+ * does.
  *
  * Writes straight to `path`, not through a temporary file: it makes fixtures and benchmark input,
  * not user data. Owns the open file; the destructor closes it (close() reports errors instead).
@@ -46,7 +48,9 @@ private:
 
     QString m_path;
     std::unique_ptr<Handle> m_handle;
-    QByteArray m_lastChrom;
+    std::vector<Chromosome> m_chromosomes;
+    int m_current = -1;         ///< index of the chromosome being written
+    std::uint32_t m_lastEnd = 0; ///< end of its last interval
 };
 
 /// Initialises libBigWig once per process (thread-safe); readers and writers call it first.

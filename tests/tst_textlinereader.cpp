@@ -1,0 +1,128 @@
+// TextLineReader (issue 5: gzip-compressed bedGraph): line endings, long lines, plain and gzip
+// files, truncated gzip, unreadable files.
+#include "data/TextLineReader.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <zlib.h>
+
+using namespace ac;
+
+namespace {
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+QString writeGzip(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
+{
+    const QString path = dir.filePath(name);
+    gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
+    if (!gz)
+        return {};
+    const bool ok = gzwrite(gz, bytes.constData(), unsigned(bytes.size())) == int(bytes.size());
+    return gzclose(gz) == Z_OK && ok ? path : QString();
+}
+
+QList<QByteArray> readAll(const QString& path, QString* error, double* lastFraction = nullptr)
+{
+    TextLineReader reader;
+    QList<QByteArray> lines;
+    if (!reader.open(path, error))
+        return lines;
+    QByteArray line;
+    while (reader.readLine(&line, error))
+        lines << line;
+    if (lastFraction)
+        *lastFraction = reader.fraction();
+    return lines;
+}
+
+// A mix of LF and CRLF endings, an empty line, a line longer than the reader's 4 KiB chunk and a
+// last line without a newline.
+QByteArray sampleText()
+{
+    return QByteArray("chr1\t0\t10\t1\r\n\nchr1\t10\t20\t2\n") + QByteArray(10000, 'x') +
+           QByteArray("\nlast line");
+}
+
+const QList<QByteArray> kSampleLines{"chr1\t0\t10\t1", "", "chr1\t10\t20\t2",
+                                     QByteArray(10000, 'x'), "last line"};
+
+} // namespace
+
+class TestTextLineReader : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void plainFile()
+    {
+        QTemporaryDir dir;
+        QString error;
+        double fraction = 0;
+        const QString path = writeFile(dir, QStringLiteral("a.bedGraph"), sampleText());
+        QCOMPARE(readAll(path, &error, &fraction), kSampleLines);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(fraction, 1.0);
+        TextLineReader reader;
+        QVERIFY(reader.open(path, &error));
+        QVERIFY(!reader.isCompressed());
+    }
+
+    void gzipFileByContent()
+    {
+        // Compressed data is recognised by its bytes, whatever the name says.
+        QTemporaryDir dir;
+        QString error;
+        const QString path = writeGzip(dir, QStringLiteral("named-plain.bedGraph"), sampleText());
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(readAll(path, &error), kSampleLines);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        TextLineReader reader;
+        QVERIFY(reader.open(path, &error));
+        QVERIFY(reader.isCompressed());
+    }
+
+    void emptyFile()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(readAll(writeFile(dir, QStringLiteral("empty.bg"), {}), &error).isEmpty());
+        QVERIFY(error.isEmpty());
+    }
+
+    void truncatedGzipIsAnError()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const QString whole = writeGzip(dir, QStringLiteral("whole.gz"), sampleText().repeated(50));
+        QFile f(whole);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        const QString cut =
+            writeFile(dir, QStringLiteral("cut.bedGraph.gz"), bytes.left(bytes.size() / 2));
+        readAll(cut, &error);
+        QVERIFY2(error.startsWith(QStringLiteral("cut.bedGraph.gz: cannot read:")), qPrintable(error));
+    }
+
+    void unreadableFile()
+    {
+        QTemporaryDir dir;
+        QString error;
+        TextLineReader reader;
+        QVERIFY(!reader.open(dir.filePath(QStringLiteral("absent.bedGraph")), &error));
+        QVERIFY2(error.contains(QStringLiteral("absent.bedGraph: cannot open")), qPrintable(error));
+        QVERIFY(!reader.open(dir.path(), &error)); // a folder
+        QByteArray line;
+        QVERIFY(!reader.readLine(&line, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextLineReader)
+#include "tst_textlinereader.moc"
