@@ -190,23 +190,34 @@ bool checkChromosomes(const QString& path, const QStringList& fileChroms, const 
     return true;
 }
 
-void finishResult(const QString& path, const QString& name, const Binner& binner,
-                  const QHash<QString, Range>& ranges, TrackImportResult* result)
+// Completes a successful import: the track (genes × bins `values`) and a warning for the genes
+// without any data.
+void setTrack(const QString& path, const QString& name, std::vector<float> values,
+              int missingGenes, TrackImportResult* result)
 {
     result->track.name = name;
     result->track.source = QFileInfo(path).absoluteFilePath();
     result->track.binCount = kBins;
-    result->track.values = binner.finish(ranges, &result->missingGenes);
+    result->track.values = std::move(values);
+    result->missingGenes = missingGenes;
+    if (missingGenes > 0)
+        result->warnings << QStringLiteral("%1 genes have no data in %2: their track is missing "
+                                           "(NaN), not zero")
+                                .arg(missingGenes)
+                                .arg(fileName(path));
+    result->ok = true;
+}
+
+void finishResult(const QString& path, const QString& name, const Binner& binner,
+                  const QHash<QString, Range>& ranges, TrackImportResult* result)
+{
+    int missing = 0;
+    std::vector<float> values = binner.finish(ranges, &missing);
     if (binner.withoutLocus() > 0)
         result->warnings << QStringLiteral("%1 genes have no locus (chromosome, TSS, strand) in "
                                            "the annotation: their track is missing (NaN)")
                                 .arg(binner.withoutLocus());
-    if (result->missingGenes > 0)
-        result->warnings << QStringLiteral("%1 genes have no data in %2: their track is missing "
-                                           "(NaN), not zero")
-                                .arg(result->missingGenes)
-                                .arg(fileName(path));
-    result->ok = true;
+    setTrack(path, name, std::move(values), missing, result);
 }
 
 // Splits a line on tabs and spaces (bedGraph allows either) into views of `line`; returns the
@@ -407,30 +418,22 @@ TrackImportResult TrackImporter::importBinnedCsv(const QString& path,
                                .arg(fileName(path))
                                .arg(unknownGenes.size())
                                .arg(firstFew(QStringList(unknownGenes.values())));
+    int missing = 0;
     int incomplete = 0;
     for (std::size_t g = 0; g < m_genes.size(); ++g) {
         const float* row = values.data() + g * kBins;
         const int nan = static_cast<int>(std::count_if(row, row + kBins,
                                                        [](float v) { return std::isnan(v); }));
         if (nan == kBins)
-            ++result.missingGenes;
+            ++missing;
         else if (nan > 0)
             ++incomplete;
     }
-    if (result.missingGenes > 0)
-        result.warnings << QStringLiteral("%1 genes have no data in %2: their track is missing "
-                                          "(NaN), not zero")
-                               .arg(result.missingGenes)
-                               .arg(fileName(path));
+    setTrack(path, m_name, std::move(values), missing, &result);
     if (incomplete > 0)
         result.warnings << QStringLiteral("%1 genes lack some bins in %2: those bins are NaN")
                                .arg(incomplete)
                                .arg(fileName(path));
-    result.track.name = m_name;
-    result.track.source = QFileInfo(path).absoluteFilePath();
-    result.track.binCount = kBins;
-    result.track.values = std::move(values);
-    result.ok = true;
     return result;
 }
 
