@@ -46,15 +46,6 @@ torch::Tensor counts(int batch)
     return torch::randint(0, 12, {batch, kBins, kMarks}).to(torch::kFloat);
 }
 
-bool sameWeights(const Weights& a, const Weights& b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].name != b[i].name || a[i].shape != b[i].shape || a[i].values != b[i].values)
-            return false;
-    return true;
-}
 
 void addKinds()
 {
@@ -141,8 +132,8 @@ private Q_SLOTS:
         const Weights a = exportWeights(*tinyModel(kind, 11));
         const Weights b = exportWeights(*tinyModel(kind, 11));
         const Weights c = exportWeights(*tinyModel(kind, 12));
-        QVERIFY(sameWeights(a, b));
-        QVERIFY(!sameWeights(a, c));
+        QVERIFY(a == b);
+        QVERIFY(a != c);
         for (const WeightArray& w : a)
             for (float v : w.values)
                 QVERIFY2(v >= -0.1f && v <= 0.1f, w.name.c_str());
@@ -158,7 +149,7 @@ private Q_SLOTS:
         QCOMPARE(weights.size(), source->parameters().size());
         QString error;
         QVERIFY2(importWeights(*target, weights, &error), qPrintable(error));
-        QVERIFY(sameWeights(exportWeights(*target), weights));
+        QVERIFY(exportWeights(*target) == weights);
         torch::NoGradGuard noGrad;
         const torch::Tensor x = counts(kBatch);
         QVERIFY(torch::equal(source->forward(x).logit, target->forward(x).logit));
@@ -179,13 +170,13 @@ private Q_SLOTS:
         QVERIFY(!importWeights(*model, weights, &error));
         QVERIFY2(error.contains(QString::fromStdString(name)), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("expects")), qPrintable(error));
-        QVERIFY(sameWeights(exportWeights(*model), before));
+        QVERIFY(exportWeights(*model) == before);
 
         last.shape = shape;
         last.values.pop_back(); // right shape, too few values
         QVERIFY(!importWeights(*model, weights, &error));
         QVERIFY2(error.contains(QString::fromStdString(name)), qPrintable(error));
-        QVERIFY(sameWeights(exportWeights(*model), before));
+        QVERIFY(exportWeights(*model) == before);
     }
 
     void unknownNameIsRejected_data() { addKinds(); }
@@ -200,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(!importWeights(*model, weights, &error));
         QVERIFY2(error.contains(QLatin1String("unknown parameter \"rnn_hms.9.rnn.weight_ih_l0\"")),
                  qPrintable(error));
-        QVERIFY(sameWeights(exportWeights(*model), before));
+        QVERIFY(exportWeights(*model) == before);
     }
 
     void missingNameIsRejected_data() { addKinds(); }
@@ -216,7 +207,7 @@ private Q_SLOTS:
         QVERIFY(!importWeights(*model, weights, &error));
         QVERIFY2(error.contains(QString::fromStdString(name)), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("missing")), qPrintable(error));
-        QVERIFY(sameWeights(exportWeights(*model), before));
+        QVERIFY(exportWeights(*model) == before);
     }
 
     // The fused two-direction recurrence of the LSTM baseline equals torch::nn::LSTM's final

@@ -26,15 +26,6 @@ Weights readWeights(const QString& path, const QString& run, const QString& whic
     return w;
 }
 
-bool sameWeights(const Weights& a, const Weights& b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].name != b[i].name || a[i].shape != b[i].shape || a[i].values != b[i].values)
-            return false;
-    return true;
-}
 
 } // namespace
 
@@ -194,8 +185,8 @@ void TestTrainer::cancelKeepsLastFinishedEpoch()
     QCOMPARE(run.epochs.size(), std::size_t(1));
     QCOMPARE(run.bestEpoch, 1);
     // The half-trained epoch 2 left no trace: both weight sets are those of epoch 1.
-    QVERIFY(sameWeights(readWeights(m_study, runId, QStringLiteral("best")), bestAfterEpoch1));
-    QVERIFY(sameWeights(readWeights(m_study, runId, QStringLiteral("last")), lastAfterEpoch1));
+    QVERIFY(readWeights(m_study, runId, QStringLiteral("best")) == bestAfterEpoch1);
+    QVERIFY(readWeights(m_study, runId, QStringLiteral("last")) == lastAfterEpoch1);
     auto model = makeModel(run.model);
     QVERIFY2(importWeights(*model, bestAfterEpoch1, &error), qPrintable(error));
     QVERIFY(study->hasResults(runId));
@@ -255,9 +246,9 @@ void TestTrainer::sameSeedSameWeights()
     }
     const Weights lastA = readWeights(m_study, "a", "last");
     QVERIFY(!lastA.empty());
-    QVERIFY(sameWeights(lastA, readWeights(m_study, "b", "last")));
-    QVERIFY(sameWeights(readWeights(m_study, "a", "best"), readWeights(m_study, "b", "best")));
-    QVERIFY(!sameWeights(lastA, readWeights(m_study, "c", "last")));
+    QVERIFY(lastA == readWeights(m_study, "b", "last"));
+    QVERIFY(readWeights(m_study, "a", "best") == readWeights(m_study, "b", "best"));
+    QVERIFY(lastA != readWeights(m_study, "c", "last"));
 
     // Also with two threads (the fused LSTM splits its recurrences over them).
     TrainRequest d = a, e = a;
@@ -266,7 +257,7 @@ void TestTrainer::sameSeedSameWeights()
     d.train.threads = e.train.threads = 2;
     for (const TrainRequest& r : {d, e})
         QVERIFY(trainModel(r, {}).ok);
-    QVERIFY(sameWeights(readWeights(m_study, "d", "last"), readWeights(m_study, "e", "last")));
+    QVERIFY(readWeights(m_study, "d", "last") == readWeights(m_study, "e", "last"));
 }
 
 void TestTrainer::resumeContinuesRun()
@@ -288,7 +279,7 @@ void TestTrainer::resumeContinuesRun()
     QCOMPARE(out.run.epochs.size(), std::size_t(2));
     QCOMPARE(out.run.epochs[1].epoch, 2);
     QCOMPARE(out.run.train.seed, std::uint64_t(42));
-    QVERIFY(!sameWeights(readWeights(m_study, "r", "last"), lastAfter1));
+    QVERIFY(readWeights(m_study, "r", "last") != lastAfter1);
 
     // Nothing left to do at 2 epochs: a clear error, the run unchanged.
     out = trainModel(more, {});

@@ -12,6 +12,13 @@ struct WeightArray {
     std::string name;
     std::vector<std::int64_t> shape;
     std::vector<float> values;
+
+    /// Same name, shape and values, bit for bit (NaN never equals NaN).
+    bool operator==(const WeightArray& o) const
+    {
+        return name == o.name && shape == o.shape && values == o.values;
+    }
+    bool operator!=(const WeightArray& o) const { return !(*this == o); }
 };
 
 /// A model's parameters, in module registration order.
