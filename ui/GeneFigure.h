@@ -5,7 +5,6 @@
 #include <QString>
 
 class QCustomPlot;
-class QPaintDevice;
 
 namespace ac {
 
@@ -40,9 +39,6 @@ public:
 
     /// File-name stem for a gene: symbol, else Ensembl id, else REMC id; unsafe chars replaced.
     static QString fileStem(const GeneViewData& data);
-
-private:
-    static bool renderVector(GeneView& view, QPaintDevice* device, int width, int height);
 };
 
 } // namespace ac

@@ -1,9 +1,8 @@
 #include "ValidationFigure.h"
 
+#include "PlotExport.h"
 #include "QcpInclude.h"
 
-#include <QFileInfo>
-#include <QSvgGenerator>
 #include <algorithm>
 #include <cmath>
 
@@ -161,44 +160,18 @@ bool ValidationFigure::save(const AgreementReport& report, const QString& trackN
                             const QString& mark, const QString& format, const QString& file,
                             int dpi, QString* error)
 {
-    QCustomPlot plot;
-    plot.resize(kWidth, kHeight);
-    draw(&plot, report, trackName, mark);
-    if (format == QLatin1String("png")) {
-        if (dpi < 30 || dpi > 2400) {
-            *error = QStringLiteral("%1: DPI %2 out of range (30-2400)").arg(file).arg(dpi);
-            return false;
-        }
-        if (!plot.savePng(file, kWidth, kHeight, dpi / 96.0, -1, dpi, QCP::ruDotsPerInch)) {
-            *error = QStringLiteral("%1: cannot write PNG").arg(file);
-            return false;
-        }
-        return true;
-    }
-    if (format != QLatin1String("svg")) {
+    if (format != QLatin1String("png") && format != QLatin1String("svg")) {
         *error = QStringLiteral("%1: unknown figure format '%2' (svg, png)").arg(file, format);
         return false;
     }
-    QSvgGenerator svg;
-    svg.setFileName(file);
-    svg.setSize(QSize(kWidth, kHeight));
-    svg.setViewBox(QRect(0, 0, kWidth, kHeight));
-    svg.setTitle(QStringLiteral("AttentiveChrome validation: %1").arg(mark));
-    QCPPainter painter;
-    if (!painter.begin(&svg)) {
-        *error = QStringLiteral("%1: cannot write SVG").arg(file);
-        return false;
-    }
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setMode(QCPPainter::pmNoCaching);
-    painter.setMode(QCPPainter::pmNonCosmetic);
-    plot.toPainter(&painter, kWidth, kHeight);
-    painter.end();
-    if (!QFileInfo(file).isFile() || QFileInfo(file).size() == 0) {
-        *error = QStringLiteral("%1: cannot write SVG").arg(file);
-        return false;
-    }
-    return true;
+    QCustomPlot plot;
+    plot.resize(kWidth, kHeight);
+    draw(&plot, report, trackName, mark);
+    return format == QLatin1String("png")
+               ? PlotExport::savePng(&plot, file, kWidth, kHeight, dpi, error)
+               : PlotExport::saveSvg(&plot, file, kWidth, kHeight,
+                                     QStringLiteral("AttentiveChrome validation: %1").arg(mark),
+                                     error);
 }
 
 } // namespace ac
