@@ -11,6 +11,7 @@
 #include "train/Metrics.h"
 
 #include <QComboBox>
+#include <QImage>
 #include <QStandardItemModel>
 #include <QTreeWidget>
 
@@ -175,6 +176,40 @@ private Q_SLOTS:
         QCOMPARE(c->geneMap(0)->dataRange().upper, c->geneMap(1)->dataRange().upper);
         // ON/OFF aggregate of the selected run: labels g % 2.
         QCOMPARE(c->aggregateBeta(true)->dataCount(), 5);
+    }
+
+    void exportsTheCurrentTabsFigures()
+    {
+        // File → Export → Current tab's figures: the Compare tab's two plots, as vector SVG (its
+        // heatmap cells as rectangles) and as PNG at the chosen DPI.
+        MainWindow w;
+        QVERIFY(w.openStudy(m_study, false));
+        w.tabs()->setCurrentWidget(w.compareView());
+        QVERIFY(w.selectGene(4));
+        const QString base = m_dir.filePath(QStringLiteral("cmp"));
+        QStringList written;
+        QString err;
+        QVERIFY2(w.exportTabFigures(QStringLiteral("svg"), base, 300, &written, &err), qPrintable(err));
+        QCOMPARE(written, (QStringList{base + QStringLiteral("-compare.svg"),
+                                       base + QStringLiteral("-on-off.svg")}));
+        QFile svg(written.first());
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("<svg"));
+        // Two cell types × marks × bins of heatmap cells (only the colour scale is a bitmap).
+        QVERIFY(text.count("<rect") >= 2 * 5 * 100);
+
+        written.clear();
+        w.tabs()->setCurrentWidget(w.evaluationView());
+        QVERIFY2(w.exportTabFigures(QStringLiteral("png"), base, 150, &written, &err), qPrintable(err));
+        QCOMPARE(written.size(), 2);
+        const QImage roc(written.first());
+        QVERIFY(!roc.isNull());
+        QVERIFY(qAbs(roc.dotsPerMeterX() - 150 / 0.0254) < 1.0); // PNG stores whole dots per metre
+
+        QVERIFY(!w.exportTabFigures(QStringLiteral("png"), m_dir.filePath(QStringLiteral("no/such/dir/x")),
+                                    150, &written, &err));
+        QVERIFY2(err.contains(QStringLiteral("no/such/dir/x-roc.png")), qPrintable(err));
     }
 
     void sessionRestored()

@@ -9,9 +9,12 @@
 #include "GeneView.h"
 #include "GeneViewData.h"
 #include "ImportDialog.h"
+#include "PlotExport.h"
+#include "QcpInclude.h"
 #include "TrackImportDialog.h"
 #include "TrainingView.h"
 #include "ValidationTab.h"
+#include "ValidationView.h"
 #include "interpret/Attributor.h"
 #include "store/StudyFile.h"
 #include "train/CellSummary.h"
@@ -221,6 +224,10 @@ void MainWindow::buildMenus()
     exp->addAction(QStringLiteral("Gene panel as &SVG…"), this, [this] { exportCurrent(QStringLiteral("svg")); });
     exp->addAction(QStringLiteral("Gene panel as P&DF…"), this, [this] { exportCurrent(QStringLiteral("pdf")); });
     exp->addAction(QStringLiteral("Numbers behind the figure (&TSV)…"), this, [this] { exportCurrent(QStringLiteral("tsv")); });
+    exp->addSeparator();
+    exp->addAction(QStringLiteral("Current tab's figures as P&NG…"), this, [this] { exportTabDialog(QStringLiteral("png")); });
+    exp->addAction(QStringLiteral("Current tab's figures as S&VG…"), this, [this] { exportTabDialog(QStringLiteral("svg")); });
+    exp->addAction(QStringLiteral("Current tab's figures as PD&F…"), this, [this] { exportTabDialog(QStringLiteral("pdf")); });
     exp->addSeparator();
     exp->addAction(QStringLiteral("&Batch export gene list…"), this, &MainWindow::exportBatch);
     file->addSeparator();
@@ -597,6 +604,69 @@ void MainWindow::exportCurrent(const QString& format)
     else ok = GeneFigure::saveTsv(m_geneView->data(), file, &err);
     if (!ok) QMessageBox::critical(this, QStringLiteral("Export"), err);
     else statusBar()->showMessage(QStringLiteral("Wrote %1").arg(file), 5000);
+}
+
+bool MainWindow::exportTabFigures(const QString& format, const QString& base, int dpi,
+                                  QStringList* written, QString* error)
+{
+    QList<QPair<QString, QCustomPlot*>> figures;
+    QWidget* tab = m_tabs->currentWidget();
+    if (tab == m_geneView)
+        figures = {{QStringLiteral("gene"), m_geneView->plot()}};
+    else if (tab == m_compareView)
+        figures = {{QStringLiteral("compare"), m_compareView->genePlot()},
+                   {QStringLiteral("on-off"), m_compareView->aggregatePlot()}};
+    else if (tab == m_trainingView)
+        figures = {{QStringLiteral("loss"), m_trainingView->lossPlot()},
+                   {QStringLiteral("auroc"), m_trainingView->aurocPlot()}};
+    else if (tab == m_evaluationView)
+        figures = {{QStringLiteral("roc"), m_evaluationView->rocPlot()},
+                   {QStringLiteral("pr"), m_evaluationView->prPlot()}};
+    else if (tab == m_validationTab)
+        figures = {{QStringLiteral("validation"), m_validationTab->view()->figure()},
+                   {QStringLiteral("gene-overlay"), m_validationTab->view()->genePlot()}};
+    for (const auto& [name, plot] : figures) {
+        if (plot->isHidden())
+            continue;
+        // What the user sees; a plot never laid out on screen gets a page-like size.
+        const bool laidOut = plot->width() >= 200 && plot->height() >= 150;
+        const QString file = QStringLiteral("%1-%2.%3").arg(base, name, format);
+        if (!PlotExport::save(plot, format, file, laidOut ? plot->width() : 900,
+                              laidOut ? plot->height() : 600, dpi, error))
+            return false;
+        *written << file;
+    }
+    if (written->isEmpty()) {
+        *error = QStringLiteral("The %1 tab shows no figure to export.")
+                     .arg(m_tabs->tabText(m_tabs->currentIndex()));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportTabDialog(const QString& format)
+{
+    int dpi = 300;
+    if (format == QLatin1String("png")) {
+        bool ok = false;
+        dpi = QInputDialog::getInt(this, QStringLiteral("Export PNG"), QStringLiteral("Resolution (DPI)"),
+                                   300, 30, 2400, 50, &ok);
+        if (!ok) return;
+    }
+    const QString stem = m_tabs->tabText(m_tabs->currentIndex()).toLower();
+    const QString file = QFileDialog::getSaveFileName(
+        this, QStringLiteral("Export the %1 tab's figures").arg(stem),
+        QStringLiteral("%1.%2").arg(stem, format), QStringLiteral("*.%1").arg(format));
+    if (file.isEmpty()) return;
+    QString base = file;
+    if (base.endsWith(QLatin1Char('.') + format, Qt::CaseInsensitive))
+        base.chop(format.size() + 1);
+    QStringList written;
+    QString err;
+    if (!exportTabFigures(format, base, dpi, &written, &err))
+        QMessageBox::critical(this, QStringLiteral("Export"), err);
+    else
+        statusBar()->showMessage(QStringLiteral("Wrote %1").arg(written.join(QStringLiteral(", "))), 8000);
 }
 
 void MainWindow::exportBatch()

@@ -109,6 +109,14 @@ public:
     /// Restores the last session (study, cell, run, gene, colour settings); false when none.
     bool restoreSession();
 
+    /// Writes the figures of the current tab (Gene: the gene panel; Compare: gene and ON/OFF
+    /// averages; Training: loss and AUROC; Evaluation: ROC and PR; Validation: summary figure and
+    /// gene overlay) as `<base>-<figure>.<format>` ("png" at `dpi`, "svg", "pdf"), each at its
+    /// on-screen size. `written` receives the file names. False and `error` (naming the file) on
+    /// the first failure.
+    bool exportTabFigures(const QString& format, const QString& base, int dpi,
+                          QStringList* written, QString* error);
+
 public Q_SLOTS:
     /// Re-opens the current study (after a run was added) keeping cell, run and gene.
     void reloadStudy();
@@ -132,6 +140,8 @@ private:
     bool fillGeneData(int gene, GeneViewData* out);
     void saveSession() const;
     void exportCurrent(const QString& format);
+    /// Asks for a DPI (PNG) and a base file name, then exportTabFigures().
+    void exportTabDialog(const QString& format);
     void exportBatch();
     void openDialog();
     void onTreeItemClicked(QTreeWidgetItem* item);
