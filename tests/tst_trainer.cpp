@@ -45,6 +45,7 @@ private Q_SLOTS:
     void stopsEarlyWithoutImprovement();
     void nanInputFailsAndLeavesStudy();
     void learningRateOutOfRangeFails();
+    void nonFiniteLossFailsAndLeavesStudy();
     void unknownCellFails();
 
 private:
@@ -332,6 +333,26 @@ void TestTrainer::learningRateOutOfRangeFails()
         QVERIFY(!out.ok);
         QVERIFY2(out.error.contains(QLatin1String("learning rate in (0, 1]")), qPrintable(out.error));
     }
+    QCOMPARE(testing::fileDigest(m_study), before);
+}
+
+void TestTrainer::nonFiniteLossFailsAndLeavesStudy()
+{
+    // Counts that are finite but near the float limit overflow DeepChrome's convolution to
+    // ±inf, so the first batch's loss is NaN: the run stops with a reason naming the batch,
+    // and nothing of it reaches the study.
+    CellData cell = testing::makeLearnableCell("C1", 64, 32, 32);
+    std::fill(cell.values.begin(), cell.values.end(), 3.0e38f);
+    QVERIFY(testing::writeStudy(m_study, {cell}).isEmpty());
+    const QByteArray before = testing::fileDigest(m_study);
+    TrainRequest r = request(2);
+    r.model.kind = ModelKind::DeepChrome;
+    const TrainOutcome out = trainModel(r, {});
+    QVERIFY(!out.ok);
+    QVERIFY2(out.error.contains(QLatin1String("the training loss became")) &&
+                 out.error.contains(QLatin1String("epoch 1, batch 1")) &&
+                 out.error.contains(QLatin1String("extreme values")),
+             qPrintable(out.error));
     QCOMPARE(testing::fileDigest(m_study), before);
 }
 

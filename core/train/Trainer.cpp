@@ -327,7 +327,8 @@ TrainOutcome trainUnguarded(const TrainRequest& request, const TrainCallback& pr
             const double lossValue = loss.item<double>();
             if (!std::isfinite(lossValue)) {
                 error = QStringLiteral("%1: run %2: the training loss became %3 at epoch %4, "
-                                       "batch %5 (try a lower learning rate)")
+                                       "batch %5 (try a lower learning rate, or check the "
+                                       "input for extreme values)")
                             .arg(path, run.id)
                             .arg(lossValue)
                             .arg(epoch)
