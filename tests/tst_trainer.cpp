@@ -46,6 +46,7 @@ private Q_SLOTS:
     void nanInputFailsAndLeavesStudy();
     void learningRateOutOfRangeFails();
     void nonFiniteLossFailsAndLeavesStudy();
+    void nonFiniteLossAfterASaveMarksRunFailed();
     void unknownCellFails();
 
 private:
@@ -354,6 +355,32 @@ void TestTrainer::nonFiniteLossFailsAndLeavesStudy()
                  out.error.contains(QLatin1String("extreme values")),
              qPrintable(out.error));
     QCOMPARE(testing::fileDigest(m_study), before);
+}
+
+void TestTrainer::nonFiniteLossAfterASaveMarksRunFailed()
+{
+    // A run that already saved an epoch and then fails keeps that epoch, with status "failed".
+    TrainRequest first = request(1);
+    first.model.kind = ModelKind::DeepChrome;
+    first.runId = QStringLiteral("f");
+    TrainOutcome out = trainModel(first, {});
+    QVERIFY2(out.ok, qPrintable(out.error));
+    CellData cell = testing::makeLearnableCell("C1", 64, 32, 32);
+    std::fill(cell.values.begin(), cell.values.end(), 3.0e38f); // overflows, as above
+    QVERIFY(testing::writeStudy(m_study, {cell}).isEmpty());
+
+    TrainRequest more = request(3);
+    more.resumeRunId = QStringLiteral("f");
+    out = trainModel(more, {});
+    QVERIFY(!out.ok);
+    QVERIFY2(out.error.contains(QLatin1String("epoch 2, batch 1")), qPrintable(out.error));
+    QString error;
+    std::unique_ptr<StudyFile> study = StudyFile::open(m_study, &error);
+    QVERIFY2(study, qPrintable(error));
+    RunRecord run;
+    QVERIFY2(study->readRun(QStringLiteral("f"), &run, &error), qPrintable(error));
+    QCOMPARE(run.status, QStringLiteral("failed"));
+    QCOMPARE(run.epochs.size(), std::size_t(1));
 }
 
 void TestTrainer::unknownCellFails()
