@@ -1,9 +1,10 @@
 // Runs attentivechrome-cli ($AC_CLI) import, info and simulate as a user would: exit codes,
 // one-line errors naming file and line, and a failed import leaving the study byte-for-byte
 // unchanged (issue 2).
+#include "CliRunner.h"
+
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,27 +12,13 @@
 namespace
 {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& args)
+ac::testing::CliRun runCli(const QStringList& args)
 {
-    QProcess p;
-    p.start(qEnvironmentVariable("AC_CLI"), args);
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return ac::testing::runCli(args, 120000);
 }
 
 /// stderr without warning lines.
-QStringList errorLines(const Run& r)
+QStringList errorLines(const ac::testing::CliRun& r)
 {
     QStringList lines;
     for (const QString& l : r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
@@ -113,7 +100,7 @@ private Q_SLOTS:
             QSKIP("AC_CLI is not set; run through ctest");
         QVERIFY(m_dir.isValid());
         m_baseline = m_dir.filePath(QStringLiteral("baseline/study.h5"));
-        const Run r = runCli(
+        const ac::testing::CliRun r = runCli(
             {QStringLiteral("import"),
              writeCell(m_dir.filePath(QStringLiteral("baseline")), QStringLiteral("E001"), 0),
              QStringLiteral("--study"), m_baseline});
@@ -125,7 +112,7 @@ private Q_SLOTS:
         const std::pair<const char*, const char*> commands[] = {
             {"import", "--annotation"}, {"info", "--cell"}, {"simulate", "--demo"}};
         for (const auto& [command, option] : commands) {
-            const Run r = runCli({QLatin1String(command), QStringLiteral("--help")});
+            const ac::testing::CliRun r = runCli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(r.exitCode, 0);
             QVERIFY2(r.out.contains(QLatin1String(option)), qPrintable(r.out));
         }
@@ -136,13 +123,13 @@ private Q_SLOTS:
         const QString a = m_dir.filePath(QStringLiteral("sim-a.h5"));
         const QString b = m_dir.filePath(QStringLiteral("sim-b.h5"));
         for (const QString& path : {a, b}) {
-            const Run r =
+            const ac::testing::CliRun r =
                 runCli({QStringLiteral("simulate"), QStringLiteral("--cells"), QStringLiteral("2"),
                         QStringLiteral("--genes"), QStringLiteral("60"), QStringLiteral("--seed"),
                         QStringLiteral("7"), QStringLiteral("--out"), path});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         }
-        const Run info = runCli({QStringLiteral("info"), a});
+        const ac::testing::CliRun info = runCli({QStringLiteral("info"), a});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
         QVERIFY2(info.out.contains(QStringLiteral("file format version: 1")), qPrintable(info.out));
         QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (SimCell1, SimCell2)")),
@@ -155,15 +142,15 @@ private Q_SLOTS:
         QVERIFY(
             info.out.contains(QStringLiteral("track H3K27ac: 100 bins, 60 of 60 genes covered")));
         // Same seed, same study content.
-        const Run infoB = runCli({QStringLiteral("info"), b});
+        const ac::testing::CliRun infoB = runCli({QStringLiteral("info"), b});
         QCOMPARE(infoB.out.section(QLatin1Char('\n'), 1), info.out.section(QLatin1Char('\n'), 1));
 
-        const Run bad = runCli({QStringLiteral("simulate"), QStringLiteral("--genes"),
+        const ac::testing::CliRun bad = runCli({QStringLiteral("simulate"), QStringLiteral("--genes"),
                                 QStringLiteral("x"), QStringLiteral("--out"), a});
         QCOMPARE(bad.exitCode, 1);
         QCOMPARE(errorLines(bad).size(), 1);
         QVERIFY(bad.err.contains(QStringLiteral("--genes 'x' is not a number")));
-        const Run noOut = runCli({QStringLiteral("simulate")});
+        const ac::testing::CliRun noOut = runCli({QStringLiteral("simulate")});
         QCOMPARE(noOut.exitCode, 1);
         QVERIFY(noOut.err.contains(QStringLiteral("--out is required")));
     }
@@ -174,7 +161,7 @@ private Q_SLOTS:
         writeCell(root, QStringLiteral("E001"), 0);
         writeCell(root, QStringLiteral("E002"), 100);
         const QString study = m_dir.filePath(QStringLiteral("imported.h5"));
-        Run r = runCli({QStringLiteral("import"), root + QStringLiteral("/E002"),
+        ac::testing::CliRun r = runCli({QStringLiteral("import"), root + QStringLiteral("/E002"),
                         QStringLiteral("--study"), study});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2)")),
@@ -187,7 +174,7 @@ private Q_SLOTS:
                  qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("E001: 6 genes (train 2, valid 2, test 2)\n")),
                  qPrintable(r.out));
-        const Run info = runCli({QStringLiteral("info"), QStringLiteral("--study"), study});
+        const ac::testing::CliRun info = runCli({QStringLiteral("info"), QStringLiteral("--study"), study});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
         QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (E002, E001)")),
                  qPrintable(info.out));
@@ -201,7 +188,7 @@ private Q_SLOTS:
         QVERIFY(info.out.contains(QStringLiteral("tracks: none")));
         QVERIFY(info.out.contains(QStringLiteral("runs: none")));
 
-        const Run one = runCli(
+        const ac::testing::CliRun one = runCli(
             {QStringLiteral("info"), study, QStringLiteral("--cell"), QStringLiteral("E404")});
         QCOMPARE(one.exitCode, 1);
         QVERIFY(one.err.contains(QStringLiteral("no cell type E404")));
@@ -241,7 +228,7 @@ private Q_SLOTS:
         const QString root = dir + QStringLiteral("/remc");
         writeCell(root, QStringLiteral("E002"), 100);
         writeCell(root, QStringLiteral("E003"), 200, split, text);
-        const Run r = runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study});
+        const ac::testing::CliRun r = runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study});
         QCOMPARE(r.exitCode, 1);
         const QStringList lines = errorLines(r);
         QCOMPARE(lines.size(), 1);
@@ -260,7 +247,7 @@ private Q_SLOTS:
         const QString study = copyBaseline(QStringLiteral("other"));
         writeCell(dir, QStringLiteral("E001"), 0);
         const QByteArray before = fileBytes(study);
-        Run r;
+        ac::testing::CliRun r;
 
         // Malformed annotation: named with its line.
         const QString annotation = dir + QStringLiteral("/genes.tsv");

@@ -1,10 +1,10 @@
 // attentivechrome-cli train → evaluate → predict → attention on a tiny study: exit codes, output
 // columns, one-line errors.
+#include "CliRunner.h"
 #include "TrainFixture.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -13,23 +13,9 @@ using namespace ac;
 namespace
 {
 
-struct Result {
-    int code = -1;
-    QStringList out; ///< stdout lines
-    QString err;
-};
-
-Result runCli(const QStringList& args)
+testing::CliRun runCli(const QStringList& args)
 {
-    QProcess p;
-    p.start(qEnvironmentVariable("AC_CLI"), args);
-    p.waitForFinished(300000);
-    Result r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out =
-        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return testing::runCli(args, 300000);
 }
 
 QStringList readLines(const QString& path)
@@ -75,32 +61,34 @@ void TestCliTrain::initTestCase()
 
 void TestCliTrain::trainEvaluatePredictAttention()
 {
-    const Result train =
+    const testing::CliRun train =
         runCli({"train", "--study", m_study, "--cell", "C1", "--model", "attentivechrome",
                 "--epochs", "2", "--lr", "0.01", "--threads", "1", "--seed", "3"});
-    QVERIFY2(train.code == 0, qPrintable(train.err));
-    QCOMPARE(train.out.size(), 2);
-    QCOMPARE(train.out[0], QStringLiteral("run\tcell\tmodel\tstatus\tepochs\tbest_epoch\t"
-                                          "valid_auroc\ttest_auroc\ttest_aupr\tseconds"));
-    const QStringList row = train.out[1].split(QLatin1Char('\t'));
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    const QStringList trainOut = train.outLines();
+    QCOMPARE(trainOut.size(), 2);
+    QCOMPARE(trainOut[0], QStringLiteral("run\tcell\tmodel\tstatus\tepochs\tbest_epoch\t"
+                                         "valid_auroc\ttest_auroc\ttest_aupr\tseconds"));
+    const QStringList row = trainOut[1].split(QLatin1Char('\t'));
     QCOMPARE(row.size(), 10);
     const QString run = row[0];
     QCOMPARE(row[1], QStringLiteral("C1"));
     QCOMPARE(row[2], QStringLiteral("attentivechrome"));
     QCOMPARE(row[3], QStringLiteral("complete"));
     QCOMPARE(row[4], QStringLiteral("2"));
-    QVERIFY2(row[6].toDouble() > 0.8, qPrintable(train.out[1]));
+    QVERIFY2(row[6].toDouble() > 0.8, qPrintable(trainOut[1]));
     // One epoch line per epoch on stderr.
     QCOMPARE(train.err.count(QLatin1String("valid AUROC")), 2);
 
     const QString curves = m_dir.filePath(QStringLiteral("curves"));
-    const Result eval = runCli(
+    const testing::CliRun eval = runCli(
         {"evaluate", "--study", m_study, "--run", run, "--split", "all", "--curves-dir", curves});
-    QVERIFY2(eval.code == 0, qPrintable(eval.err));
-    QCOMPARE(eval.out.size(), 4);
-    QCOMPARE(eval.out[0], QStringLiteral("split\tgenes\tpositives\tauroc\taupr\taccuracy"));
-    QVERIFY(eval.out[3].startsWith(QLatin1String("test\t32\t")));
-    const QStringList testRow = eval.out[3].split(QLatin1Char('\t'));
+    QVERIFY2(eval.exitCode == 0, qPrintable(eval.err));
+    const QStringList evalOut = eval.outLines();
+    QCOMPARE(evalOut.size(), 4);
+    QCOMPARE(evalOut[0], QStringLiteral("split\tgenes\tpositives\tauroc\taupr\taccuracy"));
+    QVERIFY(evalOut[3].startsWith(QLatin1String("test\t32\t")));
+    const QStringList testRow = evalOut[3].split(QLatin1Char('\t'));
     QVERIFY(testRow[3].toDouble() > 0.5 && testRow[3].toDouble() <= 1.0);
     const QStringList roc = readLines(QDir(curves).filePath(run + "-test-roc.tsv"));
     QVERIFY(roc.size() >= 3);
@@ -111,9 +99,9 @@ void TestCliTrain::trainEvaluatePredictAttention()
              QStringLiteral("recall\tprecision\tthreshold"));
 
     const QString predictions = m_dir.filePath(QStringLiteral("p.tsv"));
-    const Result predict =
+    const testing::CliRun predict =
         runCli({"predict", "--study", m_study, "--run", run, "--out", predictions});
-    QVERIFY2(predict.code == 0, qPrintable(predict.err));
+    QVERIFY2(predict.exitCode == 0, qPrintable(predict.err));
     const QStringList lines = readLines(predictions);
     QCOMPARE(lines.size(), 129);
     QCOMPARE(lines[0], QStringLiteral("gene_id\tensembl\tsymbol\tsplit\tp\tlabel"));
@@ -123,14 +111,14 @@ void TestCliTrain::trainEvaluatePredictAttention()
     QCOMPARE(first[3], QStringLiteral("train"));
     QVERIFY(first[4].toDouble() > 0 && first[4].toDouble() < 1);
     QVERIFY(first[5] == QLatin1String("0") || first[5] == QLatin1String("1"));
-    const Result toStdout = runCli({"predict", "--study", m_study, "--run", run});
-    QCOMPARE(toStdout.code, 0);
-    QCOMPARE(toStdout.out, lines);
+    const testing::CliRun toStdout = runCli({"predict", "--study", m_study, "--run", run});
+    QCOMPARE(toStdout.exitCode, 0);
+    QCOMPARE(toStdout.outLines(), lines);
 
     const QString attentionTsv = m_dir.filePath(QStringLiteral("a.tsv"));
-    const Result att =
+    const testing::CliRun att =
         runCli({"attention", "--study", m_study, "--run", run, "--out", attentionTsv});
-    QVERIFY2(att.code == 0, qPrintable(att.err));
+    QVERIFY2(att.exitCode == 0, qPrintable(att.err));
     const QStringList a = readLines(attentionTsv);
     QCOMPARE(a.size(), 129);
     const QStringList header = a[0].split(QLatin1Char('\t'));
@@ -150,39 +138,41 @@ void TestCliTrain::trainEvaluatePredictAttention()
     QCOMPARE(gene[5], lines[1].section(QLatin1Char('\t'), 4, 4)); // same p as predict
 
     const QString attentionH5 = m_dir.filePath(QStringLiteral("a.h5"));
-    const Result h5 = runCli({"attention", "--study", m_study, "--run", run, "--out", attentionH5});
-    QVERIFY2(h5.code == 0, qPrintable(h5.err));
+    const testing::CliRun h5 = runCli({"attention", "--study", m_study, "--run", run, "--out", attentionH5});
+    QVERIFY2(h5.exitCode == 0, qPrintable(h5.err));
     QVERIFY(QFileInfo(attentionH5).size() > 1000);
     QVERIFY(!QFile::exists(attentionH5 + ".part"));
 }
 
 void TestCliTrain::trainSeveralCells()
 {
-    const Result train = runCli({"train", "--study", m_study, "--cell", "all", "--model", "lstm",
+    const testing::CliRun train = runCli({"train", "--study", m_study, "--cell", "all", "--model", "lstm",
                                  "--epochs", "1", "--threads", "1"});
-    QVERIFY2(train.code == 0, qPrintable(train.err));
-    QCOMPARE(train.out.size(), 3);
-    QCOMPARE(train.out[1].section(QLatin1Char('\t'), 1, 2), QStringLiteral("C1\tlstm"));
-    QCOMPARE(train.out[2].section(QLatin1Char('\t'), 1, 2), QStringLiteral("C2\tlstm"));
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    const QStringList trainOut = train.outLines();
+    QCOMPARE(trainOut.size(), 3);
+    QCOMPARE(trainOut[1].section(QLatin1Char('\t'), 1, 2), QStringLiteral("C1\tlstm"));
+    QCOMPARE(trainOut[2].section(QLatin1Char('\t'), 1, 2), QStringLiteral("C2\tlstm"));
     // LSTM has no attention to export.
-    const QString run = train.out[1].section(QLatin1Char('\t'), 0, 0);
-    const Result att = runCli({"attention", "--study", m_study, "--run", run, "--out",
+    const QString run = trainOut[1].section(QLatin1Char('\t'), 0, 0);
+    const testing::CliRun att = runCli({"attention", "--study", m_study, "--run", run, "--out",
                                m_dir.filePath(QStringLiteral("none.tsv"))});
-    QCOMPARE(att.code, 1);
+    QCOMPARE(att.exitCode, 1);
     QVERIFY2(isOneErrorLine(att.err) && att.err.contains(QLatin1String("no attention")),
              qPrintable(att.err));
 
     // The paper's table over the runs so far (attentivechrome on C1, lstm on C1 and C2).
-    const Result table = runCli({"evaluate", "--study", m_study, "--summary"});
-    QVERIFY2(table.code == 0, qPrintable(table.err));
-    QCOMPARE(table.out.size(), 3 + 1 + 2);
-    QCOMPARE(table.out[0], QStringLiteral("cell\tattentivechrome\tlstm"));
-    QVERIFY2(table.out[1].startsWith(QLatin1String("C1\t")) && !table.out[1].contains("NaN"),
-             qPrintable(table.out.join("|")));
-    QVERIFY(table.out[2].startsWith(QLatin1String("C2\tNaN\t")));
-    QCOMPARE(table.out[3], QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
-    QVERIFY(table.out[4].startsWith(QLatin1String("attentivechrome\t1\t")));
-    QVERIFY(table.out[5].startsWith(QLatin1String("lstm\t2\t")));
+    const testing::CliRun table = runCli({"evaluate", "--study", m_study, "--summary"});
+    QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+    const QStringList tableOut = table.outLines();
+    QCOMPARE(tableOut.size(), 3 + 1 + 2);
+    QCOMPARE(tableOut[0], QStringLiteral("cell\tattentivechrome\tlstm"));
+    QVERIFY2(tableOut[1].startsWith(QLatin1String("C1\t")) && !tableOut[1].contains("NaN"),
+             qPrintable(tableOut.join("|")));
+    QVERIFY(tableOut[2].startsWith(QLatin1String("C2\tNaN\t")));
+    QCOMPARE(tableOut[3], QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
+    QVERIFY(tableOut[4].startsWith(QLatin1String("attentivechrome\t1\t")));
+    QVERIFY(tableOut[5].startsWith(QLatin1String("lstm\t2\t")));
 }
 
 void TestCliTrain::userErrors()
@@ -204,13 +194,13 @@ void TestCliTrain::userErrors()
         {{"attention", "--study", m_study, "--run", "r", "--out", "x.txt"}, "x.txt"},
     };
     for (const auto& c : cases) {
-        const Result r = runCli(c.args);
-        QVERIFY2(r.code == 1, qPrintable(c.args.join(' ') + " -> " + QString::number(r.code)));
+        const testing::CliRun r = runCli(c.args);
+        QVERIFY2(r.exitCode == 1, qPrintable(c.args.join(' ') + " -> " + QString::number(r.exitCode)));
         QVERIFY2(isOneErrorLine(r.err) && r.err.contains(QLatin1String(c.mentions)),
                  qPrintable(c.args.join(' ') + " -> " + r.err));
     }
-    QCOMPARE(runCli({"train", "--help"}).code, 0);
-    QCOMPARE(runCli({"bench", "train", "--help"}).code, 0);
+    QCOMPARE(runCli({"train", "--help"}).exitCode, 0);
+    QCOMPARE(runCli({"bench", "train", "--help"}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliTrain)

@@ -1,11 +1,11 @@
 // attentivechrome-cli export ($AC_CLI) on a study the test writes: the SVG heatmap is vector (one
 // <rect> per marks × bins cell), the PNG carries the requested DPI, and an unknown gene is a
 // one-line error naming the study. Issue 4.
+#include "CliRunner.h"
 #include "store/StudyEditor.h"
 
 #include <QDir>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -56,21 +56,9 @@ bool writeStudy(const QString& path, QString* error)
         && ed->commit(error);
 }
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run cli(const QStringList& args)
+testing::CliRun runCli(const QStringList& args)
 {
-    QProcess p;
-    p.start(qEnvironmentVariable("AC_CLI"), args);
-    Run r;
-    if (!p.waitForFinished(60000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return testing::runCli(args, 60000);
 }
 
 int countRects(const QString& file)
@@ -96,11 +84,11 @@ private Q_SLOTS:
     void svgHasOneRectPerHeatmapCell()
     {
         const QString out = m_dir.filePath(QStringLiteral("svg"));
-        const Run a = cli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
+        const testing::CliRun a = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
                            QStringLiteral("--gene"), QStringLiteral("GENE2"), QStringLiteral("--format"), QStringLiteral("svg"),
                            QStringLiteral("--out"), out + QStringLiteral("/a")});
         QVERIFY2(a.exitCode == 0, qPrintable(a.err));
-        const Run b = cli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E2"),
+        const testing::CliRun b = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E2"),
                            QStringLiteral("--gene"), QStringLiteral("GENE2"), QStringLiteral("--format"), QStringLiteral("svg"),
                            QStringLiteral("--out"), out + QStringLiteral("/b")});
         QVERIFY2(b.exitCode == 0, qPrintable(b.err));
@@ -122,7 +110,7 @@ private Q_SLOTS:
     {
         QFETCH(int, dpi);
         const QString out = m_dir.filePath(QStringLiteral("png%1").arg(dpi));
-        const Run r = cli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
+        const testing::CliRun r = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
                            QStringLiteral("--gene"), QStringLiteral("ENSG00000000004"), QStringLiteral("--format"), QStringLiteral("png"),
                            QStringLiteral("--dpi"), QString::number(dpi), QStringLiteral("--out"), out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -136,7 +124,7 @@ private Q_SLOTS:
 
     void unknownGeneIsOneLineError()
     {
-        const Run r = cli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
+        const testing::CliRun r = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
                            QStringLiteral("--gene"), QStringLiteral("NOSUCHGENE"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x"))});
         QCOMPARE(r.exitCode, 1);
         // Qt may add its own environment notes (e.g. XDG_RUNTIME_DIR); the error is one line.

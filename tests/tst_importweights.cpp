@@ -1,6 +1,7 @@
 // attentivechrome-cli import-weights (issue #3): reference weights become an "imported" run;
 // a wrong shape, an unknown or missing name, a file that is not HDF5, an unknown kind or cell each
 // give one clear error line and leave the study byte-for-byte unchanged.
+#include "CliRunner.h"
 #include "FileDigest.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
@@ -8,7 +9,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -32,20 +32,9 @@ CellData makeCell(const QString& name, int genes)
     return c;
 }
 
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& args)
+testing::CliRun runCli(const QStringList& args)
 {
-    QProcess proc;
-    proc.start(qEnvironmentVariable("AC_CLI"), args);
-    proc.waitForFinished(60000);
-    return {proc.exitStatus() == QProcess::NormalExit ? proc.exitCode() : -1,
-            QString::fromUtf8(proc.readAllStandardOutput()),
-            QString::fromUtf8(proc.readAllStandardError())};
+    return testing::runCli(args, 60000);
 }
 
 WeightArray* find(Weights& w, const std::string& name)
@@ -82,7 +71,7 @@ private:
     {
         const QByteArray before = testing::fileDigest(m_study);
         QVERIFY(!before.isEmpty());
-        const CliResult r =
+        const testing::CliRun r =
             runCli(QStringList{QStringLiteral("import-weights"), QStringLiteral("--study"), m_study,
                                QStringLiteral("--cell"), QStringLiteral("E123")} +
                    extra);
@@ -176,7 +165,7 @@ private Q_SLOTS:
     {
         const QString file = writeWeights(QStringLiteral("reference.h5"), m_reference);
         const QByteArray before = testing::fileDigest(m_study);
-        const CliResult r = runCli({QStringLiteral("import-weights"), QStringLiteral("--study"),
+        const testing::CliRun r = runCli({QStringLiteral("import-weights"), QStringLiteral("--study"),
                                     m_study, QStringLiteral("--cell"), QStringLiteral("E999"),
                                     QStringLiteral("--weights"), file});
         QCOMPARE(r.exitCode, 1);
@@ -197,7 +186,7 @@ private Q_SLOTS:
                                file,
                                QStringLiteral("--run-id"),
                                QStringLiteral("published")};
-        CliResult r = runCli(args);
+        testing::CliRun r = runCli(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QLatin1String("published")), qPrintable(r.out));
 

@@ -1,6 +1,7 @@
 // The validation study (issue 5) end to end: a simulated study whose H3K27ac track is planted at
 // the active promoter, a briefly trained AttentiveChrome, Validator, and the CLI (validate,
 // import-track) on the same study.
+#include "CliRunner.h"
 #include "data/SimulatedStudy.h"
 #include "interpret/Validator.h"
 #include "store/StudyFile.h"
@@ -9,7 +10,6 @@
 #include <ATen/Parallel.h>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -29,20 +29,9 @@ const AgreementRow* findRow(const AgreementReport& r, const QString& map, const 
 
 QString cliPath() { return qEnvironmentVariable("AC_CLI"); }
 
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& args)
+testing::CliRun runCli(const QStringList& args)
 {
-    QProcess process;
-    process.start(cliPath(), args);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runCli(args, 300000);
 }
 
 } // namespace
@@ -152,7 +141,7 @@ void TestValidator::cliValidateWritesTheSameTable()
     if (cliPath().isEmpty())
         QSKIP("AC_CLI is not set (run through ctest)");
     const QString out = m_dir.filePath(QStringLiteral("validation"));
-    const CliResult r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
+    const testing::CliRun r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
                                 QStringLiteral("--run"), m_run, QStringLiteral("--methods"),
                                 QStringLiteral("saliency"), QStringLiteral("--threads"), QStringLiteral("1"),
                                 QStringLiteral("--out"), out});
@@ -202,7 +191,7 @@ void TestValidator::errors()
     QCOMPARE(error, QStringLiteral("unknown split 'tests' (train, valid, test or all)"));
     if (cliPath().isEmpty())
         return;
-    const CliResult r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
+    const testing::CliRun r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
                                 QStringLiteral("--run"), m_run, QStringLiteral("--methods"),
                                 QStringLiteral("lime"), QStringLiteral("--out"), m_dir.path()});
     QCOMPARE(r.exitCode, 1);
@@ -238,7 +227,7 @@ void TestValidator::cliImportTrack()
                     .arg(g.tss + 100001)
                     .toUtf8());
     }
-    CliResult r = runCli({QStringLiteral("import-track"), QStringLiteral("--study"), m_study,
+    testing::CliRun r = runCli({QStringLiteral("import-track"), QStringLiteral("--study"), m_study,
                           QStringLiteral("--cell"), QStringLiteral("SimCell1"), QStringLiteral("--format"),
                           QStringLiteral("bedgraph"), QStringLiteral("--file"), bedGraph,
                           QStringLiteral("--name"), QStringLiteral("Peak")});
