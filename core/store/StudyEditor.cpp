@@ -398,8 +398,7 @@ bool StudyEditor::commit(QString* error, bool* conflict)
         d->discard();
         return false;
     }
-    if (
-        std::rename(QFile::encodeName(d->tempPath).constData(),
+    if (std::rename(QFile::encodeName(d->tempPath).constData(),
                     QFile::encodeName(d->path).constData()) != 0) {
         *error = QStringLiteral("%1: cannot replace the study with %2 (disk full or no write "
                                 "access?); the study is unchanged")
