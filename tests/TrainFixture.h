@@ -5,7 +5,7 @@
 // H3K27me3; every count has seeded noise. Header-only helper of the tests, not a unit.
 
 #include "FileDigest.h"
-#include "data/CellData.h"
+#include "domain/CellData.h"
 #include "store/StudyEditor.h"
 
 #include <random>

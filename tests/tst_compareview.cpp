@@ -3,7 +3,7 @@
 #include "AttentionAverages.h"
 #include "CompareView.h"
 #include "QcpInclude.h"
-#include "store/RunResults.h"
+#include "domain/RunResults.h"
 
 #include <QtTest>
 

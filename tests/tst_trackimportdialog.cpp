@@ -8,7 +8,7 @@
 #include "MainWindow.h"
 #include "TrackImportDialog.h"
 #include "ValidationTab.h"
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 #include "store/StudyFile.h"
 
 #include <QAction>

@@ -4,7 +4,7 @@
 // import leaves the study byte-for-byte unchanged.
 #include "FileDigest.h"
 #include "data/GeneAnnotation.h"
-#include "data/TrackImportJob.h"
+#include "jobs/TrackImportJob.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 

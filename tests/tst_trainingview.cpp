@@ -6,7 +6,7 @@
 #include "QcpInclude.h"
 #include "TrainingController.h"
 #include "TrainingView.h"
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 #include "store/StudyFile.h"
 
 #include <QSignalSpy>

@@ -7,7 +7,7 @@
 #include "MainWindow.h"
 #include "ValidationTab.h"
 #include "ValidationView.h"
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 #include "interpret/Attributor.h"
 #include "interpret/Validator.h"
 #include "store/StudyFile.h"

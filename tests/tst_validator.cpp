@@ -2,7 +2,7 @@
 // the active promoter, a briefly trained AttentiveChrome, Validator, and the CLI (validate,
 // import-track) on the same study.
 #include "CliRunner.h"
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 #include "interpret/Validator.h"
 #include "store/StudyFile.h"
 #include "train/Trainer.h"

@@ -1,6 +1,6 @@
 #include "AttentionAverages.h"
 
-#include "store/RunResults.h"
+#include "domain/RunResults.h"
 
 namespace ac {
 

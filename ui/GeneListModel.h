@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/GeneRecord.h"
-#include "data/Split.h"
+#include "domain/GeneRecord.h"
+#include "domain/Split.h"
 
 #include <QAbstractTableModel>
 

@@ -4,7 +4,7 @@
 
 #include <QMainWindow>
 
-#include "data/CellData.h"
+#include "domain/CellData.h"
 
 #include <map>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "JobDialog.h"
-#include "data/TrackImportJob.h"
+#include "jobs/TrackImportJob.h"
 
 #include <QHash>
 #include <QStringList>

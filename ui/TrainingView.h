@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/ModelConfig.h"
-#include "train/TrainConfig.h"
+#include "domain/ModelConfig.h"
+#include "domain/TrainConfig.h"
 #include "TrainMetaTypes.h"
 
 #include <QWidget>

@@ -7,7 +7,7 @@
 #include "GeneViewData.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 #include "data/Simulator.h"
 #include "store/StudyEditor.h"
 

@@ -3,7 +3,7 @@
 #include "CliSupport.h"
 #include "RunOptions.h"
 
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 #include "train/Trainer.h"
 
 #include <ATen/Parallel.h>

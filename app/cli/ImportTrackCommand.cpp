@@ -3,7 +3,7 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
-#include "data/TrackImportJob.h"
+#include "jobs/TrackImportJob.h"
 
 #include <QTextStream>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/CellData.h"
-#include "store/RunRecord.h"
-#include "store/RunResults.h"
+#include "domain/CellData.h"
+#include "domain/RunRecord.h"
+#include "domain/RunResults.h"
 #include "store/StudyFile.h"
 
 #include <QCommandLineParser>

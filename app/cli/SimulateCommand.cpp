@@ -2,7 +2,7 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 
 namespace ac::cli
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/GeneRecord.h"
+#include "domain/GeneRecord.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/CellData.h"
-#include "data/Progress.h"
+#include "domain/CellData.h"
+#include "domain/Progress.h"
 
 #include <QString>
 #include <QStringList>

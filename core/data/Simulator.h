@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/CellData.h"
-#include "store/TrackData.h"
+#include "domain/CellData.h"
+#include "domain/TrackData.h"
 
 #include <QString>
 #include <cstdint>

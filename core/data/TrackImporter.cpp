@@ -1,7 +1,7 @@
 #include "data/TrackImporter.h"
 
 #include "data/BigWigWriter.h"
-#include "data/RemcLayout.h"
+#include "domain/RemcLayout.h"
 #include "data/TextLineReader.h"
 
 #include <QFile>

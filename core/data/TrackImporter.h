@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/GeneRecord.h"
-#include "data/Progress.h"
-#include "store/TrackData.h"
+#include "domain/GeneRecord.h"
+#include "domain/Progress.h"
+#include "domain/TrackData.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "interpret/Validator.h"
 
-#include "data/CellData.h"
+#include "domain/CellData.h"
 #include "interpret/Attributor.h"
 #include "store/StudyFile.h"
 #include "train/RunPredictor.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/Progress.h"
+#include "domain/Progress.h"
 #include "interpret/Agreement.h"
 #include "interpret/AttributionMethod.h"
 

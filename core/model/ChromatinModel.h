@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/ModelConfig.h"
+#include "domain/ModelConfig.h"
 
 #include <torch/torch.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/ChromatinModel.h"
-#include "model/ModelConfig.h"
+#include "domain/ModelConfig.h"
 
 #include <memory>
 

@@ -4,7 +4,7 @@
 // StudyEditor and WeightsFile. All of them throw H5::Exception (or std::runtime_error for a
 // wrong shape or type) and are meant to be called inside one try block per public operation.
 
-#include "model/WeightArray.h"
+#include "domain/WeightArray.h"
 
 #include <H5Cpp.h>
 #include <QString>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "data/CellData.h"
-#include "model/WeightArray.h"
-#include "store/RunRecord.h"
-#include "store/RunResults.h"
-#include "store/TrackData.h"
+#include "domain/CellData.h"
+#include "domain/WeightArray.h"
+#include "domain/RunRecord.h"
+#include "domain/RunResults.h"
+#include "domain/TrackData.h"
 
 #include <QString>
 #include <functional>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/WeightArray.h"
+#include "domain/WeightArray.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/CellData.h"
-#include "store/RunResults.h"
+#include "domain/CellData.h"
+#include "domain/RunResults.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/CellData.h"
-#include "data/Progress.h"
-#include "store/RunResults.h"
+#include "domain/CellData.h"
+#include "domain/Progress.h"
+#include "domain/RunResults.h"
 
 #include <QString>
 

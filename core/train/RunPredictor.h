@@ -1,10 +1,10 @@
 #pragma once
 
-#include "data/CellData.h"
-#include "data/Progress.h"
-#include "model/ModelConfig.h"
-#include "model/WeightArray.h"
-#include "store/RunResults.h"
+#include "domain/CellData.h"
+#include "domain/Progress.h"
+#include "domain/ModelConfig.h"
+#include "domain/WeightArray.h"
+#include "domain/RunResults.h"
 
 #include <QString>
 #include <memory>

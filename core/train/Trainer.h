@@ -1,9 +1,9 @@
 #pragma once
 
-#include "model/ModelConfig.h"
-#include "store/RunRecord.h"
-#include "train/EpochMetrics.h"
-#include "train/TrainConfig.h"
+#include "domain/ModelConfig.h"
+#include "domain/RunRecord.h"
+#include "domain/EpochMetrics.h"
+#include "domain/TrainConfig.h"
 
 #include <QString>
 #include <functional>

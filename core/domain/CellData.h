@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/GeneRecord.h"
-#include "data/RemcLayout.h"
-#include "data/Split.h"
+#include "domain/GeneRecord.h"
+#include "domain/RemcLayout.h"
+#include "domain/Split.h"
 
 #include <QString>
 #include <QStringList>

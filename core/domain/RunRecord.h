@@ -1,8 +1,8 @@
 #pragma once
 
-#include "model/ModelConfig.h"
-#include "train/EpochMetrics.h"
-#include "train/TrainConfig.h"
+#include "domain/ModelConfig.h"
+#include "domain/EpochMetrics.h"
+#include "domain/TrainConfig.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "data/TrackImportJob.h"
+#include "jobs/TrackImportJob.h"
 
 #include "data/GeneAnnotation.h"
 #include "store/StudyEditor.h"

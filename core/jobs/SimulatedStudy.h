@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/Progress.h"
+#include "domain/Progress.h"
 #include "data/Simulator.h"
 
 #include <QString>

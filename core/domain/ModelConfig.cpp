@@ -1,4 +1,4 @@
-#include "model/ModelConfig.h"
+#include "domain/ModelConfig.h"
 
 #include <QJsonValue>
 #include <array>

@@ -1,4 +1,4 @@
-#include "data/SimulatedStudy.h"
+#include "jobs/SimulatedStudy.h"
 
 #include "store/StudyEditor.h"
 

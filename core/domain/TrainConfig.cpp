@@ -1,4 +1,4 @@
-#include "train/TrainConfig.h"
+#include "domain/TrainConfig.h"
 
 #include <QJsonValue>
 

@@ -1,0 +1,22 @@
+# Build step of CheckCoreLayers.cmake (cmake -P): fails when a file of TARGET includes
+cmake_policy(VERSION 3.21)
+# "<folder>/X.h" for a core folder (FOLDERS) not in ALLOWED, or an include matching FORBID.
+set(errors "")
+string(REPLACE ";" ", " allowed_text "${ALLOWED}")
+foreach(file IN LISTS FILES)
+  file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[<\"]([^>\"]*)[>\"].*" "\\1" inc "${line}")
+    if(inc MATCHES "^([a-z]+)/" AND CMAKE_MATCH_1 IN_LIST FOLDERS
+       AND NOT CMAKE_MATCH_1 IN_LIST ALLOWED)
+      list(APPEND errors "${file}: includes ${inc}, but ${TARGET} does not link ac_${CMAKE_MATCH_1} (it may include: ${allowed_text})")
+    elseif(FORBID AND inc MATCHES "${FORBID}")
+      list(APPEND errors "${file}: includes ${inc}, which ${TARGET} must not use")
+    endif()
+  endforeach()
+endforeach()
+if(errors)
+  list(JOIN errors "\n" text)
+  message(FATAL_ERROR "layering:\n${text}")
+endif()
+file(TOUCH ${STAMP})
