@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QString>
+
+#include <optional>
 #include <vector>
 
 namespace ac {
@@ -20,6 +22,15 @@ struct RunRecord {
     QString status;    ///< "complete", "stopped-early", "cancelled", "imported"
     int bestEpoch = 0; ///< 1-based epoch of the best validation AUROC (the "best" weights)
     std::vector<EpochMetrics> epochs;
+
+    /// The metrics of the best epoch (`bestEpoch`, 1-based), or nothing when the run has no
+    /// such epoch (imported weights, or a run that stopped before its first epoch ended).
+    std::optional<EpochMetrics> bestMetrics() const
+    {
+        if (bestEpoch < 1 || bestEpoch > static_cast<int>(epochs.size()))
+            return std::nullopt;
+        return epochs[static_cast<std::size_t>(bestEpoch - 1)];
+    }
 };
 
 } // namespace ac
