@@ -44,6 +44,12 @@ private Q_SLOTS:
     void userErrors();
 
 private:
+    // Steps of trainEvaluatePredictAttention, each on the run `run` trained there; the caller
+    // stops at the first failed step.
+    void checkEvaluate(const QString& run);
+    void checkPredict(const QString& run, QStringList* lines);
+    void checkAttention(const QString& run, const QStringList& predictLines);
+
     QTemporaryDir m_dir;
     QString m_study;
 };
@@ -80,6 +86,18 @@ void TestCliTrain::trainEvaluatePredictAttention()
     // One epoch line per epoch on stderr.
     QCOMPARE(train.err.count(QLatin1String("valid AUROC")), 2);
 
+    checkEvaluate(run);
+    if (QTest::currentTestFailed())
+        return;
+    QStringList lines;
+    checkPredict(run, &lines);
+    if (QTest::currentTestFailed())
+        return;
+    checkAttention(run, lines);
+}
+
+void TestCliTrain::checkEvaluate(const QString& run)
+{
     const QString curves = m_dir.filePath(QStringLiteral("curves"));
     const testing::CliRun eval = runCli(
         {"evaluate", "--study", m_study, "--run", run, "--split", "all", "--curves-dir", curves});
@@ -97,7 +115,10 @@ void TestCliTrain::trainEvaluatePredictAttention()
     QCOMPARE(roc.last().section(QLatin1Char('\t'), 0, 1), QStringLiteral("1\t1"));
     QCOMPARE(readLines(QDir(curves).filePath(run + "-valid-pr.tsv")).value(0),
              QStringLiteral("recall\tprecision\tthreshold"));
+}
 
+void TestCliTrain::checkPredict(const QString& run, QStringList* predictLines)
+{
     const QString predictions = m_dir.filePath(QStringLiteral("p.tsv"));
     const testing::CliRun predict =
         runCli({"predict", "--study", m_study, "--run", run, "--out", predictions});
@@ -114,7 +135,11 @@ void TestCliTrain::trainEvaluatePredictAttention()
     const testing::CliRun toStdout = runCli({"predict", "--study", m_study, "--run", run});
     QCOMPARE(toStdout.exitCode, 0);
     QCOMPARE(toStdout.outLines(), lines);
+    *predictLines = lines;
+}
 
+void TestCliTrain::checkAttention(const QString& run, const QStringList& lines)
+{
     const QString attentionTsv = m_dir.filePath(QStringLiteral("a.tsv"));
     const testing::CliRun att =
         runCli({"attention", "--study", m_study, "--run", run, "--out", attentionTsv});

@@ -58,95 +58,132 @@ QString describe(const Timing& t, double scale, const char* unit)
         .arg(QLatin1String(unit));
 }
 
+/// What the bench runs on: sizes from the command line, random bin-level LSTM weights.
+struct LstmBench {
+    int threads = 2;
+    int64_t batch = 16;
+    int batches = 50;
+    int64_t genes = 19802;
+    torch::Tensor wIh, wHh, bIh, bHh; ///< [G = 2 × marks, 4H, ...], one LSTM per mark and direction
+    std::vector<bool> reverse;        ///< odd LSTMs run backwards
+};
+
+bool parseLstmBench(const QCommandLineParser& parser, LstmBench* bench)
+{
+    bool ok[4];
+    bench->threads = parser.value(QStringLiteral("threads")).toInt(&ok[0]);
+    bench->batch = parser.value(QStringLiteral("batch")).toInt(&ok[1]);
+    bench->batches = parser.value(QStringLiteral("batches")).toInt(&ok[2]);
+    bench->genes = parser.value(QStringLiteral("genes")).toInt(&ok[3]);
+    return ok[0] && ok[1] && ok[2] && ok[3] && bench->threads >= 1 && bench->batch >= 1 &&
+           bench->batches >= 1 && bench->genes >= 1;
+}
+
+void makeWeights(LstmBench* bench)
+{
+    torch::manual_seed(1);
+    const int64_t G = 2 * kMarks;
+    const auto param = [](std::vector<int64_t> shape) {
+        return (torch::rand(shape) * 0.2 - 0.1).requires_grad_(true);
+    };
+    bench->wIh = param({G, 4 * kHidden, 1});
+    bench->wHh = param({G, 4 * kHidden, kHidden});
+    bench->bIh = param({G, 4 * kHidden});
+    bench->bHh = param({G, 4 * kHidden});
+    for (int64_t g = 0; g < G; ++g)
+        bench->reverse.push_back(g % 2 == 1);
+}
+
+// Training step of the bin level: forward, a loss touching every hidden state, backward.
+void timeTraining(const LstmBench& b, const torch::Tensor& xBatch)
+{
+    const torch::Tensor lossWeight = torch::randn({2 * kMarks, b.batch, kBins, kHidden});
+    const Timing fused = timePerCall(2, b.batches, [&] {
+        const torch::Tensor x =
+            xBatch.permute({2, 0, 1}).unsqueeze(3).repeat_interleave(2, 0); // [G, B, T, 1]
+        (fusedLstm(x, b.wIh, b.wHh, b.bIh, b.bHh, b.reverse) * lossWeight).sum().backward();
+    });
+    printLine(QStringLiteral("fused train, batch %1: %2 forward+backward per batch")
+                  .arg(b.batch)
+                  .arg(describe(fused, 1e3, "ms")));
+}
+
+// The same step through one torch::nn::LSTM per mark, for comparison.
+void timeTorchTraining(const LstmBench& b, const torch::Tensor& xBatch)
+{
+    std::vector<torch::nn::LSTM> lstms;
+    for (int64_t m = 0; m < kMarks; ++m)
+        lstms.emplace_back(torch::nn::LSTMOptions(1, kHidden).bidirectional(true));
+    const Timing naive = timePerCall(1, std::max(1, b.batches / 5), [&] {
+        torch::Tensor loss = torch::zeros({});
+        for (int64_t m = 0; m < kMarks; ++m) {
+            const torch::Tensor seq = xBatch.select(2, m).t().unsqueeze(2); // [T, B, 1]
+            loss = loss + std::get<0>(lstms[static_cast<size_t>(m)]->forward(seq)).sum();
+        }
+        loss.backward();
+    });
+    printLine(QStringLiteral("torch::nn::LSTM, batch %1: %2 forward+backward per batch")
+                  .arg(b.batch)
+                  .arg(describe(naive, 1e3, "ms")));
+}
+
+// All-genes inference: bin-level BiLSTMs and bin attention, no autograd. False when the
+// attention is not finite.
+bool timeInference(const LstmBench& b)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor xAll = torch::rand({b.genes, kBins, kMarks}) * 10;
+    const torch::Tensor context = torch::rand({kMarks, 2 * kHidden}) * 0.2 - 0.1;
+    BinAttentionEncoding enc =
+        fusedBiLstmAttention(xAll.slice(0, 0, 64), b.wIh, b.wHh, b.bIh, b.bHh, context);
+    const Timing infer = timePerCall(
+        0, 1, [&] { enc = fusedBiLstmAttention(xAll, b.wIh, b.wHh, b.bIh, b.bHh, context); });
+    printLine(QStringLiteral("fused infer, %1 genes: %2 (bin-level BiLSTM + attention)")
+                  .arg(b.genes)
+                  .arg(describe(infer, 1, "s")));
+    return enc.alpha.isfinite().all().item<bool>();
+}
+
 } // namespace
 
 int runBenchLstm(const QStringList& args)
 {
     const QString command = QStringLiteral("bench lstm");
     QCommandLineParser parser;
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
-                                        QStringLiteral("Intra-op threads (default 2)."),
-                                        QStringLiteral("n"), QStringLiteral("2"));
-    const QCommandLineOption batchOpt(QStringLiteral("batch"),
-                                      QStringLiteral("Training batch size (default 16)."),
-                                      QStringLiteral("n"), QStringLiteral("16"));
-    const QCommandLineOption batchesOpt(QStringLiteral("batches"),
-                                        QStringLiteral("Timed training batches (default 50)."),
-                                        QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption genesOpt(QStringLiteral("genes"),
-                                      QStringLiteral("Genes for inference (default 19802)."),
-                                      QStringLiteral("n"), QStringLiteral("19802"));
-    const QCommandLineOption torchOpt(QStringLiteral("with-torch"),
-                                      QStringLiteral("Also time torch::nn::LSTM (slow)."));
-    parser.addOptions({threadsOpt, batchOpt, batchesOpt, genesOpt, torchOpt});
+    parser.addOptions(
+        {{QStringLiteral("threads"), QStringLiteral("Intra-op threads (default 2)."),
+          QStringLiteral("n"), QStringLiteral("2")},
+         {QStringLiteral("batch"), QStringLiteral("Training batch size (default 16)."),
+          QStringLiteral("n"), QStringLiteral("16")},
+         {QStringLiteral("batches"), QStringLiteral("Timed training batches (default 50)."),
+          QStringLiteral("n"), QStringLiteral("50")},
+         {QStringLiteral("genes"), QStringLiteral("Genes for inference (default 19802)."),
+          QStringLiteral("n"), QStringLiteral("19802")},
+         {QStringLiteral("with-torch"), QStringLiteral("Also time torch::nn::LSTM (slow).")}});
     int exitCode = 0;
     if (!parseArguments(parser, command,
                         QStringLiteral("Times the fused bin-level BiLSTM (training and inference)."),
                         args, &exitCode))
         return exitCode;
-    bool ok[4];
-    const int threads = parser.value(threadsOpt).toInt(&ok[0]);
-    const int64_t B = parser.value(batchOpt).toInt(&ok[1]);
-    const int batches = parser.value(batchesOpt).toInt(&ok[2]);
-    const int64_t genes = parser.value(genesOpt).toInt(&ok[3]);
-    if (!ok[0] || !ok[1] || !ok[2] || !ok[3] || threads < 1 || B < 1 || batches < 1 || genes < 1)
-        return fail(command, QStringLiteral("--threads, --batch, --batches and --genes take positive integers"));
+    LstmBench bench;
+    if (!parseLstmBench(parser, &bench))
+        return fail(command, QStringLiteral(
+                                 "--threads, --batch, --batches and --genes take positive integers"));
 
-    at::set_num_threads(threads);
-    torch::manual_seed(1);
-    const int64_t G = 2 * kMarks;
-    const auto param = [](std::vector<int64_t> shape) {
-        return (torch::rand(shape) * 0.2 - 0.1).requires_grad_(true);
-    };
-    const torch::Tensor wIh = param({G, 4 * kHidden, 1});
-    const torch::Tensor wHh = param({G, 4 * kHidden, kHidden});
-    const torch::Tensor bIh = param({G, 4 * kHidden});
-    const torch::Tensor bHh = param({G, 4 * kHidden});
-    std::vector<bool> reverse;
-    for (int64_t g = 0; g < G; ++g)
-        reverse.push_back(g % 2 == 1);
-
+    at::set_num_threads(bench.threads);
+    makeWeights(&bench);
     printLine(QStringLiteral("threads %1, marks %2, bins %3, hidden %4, kernels %5")
-                  .arg(threads)
+                  .arg(bench.threads)
                   .arg(kMarks)
                   .arg(kBins)
                   .arg(kHidden)
                   .arg(QLatin1String(fusedLstmInstructionSet())));
 
-    // Training step of the bin level: forward, a loss touching every hidden state, backward.
-    const torch::Tensor xBatch = torch::rand({B, kBins, kMarks}) * 10;
-    const torch::Tensor lossWeight = torch::randn({G, B, kBins, kHidden});
-    const Timing fused = timePerCall(2, batches, [&] {
-        const torch::Tensor x = xBatch.permute({2, 0, 1}).unsqueeze(3).repeat_interleave(2, 0); // [G, B, T, 1]
-        (fusedLstm(x, wIh, wHh, bIh, bHh, reverse) * lossWeight).sum().backward();
-    });
-    printLine(QStringLiteral("fused train, batch %1: %2 forward+backward per batch").arg(B).arg(describe(fused, 1e3, "ms")));
-
-    if (parser.isSet(torchOpt)) {
-        std::vector<torch::nn::LSTM> lstms;
-        for (int64_t m = 0; m < kMarks; ++m)
-            lstms.emplace_back(torch::nn::LSTMOptions(1, kHidden).bidirectional(true));
-        const Timing naive = timePerCall(1, std::max(1, batches / 5), [&] {
-            torch::Tensor loss = torch::zeros({});
-            for (int64_t m = 0; m < kMarks; ++m) {
-                const torch::Tensor seq = xBatch.select(2, m).t().unsqueeze(2); // [T, B, 1]
-                loss = loss + std::get<0>(lstms[static_cast<size_t>(m)]->forward(seq)).sum();
-            }
-            loss.backward();
-        });
-        printLine(QStringLiteral("torch::nn::LSTM, batch %1: %2 forward+backward per batch").arg(B).arg(describe(naive, 1e3, "ms")));
-    }
-
-    // All-genes inference: bin-level BiLSTMs and bin attention, no autograd.
-    torch::NoGradGuard noGrad;
-    const torch::Tensor xAll = torch::rand({genes, kBins, kMarks}) * 10;
-    const torch::Tensor context = torch::rand({kMarks, 2 * kHidden}) * 0.2 - 0.1;
-    BinAttentionEncoding enc = fusedBiLstmAttention(xAll.slice(0, 0, 64), wIh, wHh, bIh, bHh, context);
-    const Timing infer = timePerCall(0, 1, [&] {
-        enc = fusedBiLstmAttention(xAll, wIh, wHh, bIh, bHh, context);
-    });
-    printLine(QStringLiteral("fused infer, %1 genes: %2 (bin-level BiLSTM + attention)").arg(genes).arg(describe(infer, 1, "s")));
-    return enc.alpha.isfinite().all().item<bool>() ? 0 : fail(command, QStringLiteral("non-finite attention"));
+    const torch::Tensor xBatch = torch::rand({bench.batch, kBins, kMarks}) * 10;
+    timeTraining(bench, xBatch);
+    if (parser.isSet(QStringLiteral("with-torch")))
+        timeTorchTraining(bench, xBatch);
+    return timeInference(bench) ? 0 : fail(command, QStringLiteral("non-finite attention"));
 }
 
 } // namespace ac::cli

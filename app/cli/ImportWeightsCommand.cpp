@@ -36,12 +36,8 @@ bool looksLikePyTorch(const QString& path)
     return head.startsWith("PK\x03\x04") || head.startsWith("\x80\x02");
 }
 
-} // namespace
-
-int runImportWeights(const QStringList& args)
+void addOptions(QCommandLineParser& p)
 {
-    const QString cmd = QStringLiteral("import-weights");
-    QCommandLineParser p;
     p.addOption(
         {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("cell"),
@@ -55,6 +51,67 @@ int runImportWeights(const QStringList& args)
     p.addOption({QStringLiteral("run-id"),
                  QStringLiteral("Id of the new run (default: <cell>-<kind>-imported-<time>)."),
                  QStringLiteral("ID")});
+}
+
+// Checks the cell and the new run id against the study (opened read-only and closed again,
+// before the editor copies it); fills the bins and marks of `config` and a default `runId`.
+bool checkStudy(const QString& studyPath, const QString& cellName, ModelConfig* config,
+                QString* runId, QString* error)
+{
+    auto study = StudyFile::open(studyPath, error);
+    if (!study)
+        return false;
+    if (!study->cellNames().contains(cellName)) {
+        *error = QStringLiteral("%1: no cell '%2' (cells: %3)")
+                     .arg(studyPath, cellName, study->cellNames().join(QStringLiteral(", ")));
+        return false;
+    }
+    CellData cell;
+    if (!study->readCellIndex(cellName, &cell, error))
+        return false;
+    if (runId->isEmpty())
+        *runId = QStringLiteral("%1-%2-imported-%3")
+                     .arg(cellName, modelKindKey(config->kind),
+                          QDateTime::currentDateTimeUtc().toString(
+                              QStringLiteral("yyyyMMdd-HHmmss")));
+    if (study->runIds().contains(*runId)) {
+        *error = QStringLiteral("%1: run '%2' exists; choose another --run-id")
+                     .arg(studyPath, *runId);
+        return false;
+    }
+    config->binCount = cell.binCount;
+    config->markCount = cell.markCount;
+    return true;
+}
+
+// Reads `weightsPath` into a model of `config`; the weights in the model's names and order.
+bool loadWeights(const QString& weightsPath, const ModelConfig& config, Weights* out,
+                 QString* error)
+{
+    Weights weights;
+    if (!readWeightsFile(weightsPath, &weights, error)) {
+        if (looksLikePyTorch(weightsPath))
+            *error += QStringLiteral(" (a PyTorch file: convert it first with "
+                                     "packaging/tools/convert_pytorch_weights.py)");
+        return false;
+    }
+    auto model = makeModel(config);
+    if (!importWeights(*model, weights, error)) {
+        *error = QStringLiteral("%1: %2 (model %3)")
+                     .arg(weightsPath, *error, modelKindKey(config.kind));
+        return false;
+    }
+    *out = exportWeights(*model);
+    return true;
+}
+
+} // namespace
+
+int runImportWeights(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("import-weights");
+    QCommandLineParser p;
+    addOptions(p);
     int code = 0;
     if (!parseArguments(p, cmd,
                         QStringLiteral("Validate weights against a model variant and store them as "
@@ -72,45 +129,12 @@ int runImportWeights(const QStringList& args)
     const QString studyPath = p.value(QStringLiteral("study"));
     const QString cellName = p.value(QStringLiteral("cell"));
     const QString weightsPath = p.value(QStringLiteral("weights"));
-    QString err;
-    CellData cell;
     QString runId = p.value(QStringLiteral("run-id"));
-    {
-        // Closed before the editor copies the study.
-        auto study = StudyFile::open(studyPath, &err);
-        if (!study)
-            return fail(cmd, err);
-        if (!study->cellNames().contains(cellName))
-            return fail(
-                cmd, QStringLiteral("%1: no cell '%2' (cells: %3)")
-                         .arg(studyPath, cellName, study->cellNames().join(QStringLiteral(", "))));
-        if (!study->readCellIndex(cellName, &cell, &err))
-            return fail(cmd, err);
-        if (runId.isEmpty())
-            runId = QStringLiteral("%1-%2-imported-%3")
-                        .arg(cellName, modelKindKey(config.kind),
-                             QDateTime::currentDateTimeUtc().toString(
-                                 QStringLiteral("yyyyMMdd-HHmmss")));
-        if (study->runIds().contains(runId))
-            return fail(cmd, QStringLiteral("%1: run '%2' exists; choose another --run-id")
-                                 .arg(studyPath, runId));
-    }
-    config.binCount = cell.binCount;
-    config.markCount = cell.markCount;
-
-    Weights weights;
-    if (!readWeightsFile(weightsPath, &weights, &err)) {
-        if (looksLikePyTorch(weightsPath))
-            err += QStringLiteral(" (a PyTorch file: convert it first with "
-                                  "packaging/tools/convert_pytorch_weights.py)");
+    QString err;
+    Weights stored;
+    if (!checkStudy(studyPath, cellName, &config, &runId, &err) ||
+        !loadWeights(weightsPath, config, &stored, &err))
         return fail(cmd, err);
-    }
-    auto model = makeModel(config);
-    if (!importWeights(*model, weights, &err))
-        return fail(
-            cmd,
-            QStringLiteral("%1: %2 (model %3)").arg(weightsPath, err, modelKindKey(config.kind)));
-    const Weights stored = exportWeights(*model); // the model's names and order
 
     RunRecord run;
     run.id = runId;
