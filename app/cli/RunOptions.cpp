@@ -41,10 +41,11 @@ bool readTrainOption(const QCommandLineParser& p, const QString& name, T TrainCo
         return true;
     bool ok = false;
     const QString text = p.value(name);
+    T value{};
     if constexpr (std::is_same_v<T, int>)
-        config->*field = text.toInt(&ok);
+        value = text.toInt(&ok);
     else
-        config->*field = text.toDouble(&ok);
+        value = text.toDouble(&ok);
     if (!ok) {
         *error = QStringLiteral("--%1 must be %2, not '%3'")
                      .arg(name,
@@ -53,6 +54,7 @@ bool readTrainOption(const QCommandLineParser& p, const QString& name, T TrainCo
                           text);
         return false;
     }
+    config->*field = value;
     QString rule;
     if (config->validate(&rule))
         return true;
