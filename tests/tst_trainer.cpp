@@ -9,7 +9,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <optional>
 
 using namespace ac;
 
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void stopsEarlyWithoutImprovement();
     void nanInputFailsAndLeavesStudy();
     void learningRateOutOfRangeFails();
+    void settingsOutOfRangeFailWithTheRule();
     void nonFiniteLossFailsAndLeavesStudy();
     void nonFiniteLossAfterASaveMarksRunFailed();
     void unknownCellFails();
@@ -131,13 +134,14 @@ void TestTrainer::trainsAndStoresRun()
         QVERIFY(m.seconds > 0);
     }
     // The pattern is learnable: the best epoch ranks the validation genes well.
-    const EpochMetrics& best = run.epochs[std::size_t(run.bestEpoch - 1)];
-    QVERIFY2(best.validAuroc > 0.8, qPrintable(QString::number(best.validAuroc)));
+    const std::optional<EpochMetrics> best = run.bestMetrics();
+    QVERIFY(best);
+    QVERIFY2(best->validAuroc > 0.8, qPrintable(QString::number(best->validAuroc)));
     for (const EpochMetrics& m : run.epochs)
-        QVERIFY(m.validAuroc <= best.validAuroc);
+        QVERIFY(m.validAuroc <= best->validAuroc);
 
     // Both weight sets load into the variant; the last ones are those of epoch 2.
-    for (const QString which : {QStringLiteral("best"), QStringLiteral("last")}) {
+    for (const QString& which : {QStringLiteral("best"), QStringLiteral("last")}) {
         Weights w;
         QVERIFY2(study->readWeights(out.run.id, which, &w, &error), qPrintable(error));
         auto model = makeModel(run.model);
@@ -333,6 +337,32 @@ void TestTrainer::learningRateOutOfRangeFails()
         const TrainOutcome out = trainModel(r, {});
         QVERIFY(!out.ok);
         QVERIFY2(out.error.contains(QLatin1String("learning rate in (0, 1]")), qPrintable(out.error));
+    }
+    QCOMPARE(testing::fileDigest(m_study), before);
+}
+
+void TestTrainer::settingsOutOfRangeFailWithTheRule()
+{
+    // The trainer checks the request with TrainConfig::validate() and reports its message
+    // (issue 10: one rule for the trainer, the GUI and the CLI).
+    const QByteArray before = testing::fileDigest(m_study);
+    const std::function<void(TrainConfig&)> changes[] = {
+        [](TrainConfig& c) { c.epochs = 0; },
+        [](TrainConfig& c) { c.batchSize = 0; },
+        [](TrainConfig& c) { c.learningRate = 2; },
+        [](TrainConfig& c) { c.gradClip = -1; },
+        [](TrainConfig& c) { c.initRange = 0; },
+        [](TrainConfig& c) { c.patience = -1; },
+        [](TrainConfig& c) { c.threads = -1; },
+    };
+    for (const auto& change : changes) {
+        TrainRequest r = request(2);
+        change(r.train);
+        QString rule;
+        QVERIFY(!r.train.validate(&rule));
+        const TrainOutcome out = trainModel(r, {});
+        QVERIFY(!out.ok);
+        QCOMPARE(out.error, rule);
     }
     QCOMPARE(testing::fileDigest(m_study), before);
 }

@@ -19,11 +19,15 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ac {
 
 namespace {
+
+/// Decimals of the learning-rate box.
+constexpr int kLearningRateDecimals = 6;
 
 const ModelKind kKinds[] = {ModelKind::AttentiveChrome, ModelKind::LstmAlpha, ModelKind::Lstm,
                             ModelKind::DeepChrome, ModelKind::CnnAlphaBeta};
@@ -77,6 +81,28 @@ QString clock(double seconds)
 TrainingView::TrainingView(QWidget* parent)
     : QWidget(parent), m_controller(new TrainingController(this))
 {
+    createFields();
+    QWidget* settings = buildSettingsPane();
+    QWidget* progress = buildProgressPane();
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(settings);
+    split->addWidget(progress);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    auto* lay = new QHBoxLayout(this);
+    lay->setContentsMargins(4, 4, 4, 4);
+    lay->addWidget(split);
+
+    connect(m_controller, &TrainingController::progress, this, &TrainingView::onProgress);
+    connect(m_controller, &TrainingController::runStarted, this, &TrainingView::onRunStarted);
+    connect(m_controller, &TrainingController::runFinished, this, &TrainingView::onRunFinished);
+    connect(m_controller, &TrainingController::allFinished, this, &TrainingView::onAllFinished);
+    resetDefaults();
+    setBusy(false);
+}
+
+void TrainingView::createFields()
+{
     m_cells = new QListWidget(this);
     m_cells->setMaximumHeight(110);
     m_variant = new QComboBox(this);
@@ -90,18 +116,25 @@ TrainingView::TrainingView(QWidget* parent)
     m_poolSize = intBox(1, 100, this);
     m_mlpHidden = intBox(1, 10000, this);
     m_dropout = realBox(0, 0.95, 2, 0.05, this);
-    m_epochs = intBox(1, 1000, this);
-    m_batch = intBox(1, 4096, this);
-    m_lr = realBox(1e-6, 1.0, 6, 1e-4, this);
+    // Within TrainConfig::validate()'s ranges; the upper ends of the counts are the form's.
+    m_epochs = intBox(1, std::min(1000, TrainConfig::kMaxEpochs), this);
+    m_batch = intBox(1, std::min(4096, TrainConfig::kMaxBatchSize), this);
+    // The learning rate is in (0, max]: the box's least value is the least positive one its
+    // decimals show.
+    m_lr = realBox(std::pow(10.0, -kLearningRateDecimals), TrainConfig::kMaxLearningRate,
+                   kLearningRateDecimals, 1e-4, this);
     m_clip = realBox(0, 100, 2, 0.5, this);
     m_initRange = realBox(0.001, 1.0, 3, 0.01, this);
-    m_patience = intBox(0, 1000, this);
+    m_patience = intBox(0, std::min(1000, TrainConfig::kMaxPatience), this);
     m_seed = intBox(0, 1 << 30, this);
-    m_threads = intBox(0, std::max(1, QThread::idealThreadCount()), this);
+    m_threads = intBox(0, std::clamp(QThread::idealThreadCount(), 1, TrainConfig::kMaxThreads), this);
     m_threads->setSpecialValueText(QStringLiteral("auto (all cores but one)"));
     m_patience->setSpecialValueText(QStringLiteral("never stop early"));
     m_clip->setSpecialValueText(QStringLiteral("off"));
+}
 
+QWidget* TrainingView::buildSettingsPane()
+{
     auto* what = new QGroupBox(QStringLiteral("What to train"), this);
     auto* wf = new QFormLayout(what);
     wf->addRow(QStringLiteral("Cell types"), m_cells);
@@ -149,7 +182,11 @@ TrainingView::TrainingView(QWidget* parent)
     scroll->setWidget(form);
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(360);
+    return scroll;
+}
 
+QWidget* TrainingView::buildProgressPane()
+{
     m_bar = new QProgressBar(this);
     m_bar->setRange(0, 1000);
     m_status = new QLabel(QStringLiteral("Idle."), this);
@@ -178,22 +215,7 @@ TrainingView::TrainingView(QWidget* parent)
     rl->addWidget(m_lossPlot, 1);
     rl->addWidget(m_aurocPlot, 1);
     rl->addWidget(m_log);
-
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(scroll);
-    split->addWidget(right);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
-    auto* lay = new QHBoxLayout(this);
-    lay->setContentsMargins(4, 4, 4, 4);
-    lay->addWidget(split);
-
-    connect(m_controller, &TrainingController::progress, this, &TrainingView::onProgress);
-    connect(m_controller, &TrainingController::runStarted, this, &TrainingView::onRunStarted);
-    connect(m_controller, &TrainingController::runFinished, this, &TrainingView::onRunFinished);
-    connect(m_controller, &TrainingController::allFinished, this, &TrainingView::onAllFinished);
-    resetDefaults();
-    setBusy(false);
+    return right;
 }
 
 TrainingView::~TrainingView() = default;

@@ -66,6 +66,9 @@ Q_SIGNALS:
     void trainingFinished();
 
 private:
+    void createFields();
+    QWidget* buildSettingsPane();
+    QWidget* buildProgressPane();
     void onProgress(const TrainProgress& p);
     void onRunStarted(int index, const TrainRequest& request);
     void onRunFinished(bool ok, const QString& message, const QString& runId, const QString& status);

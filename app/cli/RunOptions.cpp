@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include <thread>
+#include <type_traits>
 
 namespace ac::cli
 {
@@ -29,21 +30,50 @@ bool intOption(const QCommandLineParser& p, const QString& name, int min, int ma
     return true;
 }
 
-bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero, double* out,
-                    QString* error)
+namespace
+{
+
+template <typename T>
+bool readTrainOption(const QCommandLineParser& p, const QString& name, T TrainConfig::*field,
+                     TrainConfig* config, QString* error)
 {
     if (!p.isSet(name))
         return true;
     bool ok = false;
-    const double v = p.value(name).toDouble(&ok);
-    if (!ok || !(allowZero ? v >= 0 : v > 0)) {
-        *error =
-            QStringLiteral("--%1 must be a number %2 0, not '%3'")
-                .arg(name, allowZero ? QStringLiteral(">=") : QStringLiteral(">"), p.value(name));
+    const QString text = p.value(name);
+    T value{};
+    if constexpr (std::is_same_v<T, int>)
+        value = text.toInt(&ok);
+    else
+        value = text.toDouble(&ok);
+    if (!ok) {
+        *error = QStringLiteral("--%1 must be %2, not '%3'")
+                     .arg(name,
+                          std::is_same_v<T, int> ? QStringLiteral("an integer")
+                                                 : QStringLiteral("a number"),
+                          text);
         return false;
     }
-    *out = v;
-    return true;
+    config->*field = value;
+    QString rule;
+    if (config->validate(&rule))
+        return true;
+    *error = QStringLiteral("--%1: %2").arg(name, rule);
+    return false;
+}
+
+} // namespace
+
+bool trainOption(const QCommandLineParser& p, const QString& name, int TrainConfig::*field,
+                 TrainConfig* config, QString* error)
+{
+    return readTrainOption(p, name, field, config, error);
+}
+
+bool trainOption(const QCommandLineParser& p, const QString& name, double TrainConfig::*field,
+                 TrainConfig* config, QString* error)
+{
+    return readTrainOption(p, name, field, config, error);
 }
 
 void setInferenceThreads(int requested)

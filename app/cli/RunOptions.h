@@ -3,6 +3,7 @@
 #include "domain/CellData.h"
 #include "domain/RunRecord.h"
 #include "domain/RunResults.h"
+#include "domain/TrainConfig.h"
 #include "store/StudyFile.h"
 
 #include <QCommandLineParser>
@@ -15,9 +16,14 @@ namespace ac::cli
 /// Reads option `name` as an integer in [min, max]; false with `error` ("--name must be ...").
 bool intOption(const QCommandLineParser& p, const QString& name, int min, int max, int* out,
                QString* error);
-/// Reads option `name` as a number > 0 (or >= 0 when `allowZero`).
-bool positiveOption(const QCommandLineParser& p, const QString& name, bool allowZero, double* out,
-                    QString* error);
+/// Reads option `name`, when set, into the training setting `config->*field` and checks the
+/// result with TrainConfig::validate(); false with `error` ("--name must be an integer, not 'x'",
+/// or "--name: " and the rule it breaks). `config` must be valid on entry (so the rule broken is
+/// this option's): read one option after another into a default config.
+bool trainOption(const QCommandLineParser& p, const QString& name, int TrainConfig::*field,
+                 TrainConfig* config, QString* error);
+bool trainOption(const QCommandLineParser& p, const QString& name, double TrainConfig::*field,
+                 TrainConfig* config, QString* error);
 
 /// Sets the torch thread count of the calling thread: `requested`, or every core when 0.
 void setInferenceThreads(int requested);

@@ -77,12 +77,8 @@ TrainCallback progressPrinter(const QString& label)
     };
 }
 
-} // namespace
-
-int runTrain(const QStringList& args)
+void addTrainOptions(QCommandLineParser& p)
 {
-    const QString cmd = QStringLiteral("train");
-    QCommandLineParser p;
     p.addOption(
         {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("cell"),
@@ -112,6 +108,90 @@ int runTrain(const QStringList& args)
     p.addOption({QStringLiteral("resume"),
                  QStringLiteral("Continue this stored run from its last weights up to --epochs."),
                  QStringLiteral("RUN")});
+}
+
+/// Reads the model kind and the training settings (checked with TrainConfig::validate()).
+bool readSettings(const QCommandLineParser& p, TrainRequest* request, QString* error)
+{
+    if (!parseModelKind(p.value(QStringLiteral("model")), &request->model.kind)) {
+        *error = QStringLiteral("unknown --model '%1' (attentivechrome, lstm-alpha, lstm, "
+                                "deepchrome, cnn-alpha-beta)")
+                     .arg(p.value(QStringLiteral("model")));
+        return false;
+    }
+    TrainConfig& t = request->train;
+    if (!trainOption(p, QStringLiteral("epochs"), &TrainConfig::epochs, &t, error) ||
+        !trainOption(p, QStringLiteral("batch-size"), &TrainConfig::batchSize, &t, error) ||
+        !trainOption(p, QStringLiteral("patience"), &TrainConfig::patience, &t, error) ||
+        !trainOption(p, QStringLiteral("threads"), &TrainConfig::threads, &t, error) ||
+        !trainOption(p, QStringLiteral("lr"), &TrainConfig::learningRate, &t, error) ||
+        !trainOption(p, QStringLiteral("clip"), &TrainConfig::gradClip, &t, error))
+        return false;
+    if (p.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        t.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok) {
+            *error = QStringLiteral("--seed must be a non-negative integer, not '%1'")
+                         .arg(p.value(QStringLiteral("seed")));
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The cells to train (the run's cell when resuming), checked before the first one starts.
+bool cellsToTrain(const QCommandLineParser& p, const TrainRequest& request, QStringList* cells,
+                  QString* error)
+{
+    if (!request.resumeRunId.isEmpty()) {
+        *cells = QStringList{request.cell};
+        return true;
+    }
+    std::unique_ptr<StudyFile> study = StudyFile::open(request.studyPath, error);
+    if (!study)
+        return false;
+    const QStringList known = study->cellNames();
+    const QString wanted = p.value(QStringLiteral("cell"));
+    *cells = wanted == QLatin1String("all") ? known
+                                            : wanted.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString& c : *cells) {
+        c = c.trimmed();
+        if (!known.contains(c)) {
+            *error = QStringLiteral("%1: no cell type \"%2\" (cells: %3)")
+                         .arg(request.studyPath, c,
+                              known.isEmpty() ? QStringLiteral("none")
+                                              : known.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    if (cells->isEmpty()) {
+        *error = QStringLiteral("%1: the study has no cell types").arg(request.studyPath);
+        return false;
+    }
+    return true;
+}
+
+/// The table row of a finished run; NaN metrics when it has no best epoch.
+QString runRow(const RunRecord& run, double seconds)
+{
+    EpochMetrics none;
+    none.validAuroc = none.testAuroc = none.testAupr = std::nan("");
+    const EpochMetrics best = run.bestMetrics().value_or(none);
+    return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\t%8\t%9\t%10")
+        .arg(run.id, run.cell, modelKindKey(run.model.kind), run.status)
+        .arg(run.epochs.size())
+        .arg(run.bestEpoch)
+        .arg(number(best.validAuroc), number(best.testAuroc), number(best.testAupr))
+        .arg(seconds, 0, 'f', 1);
+}
+
+} // namespace
+
+int runTrain(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("train");
+    QCommandLineParser p;
+    addTrainOptions(p);
     int code = 0;
     if (!parseArguments(p, cmd,
                         QStringLiteral("Train a model on cell types of a study; every run and its "
@@ -127,53 +207,12 @@ int runTrain(const QStringList& args)
 
     TrainRequest request;
     request.studyPath = p.value(QStringLiteral("study"));
+    request.resumeRunId = p.value(QStringLiteral("resume"));
+    request.cell = p.value(QStringLiteral("cell"));
     QString error;
-    if (!parseModelKind(p.value(QStringLiteral("model")), &request.model.kind))
-        return fail(cmd, QStringLiteral("unknown --model '%1' (attentivechrome, lstm-alpha, lstm, "
-                                        "deepchrome, cnn-alpha-beta)")
-                             .arg(p.value(QStringLiteral("model"))));
-    TrainConfig& t = request.train;
-    if (!intOption(p, QStringLiteral("epochs"), 1, 100000, &t.epochs, &error) ||
-        !intOption(p, QStringLiteral("batch-size"), 1, 1 << 20, &t.batchSize, &error) ||
-        !intOption(p, QStringLiteral("patience"), 0, 100000, &t.patience, &error) ||
-        !intOption(p, QStringLiteral("threads"), 0, 1024, &t.threads, &error) ||
-        !positiveOption(p, QStringLiteral("lr"), false, &t.learningRate, &error) ||
-        !positiveOption(p, QStringLiteral("clip"), true, &t.gradClip, &error))
-        return fail(cmd, error);
-    if (p.isSet(QStringLiteral("seed"))) {
-        bool ok = false;
-        t.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
-        if (!ok)
-            return fail(cmd, QStringLiteral("--seed must be a non-negative integer, not '%1'")
-                                 .arg(p.value(QStringLiteral("seed"))));
-    }
-
-    // The cells to train, checked before the first one starts.
     QStringList cells;
-    if (resume) {
-        request.resumeRunId = p.value(QStringLiteral("resume"));
-        request.cell = p.value(QStringLiteral("cell"));
-        cells << request.cell;
-    } else {
-        std::unique_ptr<StudyFile> study = StudyFile::open(request.studyPath, &error);
-        if (!study)
-            return fail(cmd, error);
-        const QStringList known = study->cellNames();
-        const QString wanted = p.value(QStringLiteral("cell"));
-        cells = wanted == QLatin1String("all") ? known
-                                               : wanted.split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (QString& c : cells) {
-            c = c.trimmed();
-            if (!known.contains(c))
-                return fail(cmd, QStringLiteral("%1: no cell type \"%2\" (cells: %3)")
-                                     .arg(request.studyPath, c,
-                                          known.isEmpty() ? QStringLiteral("none")
-                                                          : known.join(QStringLiteral(", "))));
-        }
-        if (cells.isEmpty())
-            return fail(cmd,
-                        QStringLiteral("%1: the study has no cell types").arg(request.studyPath));
-    }
+    if (!readSettings(p, &request, &error) || !cellsToTrain(p, request, &cells, &error))
+        return fail(cmd, error);
 
     std::signal(SIGINT, onInterrupt);
     printLine(QStringLiteral("run\tcell\tmodel\tstatus\tepochs\tbest_epoch\tvalid_auroc\ttest_auroc"
@@ -189,17 +228,7 @@ int runTrain(const QStringList& args)
         if (!outcome.ok)
             return fail(cmd, outcome.error);
         const RunRecord& run = outcome.run;
-        EpochMetrics best;
-        if (run.bestEpoch >= 1 && run.bestEpoch <= static_cast<int>(run.epochs.size()))
-            best = run.epochs[static_cast<std::size_t>(run.bestEpoch - 1)];
-        else
-            best.validAuroc = best.testAuroc = best.testAupr = std::nan("");
-        printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\t%8\t%9\t%10")
-                      .arg(run.id, run.cell, modelKindKey(run.model.kind), run.status)
-                      .arg(run.epochs.size())
-                      .arg(run.bestEpoch)
-                      .arg(number(best.validAuroc), number(best.testAuroc), number(best.testAupr))
-                      .arg(static_cast<double>(clock.elapsed()) / 1000.0, 0, 'f', 1));
+        printLine(runRow(run, static_cast<double>(clock.elapsed()) / 1000.0));
         if (run.status == QLatin1String("cancelled")) {
             QTextStream(stderr) << "attentivechrome-cli train: cancelled; "
                                 << (run.epochs.empty() ? "nothing was stored"

@@ -1,10 +1,14 @@
 #include "domain/TrainConfig.h"
 
 #include <QJsonValue>
+#include <QLocale>
+#include <cmath>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 bool readNumber(const QJsonObject& o, const char* key, double* out, QString* error)
 {
@@ -19,7 +23,44 @@ bool readNumber(const QJsonObject& o, const char* key, double* out, QString* err
     return true;
 }
 
+/// `v` exactly (the shortest text that reads back as `v`), so a value just out of range is not
+/// shown as the limit.
+QString exact(double v)
+{
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
 } // namespace
+
+bool TrainConfig::validate(QString* error) const
+{
+    QString rule;
+    if (epochs < 1 || epochs > kMaxEpochs)
+        rule = QStringLiteral("epochs from 1 to %1, not %2").arg(kMaxEpochs).arg(epochs);
+    else if (batchSize < 1 || batchSize > kMaxBatchSize)
+        rule =
+            QStringLiteral("a batch size from 1 to %1, not %2").arg(kMaxBatchSize).arg(batchSize);
+    else if (!(learningRate > 0 && learningRate <= kMaxLearningRate))
+        rule = QStringLiteral("a learning rate in (0, %1], not %2")
+                   .arg(exact(kMaxLearningRate), exact(learningRate));
+    else if (!(gradClip >= 0) || !std::isfinite(gradClip))
+        rule = QStringLiteral("a gradient clip >= 0 (0 = off), not %1").arg(exact(gradClip));
+    else if (!(initRange > 0) || !std::isfinite(initRange))
+        rule = QStringLiteral("an init range > 0, not %1").arg(exact(initRange));
+    else if (patience < 0 || patience > kMaxPatience)
+        rule = QStringLiteral("a patience from 0 to %1 (0 = never stop early), not %2")
+                   .arg(kMaxPatience)
+                   .arg(patience);
+    else if (threads < 0 || threads > kMaxThreads)
+        rule = QStringLiteral("threads from 0 to %1 (0 = all cores but one), not %2")
+                   .arg(kMaxThreads)
+                   .arg(threads);
+    if (rule.isEmpty())
+        return true;
+    if (error)
+        *error = QStringLiteral("training needs ") + rule;
+    return false;
+}
 
 QJsonObject TrainConfig::toJson() const
 {
@@ -42,8 +83,7 @@ bool TrainConfig::fromJson(const QJsonObject& o, TrainConfig* out, QString* erro
         !readNumber(o, "learning_rate", &c.learningRate, error) ||
         !readNumber(o, "grad_clip", &c.gradClip, error) ||
         !readNumber(o, "init_range", &c.initRange, error) ||
-        !readNumber(o, "patience", &patience, error) ||
-        !readNumber(o, "threads", &threads, error))
+        !readNumber(o, "patience", &patience, error) || !readNumber(o, "threads", &threads, error))
         return false;
     if (epochs < 1 || batch < 1 || patience < 0 || threads < 0 || c.learningRate <= 0 ||
         c.initRange <= 0) {
