@@ -55,86 +55,106 @@ bool writeFile(const QString& path, const QString& text, QString* error)
 
 QString number(double v) { return std::isnan(v) ? QStringLiteral("NA") : QString::number(v, 'g', 6); }
 
-} // namespace
+// What one validation reads from the study.
+struct ValidationInputs {
+    std::unique_ptr<StudyFile> study;
+    RunRecord run;
+    CellData cell;
+    TrackData track;
+};
 
-bool Validator::run(const ValidationRequest& request, ValidationReport* report,
-                    const ProgressCallback& progress, QString* error)
+bool readInputs(const ValidationRequest& request, ValidationInputs* in, QString* error)
 {
-    const QStringList splits{QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test"),
-                             QStringLiteral("all")};
+    const QStringList splits{QStringLiteral("train"), QStringLiteral("valid"),
+                             QStringLiteral("test"), QStringLiteral("all")};
     if (!splits.contains(request.split)) {
         *error = QStringLiteral("unknown split '%1' (train, valid, test or all)").arg(request.split);
         return false;
     }
-    std::unique_ptr<StudyFile> study = StudyFile::open(request.studyPath, error);
-    if (!study)
+    in->study = StudyFile::open(request.studyPath, error);
+    if (!in->study || !in->study->readRun(request.runId, &in->run, error))
         return false;
-    RunRecord run;
-    if (!study->readRun(request.runId, &run, error))
-        return false;
-    const QStringList tracks = study->trackNames(run.cell);
+    const StudyFile& study = *in->study;
+    const QString& cellName = in->run.cell;
+    const QStringList tracks = study.trackNames(cellName);
     if (!tracks.contains(request.track)) {
         *error = QStringLiteral("%1: cell %2 (of run %3) has no track '%4' (tracks: %5); import "
                                 "one with 'attentivechrome-cli import-track'")
-                     .arg(study->path(), run.cell, request.runId, request.track,
+                     .arg(study.path(), cellName, request.runId, request.track,
                           tracks.isEmpty() ? QStringLiteral("none") : tracks.join(QLatin1String(", ")));
         return false;
     }
-    CellData cell;
-    TrackData track;
-    if (!study->readCell(run.cell, &cell, error) ||
-        !study->readTrack(run.cell, request.track, &track, error))
+    if (!study.readCell(cellName, &in->cell, error) ||
+        !study.readTrack(cellName, request.track, &in->track, error))
         return false;
-    const std::size_t T = static_cast<std::size_t>(track.binCount);
-    if (track.binCount != cell.binCount || track.values.size() != cell.genes.size() * T) {
+    const std::size_t T = static_cast<std::size_t>(in->track.binCount);
+    if (in->track.binCount != in->cell.binCount || in->track.values.size() != in->cell.genes.size() * T) {
         *error = QStringLiteral("%1: track '%2' of cell %3 does not have %4 genes × %5 bins")
-                     .arg(study->path(), request.track, run.cell)
-                     .arg(cell.geneCount())
-                     .arg(cell.binCount);
+                     .arg(study.path(), request.track, cellName)
+                     .arg(in->cell.geneCount())
+                     .arg(in->cell.binCount);
         return false;
     }
+    return true;
+}
 
-    ValidationReport r;
-    r.studyPath = study->path();
-    r.runId = request.runId;
-    r.cell = run.cell;
-    r.track = request.track;
-    r.split = request.split;
-    r.model = modelKindKey(run.model.kind);
-    r.markNames = cell.markNames;
+// The report's header and the genes of the requested split; false when there are none.
+bool selectGenes(const ValidationRequest& request, const ValidationInputs& in,
+                 ValidationReport* r, QString* error)
+{
+    const CellData& cell = in.cell;
+    r->studyPath = in.study->path();
+    r->runId = request.runId;
+    r->cell = in.run.cell;
+    r->track = request.track;
+    r->split = request.split;
+    r->model = modelKindKey(in.run.model.kind);
+    r->markNames = cell.markNames;
     for (int g = 0; g < cell.geneCount(); ++g) {
         if (request.split != QLatin1String("all") &&
             (g >= static_cast<int>(cell.splits.size()) || splitName(cell.splits[g]) != request.split))
             continue;
-        r.genes.push_back(g);
-        r.geneIds << cell.genes[g].remcId;
-        r.geneSymbols << cell.genes[g].symbol;
+        r->genes.push_back(g);
+        r->geneIds << cell.genes[g].remcId;
+        r->geneSymbols << cell.genes[g].symbol;
     }
-    if (r.genes.empty()) {
+    if (r->genes.empty()) {
         *error = QStringLiteral("%1: cell %2 has no genes in split '%3'")
-                     .arg(study->path(), run.cell, request.split);
+                     .arg(r->studyPath, r->cell, request.split);
         return false;
     }
+    return true;
+}
 
-    // p and α: the cached results are those of the best weights.
-    RunResults results;
-    const bool cached = request.weights == QLatin1String("best") && study->hasResults(request.runId) &&
-                        study->readResults(request.runId, &results, error) &&
-                        results.geneCount == cell.geneCount();
-    const int stages = 1 + static_cast<int>(request.methods.size());
-    if (!cached) {
-        std::unique_ptr<RunPredictor> predictor =
-            RunPredictor::load(*study, request.runId, request.weights, error);
-        if (!predictor)
-            return false;
-        if (!predictor->predictAll(cell, &results, stage(progress, 0.0, 1.0 / stages))) {
-            *error = QStringLiteral("cancelled");
-            return false;
-        }
+// p and α of every gene: the cached results are those of the best weights; otherwise (or for the
+// last weights) they are computed.
+bool readOrPredict(const ValidationRequest& request, const ValidationInputs& in,
+                   const ProgressCallback& progress, RunResults* results, QString* error)
+{
+    const StudyFile& study = *in.study;
+    if (request.weights == QLatin1String("best") && study.hasResults(request.runId) &&
+        study.readResults(request.runId, results, error) &&
+        results->geneCount == in.cell.geneCount())
+        return true;
+    std::unique_ptr<RunPredictor> predictor =
+        RunPredictor::load(study, request.runId, request.weights, error);
+    if (!predictor)
+        return false;
+    if (!predictor->predictAll(in.cell, results, progress)) {
+        *error = QStringLiteral("cancelled");
+        return false;
     }
-    AgreementInput& in = r.input;
-    in.markNames = cell.markNames;
-    in.binCount = track.binCount;
+    return true;
+}
+
+// The track and p of the reported genes, and their α map when the variant has one.
+void addTrackAndAlpha(const ValidationInputs& in, const RunResults& results, ValidationReport* r)
+{
+    const CellData& cell = in.cell;
+    const std::size_t T = static_cast<std::size_t>(in.track.binCount);
+    AgreementInput& input = r->input;
+    input.markNames = cell.markNames;
+    input.binCount = in.track.binCount;
     const std::size_t mapSize = static_cast<std::size_t>(cell.markCount) * cell.binCount;
     MapSeries alpha;
     alpha.key = QStringLiteral("alpha");
@@ -142,45 +162,68 @@ bool Validator::run(const ValidationRequest& request, ValidationReport* report,
     alpha.markCount = cell.markCount;
     alpha.binCount = cell.binCount;
     const bool hasAlpha = results.alpha.size() == cell.genes.size() * mapSize;
-    for (int g : r.genes) {
-        in.p.push_back(results.p[g]);
-        in.track.insert(in.track.end(), track.values.begin() + g * T, track.values.begin() + (g + 1) * T);
+    for (int g : r->genes) {
+        input.p.push_back(results.p[g]);
+        input.track.insert(input.track.end(), in.track.values.begin() + g * T,
+                           in.track.values.begin() + (g + 1) * T);
         if (hasAlpha)
             alpha.values.insert(alpha.values.end(), results.alpha.begin() + g * mapSize,
                                 results.alpha.begin() + (g + 1) * mapSize);
     }
     if (hasAlpha)
-        in.maps.push_back(std::move(alpha));
+        input.maps.push_back(std::move(alpha));
+}
 
-    if (!request.methods.isEmpty()) {
-        std::unique_ptr<Attributor> attributor =
-            Attributor::load(*study, request.runId, request.weights, error);
-        if (!attributor)
+// One map per requested attribution method; method i is stage i + 1 of `stages`.
+bool addAttributions(const ValidationRequest& request, const ValidationInputs& in, int stages,
+                     const ProgressCallback& progress, ValidationReport* r, QString* error)
+{
+    std::unique_ptr<Attributor> attributor =
+        Attributor::load(*in.study, request.runId, request.weights, error);
+    if (!attributor)
+        return false;
+    attributor->setIntegratedGradientSteps(request.integratedGradientSteps);
+    for (int i = 0; i < request.methods.size(); ++i) {
+        const AttributionMethod method = request.methods[i];
+        MapSeries map;
+        map.key = attributionMethodKey(method);
+        map.name = attributionMethodName(method);
+        map.markCount = in.cell.markCount;
+        map.binCount = attributor->mapBinCount(method);
+        const double from = static_cast<double>(i + 1) / stages;
+        if (!attributor->attributeAll(in.cell, r->genes, method, &map.values, nullptr,
+                                      stage(progress, from, from + 1.0 / stages))) {
+            *error = QStringLiteral("cancelled");
             return false;
-        attributor->setIntegratedGradientSteps(request.integratedGradientSteps);
-        for (int i = 0; i < request.methods.size(); ++i) {
-            const AttributionMethod method = request.methods[i];
-            MapSeries map;
-            map.key = attributionMethodKey(method);
-            map.name = attributionMethodName(method);
-            map.markCount = cell.markCount;
-            map.binCount = attributor->mapBinCount(method);
-            const double from = static_cast<double>(i + 1) / stages;
-            if (!attributor->attributeAll(cell, r.genes, method, &map.values, nullptr,
-                                          stage(progress, from, from + 1.0 / stages))) {
-                *error = QStringLiteral("cancelled");
-                return false;
-            }
-            in.maps.push_back(std::move(map));
         }
+        r->input.maps.push_back(std::move(map));
     }
-    if (in.maps.empty()) {
+    return true;
+}
+
+} // namespace
+
+bool Validator::run(const ValidationRequest& request, ValidationReport* report,
+                    const ProgressCallback& progress, QString* error)
+{
+    ValidationInputs in;
+    ValidationReport r;
+    if (!readInputs(request, &in, error) || !selectGenes(request, in, &r, error))
+        return false;
+    const int stages = 1 + static_cast<int>(request.methods.size());
+    RunResults results;
+    if (!readOrPredict(request, in, stage(progress, 0.0, 1.0 / stages), &results, error))
+        return false;
+    addTrackAndAlpha(in, results, &r);
+    if (!request.methods.isEmpty() && !addAttributions(request, in, stages, progress, &r, error))
+        return false;
+    if (r.input.maps.empty()) {
         *error = QStringLiteral("%1: run %2 is a %3 model without attention and no attribution "
                                 "method was asked for: nothing to compare")
-                     .arg(study->path(), request.runId, modelKindName(run.model.kind));
+                     .arg(r.studyPath, request.runId, modelKindName(in.run.model.kind));
         return false;
     }
-    r.agreement = Agreement::compute(in);
+    r.agreement = Agreement::compute(r.input);
     *report = std::move(r);
     return true;
 }
