@@ -40,7 +40,7 @@ void styleStepGraph(QCPGraph* g, QColor colour, int fillAlpha)
     g->setBrush(colour);
 }
 
-// The larger of 0 and the finite maxima, for a value axis starting at 0.
+// The largest value and at least 0 (NaN ignored), for a value axis starting at 0.
 double upperOf(const QVector<double>& v)
 {
     double hi = 0;
