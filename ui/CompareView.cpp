@@ -1,6 +1,8 @@
 #include "CompareView.h"
 
-#include "GeneView.h"
+#include "AttentionHeatmap.h"
+#include "MarkAxis.h"
+#include "PlotPalette.h"
 #include "QcpInclude.h"
 
 #include <QHBoxLayout>
@@ -16,13 +18,6 @@
 namespace ac {
 
 namespace {
-
-QSharedPointer<QCPAxisTickerText> markTicker(const QStringList& names)
-{
-    auto t = QSharedPointer<QCPAxisTickerText>::create();
-    for (int m = 0; m < names.size(); ++m) t->addTick(m, names.at(m));
-    return t;
-}
 
 QFont smallFont(const QFont& base)
 {
@@ -40,29 +35,21 @@ QCPColorMap* addHeatmap(QCustomPlot* plot, QCPAxisRect* r, int marks, const QStr
         a->setLabelFont(smallFont(plot->font()));
         a->grid()->setVisible(false);
     }
-    QCPAxis* y = r->axis(QCPAxis::atLeft);
-    y->setTicker(markTicker(names));
-    y->setRange(-0.5, marks - 0.5);
-    y->setRangeReversed(true);
-    y->setTickLabels(showMarkNames);
-    QCPAxis* x = r->axis(QCPAxis::atBottom);
-    x->setRange(remc::kWindowStart, remc::kWindowStart + remc::kBinCount * remc::kBinSize);
-    x->setLabel(QStringLiteral("bp from TSS"));
-    auto* map = new QCPColorMap(x, y);
-    map->setInterpolate(false);
+    QCPColorMap* map = AttentionHeatmap::create(r, names, marks, remc::kBinCount,
+                                                remc::kWindowStart, remc::kBinSize);
+    r->axis(QCPAxis::atLeft)->setTickLabels(showMarkNames);
+    r->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("bp from TSS"));
     return map;
 }
 
 QCPBars* addBetaBars(QCPAxisRect* r, const QStringList& names, const QColor& colour)
 {
     QCPAxis* x = r->axis(QCPAxis::atBottom);
-    x->setTicker(markTicker(names));
+    MarkAxis::setupCategories(x, names);
     x->setTickLabelRotation(35);
-    x->setRange(-0.6, names.size() - 0.4);
-    x->grid()->setVisible(false);
     auto* bars = new QCPBars(x, r->axis(QCPAxis::atLeft));
     bars->setWidth(0.6);
-    bars->setPen(QPen(QColor(40, 40, 40)));
+    bars->setPen(QPen(PlotPalette::barOutlineColour()));
     bars->setBrush(colour);
     return bars;
 }
@@ -70,17 +57,8 @@ QCPBars* addBetaBars(QCPAxisRect* r, const QStringList& names, const QColor& col
 // Fills `map` with marks × bins `a`; NaN when absent or the wrong size.
 void fillMap(QCPColorMap* map, const std::vector<float>& a, int marks, int bins)
 {
-    auto* d = map->data();
-    d->setSize(bins, marks);
-    d->setRange(QCPRange(remc::kWindowStart + 0.5 * remc::kBinSize,
-                         remc::kWindowStart + (bins - 0.5) * remc::kBinSize),
-                QCPRange(0, marks - 1));
-    if (a.size() != std::size_t(marks) * bins) {
-        d->fill(std::nan(""));
-        return;
-    }
-    for (int m = 0; m < marks; ++m)
-        for (int b = 0; b < bins; ++b) d->setCell(b, m, a[std::size_t(m) * bins + b]);
+    AttentionHeatmap::setShape(map, marks, bins, remc::kWindowStart, remc::kBinSize);
+    AttentionHeatmap::fill(map, a);
 }
 
 void fillBars(QCPBars* bars, const std::vector<float>& v, double offset = 0.0)
@@ -91,15 +69,6 @@ void fillBars(QCPBars* bars, const std::vector<float>& v, double offset = 0.0)
         y << v[m];
     }
     bars->setData(k, y, true);
-}
-
-void growRange(const std::vector<float>& v, double* lo, double* hi)
-{
-    for (float x : v)
-        if (std::isfinite(x)) {
-            *lo = std::min(*lo, double(x));
-            *hi = std::max(*hi, double(x));
-        }
 }
 
 } // namespace
@@ -175,7 +144,7 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
         auto* br = new QCPAxisRect(m_genePlot);
         br->axis(QCPAxis::atLeft)->setLabel(c == 0 ? QStringLiteral("β") : QString());
         L->addElement(2, c, br);
-        m_geneBetas.push_back(addBetaBars(br, names, QColor(0x4c, 0x72, 0xb0)));
+        m_geneBetas.push_back(addBetaBars(br, names, PlotPalette::betaColour()));
         hr->setMarginGroup(QCP::msTop | QCP::msBottom, heatGroup);
         br->setMarginGroup(QCP::msTop | QCP::msBottom, betaGroup);
         for (QCPAxis* a : br->axes()) {
@@ -186,11 +155,8 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
     // The scale only exists with columns: an element outside the layout would still be drawn.
     m_geneScale = nullptr;
     if (columns > 0) {
-        m_geneScale = new QCPColorScale(m_genePlot);
-        m_geneScale->setType(QCPAxis::atRight);
-        m_geneScale->axis()->setLabel(QStringLiteral("α (shared scale)"));
-        m_geneScale->setBarWidth(10);
-        m_geneScale->setMarginGroup(QCP::msTop | QCP::msBottom, heatGroup);
+        m_geneScale = AttentionHeatmap::createScale(m_geneMaps.front()->keyAxis()->axisRect(),
+                                                    QStringLiteral("α (shared scale)"), heatGroup);
         L->addElement(1, columns, m_geneScale);
         L->setColumnStretchFactor(columns, 0.01);
         L->setRowStretchFactor(0, 0.01);
@@ -199,7 +165,7 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
     }
     for (QCPColorMap* m : m_geneMaps) {
         m->setColorScale(m_geneScale);
-        m->setGradient(GeneView::colorGradient(m_gradient));
+        m->setGradient(PlotPalette::gradient(m_gradient));
     }
     m_layoutColumns = columns;
     m_layoutMarks = marks;
@@ -224,10 +190,10 @@ void CompareView::setGenes(const std::vector<GeneViewData>& perCell)
     for (int c = 0; c < columns; ++c) {
         const GeneViewData& d = perCell[std::size_t(c)];
         fillMap(m_geneMaps[std::size_t(c)], d.alpha, marks, d.binCount);
-        growRange(d.alpha, &lo, &hi);
+        AttentionHeatmap::growRange(d.alpha, &lo, &hi);
         fillBars(m_geneBetas[std::size_t(c)], d.beta);
         double blo = 0;
-        growRange(d.beta, &blo, &betaHi);
+        AttentionHeatmap::growRange(d.beta, &blo, &betaHi);
         const QString label = d.label == 1 ? QStringLiteral("high") : d.label == 0 ? QStringLiteral("low") : QStringLiteral("?");
         QString title = d.cell;
         if (d.p >= 0) title += QStringLiteral("  p=%1  label %2").arg(d.p, 0, 'f', 2).arg(label);
@@ -251,24 +217,18 @@ void CompareView::buildAggregateLayout()
     L->addElement(0, 0, new QCPTextElement(m_aggPlot, QStringLiteral("mean α · ON genes"), QFont(font().family(), 9, QFont::Bold)));
     L->addElement(0, 1, new QCPTextElement(m_aggPlot, QStringLiteral("mean α · OFF genes"), QFont(font().family(), 9, QFont::Bold)));
     L->addElement(0, 3, new QCPTextElement(m_aggPlot, QStringLiteral("mean β · ON vs OFF"), QFont(font().family(), 9, QFont::Bold)));
-    auto* group = new QCPMarginGroup(m_aggPlot);
     auto* onRect = new QCPAxisRect(m_aggPlot);
     auto* offRect = new QCPAxisRect(m_aggPlot);
     L->addElement(1, 0, onRect);
     L->addElement(1, 1, offRect);
     m_onMap = addHeatmap(m_aggPlot, onRect, remc::kMarkCount, names, true);
     m_offMap = addHeatmap(m_aggPlot, offRect, remc::kMarkCount, names, false);
-    m_aggScale = new QCPColorScale(m_aggPlot);
-    m_aggScale->setType(QCPAxis::atRight);
-    m_aggScale->axis()->setLabel(QStringLiteral("mean α"));
-    m_aggScale->setBarWidth(10);
+    m_aggScale = AttentionHeatmap::createScale(onRect, QStringLiteral("mean α"));
     L->addElement(1, 2, m_aggScale);
-    onRect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
-    offRect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
-    m_aggScale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    offRect->setMarginGroup(QCP::msTop | QCP::msBottom, onRect->marginGroup(QCP::msTop));
     for (QCPColorMap* m : {m_onMap, m_offMap}) {
         m->setColorScale(m_aggScale);
-        m->setGradient(GeneView::colorGradient(m_gradient));
+        m->setGradient(PlotPalette::gradient(m_gradient));
     }
     auto* betaRect = new QCPAxisRect(m_aggPlot);
     L->addElement(1, 3, betaRect);
@@ -276,8 +236,8 @@ void CompareView::buildAggregateLayout()
         a->setTickLabelFont(smallFont(font()));
         a->setLabelFont(smallFont(font()));
     }
-    m_betaOnBars = addBetaBars(betaRect, names, QColor(0xd6, 0x27, 0x28));
-    m_betaOffBars = addBetaBars(betaRect, names, QColor(0x1f, 0x77, 0xb4));
+    m_betaOnBars = addBetaBars(betaRect, names, PlotPalette::onColour());
+    m_betaOffBars = addBetaBars(betaRect, names, PlotPalette::offColour());
     m_betaOnBars->setWidth(0.38);
     m_betaOffBars->setWidth(0.38);
     m_betaOnBars->setName(QStringLiteral("ON"));
@@ -304,8 +264,8 @@ void CompareView::setAggregate(const AttentionAverages& a)
     fillMap(m_onMap, a.alphaOn, a.markCount, a.binCount);
     fillMap(m_offMap, a.alphaOff, a.markCount, a.binCount);
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    growRange(a.alphaOn, &lo, &hi);
-    growRange(a.alphaOff, &lo, &hi);
+    AttentionHeatmap::growRange(a.alphaOn, &lo, &hi);
+    AttentionHeatmap::growRange(a.alphaOff, &lo, &hi);
     if (!(hi > lo)) {
         lo = 0;
         hi = 1;
@@ -314,8 +274,8 @@ void CompareView::setAggregate(const AttentionAverages& a)
     fillBars(m_betaOnBars, a.betaOn, -0.2);
     fillBars(m_betaOffBars, a.betaOff, 0.2);
     double blo = 0, bhi = 0;
-    growRange(a.betaOn, &blo, &bhi);
-    growRange(a.betaOff, &blo, &bhi);
+    AttentionHeatmap::growRange(a.betaOn, &blo, &bhi);
+    AttentionHeatmap::growRange(a.betaOff, &blo, &bhi);
     m_betaOnBars->valueAxis()->setRange(0, bhi > 0 ? bhi * 1.4 : 1.0);
     auto title = [this](int col, const QString& what, int n) {
         if (auto* t = qobject_cast<QCPTextElement*>(m_aggPlot->plotLayout()->element(0, col))) t->setText(what.arg(n));
@@ -329,7 +289,7 @@ void CompareView::setAggregate(const AttentionAverages& a)
 void CompareView::setGradient(const QString& name)
 {
     m_gradient = name;
-    const QCPColorGradient g = GeneView::colorGradient(name);
+    const QCPColorGradient g = PlotPalette::gradient(name);
     for (QCPColorMap* m : m_geneMaps) m->setGradient(g);
     m_onMap->setGradient(g);
     m_offMap->setGradient(g);

@@ -2,6 +2,8 @@
 
 #include "GeneViewData.h"
 
+#include <QFont>
+#include <QVector>
 #include <QWidget>
 
 #include <vector>
@@ -10,7 +12,6 @@ class QCustomPlot;
 class QCPAxisRect;
 class QCPColorMap;
 class QCPColorScale;
-class QCPColorGradient;
 class QCPBars;
 class QCPGraph;
 class QCPTextElement;
@@ -42,12 +43,11 @@ public:
     void setData(const GeneViewData& data);
     const GeneViewData& data() const { return m_data; }
 
-    /// Colour gradient of the α/attribution maps by name (see gradientNames()).
+    /// Colour gradient of the α/attribution maps by name (see PlotPalette::gradientNames()).
     void setGradient(const QString& name);
     QString gradient() const { return m_gradient; }
+    /// The names setGradient() accepts (PlotPalette::gradientNames()).
     static QStringList gradientNames();
-    /// The gradient called `name` (unknown names give Viridis); shared with the other views.
-    static QCPColorGradient colorGradient(const QString& name);
 
     /// Auto: α range is the gene's min..max. Fixed: `lower..upper` for every gene.
     void setRange(RangeMode mode, double lower = 0.0, double upper = 0.05);
@@ -72,7 +72,23 @@ Q_SIGNALS:
 
 private:
     void buildLayout(bool withTrack, bool withAttribution);
+    void clearLayout();
+    void addHeader(int* row);
+    QCPAxisRect* addTssRect(int* row, const QString& yLabel, double stretch);
+    void addSignalPanels(int* row);
+    QCPAxisRect* addMapPanel(int* row, const QString& scaleLabel, QCPColorMap** map,
+                             QCPColorScale** scale);
+    void addAlphaNote();
+    void addTrackPanel(int* row);
+    void addBetaPanel(int* row);
+    QFont smallFont() const;
+
     void fillData();
+    void fillHeader();
+    void fillSignals(const QVector<double>& keys);
+    void fillMap(QCPColorMap* map, const std::vector<float>& values, bool fixedAllowed);
+    void fillTrack(const QVector<double>& keys);
+    void fillBeta();
     void onMouseMove(QMouseEvent* event);
     void onXRangeChanged();
 

@@ -9,7 +9,8 @@
 
 #include <functional>
 
-namespace ac {
+namespace ac
+{
 
 /// How a background job (JobController) ended. Plain value, queued across threads.
 struct JobResult {
@@ -29,7 +30,16 @@ struct JobResult {
  */
 using Job = std::function<JobResult(const ProgressCallback& progress)>;
 
+/// Hands a job's own progress value (e.g. a TrainProgress) to JobController::detail(). Called
+/// from the worker thread; the job decides how often (it is relayed unthrottled).
+using DetailCallback = std::function<void(const QVariant& detail)>;
+
+/// A Job that also reports progress values of its own kind through a DetailCallback. It still
+/// learns of a cancel from the ProgressCallback.
+using DetailedJob =
+    std::function<JobResult(const ProgressCallback& progress, const DetailCallback& detail)>;
+
 } // namespace ac
 
 Q_DECLARE_METATYPE(ac::JobResult)
-Q_DECLARE_METATYPE(ac::Job)
+Q_DECLARE_METATYPE(ac::DetailedJob)

@@ -4,14 +4,15 @@
 
 #include <exception>
 
-namespace ac {
+namespace ac
+{
 
 JobWorker::JobWorker(const std::atomic<bool>* cancel, QObject* parent)
     : QObject(parent), m_cancel(cancel)
 {
 }
 
-void JobWorker::run(const QString& errorContext, const Job& job)
+void JobWorker::run(const QString& errorContext, const DetailedJob& job)
 {
     JobResult result;
     try {
@@ -25,10 +26,14 @@ void JobWorker::run(const QString& errorContext, const Job& job)
             }
             return !m_cancel->load();
         };
-        result = job(progressCallback);
+        const DetailCallback detailCallback = [this](const QVariant& value) {
+            Q_EMIT detail(value);
+        };
+        result = job(progressCallback, detailCallback);
     } catch (const std::exception& e) {
         result = JobResult();
-        result.message = QStringLiteral("%1 failed: %2").arg(errorContext, QString::fromLocal8Bit(e.what()));
+        result.message =
+            QStringLiteral("%1 failed: %2").arg(errorContext, QString::fromLocal8Bit(e.what()));
     } catch (...) {
         result = JobResult();
         result.message = QStringLiteral("%1 failed (unknown error)").arg(errorContext);

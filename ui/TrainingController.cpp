@@ -1,37 +1,29 @@
 #include "TrainingController.h"
 
-#include "TrainingWorker.h"
+#include "TrainingJob.h"
 
-namespace ac {
+namespace ac
+{
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent)
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), m_jobs(nullptr, QStringLiteral("training"))
 {
     qRegisterMetaType<ac::TrainRequest>();
     qRegisterMetaType<ac::TrainProgress>();
-    m_thread.setObjectName(QStringLiteral("training"));
-    m_worker = new TrainingWorker(&m_cancel);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &TrainingController::requestRun, m_worker, &TrainingWorker::run);
-    connect(m_worker, &TrainingWorker::progress, this, &TrainingController::progress);
-    connect(m_worker, &TrainingWorker::finished, this, &TrainingController::onRunFinished);
-    m_thread.start();
+    connect(&m_jobs, &JobController::detail, this,
+            [this](const QVariant& value) { Q_EMIT progress(value.value<TrainProgress>()); });
+    connect(&m_jobs, &JobController::finished, this, &TrainingController::onJobFinished);
 }
 
-TrainingController::~TrainingController()
-{
-    m_cancel = true;
-    m_thread.requestInterruption();
-    m_thread.quit();
-    m_thread.wait();
-}
+TrainingController::~TrainingController() = default;
 
 bool TrainingController::start(const QList<TrainRequest>& requests)
 {
-    if (m_running || requests.isEmpty()) return false;
+    if (m_running || requests.isEmpty())
+        return false;
     m_requests = requests;
     m_index = -1;
-    m_cancel = false;
+    m_cancelled = false;
     m_running = true;
     startNext();
     return true;
@@ -39,22 +31,27 @@ bool TrainingController::start(const QList<TrainRequest>& requests)
 
 void TrainingController::cancel()
 {
-    if (m_running) m_cancel = true;
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    m_jobs.cancel();
 }
 
 void TrainingController::startNext()
 {
     ++m_index;
-    const TrainRequest& r = m_requests.at(m_index);
+    const TrainRequest r = m_requests.at(m_index);
     Q_EMIT runStarted(m_index, r);
-    Q_EMIT requestRun(r);
+    m_jobs.startDetailed(QStringLiteral("%1: training").arg(r.cell),
+                         [r](const ProgressCallback& progress, const DetailCallback& detail) {
+                             return TrainingJob::run(r, progress, detail);
+                         });
 }
 
-void TrainingController::onRunFinished(bool ok, const QString& message, const QString& runId,
-                                       const QString& status)
+void TrainingController::onJobFinished(const JobResult& result)
 {
-    Q_EMIT runFinished(ok, message, runId, status);
-    if (ok && !m_cancel.load() && m_index + 1 < m_requests.size()) {
+    Q_EMIT runFinished(result.ok, result.message, result.items.value(0), result.value.toString());
+    if (result.ok && !m_cancelled && m_index + 1 < m_requests.size()) {
         startNext();
         return;
     }

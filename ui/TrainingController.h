@@ -1,24 +1,23 @@
 #pragma once
 
+#include "JobController.h"
 #include "TrainMetaTypes.h"
 
 #include <QList>
 #include <QObject>
-#include <QThread>
 
-#include <atomic>
-
-namespace ac {
-
-class TrainingWorker;
+namespace ac
+{
 
 /**
- * Runs training requests one after another in its own worker thread (TrainingWorker) and relays
- * progress to the GUI thread. Owns the thread, the worker and the cancel flag. cancel() stops the
- * current run between batches (the run is stored with status "cancelled") and drops the queued
- * ones. The destructor cancels and waits. Use from the GUI thread.
+ * Runs training requests one after another (each a TrainingJob) in the worker thread of its own
+ * JobController and relays progress to the GUI thread. cancel() stops the current run between
+ * batches (the run is stored with status "cancelled") and drops the queued ones. A failure
+ * (including an exception in the trainer) ends the batch with runFinished(false, ...). The
+ * destructor cancels and waits. Use from the GUI thread.
  */
-class TrainingController : public QObject {
+class TrainingController : public QObject
+{
     Q_OBJECT
 public:
     explicit TrainingController(QObject* parent = nullptr);
@@ -41,19 +40,16 @@ Q_SIGNALS:
     void runFinished(bool ok, const QString& message, const QString& runId, const QString& status);
     /// The whole batch ended (done, failed or cancelled).
     void allFinished();
-    /// Internal: queued into the worker thread.
-    void requestRun(const ac::TrainRequest& request);
 
 private:
     void startNext();
-    void onRunFinished(bool ok, const QString& message, const QString& runId, const QString& status);
+    void onJobFinished(const JobResult& result);
 
-    std::atomic<bool> m_cancel{false};
-    QThread m_thread;
-    TrainingWorker* m_worker = nullptr;
+    JobController m_jobs;
     QList<TrainRequest> m_requests;
     int m_index = -1;
     bool m_running = false;
+    bool m_cancelled = false;
 };
 
 } // namespace ac

@@ -1,14 +1,18 @@
 #include "ValidationFigure.h"
 
+#include "MarkAxis.h"
 #include "PlotExport.h"
+#include "PlotPalette.h"
 #include "QcpInclude.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 // The finite range of the given profiles ({0, 0} when none has a finite value).
 std::pair<double, double> finiteRange(std::initializer_list<const std::vector<double>*> profiles)
@@ -34,58 +38,71 @@ QVector<double> scaled(const std::vector<double>& v, std::pair<double, double> r
     return out;
 }
 
-const QList<QColor>& palette()
-{
-    static const QList<QColor> colours{QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
-                                       QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                                       QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
-    return colours;
-}
+// The figure's three parts under its title.
+struct Panels {
+    QCPLegend* legend = nullptr; ///< of the profiles, a row of its own
+    QCPAxisRect* profiles = nullptr;
+    QCPAxisRect* bars = nullptr;
+};
 
-} // namespace
+// The per-map correlations of the bar chart, one tick per map of the mark.
+struct Correlations {
+    QStringList labels;
+    QVector<double> perGene;
+    QVector<double> averaged;
+};
 
-void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
-                            const QString& trackName, const QString& mark)
+Panels addPanels(QCustomPlot* plot, const AgreementReport& report, const QString& trackName,
+                 const QString& mark)
 {
-    plot->setAutoAddPlottableToLegend(false);
-    plot->clearPlottables();
-    plot->plotLayout()->clear();
     auto* title = new QCPTextElement(
-        plot, QStringLiteral("Maps of %1 vs %2: %3 genes predicted ON with a track (dashed: OFF)")
-                  .arg(mark, trackName)
-                  .arg(report.onWithTrack),
+        plot,
+        QStringLiteral("Maps of %1 vs %2: %3 genes predicted ON with a track (dashed: OFF)")
+            .arg(mark, trackName)
+            .arg(report.onWithTrack),
         QFont(QStringLiteral("sans"), 11, QFont::Bold));
     plot->plotLayout()->addElement(0, 0, title);
 
     // The profiles' legend gets a row of its own under the title (three entries per line), so it
     // never hides a curve however small the figure is drawn.
-    auto* legend = new QCPLegend;
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setWrap(3);
-    legend->setLayer(QStringLiteral("legend"));
-    legend->setFont(QFont(QStringLiteral("sans"), 8));
-    legend->setBorderPen(Qt::NoPen);
-    auto* profiles = new QCPAxisRect(plot);
-    auto* bars = new QCPAxisRect(plot);
-    plot->plotLayout()->addElement(1, 0, legend);
-    plot->plotLayout()->addElement(2, 0, profiles);
-    plot->plotLayout()->addElement(3, 0, bars);
+    Panels p;
+    p.legend = new QCPLegend;
+    p.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    p.legend->setWrap(3);
+    p.legend->setLayer(QStringLiteral("legend"));
+    p.legend->setFont(QFont(QStringLiteral("sans"), 8));
+    p.legend->setBorderPen(Qt::NoPen);
+    p.profiles = new QCPAxisRect(plot);
+    p.bars = new QCPAxisRect(plot);
+    plot->plotLayout()->addElement(1, 0, p.legend);
+    plot->plotLayout()->addElement(2, 0, p.profiles);
+    plot->plotLayout()->addElement(3, 0, p.bars);
     plot->plotLayout()->setRowStretchFactor(1, 0.01);
     plot->plotLayout()->setRowStretchFactor(2, 3);
     plot->plotLayout()->setRowStretchFactor(3, 2);
-    profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
-    profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean, scaled to 0–1"));
+    p.profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
+    p.profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean, scaled to 0–1"));
+    p.profiles->axis(QCPAxis::atBottom)->setRange(-5000, 5000);
+    p.profiles->axis(QCPAxis::atLeft)->setRange(-0.05, 1.05);
+    return p;
+}
 
+// Draws the scaled average profiles of the track and of every map of `mark`; returns the
+// correlations of those maps with the track, for the bars.
+Correlations addProfiles(QCustomPlot* plot, const Panels& panels, const AgreementReport& report,
+                         const QString& trackName, const QString& mark)
+{
     QVector<double> x;
     for (int b = 0; b < report.binCount; ++b)
         x << -5000.0 + (b + 0.5) * 10000.0 / report.binCount;
     auto addLine = [&](const std::vector<double>& y, std::pair<double, double> range,
                        const QString& name, const QPen& pen) {
-        QCPGraph* g = plot->addGraph(profiles->axis(QCPAxis::atBottom), profiles->axis(QCPAxis::atLeft));
+        QCPGraph* g = plot->addGraph(panels.profiles->axis(QCPAxis::atBottom),
+                                     panels.profiles->axis(QCPAxis::atLeft));
         g->setData(x, scaled(y, range), true);
         g->setName(name);
         g->setPen(pen);
-        legend->addItem(new QCPPlottableLegendItem(legend, g));
+        panels.legend->addItem(new QCPPlottableLegendItem(panels.legend, g));
     };
     // The track and α also for genes predicted OFF (dashed), each on its ON/OFF joint scale so
     // that the OFF curve shows how much lower it is.
@@ -94,15 +111,12 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     addLine(report.trackOff, trackRange, QStringLiteral("%1, predicted OFF").arg(trackName),
             QPen(Qt::black, 1.5, Qt::DashLine));
 
-    QVector<double> ticks;
-    QVector<QString> labels;
-    QVector<double> perGene;
-    QVector<double> averaged;
+    Correlations out;
     int colour = 0;
     for (const AgreementSeries& s : report.series) {
         if (s.mark != mark)
             continue;
-        const QColor c = palette()[colour++ % palette().size()];
+        const QColor c = PlotPalette::seriesColour(colour++);
         if (s.map == QLatin1String("alpha")) {
             const auto range = finiteRange({&s.profileOn, &s.profileOff});
             addLine(s.profileOn, range, s.mapName, QPen(c, 1.5));
@@ -113,21 +127,21 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
         }
         for (const AgreementRow& row : report.rows)
             if (row.map == s.map && row.mark == s.mark && row.group == QLatin1String("ON")) {
-                perGene << (std::isnan(row.meanPearson) ? 0.0 : row.meanPearson);
-                averaged << (std::isnan(row.averagePearson) ? 0.0 : row.averagePearson);
+                out.perGene << (std::isnan(row.meanPearson) ? 0.0 : row.meanPearson);
+                out.averaged << (std::isnan(row.averagePearson) ? 0.0 : row.averagePearson);
             }
-        ticks << ticks.size() + 1;
-        labels << s.mapName;
+        out.labels << s.mapName;
     }
-    profiles->axis(QCPAxis::atBottom)->setRange(-5000, 5000);
-    profiles->axis(QCPAxis::atLeft)->setRange(-0.05, 1.05);
+    return out;
+}
 
+// Pearson r per map: per gene (mean over genes predicted ON) and of the average map.
+void addCorrelationBars(QCPAxisRect* bars, const Correlations& c)
+{
     QCPAxis* key = bars->axis(QCPAxis::atBottom);
     QCPAxis* value = bars->axis(QCPAxis::atLeft);
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    ticker->addTicks(ticks, labels);
-    key->setTicker(ticker);
-    key->setRange(0.4, ticks.size() + 0.6);
+    key->setTicker(MarkAxis::ticker(c.labels, 1));
+    key->setRange(0.4, c.labels.size() + 0.6);
     value->setRange(-1, 1);
     value->setLabel(QStringLiteral("Pearson r"));
     // One row at the bottom, where bars of positive correlations leave room.
@@ -139,7 +153,7 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     auto addBars = [&](const QVector<double>& values, double shift, const QString& name,
                        const QColor& colour) {
         QVector<double> keys;
-        for (double t : ticks)
+        for (int t = 1; t <= c.labels.size(); ++t)
             keys << t + shift;
         auto* b = new QCPBars(key, value);
         b->setData(keys, values, true);
@@ -149,10 +163,21 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
         b->setPen(Qt::NoPen);
         barLegend->addItem(new QCPPlottableLegendItem(barLegend, b));
     };
-    addBars(perGene, -0.18, QStringLiteral("per gene (mean over genes predicted ON)"),
-            QColor(0xd6, 0x27, 0x28));
-    addBars(averaged, 0.18, QStringLiteral("of the average map"),
-            QColor(0xf0, 0xa0, 0xa0));
+    addBars(c.perGene, -0.18, QStringLiteral("per gene (mean over genes predicted ON)"),
+            PlotPalette::onColour());
+    addBars(c.averaged, 0.18, QStringLiteral("of the average map"), PlotPalette::onLightColour());
+}
+
+} // namespace
+
+void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
+                            const QString& trackName, const QString& mark)
+{
+    plot->setAutoAddPlottableToLegend(false);
+    plot->clearPlottables();
+    plot->plotLayout()->clear();
+    const Panels panels = addPanels(plot, report, trackName, mark);
+    addCorrelationBars(panels.bars, addProfiles(plot, panels, report, trackName, mark));
     plot->replot();
 }
 

@@ -1,5 +1,6 @@
 #include "ValidationView.h"
 
+#include "PlotPalette.h"
 #include "QcpInclude.h"
 #include "ValidationFigure.h"
 
@@ -159,7 +160,7 @@ void ValidationView::showGene(int index)
     if (!a.isEmpty()) {
         QCPGraph* g = m_genePlot->addGraph(m_genePlot->xAxis, m_genePlot->yAxis2);
         g->setData(x, a, true);
-        g->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
+        g->setPen(QPen(PlotPalette::seriesColour(0), 2));
         g->setName(QStringLiteral("\u03b1 %1").arg(markName));
         m_genePlot->yAxis2->setLabel(g->name());
         g->rescaleValueAxis();

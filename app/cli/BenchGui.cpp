@@ -101,6 +101,115 @@ void waitForReplot(QCustomPlot* plot)
     QCoreApplication::processEvents(QEventLoop::AllEvents); // the paint event the replot posted
 }
 
+// Gene indices to switch between: spread over the whole cell type, the same every run.
+std::vector<int> switchOrder(int switches, int genes)
+{
+    std::vector<int> order(static_cast<std::size_t>(switches));
+    for (int i = 0; i < switches; ++i)
+        order[std::size_t(i)] = int((std::int64_t(i) * 7919 + 13) % genes);
+    return order;
+}
+
+/// GeneView alone at 1400×900: data in memory, times setData + the replot + paint.
+void benchGeneView(const SimulatedCell& sim, const RunResults& res, const std::vector<int>& order)
+{
+    GeneView view;
+    view.resize(1400, 900);
+    view.show();
+    QCoreApplication::processEvents();
+    std::vector<double> ms;
+    ms.reserve(order.size());
+    for (int g : order) {
+        GeneViewData d;
+        d.gene = sim.cell.genes[std::size_t(g)];
+        d.cell = sim.cell.name;
+        d.runId = QStringLiteral("synthetic");
+        d.label = sim.cell.labels[std::size_t(g)];
+        QElapsedTimer t;
+        t.start();
+        d.values.assign(sim.cell.geneValues(g), sim.cell.geneValues(g) + 500);
+        d.takeResults(res, g);
+        d.trackName = sim.h3k27ac.name;
+        d.track.assign(sim.h3k27ac.values.begin() + std::ptrdiff_t(g) * 100,
+                       sim.h3k27ac.values.begin() + std::ptrdiff_t(g + 1) * 100);
+        view.setData(d);
+        waitForReplot(view.plot());
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    printLine(line(QStringLiteral("GeneView 1400×900, gene switch"), summarise(ms)));
+}
+
+/// The same through the main window on a study at `path`: HDF5 read of the gene, list
+/// selection, replot. False with `error` set on failure.
+bool benchMainWindow(const QString& path, const SimulatedCell& sim, int genes,
+                     const std::vector<int>& order, QString* error)
+{
+    QElapsedTimer clock;
+    clock.start();
+    {
+        auto editor = StudyEditor::begin(path, error);
+        if (!editor || !editor->writeCell(sim.cell, error)
+            || !editor->writeTrack(sim.cell.name, sim.h3k27ac, error)
+            || !addSyntheticRun(*editor, sim.cell.name, genes, error) || !editor->commit(error))
+            return false;
+        printLine(QStringLiteral("wrote the full-size study in %1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 1));
+    }
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    clock.restart();
+    if (!w.openStudy(path, false)) {
+        *error = w.lastError();
+        return false;
+    }
+    waitForReplot(w.geneView()->plot());
+    printLine(QStringLiteral("%1: %2 ms").arg(QStringLiteral("MainWindow open full-size study"), -34).arg(clock.elapsed()));
+    std::vector<double> ms;
+    for (int g : order) {
+        QElapsedTimer t;
+        t.start();
+        if (!w.selectGene(g)) {
+            *error = QStringLiteral("cannot select gene %1").arg(g);
+            return false;
+        }
+        waitForReplot(w.geneView()->plot());
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    printLine(line(QStringLiteral("MainWindow 1400×900, gene switch"), summarise(ms)));
+    return true;
+}
+
+/// Start-up on the demo study (3 × 2,000 genes with tracks and a run each) written to `path`:
+/// window construction, opening the study, first gene drawn. False with `error` on failure.
+bool benchStartup(const QString& path, QString* error)
+{
+    if (!writeSimulatedStudy(path, SimulationConfig::demo(), {}, error)) return false;
+    {
+        auto editor = StudyEditor::begin(path, error);
+        if (!editor) return false;
+        for (int c = 0; c < SimulationConfig::demo().cells; ++c)
+            if (!addSyntheticRun(*editor, Simulator::cellName(c), SimulationConfig::demo().genesPerCell, error))
+                return false;
+        if (!editor->commit(error)) return false;
+    }
+    std::vector<double> startup;
+    for (int rep = 0; rep < 3; ++rep) {
+        QElapsedTimer t;
+        t.start();
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        if (!w.openStudy(path, false)) {
+            *error = w.lastError();
+            return false;
+        }
+        waitForReplot(w.geneView()->plot());
+        startup.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    printLine(line(QStringLiteral("MainWindow start-up, demo study"), summarise(startup)));
+    return true;
+}
+
 } // namespace
 
 int runBenchGui(const QStringList& args)
@@ -136,88 +245,13 @@ int runBenchGui(const QStringList& args)
     printLine(QStringLiteral("simulated %1 with %L2 genes and synthetic attention in %3 s")
                   .arg(sim.cell.name).arg(genes).arg(clock.elapsed() / 1000.0, 0, 'f', 1));
 
-    // 2. GeneView alone at 1400×900: data in memory, time setData + the replot + paint.
-    std::vector<int> order(static_cast<std::size_t>(switches));
-    for (int i = 0; i < switches; ++i) order[std::size_t(i)] = int((std::int64_t(i) * 7919 + 13) % genes);
-    {
-        GeneView view;
-        view.resize(1400, 900);
-        view.show();
-        QCoreApplication::processEvents();
-        std::vector<double> ms;
-        ms.reserve(order.size());
-        for (int g : order) {
-            GeneViewData d;
-            d.gene = sim.cell.genes[std::size_t(g)];
-            d.cell = sim.cell.name;
-            d.runId = QStringLiteral("synthetic");
-            d.label = sim.cell.labels[std::size_t(g)];
-            QElapsedTimer t;
-            t.start();
-            d.values.assign(sim.cell.geneValues(g), sim.cell.geneValues(g) + 500);
-            d.takeResults(res, g);
-            d.trackName = sim.h3k27ac.name;
-            d.track.assign(sim.h3k27ac.values.begin() + std::ptrdiff_t(g) * 100, sim.h3k27ac.values.begin() + std::ptrdiff_t(g + 1) * 100);
-            view.setData(d);
-            waitForReplot(view.plot());
-            ms.push_back(double(t.nsecsElapsed()) / 1e6);
-        }
-        printLine(line(QStringLiteral("GeneView 1400×900, gene switch"), summarise(ms)));
-    }
-
-    // 3. The same through the main window: HDF5 read of the gene, list selection, replot.
-    const QString full = QDir(tmp.path()).filePath(QStringLiteral("full.h5"));
-    {
-        clock.restart();
-        auto editor = StudyEditor::begin(full, &err);
-        if (!editor || !editor->writeCell(sim.cell, &err) || !editor->writeTrack(sim.cell.name, sim.h3k27ac, &err)
-            || !addSyntheticRun(*editor, sim.cell.name, genes, &err) || !editor->commit(&err))
-            return fail(cmd, err);
-        printLine(QStringLiteral("wrote the full-size study in %1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 1));
-    }
-    {
-        MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        clock.restart();
-        if (!w.openStudy(full, false)) return fail(cmd, w.lastError());
-        waitForReplot(w.geneView()->plot());
-        printLine(QStringLiteral("%1: %2 ms").arg(QStringLiteral("MainWindow open full-size study"), -34).arg(clock.elapsed()));
-        std::vector<double> ms;
-        for (int g : order) {
-            QElapsedTimer t;
-            t.start();
-            if (!w.selectGene(g)) return fail(cmd, QStringLiteral("cannot select gene %1").arg(g));
-            waitForReplot(w.geneView()->plot());
-            ms.push_back(double(t.nsecsElapsed()) / 1e6);
-        }
-        printLine(line(QStringLiteral("MainWindow 1400×900, gene switch"), summarise(ms)));
-    }
-
-    // 4. Start-up on the demo study (3 × 2,000 genes with tracks and a run each): window
-    //    construction, opening the study, first gene drawn.
-    const QString demo = QDir(tmp.path()).filePath(QStringLiteral("demo.h5"));
-    if (!writeSimulatedStudy(demo, SimulationConfig::demo(), {}, &err)) return fail(cmd, err);
-    {
-        auto editor = StudyEditor::begin(demo, &err);
-        if (!editor) return fail(cmd, err);
-        for (int c = 0; c < SimulationConfig::demo().cells; ++c)
-            if (!addSyntheticRun(*editor, Simulator::cellName(c), SimulationConfig::demo().genesPerCell, &err))
-                return fail(cmd, err);
-        if (!editor->commit(&err)) return fail(cmd, err);
-    }
-    std::vector<double> startup;
-    for (int rep = 0; rep < 3; ++rep) {
-        QElapsedTimer t;
-        t.start();
-        MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        if (!w.openStudy(demo, false)) return fail(cmd, w.lastError());
-        waitForReplot(w.geneView()->plot());
-        startup.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    printLine(line(QStringLiteral("MainWindow start-up, demo study"), summarise(startup)));
+    // 2. GeneView alone; 3. the main window on the full-size study; 4. start-up on the demo.
+    const std::vector<int> order = switchOrder(switches, genes);
+    benchGeneView(sim, res, order);
+    if (!benchMainWindow(QDir(tmp.path()).filePath(QStringLiteral("full.h5")), sim, genes, order, &err))
+        return fail(cmd, err);
+    if (!benchStartup(QDir(tmp.path()).filePath(QStringLiteral("demo.h5")), &err))
+        return fail(cmd, err);
     printLine(QStringLiteral("(start-up excludes process launch and library loading; platform: %1)")
                   .arg(QGuiApplication::platformName()));
     return 0;

@@ -1,0 +1,90 @@
+#include "PlotPalette.h"
+
+#include "QcpInclude.h"
+
+namespace ac
+{
+
+QColor PlotPalette::markColour(int mark)
+{
+    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c),
+                                     QColor(0xff, 0x7f, 0x0e), QColor(0xd6, 0x27, 0x28),
+                                     QColor(0x94, 0x67, 0xbd)};
+    return colours[(mark % 5 + 5) % 5];
+}
+
+QColor PlotPalette::seriesColour(int i)
+{
+    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
+                                     QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+                                     QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
+    return colours[(i % 6 + 6) % 6];
+}
+
+QColor PlotPalette::onColour()
+{
+    return QColor(0xd6, 0x27, 0x28);
+}
+
+QColor PlotPalette::offColour()
+{
+    return QColor(0x1f, 0x77, 0xb4);
+}
+
+QColor PlotPalette::onLightColour()
+{
+    return QColor(0xf0, 0xa0, 0xa0);
+}
+
+QColor PlotPalette::betaColour()
+{
+    return QColor(0x4c, 0x72, 0xb0);
+}
+
+QColor PlotPalette::barOutlineColour()
+{
+    return QColor(40, 40, 40);
+}
+
+QColor PlotPalette::trackColour()
+{
+    return QColor(60, 60, 60);
+}
+
+QColor PlotPalette::tssLineColour()
+{
+    return QColor(120, 120, 120);
+}
+
+QStringList PlotPalette::gradientNames()
+{
+    return {QStringLiteral("Viridis"), QStringLiteral("Hot"), QStringLiteral("Thermal"),
+            QStringLiteral("Jet"), QStringLiteral("Grayscale")};
+}
+
+QCPColorGradient PlotPalette::gradient(const QString& name)
+{
+    QCPColorGradient g;
+    if (name == QLatin1String("Hot")) {
+        g = QCPColorGradient(QCPColorGradient::gpHot);
+    } else if (name == QLatin1String("Grayscale")) {
+        g = QCPColorGradient(QCPColorGradient::gpGrayscale);
+    } else if (name == QLatin1String("Jet")) {
+        g = QCPColorGradient(QCPColorGradient::gpJet);
+    } else if (name == QLatin1String("Thermal")) {
+        g = QCPColorGradient(QCPColorGradient::gpThermal);
+    } else {
+        // Viridis-like: perceptually ordered, readable in greyscale print.
+        g.clearColorStops();
+        g.setColorStopAt(0.0, QColor(68, 1, 84));
+        g.setColorStopAt(0.25, QColor(59, 82, 139));
+        g.setColorStopAt(0.5, QColor(33, 145, 140));
+        g.setColorStopAt(0.75, QColor(94, 201, 98));
+        g.setColorStopAt(1.0, QColor(253, 231, 37));
+    }
+    // Missing values (no run, wrong sizes) must not look like low attention.
+    g.setNanHandling(QCPColorGradient::nhTransparent);
+    return g;
+}
+
+} // namespace ac
