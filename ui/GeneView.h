@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GeneViewData.h"
+#include "session/GeneViewData.h"
 
 #include <QWidget>
 

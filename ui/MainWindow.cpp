@@ -7,7 +7,7 @@
 #include "GeneFilterProxy.h"
 #include "GeneListModel.h"
 #include "GeneView.h"
-#include "GeneViewData.h"
+#include "session/GeneViewData.h"
 #include "ImportDialog.h"
 #include "PlotExport.h"
 #include "QcpInclude.h"

@@ -3,7 +3,7 @@
 #include "CliSupport.h"
 
 #include "GeneFigure.h"
-#include "GeneViewData.h"
+#include "session/GeneViewData.h"
 #include "store/StudyFile.h"
 
 #include <QDir>
