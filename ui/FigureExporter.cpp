@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTextStream>
@@ -26,6 +27,28 @@ FigureExporter::FigureExporter(QWidget* dialogParent, const ExportedViews& views
                                StudySession* session)
     : QObject(dialogParent), m_parent(dialogParent), m_views(views), m_session(session)
 {
+}
+
+void FigureExporter::addActions(QMenu* menu)
+{
+    const auto add = [this, menu](const QString& text, void (FigureExporter::*f)(const QString&),
+                                  const QString& format) {
+        menu->addAction(text, this, [this, f, format] { (this->*f)(format); });
+    };
+    add(QStringLiteral("Gene panel as &PNG…"), &FigureExporter::exportGene, QStringLiteral("png"));
+    add(QStringLiteral("Gene panel as &SVG…"), &FigureExporter::exportGene, QStringLiteral("svg"));
+    add(QStringLiteral("Gene panel as P&DF…"), &FigureExporter::exportGene, QStringLiteral("pdf"));
+    add(QStringLiteral("Numbers behind the figure (&TSV)…"), &FigureExporter::exportGene,
+        QStringLiteral("tsv"));
+    menu->addSeparator();
+    add(QStringLiteral("Current tab's figures as P&NG…"), &FigureExporter::exportTabDialog,
+        QStringLiteral("png"));
+    add(QStringLiteral("Current tab's figures as S&VG…"), &FigureExporter::exportTabDialog,
+        QStringLiteral("svg"));
+    add(QStringLiteral("Current tab's figures as PD&F…"), &FigureExporter::exportTabDialog,
+        QStringLiteral("pdf"));
+    menu->addSeparator();
+    menu->addAction(QStringLiteral("&Batch export gene list…"), this, &FigureExporter::exportBatch);
 }
 
 bool FigureExporter::askDpi(const QString& format, int* dpi)

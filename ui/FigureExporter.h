@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+class QMenu;
 class QTabWidget;
 class QTextStream;
 class QWidget;
@@ -41,6 +42,9 @@ class FigureExporter : public QObject
     Q_OBJECT
 public:
     FigureExporter(QWidget* dialogParent, const ExportedViews& views, StudySession* session);
+
+    /// Adds the export actions (gene panel, current tab's figures, batch) to `menu`.
+    void addActions(QMenu* menu);
 
     /// Exports the shown gene panel in `format` ("png", "svg", "pdf" or "tsv") after asking for
     /// a file (and a DPI for PNG).

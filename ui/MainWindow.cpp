@@ -6,45 +6,27 @@
 #include "EvaluationView.h"
 #include "FigureExporter.h"
 #include "GeneView.h"
-#include "ImportDialog.h"
+#include "SavedSession.h"
 #include "StudyDock.h"
-#include "TrackImportDialog.h"
+#include "StudyFileMenu.h"
 #include "TrainingView.h"
 #include "ValidationTab.h"
+#include "ViewToolBar.h"
 #include "session/StudySession.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QCoreApplication>
-#include <QDir>
-#include <QDoubleSpinBox>
-#include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QToolBar>
 
 #include <algorithm>
 
-namespace ac {
-
-namespace {
-constexpr int kMaxRecent = 8;
-
-// The gene view's attribution choices (mark ablation is marks × 1 and has no heatmap).
-const AttributionMethod kGeneAttributions[] = {
-    AttributionMethod::Saliency, AttributionMethod::InputTimesGradient,
-    AttributionMethod::IntegratedGradients, AttributionMethod::Occlusion};
-const char* const kGeneAttributionLabels[] = {"saliency", "input × gradient",
-                                              "integrated gradients", "occlusion"};
-} // namespace
+namespace ac
+{
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(std::make_unique<StudySession>())
@@ -78,10 +60,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_attribution = new AttributionController(this);
     connect(m_attribution, &AttributionController::ready, this, &MainWindow::onAttributionReady);
     connect(m_attribution, &AttributionController::statusMessage, this, &MainWindow::showStatus);
-    connect(m_attribution, &AttributionController::statusCleared, statusBar(), &QStatusBar::clearMessage);
-    m_exporter = new FigureExporter(this, {m_tabs, m_geneView, m_compareView, m_trainingView,
-                                           m_evaluationView, m_validationTab},
-                                    m_session.get());
+    connect(m_attribution, &AttributionController::statusCleared, statusBar(),
+            &QStatusBar::clearMessage);
+    m_exporter = new FigureExporter(
+        this,
+        {m_tabs, m_geneView, m_compareView, m_trainingView, m_evaluationView, m_validationTab},
+        m_session.get());
     connect(m_exporter, &FigureExporter::statusMessage, this, &MainWindow::showStatus);
     m_dock = new StudyDock(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_dock);
@@ -96,17 +80,46 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::addView(QWidget* view, const QString& title)
 {
-    if (view) m_tabs->addTab(view, title);
+    if (view)
+        m_tabs->addTab(view, title);
 }
 
-QString MainWindow::studyPath() const { return m_session->path(); }
-QString MainWindow::currentCell() const { return m_session->cell(); }
-QString MainWindow::currentRun() const { return m_session->runId(); }
-int MainWindow::currentGene() const { return m_session->geneIndex(); }
-QString MainWindow::currentGeneId() const { return m_session->geneId(); }
-GeneListModel* MainWindow::geneModel() const { return m_dock->geneModel(); }
-GeneFilterProxy* MainWindow::geneFilter() const { return m_dock->geneFilter(); }
-QTreeWidget* MainWindow::studyTree() const { return m_dock->tree(); }
+QString MainWindow::studyPath() const
+{
+    return m_session->path();
+}
+QString MainWindow::currentCell() const
+{
+    return m_session->cell();
+}
+QString MainWindow::currentRun() const
+{
+    return m_session->runId();
+}
+int MainWindow::currentGene() const
+{
+    return m_session->geneIndex();
+}
+QString MainWindow::currentGeneId() const
+{
+    return m_session->geneId();
+}
+GeneListModel* MainWindow::geneModel() const
+{
+    return m_dock->geneModel();
+}
+GeneFilterProxy* MainWindow::geneFilter() const
+{
+    return m_dock->geneFilter();
+}
+QTreeWidget* MainWindow::studyTree() const
+{
+    return m_dock->tree();
+}
+QAction* MainWindow::importTrackAction() const
+{
+    return m_fileMenu->importTrackAction();
+}
 
 void MainWindow::showStatus(const QString& text, int timeoutMs)
 {
@@ -116,54 +129,49 @@ void MainWindow::showStatus(const QString& text, int timeoutMs)
 void MainWindow::connectDock()
 {
     connect(m_dock, &StudyDock::itemChosen, this, [this](const QString& cell, const QString& run) {
-        if (cell != currentCell()) selectCell(cell);
-        if (!run.isEmpty()) selectRun(run);
+        if (cell != currentCell())
+            selectCell(cell);
+        if (!run.isEmpty())
+            selectRun(run);
     });
     connect(m_dock, &StudyDock::geneActivated, this, [this](int g) {
-        if (g != currentGene()) showGene(g, true);
+        if (g != currentGene())
+            showGene(g, true);
     });
-    connect(m_dock, &StudyDock::geneNameChosen, this, [this](const QString& t) { selectGeneByName(t); });
+    connect(m_dock, &StudyDock::geneNameChosen, this,
+            [this](const QString& t) { selectGeneByName(t); });
     connect(m_dock, &StudyDock::searchSubmitted, this, &MainWindow::onSearchSubmitted);
 }
 
 void MainWindow::buildFileMenu()
 {
-    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
-    file->addAction(QStringLiteral("&Open study…"), QKeySequence::Open, this, &MainWindow::openDialog);
-    m_recentMenu = file->addMenu(QStringLiteral("Open &recent"));
-    updateRecentMenu();
-    file->addAction(QStringLiteral("Open &demo study"), this, [this] {
-        const QString demo = prepareDemoStudy();
-        if (demo.isEmpty())
-            QMessageBox::warning(this, windowTitle(), QStringLiteral("No bundled demo study was found beside the application."));
-        else
-            openStudy(demo);
-    });
-    file->addAction(QStringLiteral("&Import REMC folder…"), this, &MainWindow::showImportDialog);
-    m_importTrackAction =
-        file->addAction(QStringLiteral("Import &track…"), this, &MainWindow::showImportTrackDialog);
-    // A disabled menu item cannot say why by itself: show its tool tip.
-    file->setToolTipsVisible(true);
-    updateStudyActions();
-    buildExportMenu(file);
-    file->addSeparator();
-    file->addAction(QStringLiteral("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-}
-
-void MainWindow::buildExportMenu(QMenu* file)
-{
-    QMenu* exp = file->addMenu(QStringLiteral("&Export"));
-    FigureExporter* x = m_exporter;
-    exp->addAction(QStringLiteral("Gene panel as &PNG…"), x, [x] { x->exportGene(QStringLiteral("png")); });
-    exp->addAction(QStringLiteral("Gene panel as &SVG…"), x, [x] { x->exportGene(QStringLiteral("svg")); });
-    exp->addAction(QStringLiteral("Gene panel as P&DF…"), x, [x] { x->exportGene(QStringLiteral("pdf")); });
-    exp->addAction(QStringLiteral("Numbers behind the figure (&TSV)…"), x, [x] { x->exportGene(QStringLiteral("tsv")); });
-    exp->addSeparator();
-    exp->addAction(QStringLiteral("Current tab's figures as P&NG…"), x, [x] { x->exportTabDialog(QStringLiteral("png")); });
-    exp->addAction(QStringLiteral("Current tab's figures as S&VG…"), x, [x] { x->exportTabDialog(QStringLiteral("svg")); });
-    exp->addAction(QStringLiteral("Current tab's figures as PD&F…"), x, [x] { x->exportTabDialog(QStringLiteral("pdf")); });
-    exp->addSeparator();
-    exp->addAction(QStringLiteral("&Batch export gene list…"), x, &FigureExporter::exportBatch);
+    m_fileMenu = new StudyFileMenu(this, m_session.get(), m_exporter);
+    menuBar()->addMenu(m_fileMenu);
+    connect(m_fileMenu, &StudyFileMenu::openRequested, this,
+            [this](const QString& path) { openStudy(path); });
+    connect(m_fileMenu, &StudyFileMenu::studyImported, this,
+            [this](const QString& path, const QStringList& cells) {
+                const bool same =
+                    m_session->isOpen() &&
+                    QFileInfo(path).absoluteFilePath() == QFileInfo(studyPath()).absoluteFilePath();
+                if (same)
+                    reloadStudy();
+                else
+                    openStudy(path);
+                if (!cells.isEmpty())
+                    selectCell(cells.first());
+            });
+    connect(m_fileMenu, &StudyFileMenu::trackImported, this,
+            [this](const QString& path, const QString& cell, const QString& track) {
+                // Another study may have been opened while the dialog was open.
+                if (!m_session->isOpen() ||
+                    QFileInfo(path).absoluteFilePath() != QFileInfo(studyPath()).absoluteFilePath())
+                    return;
+                reloadStudy();
+                if (cell != currentCell())
+                    selectCell(cell);
+                showStatus(QStringLiteral("Track %1 added to cell %2").arg(track, cell), 8000);
+            });
 }
 
 void MainWindow::buildNavigation()
@@ -178,61 +186,22 @@ void MainWindow::buildNavigation()
     go->addAction(m_backAction);
     go->addAction(m_forwardAction);
 
-    QToolBar* tb = addToolBar(QStringLiteral("Navigation"));
-    tb->setObjectName(QStringLiteral("navToolbar"));
-    tb->addAction(m_backAction);
-    tb->addAction(m_forwardAction);
-    tb->addSeparator();
-    buildViewToolBar(tb);
-    tb->addSeparator();
-    tb->addAction(QStringLiteral("Reset zoom"), this, [this] { m_geneView->setXRange(-5000, 5000); });
-}
-
-void MainWindow::buildViewToolBar(QToolBar* tb)
-{
-    tb->addWidget(new QLabel(QStringLiteral(" Colour map "), tb));
-    m_gradientBox = new QComboBox(tb);
-    m_gradientBox->addItems(GeneView::gradientNames());
-    tb->addWidget(m_gradientBox);
-    connect(m_gradientBox, &QComboBox::currentTextChanged, m_geneView, &GeneView::setGradient);
-    connect(m_gradientBox, &QComboBox::currentTextChanged, m_compareView, &CompareView::setGradient);
-    tb->addWidget(new QLabel(QStringLiteral("  α range "), tb));
-    m_rangeBox = new QComboBox(tb);
-    m_rangeBox->addItems({QStringLiteral("auto per gene"), QStringLiteral("fixed 0 –")});
-    m_rangeBox->setToolTip(QStringLiteral("α colour scale: each gene's own min–max, or one fixed "
-                                          "range shared by all genes so that they compare"));
-    tb->addWidget(m_rangeBox);
-    m_rangeUpper = new QDoubleSpinBox(tb);
-    m_rangeUpper->setDecimals(3);
-    m_rangeUpper->setRange(0.001, 1.0);
-    m_rangeUpper->setSingleStep(0.01);
-    m_rangeUpper->setValue(0.05);
-    m_rangeUpper->setToolTip(QStringLiteral("Upper end of the fixed α range (uniform attention "
-                                            "over 100 bins is 0.01)"));
-    m_rangeUpper->setEnabled(false);
-    tb->addWidget(m_rangeUpper);
-    const auto applyRange = [this] {
-        const bool fixed = m_rangeBox->currentIndex() == 1;
-        m_rangeUpper->setEnabled(fixed);
-        if (fixed)
-            m_geneView->setRange(GeneView::RangeMode::Fixed, 0.0, m_rangeUpper->value());
+    m_toolBar = new ViewToolBar(m_backAction, m_forwardAction, this);
+    addToolBar(m_toolBar);
+    connect(m_toolBar, &ViewToolBar::gradientChanged, m_geneView, &GeneView::setGradient);
+    connect(m_toolBar, &ViewToolBar::gradientChanged, m_compareView, &CompareView::setGradient);
+    connect(m_toolBar, &ViewToolBar::alphaRangeChanged, this, [this](double upper) {
+        if (upper > 0)
+            m_geneView->setRange(GeneView::RangeMode::Fixed, 0.0, upper);
         else
             m_geneView->setRange(GeneView::RangeMode::AutoPerGene);
-    };
-    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, applyRange);
-    connect(m_rangeUpper, &QDoubleSpinBox::valueChanged, this, applyRange);
-    tb->addWidget(new QLabel(QStringLiteral("  Attribution "), tb));
-    m_attributionBox = new QComboBox(tb);
-    m_attributionBox->addItem(QStringLiteral("none"), QStringLiteral("none"));
-    for (std::size_t i = 0; i < std::size(kGeneAttributions); ++i)
-        m_attributionBox->addItem(QString::fromUtf8(kGeneAttributionLabels[i]),
-                                  attributionMethodKey(kGeneAttributions[i]));
-    m_attributionBox->setToolTip(QStringLiteral("Attribution map of the selected run for the shown gene, "
-                                                "drawn below α"));
-    tb->addWidget(m_attributionBox);
-    connect(m_attributionBox, &QComboBox::currentIndexChanged, this, [this] {
-        if (currentGene() >= 0) showGene(currentGene(), false);
     });
+    connect(m_toolBar, &ViewToolBar::attributionChanged, this, [this] {
+        if (currentGene() >= 0)
+            showGene(currentGene(), false);
+    });
+    connect(m_toolBar, &ViewToolBar::resetZoom, this,
+            [this] { m_geneView->setXRange(-5000, 5000); });
 }
 
 void MainWindow::updateNavActions()
@@ -241,45 +210,19 @@ void MainWindow::updateNavActions()
     m_forwardAction->setEnabled(m_history.canGoForward());
 }
 
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentStudies")).toStringList();
-    for (const QString& p : recent)
-        m_recentMenu->addAction(p, this, [this, p] { openStudy(p); });
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::addRecent(const QString& path)
-{
-    QSettings s;
-    QStringList recent = s.value(QStringLiteral("recentStudies")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent) recent.removeLast();
-    s.setValue(QStringLiteral("recentStudies"), recent);
-    updateRecentMenu();
-}
-
-void MainWindow::openDialog()
-{
-    const QString f = QFileDialog::getOpenFileName(this, QStringLiteral("Open study"), QString(),
-                                                   QStringLiteral("Studies (*.h5);;All files (*)"));
-    if (!f.isEmpty()) openStudy(f);
-}
-
 bool MainWindow::openStudy(const QString& path, bool interactive)
 {
     QString err;
     if (!m_session->open(path, &err)) {
         m_lastError = err;
-        if (interactive) QMessageBox::critical(this, QStringLiteral("Open study"), m_lastError);
+        if (interactive)
+            QMessageBox::critical(this, QStringLiteral("Open study"), m_lastError);
         return false;
     }
     updateStudyActions();
     m_history.clear();
     m_attribution->reset();
-    addRecent(QFileInfo(path).absoluteFilePath());
+    m_fileMenu->addRecent(QFileInfo(path).absoluteFilePath());
     setWindowTitle(QStringLiteral("%1 — AttentiveChrome Studio").arg(QFileInfo(path).fileName()));
     m_dock->setStudy(m_session->study());
     updateSummary();
@@ -287,23 +230,27 @@ bool MainWindow::openStudy(const QString& path, bool interactive)
     m_trainingView->setStudy(m_session->path(), cells, cells.isEmpty() ? QString() : cells.first());
     QStringList compared;
     for (const QString& c : cells)
-        if (compared.size() < 3 && !m_session->newestRunWithResults(c).isEmpty()) compared << c;
+        if (compared.size() < 3 && !m_session->newestRunWithResults(c).isEmpty())
+            compared << c;
     m_compareView->setAvailableCells(cells, compared);
     Q_EMIT studyOpened(path);
-    if (!cells.isEmpty()) selectCell(cells.first());
+    if (!cells.isEmpty())
+        selectCell(cells.first());
     return true;
 }
 
 bool MainWindow::selectCell(const QString& cell)
 {
-    if (!m_session->cellNames().contains(cell)) return false;
+    if (!m_session->cellNames().contains(cell))
+        return false;
     QString err, warning;
     if (!m_session->selectCell(cell, &err, &warning)) {
         m_lastError = err;
         showStatus(err, 10000);
         return false;
     }
-    if (!warning.isEmpty()) showStatus(warning, 10000);
+    if (!warning.isEmpty())
+        showStatus(warning, 10000);
     m_history.clear();
     m_dock->setGenes(m_session->cellIndex());
     m_status->setText(QStringLiteral("%1: %2 genes").arg(cell).arg(m_session->geneCount()));
@@ -311,23 +258,27 @@ bool MainWindow::selectCell(const QString& cell)
     updateEvaluation();
     // The newest run with cached results is the sensible default to look at.
     const QString run = m_session->newestRunWithResults(cell);
-    if (!run.isEmpty()) selectRun(run);
+    if (!run.isEmpty())
+        selectRun(run);
     updateValidationContext();
-    if (m_session->geneCount() > 0) selectGene(0);
+    if (m_session->geneCount() > 0)
+        selectGene(0);
     updateNavActions();
     return true;
 }
 
 bool MainWindow::selectRun(const QString& runId)
 {
-    if (!m_session->isOpen()) return false;
+    if (!m_session->isOpen())
+        return false;
     QString err, warning;
     const QString cell = m_session->runCell(runId, &err);
     if (cell.isEmpty()) {
         m_lastError = err;
         return false;
     }
-    if (cell != currentCell() && !selectCell(cell)) return false;
+    if (cell != currentCell() && !selectCell(cell))
+        return false;
     if (!m_session->selectRun(runId, &err, &warning)) {
         m_lastError = err;
         return false;
@@ -338,16 +289,19 @@ bool MainWindow::selectRun(const QString& runId)
     }
     m_dock->setP(m_session->results().p);
     updateEvaluation();
-    if (compareVisible()) updateAggregate();
+    if (compareVisible())
+        updateAggregate();
     updateValidationContext();
     Q_EMIT runSelected(runId);
-    if (currentGene() >= 0) showGene(currentGene(), false);
+    if (currentGene() >= 0)
+        showGene(currentGene(), false);
     return true;
 }
 
 bool MainWindow::selectGene(int geneIndex)
 {
-    if (geneIndex < 0 || geneIndex >= m_session->geneCount()) return false;
+    if (geneIndex < 0 || geneIndex >= m_session->geneCount())
+        return false;
     showGene(geneIndex, true);
     return true;
 }
@@ -365,7 +319,8 @@ bool MainWindow::selectGeneByName(const QString& text)
 
 void MainWindow::onSearchSubmitted(const QString& text)
 {
-    if (selectGeneByName(text)) return;
+    if (selectGeneByName(text))
+        return;
     // Not an exact name: take the first row the filter still shows.
     const int first = m_dock->firstShownGene();
     if (first >= 0)
@@ -376,7 +331,8 @@ void MainWindow::onSearchSubmitted(const QString& text)
 
 void MainWindow::showGene(int gene, bool recordHistory)
 {
-    if (!m_session->selectGene(gene)) return;
+    if (!m_session->selectGene(gene))
+        return;
     QString err;
     const GeneViewData d = m_session->geneData(gene, &err);
     if (!err.isEmpty()) {
@@ -386,9 +342,11 @@ void MainWindow::showGene(int gene, bool recordHistory)
     m_geneView->setData(d);
     requestAttribution(d);
     m_validationTab->setGene(gene);
-    if (recordHistory) m_history.visit(gene);
+    if (recordHistory)
+        m_history.visit(gene);
     updateNavActions();
-    if (compareVisible()) updateCompare();
+    if (compareVisible())
+        updateCompare();
     // Keep the list selection in step (without re-entering showGene).
     m_dock->showGene(gene);
     Q_EMIT geneSelected(gene);
@@ -398,8 +356,8 @@ void MainWindow::requestAttribution(const GeneViewData& d)
 {
     AttributionMethod method;
     const std::size_t n = std::size_t(d.binCount) * d.markCount;
-    if (!m_session->isOpen() || d.runId.isEmpty() || !parseAttributionMethod(attribution(), &method)
-        || d.values.size() != n) {
+    if (!m_session->isOpen() || d.runId.isEmpty() ||
+        !parseAttributionMethod(attribution(), &method) || d.values.size() != n) {
         m_attribution->cancel();
         return;
     }
@@ -418,7 +376,8 @@ void MainWindow::requestAttribution(const GeneViewData& d)
 void MainWindow::onAttributionReady(const QString& geneId, const QString& name,
                                     const std::vector<float>& map)
 {
-    if (geneId != currentGeneId()) return;
+    if (geneId != currentGeneId())
+        return;
     GeneViewData d = m_geneView->data();
     d.attributionName = name;
     d.attribution = map;
@@ -428,27 +387,33 @@ void MainWindow::onAttributionReady(const QString& geneId, const QString& name,
 void MainWindow::goBack()
 {
     const int g = m_history.back();
-    if (g >= 0) showGene(g, false);
+    if (g >= 0)
+        showGene(g, false);
 }
 
 void MainWindow::goForward()
 {
     const int g = m_history.forward();
-    if (g >= 0) showGene(g, false);
+    if (g >= 0)
+        showGene(g, false);
 }
 
 void MainWindow::reloadStudy()
 {
-    if (!m_session->isOpen()) return;
-    const QString path = studyPath(), cell = currentCell(), run = currentRun(), gene = currentGeneId();
+    if (!m_session->isOpen())
+        return;
+    const QString path = studyPath(), cell = currentCell(), run = currentRun(),
+                  gene = currentGeneId();
     m_session->close();
     if (!openStudy(path, false)) {
         updateStudyActions();
         return;
     }
     selectCell(cell);
-    if (!run.isEmpty()) selectRun(run);
-    if (!gene.isEmpty()) selectGeneById(gene);
+    if (!run.isEmpty())
+        selectRun(run);
+    if (!gene.isEmpty())
+        selectGeneById(gene);
 }
 
 bool MainWindow::exportTabFigures(const QString& format, const QString& base, int dpi,
@@ -459,61 +424,22 @@ bool MainWindow::exportTabFigures(const QString& format, const QString& base, in
 
 void MainWindow::setColourSettings(const QString& gradient, double fixedUpper)
 {
-    m_gradientBox->setCurrentText(gradient);
-    if (fixedUpper > 0)
-        m_rangeUpper->setValue(fixedUpper);
-    m_rangeBox->setCurrentIndex(fixedUpper > 0 ? 1 : 0);
+    m_toolBar->setColourSettings(gradient, fixedUpper);
 }
 
 void MainWindow::showImportDialog()
 {
-    QString target = studyPath();
-    if (target.isEmpty())
-        target = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                     .filePath(QStringLiteral("study.h5"));
-    auto* dialog = new ImportDialog(target, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ImportDialog::imported, this, [this](const QString& path, const QStringList& cells) {
-        const bool same = m_session->isOpen() && QFileInfo(path).absoluteFilePath() == QFileInfo(studyPath()).absoluteFilePath();
-        if (same) reloadStudy();
-        else openStudy(path);
-        if (!cells.isEmpty()) selectCell(cells.first());
-    });
-    dialog->show();
+    m_fileMenu->showImportDialog();
 }
 
 void MainWindow::showImportTrackDialog()
 {
-    if (!m_session->isOpen()) {
-        QMessageBox::information(this, QStringLiteral("Import track"),
-                                 QStringLiteral("Open a study first: a track is added to one of "
-                                                "its cell types."));
-        return;
-    }
-    auto* dialog = new TrackImportDialog(studyPath(), currentCell(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &TrackImportDialog::trackImported, this,
-            [this](const QString& path, const QString& cell, const QString& track) {
-                // Another study may have been opened while the dialog was open.
-                if (!m_session->isOpen() || QFileInfo(path).absoluteFilePath() !=
-                                    QFileInfo(studyPath()).absoluteFilePath())
-                    return;
-                reloadStudy();
-                if (cell != currentCell()) selectCell(cell);
-                showStatus(QStringLiteral("Track %1 added to cell %2").arg(track, cell), 8000);
-            });
-    dialog->show();
+    m_fileMenu->showImportTrackDialog();
 }
 
 void MainWindow::updateStudyActions()
 {
-    const bool open = m_session->isOpen();
-    m_importTrackAction->setEnabled(open);
-    m_importTrackAction->setToolTip(
-        open ? QStringLiteral("Add a validation track (e.g. H3K27ac; bedGraph, bigWig or binned CSV) "
-                              "to a cell type of the open study")
-             : QStringLiteral("Open a study first: a track is added to one of its cell types"));
-    m_importTrackAction->setStatusTip(m_importTrackAction->toolTip());
+    m_fileMenu->updateStudyActions();
 }
 
 void MainWindow::updateEvaluation()
@@ -523,15 +449,23 @@ void MainWindow::updateEvaluation()
     m_evaluationView->setRunCurves(s.p.empty() ? QString() : currentRun(), s.p, s.labels);
 }
 
-void MainWindow::updateSummary() { m_evaluationView->setSummary(m_session->runSummary()); }
+void MainWindow::updateSummary()
+{
+    m_evaluationView->setSummary(m_session->runSummary());
+}
 
-bool MainWindow::compareVisible() const { return m_tabs->currentWidget() == m_compareView; }
+bool MainWindow::compareVisible() const
+{
+    return m_tabs->currentWidget() == m_compareView;
+}
 
 void MainWindow::updateCompare()
 {
     QString err;
-    const std::vector<GeneViewData> columns = m_session->compareColumns(m_compareView->checkedCells(), &err);
-    if (!err.isEmpty()) showStatus(err, 10000);
+    const std::vector<GeneViewData> columns =
+        m_session->compareColumns(m_compareView->checkedCells(), &err);
+    if (!err.isEmpty())
+        showStatus(err, 10000);
     m_compareView->setGenes(columns);
 }
 
@@ -551,7 +485,8 @@ void MainWindow::onRunStored(const QString& runId)
 {
     // The trainer replaced the study file atomically: reopen it, then show the new run.
     reloadStudy();
-    if (selectRun(runId)) showStatus(QStringLiteral("Run %1 added to the study").arg(runId), 8000);
+    if (selectRun(runId))
+        showStatus(QStringLiteral("Run %1 added to the study").arg(runId), 8000);
 }
 
 void MainWindow::updateValidationContext()
@@ -561,63 +496,54 @@ void MainWindow::updateValidationContext()
 
 void MainWindow::setAttribution(const QString& key)
 {
-    const int i = m_attributionBox->findData(key);
-    m_attributionBox->setCurrentIndex(i >= 0 ? i : 0);
+    m_toolBar->setAttribution(key);
 }
 
-QString MainWindow::attribution() const { return m_attributionBox->currentData().toString(); }
+QString MainWindow::attribution() const
+{
+    return m_toolBar->attribution();
+}
 
 QString MainWindow::prepareDemoStudy()
 {
-    const QString bundled = QDir(QCoreApplication::applicationDirPath())
-                                .filePath(QStringLiteral("../share/attentivechrome/demo-study.h5"));
-    if (!QFileInfo::exists(bundled)) return {};
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (dataDir.isEmpty() || !QDir().mkpath(dataDir)) return {};
-    const QString copy = QDir(dataDir).filePath(QStringLiteral("demo-study.h5"));
-    // Copy once so the user's runs go into their own file and the bundle stays pristine.
-    if (!QFileInfo::exists(copy) && !QFile::copy(bundled, copy)) return {};
-    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-    return copy;
+    return StudyFileMenu::prepareDemoStudy();
 }
 
 bool MainWindow::restoreSession()
 {
-    QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    const QString grad = s.value(QStringLiteral("view/gradient")).toString();
-    if (!grad.isEmpty()) m_gradientBox->setCurrentText(grad);
-    setColourSettings(m_gradientBox->currentText(),
-                      s.value(QStringLiteral("view/alpha-fixed-upper"), 0.0).toDouble());
-    const QString study = s.value(QStringLiteral("session/study")).toString();
-    if (study.isEmpty() || !QFileInfo::exists(study) || !openStudy(study, false)) return false;
-    const QString cell = s.value(QStringLiteral("session/cell")).toString();
-    if (!cell.isEmpty() && cell != currentCell()) selectCell(cell);
-    const QString run = s.value(QStringLiteral("session/run")).toString();
-    if (!run.isEmpty()) selectRun(run);
-    const QString gene = s.value(QStringLiteral("session/gene-id")).toString();
-    if (!gene.isEmpty()) selectGeneById(gene);
-    setAttribution(s.value(QStringLiteral("view/attribution"), QStringLiteral("none")).toString());
-    m_tabs->setCurrentIndex(std::clamp(s.value(QStringLiteral("session/tab"), 0).toInt(), 0, m_tabs->count() - 1));
+    const SavedSession saved = SavedSession::load();
+    restoreGeometry(saved.geometry);
+    restoreState(saved.state);
+    setColourSettings(saved.gradient.isEmpty() ? m_toolBar->gradient() : saved.gradient,
+                      saved.alphaFixedUpper);
+    if (saved.study.isEmpty() || !QFileInfo::exists(saved.study) || !openStudy(saved.study, false))
+        return false;
+    if (!saved.cell.isEmpty() && saved.cell != currentCell())
+        selectCell(saved.cell);
+    if (!saved.run.isEmpty())
+        selectRun(saved.run);
+    // By REMC id: a study re-imported in another gene order restores the same gene.
+    if (!saved.geneId.isEmpty())
+        selectGeneById(saved.geneId);
+    setAttribution(saved.attribution);
+    m_tabs->setCurrentIndex(std::clamp(saved.tab, 0, m_tabs->count() - 1));
     return true;
 }
 
 void MainWindow::saveSession() const
 {
-    QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("view/gradient"), m_gradientBox->currentText());
-    s.setValue(QStringLiteral("view/alpha-fixed-upper"),
-               m_rangeBox->currentIndex() == 1 ? m_rangeUpper->value() : 0.0);
-    s.setValue(QStringLiteral("view/attribution"), attribution());
-    s.setValue(QStringLiteral("session/study"), studyPath());
-    s.setValue(QStringLiteral("session/cell"), currentCell());
-    s.setValue(QStringLiteral("session/run"), currentRun());
-    // The gene by its REMC id: a study re-imported in another gene order restores the same gene.
-    s.setValue(QStringLiteral("session/gene-id"), currentGeneId());
-    s.setValue(QStringLiteral("session/tab"), m_tabs->currentIndex());
+    SavedSession saved;
+    saved.geometry = saveGeometry();
+    saved.state = saveState();
+    saved.gradient = m_toolBar->gradient();
+    saved.alphaFixedUpper = m_toolBar->fixedUpper();
+    saved.attribution = attribution();
+    saved.study = studyPath();
+    saved.cell = currentCell();
+    saved.run = currentRun();
+    saved.geneId = currentGeneId();
+    saved.tab = m_tabs->currentIndex();
+    saved.save();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

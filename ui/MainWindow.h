@@ -8,15 +8,13 @@
 #include <vector>
 
 class QAction;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QMenu;
 class QTabWidget;
-class QToolBar;
 class QTreeWidget;
 
-namespace ac {
+namespace ac
+{
 
 class AttributionController;
 class CompareView;
@@ -25,27 +23,30 @@ class GeneView;
 class GeneListModel;
 class TrainingView;
 class ValidationTab;
+class ViewToolBar;
 class GeneFilterProxy;
 class FigureExporter;
 class StudyDock;
+class StudyFileMenu;
 class StudySession;
 struct GeneViewData;
 
 /**
  * The application window: study tree and gene list (left dock), a central tab widget with the
- * gene, compare, training, evaluation and validation views, File/Export/Go menus, back/forward through
- * visited genes, REMC and track import (ImportDialog, TrackImportDialog), and the session
+ * gene, compare, training, evaluation and validation views, File/Export/Go menus, back/forward
+ * through visited genes, REMC and track import (ImportDialog, TrackImportDialog), and the session
  * (QSettings) restore.
  *
  * The open study, the selection (the gene by its REMC id) and the queries behind the views are a
  * StudySession; the dock (StudyDock), the attribution maps (AttributionController, off the GUI
  * thread) and the exports (FigureExporter) are parts that talk to the window by signals.
  *
- * GUI thread only. Owns its StudySession (read-only study) and the views it created; views added with
- * addView() are reparented to the tab widget. A study that cannot be opened is reported in a
+ * GUI thread only. Owns its StudySession (read-only study) and the views it created; views added
+ * with addView() are reparented to the tab widget. A study that cannot be opened is reported in a
  * message box (and in lastError()), never by crashing.
  */
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
@@ -96,7 +97,7 @@ public:
     /// Without a study it only says one must be opened first.
     void showImportTrackDialog();
     /// File → Import track… (enabled while a study is open).
-    QAction* importTrackAction() const { return m_importTrackAction; }
+    QAction* importTrackAction() const;
     /// Colour map name and α range: `fixedUpper` <= 0 is auto per gene, else the fixed range
     /// 0..fixedUpper shared by all genes (clamped to 0.001..1).
     void setColourSettings(const QString& gradient, double fixedUpper);
@@ -119,8 +120,8 @@ public:
     /// gene overlay) as `<base>-<figure>.<format>` ("png" at `dpi`, "svg", "pdf"), each at its
     /// on-screen size. `written` receives the file names. False and `error` (naming the file) on
     /// the first failure.
-    bool exportTabFigures(const QString& format, const QString& base, int dpi,
-                          QStringList* written, QString* error);
+    bool exportTabFigures(const QString& format, const QString& base, int dpi, QStringList* written,
+                          QString* error);
 
 public Q_SLOTS:
     /// Re-opens the current study (after a run was added) keeping cell, run and gene.
@@ -137,16 +138,11 @@ protected:
 
 private:
     void buildFileMenu();
-    void buildExportMenu(QMenu* file);
     void buildNavigation();
-    void buildViewToolBar(QToolBar* tb);
     void connectDock();
-    void updateRecentMenu();
-    void addRecent(const QString& path);
     void showGene(int gene, bool recordHistory);
     void showStatus(const QString& text, int timeoutMs);
     void saveSession() const;
-    void openDialog();
     void onSearchSubmitted(const QString& text);
     void updateNavActions();
     void updateEvaluation();
@@ -176,14 +172,10 @@ private:
     StudyDock* m_dock = nullptr;
     AttributionController* m_attribution = nullptr;
     FigureExporter* m_exporter = nullptr;
-    QComboBox* m_attributionBox = nullptr;
-    QComboBox* m_gradientBox = nullptr;
-    QComboBox* m_rangeBox = nullptr;
-    QDoubleSpinBox* m_rangeUpper = nullptr;
-    QMenu* m_recentMenu = nullptr;
+    ViewToolBar* m_toolBar = nullptr;
+    StudyFileMenu* m_fileMenu = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
-    QAction* m_importTrackAction = nullptr;
     QLabel* m_status = nullptr;
 };
 
