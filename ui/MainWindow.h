@@ -38,8 +38,10 @@ struct GeneViewData;
  * (QSettings) restore.
  *
  * The open study, the selection (the gene by its REMC id) and the queries behind the views are a
- * StudySession; the dock (StudyDock), the attribution maps (AttributionController, off the GUI
- * thread) and the exports (FigureExporter) are parts that talk to the window by signals.
+ * StudySession; the dock (StudyDock), the File menu and imports (StudyFileMenu), the tool bar
+ * (ViewToolBar), the attribution maps (AttributionController, off the GUI thread) and the exports
+ * (FigureExporter) are parts that talk to the window by signals; the QSettings session is a
+ * SavedSession.
  *
  * GUI thread only. Owns its StudySession (read-only study) and the views it created; views added
  * with addView() are reparented to the tab widget. A study that cannot be opened is reported in a
