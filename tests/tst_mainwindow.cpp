@@ -11,6 +11,7 @@
 #include "train/Metrics.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QImage>
 #include <QStandardItemModel>
 #include <QTreeWidget>
@@ -19,13 +20,37 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace ac;
 
 namespace {
 
 constexpr int kGenes = 12;
 
-bool writeStudy(const QString& path, QString* error)
+/// Reverses the gene order of `cell` and `res` (every per-gene block moves with its gene).
+void reverseGenes(CellData* cell, RunResults* res)
+{
+    const std::size_t x = std::size_t(cell->binCount) * cell->markCount;
+    const std::size_t a = std::size_t(5) * 100, b = 5;
+    const auto reverseBlocks = [](std::vector<float>& v, std::size_t block) {
+        const std::size_t n = v.size() / block;
+        for (std::size_t i = 0; i < n / 2; ++i)
+            std::swap_ranges(v.begin() + std::ptrdiff_t(i * block), v.begin() + std::ptrdiff_t((i + 1) * block),
+                             v.begin() + std::ptrdiff_t((n - 1 - i) * block));
+    };
+    std::reverse(cell->genes.begin(), cell->genes.end());
+    std::reverse(cell->labels.begin(), cell->labels.end());
+    std::reverse(cell->splits.begin(), cell->splits.end());
+    reverseBlocks(cell->values, x);
+    std::reverse(res->p.begin(), res->p.end());
+    reverseBlocks(res->alpha, a);
+    reverseBlocks(res->beta, b);
+}
+
+/// `reversed` writes the genes (and their rows of X, labels, splits, p, α, β) in reverse order,
+/// as a re-import in another gene order would.
+bool writeStudy(const QString& path, QString* error, bool reversed = false)
 {
     CellData cell;
     cell.name = QStringLiteral("E900");
@@ -69,6 +94,10 @@ bool writeStudy(const QString& path, QString* error)
     run2.epochs[0].testAuroc = 0.65;
     RunResults res2 = res;
     for (float& a : res2.alpha) a *= 2.0f;
+    if (reversed) {
+        reverseGenes(&cell, &res);
+        reverseGenes(&cell2, &res2);
+    }
     auto ed = StudyEditor::begin(path, error);
     return ed && ed->writeCell(cell, error) && ed->writeRun(run, Weights(), Weights(), error)
         && ed->writeResults(run.id, res, error) && ed->writeCell(cell2, error)
@@ -233,6 +262,38 @@ private Q_SLOTS:
         QCOMPARE(w.geneView()->alphaMap()->dataRange().upper, 0.123);
         w.setColourSettings(QStringLiteral("Hot"), 0);
         QCOMPARE(w.geneView()->rangeMode(), GeneView::RangeMode::AutoPerGene);
+        QSettings().clear();
+    }
+
+    // Issue 10: the session keeps the gene by its REMC id, so a study re-imported with its genes
+    // in another order restores the same gene (not the gene now at the saved index).
+    void sessionRestoresTheGeneAfterAReimportInAnotherOrder()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("reimported.h5"));
+        QString err;
+        QVERIFY2(writeStudy(path, &err), qPrintable(err));
+        QString id, symbol;
+        {
+            MainWindow w;
+            QVERIFY(w.openStudy(path, false));
+            QVERIFY(w.selectRun(QStringLiteral("E901-run")));
+            QVERIFY(w.selectGene(4));
+            id = w.currentGeneId();
+            symbol = w.geneView()->data().gene.symbol;
+            QCOMPARE(symbol, QStringLiteral("GENE4"));
+            w.close(); // saves the session
+        }
+        QVERIFY(QFile::remove(path));
+        QVERIFY2(writeStudy(path, &err, true), qPrintable(err));
+        MainWindow w;
+        QVERIFY(w.restoreSession());
+        QCOMPARE(w.currentCell(), QStringLiteral("E901"));
+        QCOMPARE(w.currentRun(), QStringLiteral("E901-run"));
+        QCOMPARE(w.currentGeneId(), id);
+        QCOMPARE(w.currentGene(), kGenes - 1 - 4);
+        QCOMPARE(w.geneView()->data().gene.symbol, symbol);
+        // p and α follow the gene: gene 4 has p 0.9 in both orders.
+        QCOMPARE(w.geneView()->data().p, 0.9f);
         QSettings().clear();
     }
 

@@ -4,7 +4,7 @@
 // window's action reloads the study so the gene view and the Validation tab show the new track.
 #include "FileDigest.h"
 #include "GeneView.h"
-#include "GeneViewData.h"
+#include "domain/GeneViewData.h"
 #include "MainWindow.h"
 #include "TrackImportDialog.h"
 #include "ValidationTab.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AttentionAverages.h"
-#include "GeneViewData.h"
+#include "domain/GeneViewData.h"
 
 #include <QWidget>
 

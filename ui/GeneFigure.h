@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GeneViewData.h"
+#include "domain/GeneViewData.h"
 
 #include <QString>
 

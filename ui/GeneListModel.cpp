@@ -1,5 +1,7 @@
 #include "GeneListModel.h"
 
+#include "session/StudyQueries.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -35,18 +37,7 @@ QString GeneListModel::displayName(int i) const
     return !g.symbol.isEmpty() ? g.symbol : !g.ensemblId.isEmpty() ? g.ensemblId : g.remcId;
 }
 
-int GeneListModel::find(const QString& text) const
-{
-    const QString t = text.trimmed();
-    if (t.isEmpty()) return -1;
-    for (int i = 0; i < geneCount(); ++i) {
-        const GeneRecord& g = m_genes[std::size_t(i)];
-        if (g.symbol.compare(t, Qt::CaseInsensitive) == 0
-            || g.ensemblId.compare(t, Qt::CaseInsensitive) == 0 || g.remcId == t)
-            return i;
-    }
-    return -1;
-}
+int GeneListModel::find(const QString& text) const { return findGene(m_genes, text); }
 
 int GeneListModel::rowCount(const QModelIndex& parent) const
 {

@@ -38,7 +38,8 @@ public:
     float p(int i) const;
     /// Display name: symbol, else Ensembl id, else REMC id.
     QString displayName(int i) const;
-    /// Gene index for a symbol or Ensembl id (case-insensitive, exact), or -1.
+    /// Gene index for a symbol or Ensembl id (case-insensitive, exact) or a REMC id, or -1
+    /// (ac::findGene()).
     int find(const QString& text) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -4,7 +4,7 @@
 #include "CliSupport.h"
 
 #include "GeneView.h"
-#include "GeneViewData.h"
+#include "domain/GeneViewData.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
 #include "jobs/SimulatedStudy.h"

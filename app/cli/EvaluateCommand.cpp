@@ -3,6 +3,7 @@
 #include "CliSupport.h"
 #include "RunOptions.h"
 
+#include "session/StudyQueries.h"
 #include "train/CellSummary.h"
 #include "train/Metrics.h"
 
@@ -53,16 +54,9 @@ int printSummary(const QString& cmd, const QString& studyPath)
     std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &error);
     if (!study)
         return fail(cmd, error);
-    std::vector<CellSummary::Entry> entries;
-    for (const QString& id : study->runIds()) {
-        RunRecord run;
-        if (!study->readRun(id, &run, &error))
-            return fail(cmd, error);
-        if (run.bestEpoch < 1 || run.bestEpoch > static_cast<int>(run.epochs.size()))
-            continue; // imported or unfinished: no test AUROC
-        entries.push_back({run.cell, modelKindKey(run.model.kind),
-                           run.epochs[static_cast<std::size_t>(run.bestEpoch - 1)].testAuroc});
-    }
+    const std::vector<CellSummary::Entry> entries = bestTestAurocEntries(*study, &error);
+    if (!error.isEmpty())
+        return fail(cmd, error);
     if (entries.empty())
         return fail(cmd, QStringLiteral("%1: no trained runs to summarise").arg(studyPath));
     const CellSummary summary = summariseRuns(entries);
@@ -136,14 +130,9 @@ int runEvaluate(const QStringList& args)
 
     printLine(QStringLiteral("split\tgenes\tpositives\tauroc\taupr\taccuracy"));
     for (Split s : splits) {
-        std::vector<float> scores;
-        std::vector<std::uint8_t> labels;
-        for (int g = 0; g < r.cell.geneCount(); ++g) {
-            if (r.cell.splits[static_cast<std::size_t>(g)] != s)
-                continue;
-            scores.push_back(results.p[static_cast<std::size_t>(g)]);
-            labels.push_back(r.cell.labels[static_cast<std::size_t>(g)]);
-        }
+        const SplitScores split = splitScores(r.cell, results.p, s);
+        const std::vector<float>& scores = split.p;
+        const std::vector<std::uint8_t>& labels = split.labels;
         const BinaryMetrics m = metrics::evaluate(scores, labels);
         printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
                       .arg(splitName(s))

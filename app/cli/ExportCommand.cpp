@@ -3,12 +3,41 @@
 #include "CliSupport.h"
 
 #include "GeneFigure.h"
-#include "GeneViewData.h"
+#include "session/StudySession.h"
 #include "store/StudyFile.h"
 
 #include <QDir>
 
 namespace ac::cli {
+
+namespace {
+
+/// Opens the study and selects the cell and the run (--run, else the cell's newest run with
+/// results) the way the GUI does; false with `error`.
+bool openSession(const QCommandLineParser& p, StudySession* session, QString* error)
+{
+    QString warning;
+    const QString cell = p.value(QStringLiteral("cell"));
+    if (!session->open(p.value(QStringLiteral("study")), error)
+        || !session->selectCell(cell, error, &warning))
+        return false;
+    QString runId = p.value(QStringLiteral("run"));
+    if (runId.isEmpty())
+        runId = session->newestRunWithResults(cell);
+    if (runId.isEmpty())
+        return true;
+    if (!session->study()->hasResults(runId)) {
+        *error = QStringLiteral("%1: run %2 has no cached results").arg(session->path(), runId);
+        return false;
+    }
+    if (!session->selectRun(runId, error, &warning))
+        return false;
+    if (!warning.isEmpty())
+        *error = warning;
+    return warning.isEmpty();
+}
+
+} // namespace
 
 int runExport(const QStringList& args)
 {
@@ -34,41 +63,19 @@ int runExport(const QStringList& args)
     if (!ok || dpi < 30 || dpi > 2400) return fail(cmd, QStringLiteral("--dpi must be 30..2400"));
 
     QString err;
-    auto study = StudyFile::open(p.value(QStringLiteral("study")), &err);
-    if (!study) return fail(cmd, err);
-    const QString cellName = p.value(QStringLiteral("cell"));
-    CellData cell;
-    if (!study->readCellIndex(cellName, &cell, &err)) return fail(cmd, err);
-    QString runId = p.value(QStringLiteral("run"));
-    if (runId.isEmpty()) {
-        const QStringList runs = study->runIds(cellName);
-        for (auto it = runs.crbegin(); it != runs.crend() && runId.isEmpty(); ++it)
-            if (study->hasResults(*it)) runId = *it;
-    }
-    RunResults res;
-    if (!runId.isEmpty() && !study->readResults(runId, &res, &err)) return fail(cmd, err);
-    if (res.geneCount != cell.geneCount()) res = RunResults();
+    StudySession session;
+    if (!openSession(p, &session, &err)) return fail(cmd, err);
     const QString outDir = p.value(QStringLiteral("out"));
     if (!QDir().mkpath(outDir)) return fail(cmd, QStringLiteral("%1: cannot create folder").arg(outDir));
 
     int written = 0;
     for (const QString& raw : p.value(QStringLiteral("gene")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString name = raw.trimmed();
-        int g = -1;
-        for (int i = 0; i < cell.geneCount() && g < 0; ++i) {
-            const GeneRecord& r = cell.genes[std::size_t(i)];
-            if (r.symbol.compare(name, Qt::CaseInsensitive) == 0
-                || r.ensemblId.compare(name, Qt::CaseInsensitive) == 0 || r.remcId == name)
-                g = i;
-        }
-        if (g < 0) return fail(cmd, QStringLiteral("%1: cell %2 has no gene '%3'").arg(study->path(), cellName, name));
-        GeneViewData d;
-        d.gene = cell.genes[std::size_t(g)];
-        d.cell = cellName;
-        d.runId = runId;
-        d.label = g < int(cell.labels.size()) ? cell.labels[std::size_t(g)] : -1;
-        if (!study->readGeneValues(cellName, g, &d.values, &err)) return fail(cmd, err);
-        d.takeResults(res, g);
+        const int g = session.findGene(name);
+        if (g < 0) return fail(cmd, QStringLiteral("%1: cell %2 has no gene '%3'").arg(session.path(), session.cell(), name));
+        // The same figure data as the GUI's gene view (values, p/α/β, label, track).
+        const GeneViewData d = session.geneData(g, &err);
+        if (!err.isEmpty()) return fail(cmd, err);
         const QString file = QDir(outDir).filePath(GeneFigure::fileStem(d) + QLatin1Char('.') + format);
         if (!GeneFigure::save(d, format, file, dpi, &err)) return fail(cmd, err);
         printLine(file);

@@ -18,6 +18,109 @@ QString percent(int part, int whole)
                      : QStringLiteral("-");
 }
 
+/// Genes, high and low labels per split and over all genes.
+void printSplits(const CellData& cell)
+{
+    printLine(QStringLiteral("  %1 %2 %3 %4 %5")
+                  .arg(QStringLiteral("split"), -6)
+                  .arg(QStringLiteral("genes"), 7)
+                  .arg(QStringLiteral("high (1)"), 9)
+                  .arg(QStringLiteral("low (0)"), 8)
+                  .arg(QStringLiteral("% high"), 7));
+    int genes[4] = {0, 0, 0, 0};
+    int high[4] = {0, 0, 0, 0};
+    for (int g = 0; g < cell.geneCount(); ++g) {
+        const int s = static_cast<int>(cell.splits[std::size_t(g)]);
+        const int l = cell.labels[std::size_t(g)] ? 1 : 0;
+        ++genes[s];
+        high[s] += l;
+        ++genes[3];
+        high[3] += l;
+    }
+    for (int s = 0; s < 4; ++s)
+        printLine(QStringLiteral("  %1 %2 %3 %4 %5")
+                      .arg(s < 3 ? splitName(static_cast<Split>(s)) : QStringLiteral("all"), -6)
+                      .arg(genes[s], 7)
+                      .arg(high[s], 9)
+                      .arg(genes[s] - high[s], 8)
+                      .arg(percent(high[s], genes[s]), 7));
+}
+
+/// One line per track of the cell: bins, genes covered, source.
+bool printTracks(const StudyFile& study, const QString& name, const CellData& cell, QString* error)
+{
+    const QStringList tracks = study.trackNames(name);
+    if (tracks.isEmpty())
+        printLine(QStringLiteral("  tracks: none"));
+    for (const QString& t : tracks) {
+        TrackData track;
+        if (!study.readTrack(name, t, &track, error))
+            return false;
+        int missing = 0;
+        for (int g = 0; g < cell.geneCount(); ++g)
+            if (std::isnan(track.values[std::size_t(g) * std::size_t(track.binCount)]))
+                ++missing;
+        printLine(QStringLiteral("  track %1: %2 bins, %3 of %4 genes covered, from %5")
+                      .arg(t)
+                      .arg(track.binCount)
+                      .arg(cell.geneCount() - missing)
+                      .arg(cell.geneCount())
+                      .arg(track.source.isEmpty() ? QStringLiteral("(unknown)") : track.source));
+    }
+    return true;
+}
+
+/// One line per run of the cell: status, epochs, best epoch and its test AUROC.
+bool printRuns(const StudyFile& study, const QString& cell, QString* error)
+{
+    const QStringList runs = study.runIds(cell);
+    if (runs.isEmpty())
+        printLine(QStringLiteral("  runs: none"));
+    for (const QString& id : runs) {
+        RunRecord run;
+        if (!study.readRun(id, &run, error))
+            return false;
+        QString auroc = QStringLiteral("-");
+        if (const auto best = run.bestMetrics(); best && !std::isnan(best->testAuroc))
+            auroc = QString::number(best->testAuroc, 'f', 4);
+        printLine(QStringLiteral("  run %1: %2, %3 epochs, best epoch %4, test AUROC %5%6")
+                      .arg(id, run.status)
+                      .arg(run.epochs.size())
+                      .arg(run.bestEpoch)
+                      .arg(auroc)
+                      .arg(study.hasResults(id) ? QStringLiteral(", results cached") : QString()));
+    }
+    return true;
+}
+
+/// Everything about one cell type: genes, marks, bins, splits, annotation, tracks and runs.
+bool printCell(const StudyFile& study, const QString& name, QString* error)
+{
+    CellData cell;
+    if (!study.readCellIndex(name, &cell, error))
+        return false;
+    printLine(QString());
+    printLine(QStringLiteral("cell %1: %2 genes").arg(name).arg(cell.geneCount()));
+    printLine(QStringLiteral("  marks: %1").arg(cell.markNames.join(QStringLiteral(", "))));
+    const int windowEnd = cell.windowStart + cell.binCount * cell.binSize;
+    printLine(QStringLiteral("  bins: %1 × %2 bp, TSS%3 .. TSS+%4 bp")
+                  .arg(cell.binCount)
+                  .arg(cell.binSize)
+                  .arg(cell.windowStart)
+                  .arg(windowEnd));
+    printSplits(cell);
+    int withSymbol = 0;
+    int withEnsembl = 0;
+    for (const GeneRecord& g : cell.genes) {
+        withSymbol += g.symbol.isEmpty() ? 0 : 1;
+        withEnsembl += g.ensemblId.isEmpty() ? 0 : 1;
+    }
+    printLine(QStringLiteral("  genes with Ensembl id: %1, with symbol and locus: %2")
+                  .arg(withEnsembl)
+                  .arg(withSymbol));
+    return printTracks(study, name, cell, error) && printRuns(study, name, error);
+}
+
 } // namespace
 
 int runInfo(const QStringList& args)
@@ -63,90 +166,9 @@ int runInfo(const QStringList& args)
             .arg(study->cellNames().isEmpty()
                      ? QString()
                      : QStringLiteral(" (%1)").arg(study->cellNames().join(QStringLiteral(", ")))));
-    for (const QString& name : cells) {
-        CellData cell;
-        if (!study->readCellIndex(name, &cell, &error))
+    for (const QString& name : cells)
+        if (!printCell(*study, name, &error))
             return fail(cmd, error);
-        printLine(QString());
-        printLine(QStringLiteral("cell %1: %2 genes").arg(name).arg(cell.geneCount()));
-        printLine(QStringLiteral("  marks: %1").arg(cell.markNames.join(QStringLiteral(", "))));
-        const int windowEnd = cell.windowStart + cell.binCount * cell.binSize;
-        printLine(QStringLiteral("  bins: %1 × %2 bp, TSS%3 .. TSS+%4 bp")
-                      .arg(cell.binCount)
-                      .arg(cell.binSize)
-                      .arg(cell.windowStart)
-                      .arg(windowEnd));
-        printLine(QStringLiteral("  %1 %2 %3 %4 %5")
-                      .arg(QStringLiteral("split"), -6)
-                      .arg(QStringLiteral("genes"), 7)
-                      .arg(QStringLiteral("high (1)"), 9)
-                      .arg(QStringLiteral("low (0)"), 8)
-                      .arg(QStringLiteral("% high"), 7));
-        int genes[4] = {0, 0, 0, 0};
-        int high[4] = {0, 0, 0, 0};
-        for (int g = 0; g < cell.geneCount(); ++g) {
-            const int s = static_cast<int>(cell.splits[std::size_t(g)]);
-            const int l = cell.labels[std::size_t(g)] ? 1 : 0;
-            ++genes[s];
-            high[s] += l;
-            ++genes[3];
-            high[3] += l;
-        }
-        for (int s = 0; s < 4; ++s)
-            printLine(QStringLiteral("  %1 %2 %3 %4 %5")
-                          .arg(s < 3 ? splitName(static_cast<Split>(s)) : QStringLiteral("all"), -6)
-                          .arg(genes[s], 7)
-                          .arg(high[s], 9)
-                          .arg(genes[s] - high[s], 8)
-                          .arg(percent(high[s], genes[s]), 7));
-        int withSymbol = 0;
-        int withEnsembl = 0;
-        for (const GeneRecord& g : cell.genes) {
-            withSymbol += g.symbol.isEmpty() ? 0 : 1;
-            withEnsembl += g.ensemblId.isEmpty() ? 0 : 1;
-        }
-        printLine(QStringLiteral("  genes with Ensembl id: %1, with symbol and locus: %2")
-                      .arg(withEnsembl)
-                      .arg(withSymbol));
-        const QStringList tracks = study->trackNames(name);
-        if (tracks.isEmpty())
-            printLine(QStringLiteral("  tracks: none"));
-        for (const QString& t : tracks) {
-            TrackData track;
-            if (!study->readTrack(name, t, &track, &error))
-                return fail(cmd, error);
-            int missing = 0;
-            for (int g = 0; g < cell.geneCount(); ++g)
-                if (std::isnan(track.values[std::size_t(g) * std::size_t(track.binCount)]))
-                    ++missing;
-            printLine(
-                QStringLiteral("  track %1: %2 bins, %3 of %4 genes covered, from %5")
-                    .arg(t)
-                    .arg(track.binCount)
-                    .arg(cell.geneCount() - missing)
-                    .arg(cell.geneCount())
-                    .arg(track.source.isEmpty() ? QStringLiteral("(unknown)") : track.source));
-        }
-        const QStringList runs = study->runIds(name);
-        if (runs.isEmpty())
-            printLine(QStringLiteral("  runs: none"));
-        for (const QString& id : runs) {
-            RunRecord run;
-            if (!study->readRun(id, &run, &error))
-                return fail(cmd, error);
-            QString auroc = QStringLiteral("-");
-            for (const EpochMetrics& e : run.epochs)
-                if (e.epoch == run.bestEpoch && !std::isnan(e.testAuroc))
-                    auroc = QString::number(e.testAuroc, 'f', 4);
-            printLine(
-                QStringLiteral("  run %1: %2, %3 epochs, best epoch %4, test AUROC %5%6")
-                    .arg(id, run.status)
-                    .arg(run.epochs.size())
-                    .arg(run.bestEpoch)
-                    .arg(auroc)
-                    .arg(study->hasResults(id) ? QStringLiteral(", results cached") : QString()));
-        }
-    }
     return 0;
 }
 

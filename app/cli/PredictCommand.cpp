@@ -33,7 +33,6 @@ int runPredict(const QStringList& args)
     OpenedRun r;
     if (!openStoredRun(p, threads, which, &r, &error))
         return fail(cmd, error);
-    const QString& runId = r.run.id;
     const RunResults& results = r.results;
 
     const QString outPath = p.value(QStringLiteral("out"));

@@ -10,28 +10,41 @@
 #include <ATen/Parallel.h>
 #include <QThread>
 
-namespace ac::cli {
-
-int runValidate(const QStringList& args)
+namespace ac::cli
 {
-    const QString cmd = QStringLiteral("validate");
-    QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+
+namespace
+{
+
+bool setError(QString* error, const QString& message)
+{
+    *error = message;
+    return false;
+}
+
+void addValidateOptions(QCommandLineParser& p)
+{
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("ID")});
-    p.addOption({QStringLiteral("track"), QStringLiteral("Track of the run's cell (default H3K27ac)."),
+    p.addOption({QStringLiteral("track"),
+                 QStringLiteral("Track of the run's cell (default H3K27ac)."),
                  QStringLiteral("NAME"), QStringLiteral("H3K27ac")});
-    p.addOption({QStringLiteral("methods"),
-                 QStringLiteral("Attribution methods compared besides α, comma-separated: saliency, "
-                                "input-x-gradient, integrated-gradients, occlusion, mark-ablation, "
-                                "or none (default saliency,integrated-gradients)."),
-                 QStringLiteral("LIST"), QStringLiteral("saliency,integrated-gradients")});
-    p.addOption({QStringLiteral("split"), QStringLiteral("Genes compared: train, valid, test or all "
-                                                         "(default test)."),
+    p.addOption(
+        {QStringLiteral("methods"),
+         QStringLiteral("Attribution methods compared besides α, comma-separated: saliency, "
+                        "input-x-gradient, integrated-gradients, occlusion, mark-ablation, "
+                        "or none (default saliency,integrated-gradients)."),
+         QStringLiteral("LIST"), QStringLiteral("saliency,integrated-gradients")});
+    p.addOption({QStringLiteral("split"),
+                 QStringLiteral("Genes compared: train, valid, test or all "
+                                "(default test)."),
                  QStringLiteral("SPLIT"), QStringLiteral("test")});
     p.addOption({QStringLiteral("weights"), QStringLiteral("best or last (default best)."),
                  QStringLiteral("WHICH"), QStringLiteral("best")});
-    p.addOption({QStringLiteral("ig-steps"), QStringLiteral("Integrated-gradient steps (default 32)."),
-                 QStringLiteral("N"), QStringLiteral("32")});
+    p.addOption({QStringLiteral("ig-steps"),
+                 QStringLiteral("Integrated-gradient steps (default 32)."), QStringLiteral("N"),
+                 QStringLiteral("32")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
                  QStringLiteral("N"), QStringLiteral("0")});
     p.addOption({QStringLiteral("figures"),
@@ -44,87 +57,88 @@ int runValidate(const QStringList& args)
                  QStringLiteral("LIST"), QStringLiteral("H3K4me3,sum")});
     p.addOption({QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 150)."),
                  QStringLiteral("DPI"), QStringLiteral("150")});
-    p.addOption({QStringLiteral("out"), QStringLiteral("Output folder for agreement.tsv, "
-                                                       "profiles.tsv and genes.tsv."),
+    p.addOption({QStringLiteral("out"),
+                 QStringLiteral("Output folder for agreement.tsv, "
+                                "profiles.tsv and genes.tsv."),
                  QStringLiteral("DIR")});
-    int code = 0;
-    if (!parseArguments(p, cmd,
-                        QStringLiteral("Compare a run's attention (α) and attribution maps with a "
-                                       "track the model never saw (H3K27ac): Pearson and Spearman "
-                                       "per gene and for the average map of predicted ON and OFF "
-                                       "genes."),
-                        args, &code))
-        return code;
-    if (QString missing; !requireOptions(p, {"study", "run", "out"}, &missing))
-        return fail(cmd, missing);
-    ValidationRequest request;
+}
+
+/// The request, figure formats and DPI from the options; false with `error` on a bad value.
+bool readRequest(const QCommandLineParser& p, ValidationRequest* out, QStringList* figureFormats,
+                 int* dpi, QString* error)
+{
+    ValidationRequest& request = *out;
     request.studyPath = p.value(QStringLiteral("study"));
     request.runId = p.value(QStringLiteral("run"));
     request.track = p.value(QStringLiteral("track"));
     request.split = p.value(QStringLiteral("split"));
     request.weights = p.value(QStringLiteral("weights"));
     if (request.weights != QLatin1String("best") && request.weights != QLatin1String("last"))
-        return fail(cmd, QStringLiteral("--weights must be best or last"));
+        return setError(error, QStringLiteral("--weights must be best or last"));
     request.methods.clear();
-    for (const QString& key : p.value(QStringLiteral("methods")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString& key :
+         p.value(QStringLiteral("methods")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (key.trimmed() == QLatin1String("none"))
             continue;
         AttributionMethod m;
         if (!parseAttributionMethod(key, &m))
-            return fail(cmd, QStringLiteral("unknown method '%1' in --methods").arg(key));
+            return setError(error, QStringLiteral("unknown method '%1' in --methods").arg(key));
         if (!request.methods.contains(m))
             request.methods << m;
     }
     bool ok = false;
     request.integratedGradientSteps = p.value(QStringLiteral("ig-steps")).toInt(&ok);
     if (!ok || request.integratedGradientSteps < 1 || request.integratedGradientSteps > 1024)
-        return fail(cmd, QStringLiteral("--ig-steps must be 1..1024"));
-    QStringList figureFormats;
-    for (const QString& f : p.value(QStringLiteral("figures")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        return setError(error, QStringLiteral("--ig-steps must be 1..1024"));
+    for (const QString& f :
+         p.value(QStringLiteral("figures")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString key = f.trimmed().toLower();
         if (key == QLatin1String("none"))
             continue;
         if (key != QLatin1String("svg") && key != QLatin1String("png"))
-            return fail(cmd, QStringLiteral("unknown figure format '%1' in --figures (svg, png, none)").arg(f));
-        figureFormats << key;
+            return setError(
+                error,
+                QStringLiteral("unknown figure format '%1' in --figures (svg, png, none)").arg(f));
+        *figureFormats << key;
     }
-    const int dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
-    if (!ok || dpi < 30 || dpi > 2400)
-        return fail(cmd, QStringLiteral("--dpi must be 30..2400"));
-    const int threads = p.value(QStringLiteral("threads")).toInt(&ok);
-    if (!ok || threads < 0)
-        return fail(cmd, QStringLiteral("--threads must be 0 or more"));
-    at::set_num_threads(threads > 0 ? threads : QThread::idealThreadCount());
+    *dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
+    if (!ok || *dpi < 30 || *dpi > 2400)
+        return setError(error, QStringLiteral("--dpi must be 30..2400"));
+    return true;
+}
 
-    ValidationReport report;
-    QString error;
-    if (!Validator::run(request, &report, terminalProgress(), &error))
-        return fail(cmd, error);
-    const QString outDir = p.value(QStringLiteral("out"));
-    if (!Validator::writeTables(report, outDir, &error))
-        return fail(cmd, error);
-    for (const QString& mark : p.value(QStringLiteral("figure-marks")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+/// The figures of `report` per mark of --figure-marks and format; false with `error`.
+bool writeFigures(const QCommandLineParser& p, const ValidationReport& report,
+                  const QStringList& figureFormats, int dpi, const QString& outDir, QString* error)
+{
+    for (const QString& mark :
+         p.value(QStringLiteral("figure-marks")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (mark != QLatin1String("sum") && !report.markNames.contains(mark))
-            return fail(cmd, QStringLiteral("unknown mark '%1' in --figure-marks (%2, sum)")
-                                 .arg(mark, report.markNames.join(QLatin1String(", "))));
+            return setError(error, QStringLiteral("unknown mark '%1' in --figure-marks (%2, sum)")
+                                       .arg(mark, report.markNames.join(QLatin1String(", "))));
         for (const QString& format : figureFormats) {
-            const QString file = QDir(outDir).filePath(
-                QStringLiteral("validation-%1.%2").arg(mark, format));
+            const QString file =
+                QDir(outDir).filePath(QStringLiteral("validation-%1.%2").arg(mark, format));
             if (!ValidationFigure::save(report.agreement, report.track, mark, format, file, dpi,
-                                        &error))
-                return fail(cmd, error);
+                                        error))
+                return false;
         }
     }
+    return true;
+}
 
-    printLine(QStringLiteral("run %1 (%2), cell %3, track %4, %5 genes of split %6: %7 predicted ON "
-                             "(%8 with a complete track), %9 OFF (%10)")
-                  .arg(report.runId, report.model, report.cell, report.track)
-                  .arg(report.genes.size())
-                  .arg(report.split)
-                  .arg(report.agreement.onGenes)
-                  .arg(report.agreement.onWithTrack)
-                  .arg(report.agreement.offGenes)
-                  .arg(report.agreement.offWithTrack));
+void printReport(const ValidationReport& report)
+{
+    printLine(
+        QStringLiteral("run %1 (%2), cell %3, track %4, %5 genes of split %6: %7 predicted ON "
+                       "(%8 with a complete track), %9 OFF (%10)")
+            .arg(report.runId, report.model, report.cell, report.track)
+            .arg(report.genes.size())
+            .arg(report.split)
+            .arg(report.agreement.onGenes)
+            .arg(report.agreement.onWithTrack)
+            .arg(report.agreement.offGenes)
+            .arg(report.agreement.offWithTrack));
     printLine(QStringLiteral("%1 %2 %3 %4 %5 %6")
                   .arg(QStringLiteral("map"), -22)
                   .arg(QStringLiteral("mark"), -9)
@@ -140,8 +154,48 @@ int runValidate(const QStringList& args)
                       .arg(row.used, 6)
                       .arg(Validator::formatNumber(row.meanPearson), 8)
                       .arg(Validator::formatNumber(row.averagePearson), 10));
-    printLine(QStringLiteral("tables%1 written to %2")
-                  .arg(figureFormats.isEmpty() ? QString() : QStringLiteral(" and figures"), outDir));
+}
+
+} // namespace
+
+int runValidate(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("validate");
+    QCommandLineParser p;
+    addValidateOptions(p);
+    int code = 0;
+    if (!parseArguments(p, cmd,
+                        QStringLiteral("Compare a run's attention (α) and attribution maps with a "
+                                       "track the model never saw (H3K27ac): Pearson and Spearman "
+                                       "per gene and for the average map of predicted ON and OFF "
+                                       "genes."),
+                        args, &code))
+        return code;
+    if (QString missing; !requireOptions(p, {"study", "run", "out"}, &missing))
+        return fail(cmd, missing);
+    ValidationRequest request;
+    QStringList figureFormats;
+    int dpi = 0;
+    QString error;
+    if (!readRequest(p, &request, &figureFormats, &dpi, &error))
+        return fail(cmd, error);
+    bool ok = false;
+    const int threads = p.value(QStringLiteral("threads")).toInt(&ok);
+    if (!ok || threads < 0)
+        return fail(cmd, QStringLiteral("--threads must be 0 or more"));
+    at::set_num_threads(threads > 0 ? threads : QThread::idealThreadCount());
+
+    ValidationReport report;
+    if (!Validator::run(request, &report, terminalProgress(), &error))
+        return fail(cmd, error);
+    const QString outDir = p.value(QStringLiteral("out"));
+    if (!Validator::writeTables(report, outDir, &error) ||
+        !writeFigures(p, report, figureFormats, dpi, outDir, &error))
+        return fail(cmd, error);
+    printReport(report);
+    printLine(
+        QStringLiteral("tables%1 written to %2")
+            .arg(figureFormats.isEmpty() ? QString() : QStringLiteral(" and figures"), outDir));
     return 0;
 }
 

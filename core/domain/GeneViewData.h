@@ -9,33 +9,34 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Everything the gene view shows for one gene: a plain value, safe to copy across threads.
  *
- * The view knows nothing of models; whoever fills this struct (MainWindow from a study's cached
+ * The view knows nothing of models; whoever fills this struct (StudySession from a study's cached
  * RunResults, the CLI, a test) decides where the numbers come from. Empty vectors mean "not
  * available" and hide the matching panel.
  */
 struct GeneViewData {
     GeneRecord gene;
-    QString cell;                  ///< cell type id, e.g. "E123"
-    QString runId;                 ///< run the α/β/p come from; empty when none
+    QString cell;  ///< cell type id, e.g. "E123"
+    QString runId; ///< run the α/β/p come from; empty when none
     int binCount = remc::kBinCount;
     int markCount = remc::kMarkCount;
     int binSize = remc::kBinSize;
     int windowStart = remc::kWindowStart;
     QStringList markNames = remc::markNames();
-    std::vector<float> values;     ///< bins × marks (REMC row order), may be empty
-    std::vector<float> alpha;      ///< marks × bins; empty when the run has no α
-    std::vector<float> beta;       ///< marks; empty when the run has no β
-    float p = -1.0f;               ///< P(high); < 0 when unknown
-    int label = -1;                ///< 1 high, 0 low, -1 unknown
-    QString trackName;             ///< e.g. "H3K27ac"; empty when no track
-    std::vector<float> track;      ///< bins; empty when no track
-    QString attributionName;       ///< e.g. "integrated gradients"; empty when none
-    std::vector<float> attribution;///< marks × bins; empty when none
+    std::vector<float> values;      ///< bins × marks (REMC row order), may be empty
+    std::vector<float> alpha;       ///< marks × bins; empty when the run has no α
+    std::vector<float> beta;        ///< marks; empty when the run has no β
+    float p = -1.0f;                ///< P(high); < 0 when unknown
+    int label = -1;                 ///< 1 high, 0 low, -1 unknown
+    QString trackName;              ///< e.g. "H3K27ac"; empty when no track
+    std::vector<float> track;       ///< bins; empty when no track
+    QString attributionName;        ///< e.g. "integrated gradients"; empty when none
+    std::vector<float> attribution; ///< marks × bins; empty when none
 
     /// Takes p, α and β of gene index `g` from a run's cached results; leaves each unset when
     /// `results` does not hold it for that gene.

@@ -1,0 +1,234 @@
+// StudySession and the shared study queries (issue 10): selection by REMC id, a gene's figure
+// data, compare columns found by id in cells with another gene order, test-split scores, run
+// summary, newest run with results, gene by name. No window: the session is QtCore only.
+#include "session/StudyQueries.h"
+#include "session/StudySession.h"
+#include "store/StudyEditor.h"
+#include "store/StudyFile.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace ac;
+
+namespace
+{
+
+constexpr int kGenes = 6;
+
+/// Genes "000001".."000006" (GENE0..GENE5) in order, or reversed.
+CellData makeCell(const QString& name, bool reversed)
+{
+    CellData cell;
+    cell.name = name;
+    for (int i = 0; i < kGenes; ++i) {
+        const int g = reversed ? kGenes - 1 - i : i;
+        GeneRecord r;
+        r.remcId = QStringLiteral("%1").arg(g + 1, 6, 10, QLatin1Char('0'));
+        r.ensemblId = QStringLiteral("ENSG%1").arg(g + 1, 11, 10, QLatin1Char('0'));
+        r.symbol = QStringLiteral("GENE%1").arg(g);
+        cell.genes.push_back(r);
+        cell.labels.push_back(std::uint8_t(g % 2));
+        cell.splits.push_back(Split(g % 3));
+    }
+    const std::size_t block = std::size_t(cell.binCount) * cell.markCount;
+    cell.values.resize(kGenes * block);
+    for (int i = 0; i < kGenes; ++i)
+        std::fill_n(cell.values.begin() + std::ptrdiff_t(i * block), block,
+                    float(cell.genes[std::size_t(i)].remcId.toInt()));
+    return cell;
+}
+
+/// p of a gene is its number / 10 in cell E1 and its number / 100 in E2 (in either order).
+RunResults makeResults(const CellData& cell, float scale)
+{
+    RunResults r;
+    r.geneCount = cell.geneCount();
+    for (const GeneRecord& g : cell.genes)
+        r.p.push_back(float(g.remcId.toInt()) * scale);
+    r.alpha.assign(std::size_t(kGenes) * cell.markCount * cell.binCount, 0.01f);
+    r.beta.assign(std::size_t(kGenes) * cell.markCount, 0.2f);
+    return r;
+}
+
+RunRecord makeRun(const QString& id, const QString& cell, double testAuroc, int secs)
+{
+    RunRecord run;
+    run.id = id;
+    run.cell = cell;
+    run.created = QDateTime::fromSecsSinceEpoch(1700000000 + secs, Qt::UTC);
+    run.status = QStringLiteral("complete");
+    if (testAuroc >= 0) {
+        EpochMetrics e;
+        e.epoch = 1;
+        e.testAuroc = testAuroc;
+        run.epochs.push_back(e);
+        run.bestEpoch = 1;
+    }
+    return run;
+}
+
+/// E1 (genes in order, a track, runs "old" with results and "new" without) and E2 (genes
+/// reversed, run "e2" with results).
+bool writeStudy(const QString& path, QString* error)
+{
+    const CellData e1 = makeCell(QStringLiteral("E1"), false);
+    const CellData e2 = makeCell(QStringLiteral("E2"), true);
+    TrackData track;
+    track.name = QStringLiteral("H3K27ac");
+    track.binCount = e1.binCount;
+    for (int g = 0; g < kGenes; ++g)
+        for (int b = 0; b < track.binCount; ++b)
+            track.values.push_back(float(g * 1000 + b));
+    auto ed = StudyEditor::begin(path, error);
+    return ed && ed->writeCell(e1, error) && ed->writeCell(e2, error) &&
+           ed->writeTrack(e1.name, track, error) &&
+           ed->writeRun(makeRun(QStringLiteral("old"), e1.name, 0.7, 0), Weights(), Weights(),
+                        error) &&
+           ed->writeResults(QStringLiteral("old"), makeResults(e1, 0.1f), error) &&
+           ed->writeRun(makeRun(QStringLiteral("new"), e1.name, -1, 10), Weights(), Weights(),
+                        error) &&
+           ed->writeRun(makeRun(QStringLiteral("e2"), e2.name, 0.6, 20), Weights(), Weights(),
+                        error) &&
+           ed->writeResults(QStringLiteral("e2"), makeResults(e2, 0.01f), error) &&
+           ed->commit(error);
+}
+
+} // namespace
+
+class TestStudySession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("study.h5"));
+        QString err;
+        QVERIFY2(writeStudy(m_path, &err), qPrintable(err));
+    }
+
+    void findGeneBySymbolEnsemblOrRemcId()
+    {
+        const CellData cell = makeCell(QStringLiteral("E1"), false);
+        QCOMPARE(findGene(cell.genes, QStringLiteral("gene2")), 2);
+        QCOMPARE(findGene(cell.genes, QStringLiteral(" ENSG00000000004 ")), 3);
+        QCOMPARE(findGene(cell.genes, QStringLiteral("000006")), 5);
+        QCOMPARE(findGene(cell.genes, QStringLiteral("NOPE")), -1);
+        QCOMPARE(findGene(cell.genes, QString()), -1);
+    }
+
+    void splitScoresPickOneSplit()
+    {
+        const CellData cell = makeCell(QStringLiteral("E1"), false);
+        const std::vector<float> p{0.0f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
+        const SplitScores test = splitScores(cell, p, Split::Test); // genes 2 and 5
+        QCOMPARE(test.p, (std::vector<float>{0.2f, 0.5f}));
+        QCOMPARE(test.labels, (std::vector<std::uint8_t>{0, 1}));
+        QVERIFY(splitScores(cell, {0.5f}, Split::Test).p.empty()); // p of another cell
+    }
+
+    void studyQueries()
+    {
+        QString err;
+        auto study = StudyFile::open(m_path, &err);
+        QVERIFY2(study, qPrintable(err));
+        QCOMPARE(newestRunWithResults(*study, QStringLiteral("E1")), QStringLiteral("old"));
+        QCOMPARE(newestRunWithResults(*study, QStringLiteral("E2")), QStringLiteral("e2"));
+        QVERIFY(newestRunWithResults(*study, QStringLiteral("E3")).isEmpty());
+        const std::vector<CellSummary::Entry> entries = bestTestAurocEntries(*study, &err);
+        QVERIFY(err.isEmpty());
+        QCOMPARE(int(entries.size()), 2); // "new" has no best epoch
+        QCOMPARE(entries[0].cell, QStringLiteral("E1"));
+        QCOMPARE(entries[0].score, 0.7);
+        QCOMPARE(entries[1].score, 0.6);
+    }
+
+    void selectionByIdAndGeneData()
+    {
+        StudySession s;
+        QString err, warning;
+        QVERIFY(!s.selectCell(QStringLiteral("E1"), &err, &warning)); // no study yet
+        QVERIFY2(s.open(m_path, &err), qPrintable(err));
+        QVERIFY2(s.selectCell(QStringLiteral("E1"), &err, &warning), qPrintable(err));
+        QVERIFY(warning.isEmpty());
+        QCOMPARE(s.track().name, QStringLiteral("H3K27ac"));
+        QVERIFY(s.runId().isEmpty());
+        QCOMPARE(s.newestRunWithResults(QStringLiteral("E1")), QStringLiteral("old"));
+        QVERIFY(!s.selectRun(QStringLiteral("e2"), &err, &warning)); // a run of E2
+        QVERIFY(s.selectRun(QStringLiteral("old"), &err, &warning));
+        QCOMPARE(s.results().geneCount, kGenes);
+
+        QVERIFY(s.selectGeneById(QStringLiteral("000004")));
+        QCOMPARE(s.geneIndex(), 3);
+        QCOMPARE(s.findGene(QStringLiteral("gene4")), 4);
+        QVERIFY(!s.selectGeneById(QStringLiteral("999999")));
+        QCOMPARE(s.geneId(), QStringLiteral("000004")); // unchanged
+
+        err.clear();
+        const GeneViewData d = s.geneData(3, &err);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QCOMPARE(d.gene.symbol, QStringLiteral("GENE3"));
+        QCOMPARE(d.cell, QStringLiteral("E1"));
+        QCOMPARE(d.runId, QStringLiteral("old"));
+        QCOMPARE(d.label, 1);
+        QCOMPARE(d.p, 0.4f);
+        QCOMPARE(int(d.values.size()), d.binCount * d.markCount);
+        QCOMPARE(d.values.front(), 4.0f);
+        QCOMPARE(int(d.alpha.size()), d.binCount * d.markCount);
+        QCOMPARE(d.trackName, QStringLiteral("H3K27ac"));
+        QCOMPARE(d.track.front(), 3000.0f);
+        QCOMPARE(d.track.back(), float(3000 + d.binCount - 1));
+
+        const SplitScores test = s.testScores(); // genes 2 and 5 of E1
+        QCOMPARE(test.p, (std::vector<float>{0.3f, 0.6f}));
+        QCOMPARE(s.runSummary().cells, (QStringList{QStringLiteral("E1"), QStringLiteral("E2")}));
+    }
+
+    void compareColumnsFindTheGeneById()
+    {
+        StudySession s;
+        QString err, warning;
+        QVERIFY(s.open(m_path, &err));
+        QVERIFY(s.selectCell(QStringLiteral("E1"), &err, &warning));
+        QVERIFY(s.compareColumns({QStringLiteral("E1")}, &err).empty()); // no gene selected
+        QVERIFY(s.selectGene(1)); // "000002", index 4 in E2's reversed order
+        const std::vector<GeneViewData> cols = s.compareColumns(
+            {QStringLiteral("E1"), QStringLiteral("E2"), QStringLiteral("E9")}, &err);
+        QCOMPARE(int(cols.size()), 2);
+        QCOMPARE(cols[0].cell, QStringLiteral("E1"));
+        QCOMPARE(cols[0].runId, QStringLiteral("old")); // no run selected: the newest with results
+        QVERIFY(std::abs(cols[0].p - 0.2f) < 1e-6f);
+        QCOMPARE(cols[1].cell, QStringLiteral("E2"));
+        QCOMPARE(cols[1].gene.remcId, QStringLiteral("000002"));
+        QCOMPARE(cols[1].runId, QStringLiteral("e2"));
+        QVERIFY(std::abs(cols[1].p - 0.02f) < 1e-6f);
+        QCOMPARE(cols[1].label, 1);
+        QVERIFY(!err.isEmpty()); // E9 cannot be read
+    }
+
+    void reopenKeepsNothing()
+    {
+        StudySession s;
+        QString err, warning;
+        QVERIFY(s.open(m_path, &err));
+        QVERIFY(s.selectCell(QStringLiteral("E2"), &err, &warning));
+        QVERIFY(s.selectGene(0));
+        QVERIFY(!s.open(m_dir.filePath(QStringLiteral("missing.h5")), &err));
+        QCOMPARE(s.cell(), QStringLiteral("E2")); // a failed open keeps the study
+        QVERIFY(s.open(m_path, &err));
+        QVERIFY(s.cell().isEmpty());
+        QVERIFY(s.geneId().isEmpty());
+        QCOMPARE(s.geneIndex(), -1);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+QTEST_MAIN(TestStudySession)
+#include "tst_studysession.moc"

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace ac
+{
+
+/**
+ * What the window remembers between runs (QSettings of the application): window geometry and
+ * dock state, the view's colour and attribution choices, and the study, cell, run, gene and tab
+ * that were shown. The gene is kept by its REMC id, so a study re-imported in another gene order
+ * restores the same gene. Also the list of recently opened studies.
+ *
+ * Plain value; load() and save() use QSettings and so the GUI thread (or one thread at a time).
+ */
+struct SavedSession {
+    QByteArray geometry;
+    QByteArray state;
+    QString gradient;           ///< empty: keep the current colour map
+    double alphaFixedUpper = 0; ///< 0: α range auto per gene
+    QString attribution = QStringLiteral("none");
+    QString study;
+    QString cell;
+    QString run;
+    QString geneId; ///< REMC id
+    int tab = 0;
+
+    static SavedSession load();
+    void save() const;
+
+    /// Recently opened studies, newest first.
+    static QStringList recentStudies();
+    /// Puts `path` first in the recent list (at most `max` entries).
+    static void addRecentStudy(const QString& path, int max);
+};
+
+} // namespace ac

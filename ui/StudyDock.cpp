@@ -1,0 +1,205 @@
+#include "StudyDock.h"
+
+#include "GeneFilterProxy.h"
+#include "GeneListModel.h"
+#include "domain/CellData.h"
+#include "store/StudyFile.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ac
+{
+
+namespace
+{
+
+/// The tree row of one run: id, model kind, status, test AUROC at the best epoch.
+QTreeWidgetItem* runItem(const StudyFile& study, const QString& cell, const QString& id,
+                         QTreeWidgetItem* parent)
+{
+    RunRecord rec;
+    QString err;
+    QString kind, auroc, status;
+    if (study.readRun(id, &rec, &err)) {
+        kind = modelKindKey(rec.model.kind);
+        status = rec.status;
+        if (!study.hasResults(id))
+            status += QStringLiteral(" (no results)");
+        if (const auto best = rec.bestMetrics())
+            auroc = QString::number(best->testAuroc, 'f', 3);
+    }
+    auto* item = new QTreeWidgetItem(parent, {id, kind, status, auroc});
+    item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
+    item->setData(0, Qt::UserRole, cell);
+    item->setData(1, Qt::UserRole, id);
+    item->setToolTip(0, id);
+    if (!kind.isEmpty())
+        item->setToolTip(1, modelKindName(rec.model.kind));
+    return item;
+}
+
+} // namespace
+
+StudyDock::StudyDock(QWidget* parent) : QDockWidget(QStringLiteral("Study"), parent)
+{
+    setObjectName(QStringLiteral("studyDock"));
+    auto* panel = new QWidget(this);
+    auto* lay = new QVBoxLayout(panel);
+    lay->setContentsMargins(4, 4, 4, 4);
+
+    m_tree = new QTreeWidget(panel);
+    m_tree->setHeaderLabels({QStringLiteral("Cell type / run"), QStringLiteral("Kind"),
+                             QStringLiteral("Status"), QStringLiteral("Test AUROC")});
+    m_tree->setRootIsDecorated(true);
+    connect(m_tree, &QTreeWidget::itemClicked, this, &StudyDock::onTreeItemClicked);
+
+    m_geneModel = new GeneListModel(this);
+    m_filter = new GeneFilterProxy(this);
+    m_filter->setSourceModel(m_geneModel);
+
+    auto* split = new QSplitter(Qt::Vertical, panel);
+    split->addWidget(m_tree);
+    split->addWidget(buildFilters(split));
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    lay->addWidget(split);
+    setWidget(panel);
+    panel->setMinimumWidth(410);
+}
+
+QWidget* StudyDock::buildFilters(QWidget* parent)
+{
+    auto* lower = new QWidget(parent);
+    m_search = new QLineEdit(lower);
+    m_search->setPlaceholderText(QStringLiteral("Search symbol or Ensembl id…"));
+    m_search->setClearButtonEnabled(true);
+    auto* completer = new QCompleter(m_geneModel, this);
+    completer->setCompletionColumn(GeneListModel::Symbol);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchStartsWith);
+    m_search->setCompleter(completer);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &GeneFilterProxy::setSearchText);
+    connect(m_search, &QLineEdit::returnPressed, this,
+            [this] { Q_EMIT searchSubmitted(m_search->text()); });
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
+            &StudyDock::geneNameChosen);
+
+    const QStringList lowHigh{QStringLiteral("any"), QStringLiteral("low"), QStringLiteral("high")};
+    auto* form = new QFormLayout;
+    const auto addFilter = [&](const QString& label, const QStringList& items,
+                               void (GeneFilterProxy::*set)(int)) {
+        auto* c = new QComboBox(lower);
+        c->addItems(items);
+        connect(c, &QComboBox::currentIndexChanged, m_filter,
+                [this, set](int i) { (m_filter->*set)(i - 1); });
+        form->addRow(label, c);
+    };
+    addFilter(QStringLiteral("Split"),
+              {QStringLiteral("any"), QStringLiteral("train"), QStringLiteral("valid"),
+               QStringLiteral("test")},
+              &GeneFilterProxy::setSplitFilter);
+    addFilter(QStringLiteral("True label"), lowHigh, &GeneFilterProxy::setLabelFilter);
+    addFilter(QStringLiteral("Predicted"), lowHigh, &GeneFilterProxy::setPredictedFilter);
+    addFilter(QStringLiteral("Prediction"),
+              {QStringLiteral("any"), QStringLiteral("incorrect"), QStringLiteral("correct")},
+              &GeneFilterProxy::setCorrectFilter);
+
+    buildGeneTable(lower);
+    auto* ll = new QVBoxLayout(lower);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(m_search);
+    ll->addLayout(form);
+    ll->addWidget(m_geneTable, 1);
+    return lower;
+}
+
+void StudyDock::buildGeneTable(QWidget* parent)
+{
+    m_geneTable = new QTableView(parent);
+    m_geneTable->setModel(m_filter);
+    // Start in the study's gene order; clicking a header sorts (p numerically).
+    m_geneTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_geneTable->setSortingEnabled(true);
+    m_geneTable->setColumnWidth(GeneListModel::Symbol, 84);
+    m_geneTable->setColumnWidth(GeneListModel::Ensembl, 126);
+    m_geneTable->setColumnWidth(GeneListModel::SplitCol, 42);
+    m_geneTable->setColumnWidth(GeneListModel::Label, 42);
+    m_geneTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_geneTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_geneTable->verticalHeader()->hide();
+    m_geneTable->verticalHeader()->setDefaultSectionSize(20);
+    m_geneTable->horizontalHeader()->setStretchLastSection(true);
+    m_geneTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Up/down keys move the current row; follow it so the keyboard walks through genes.
+    connect(m_geneTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& cur) {
+                if (cur.isValid())
+                    Q_EMIT geneActivated(m_filter->data(cur, GeneListModel::GeneIndexRole).toInt());
+            });
+}
+
+void StudyDock::setStudy(const StudyFile* study)
+{
+    m_tree->clear();
+    if (!study)
+        return;
+    for (const QString& cell : study->cellNames()) {
+        auto* ci =
+            new QTreeWidgetItem(m_tree, {cell, QStringLiteral("cell type"), QString(), QString()});
+        ci->setData(0, Qt::UserRole, cell);
+        for (const QString& id : study->runIds(cell))
+            runItem(*study, cell, id, ci);
+        ci->setExpanded(true);
+    }
+    // Run ids are long ("E123-attentivechrome-20261128-144731"): elide them and keep the kind,
+    // status and AUROC columns in view.
+    m_tree->setColumnWidth(0, 150);
+    m_tree->resizeColumnToContents(1);
+    m_tree->resizeColumnToContents(2);
+    m_tree->resizeColumnToContents(3);
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+}
+
+void StudyDock::onTreeItemClicked(QTreeWidgetItem* item)
+{
+    if (item)
+        Q_EMIT itemChosen(item->data(0, Qt::UserRole).toString(),
+                          item->data(1, Qt::UserRole).toString());
+}
+
+void StudyDock::setGenes(const CellData& index)
+{
+    m_geneModel->setGenes(index.genes, index.labels, index.splits);
+}
+
+void StudyDock::setP(std::vector<float> p)
+{
+    m_geneModel->setP(std::move(p));
+}
+
+void StudyDock::showGene(int index)
+{
+    const QModelIndex proxy = m_filter->mapFromSource(m_geneModel->index(index, 0));
+    if (proxy.isValid() && m_geneTable->currentIndex().row() != proxy.row()) {
+        QSignalBlocker block(m_geneTable->selectionModel());
+        m_geneTable->setCurrentIndex(proxy);
+        m_geneTable->scrollTo(proxy);
+    }
+}
+
+int StudyDock::firstShownGene() const
+{
+    return m_filter->rowCount() > 0
+               ? m_filter->data(m_filter->index(0, 0), GeneListModel::GeneIndexRole).toInt()
+               : -1;
+}
+
+} // namespace ac

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QDockWidget>
+
+#include <vector>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace ac
+{
+
+class GeneFilterProxy;
+class GeneListModel;
+class StudyFile;
+struct CellData;
+
+/**
+ * The window's left dock: the study tree (cell types and their runs, with kind, status and test
+ * AUROC), the gene search with completion, the split/label/prediction filters and the gene table.
+ * It shows what it is given and reports what the user picks by signal; it never selects anything
+ * by itself.
+ *
+ * GUI thread only. Owns its widgets, the gene model and the filter proxy.
+ */
+class StudyDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit StudyDock(QWidget* parent = nullptr);
+
+    /// Lists the cell types and runs of `study`; nullptr clears the tree.
+    void setStudy(const StudyFile* study);
+    /// Shows the genes (with labels and splits) of a cell; the p column is cleared.
+    void setGenes(const CellData& index);
+    /// P(high) per gene of the selected run; empty clears the p column.
+    void setP(std::vector<float> p);
+    /// Makes gene `index` the table's current row (scrolled into view) without emitting
+    /// geneActivated().
+    void showGene(int index);
+    /// The gene of the first row the filters still show, or -1.
+    int firstShownGene() const;
+
+    QTreeWidget* tree() const { return m_tree; }
+    GeneListModel* geneModel() const { return m_geneModel; }
+    GeneFilterProxy* geneFilter() const { return m_filter; }
+
+Q_SIGNALS:
+    /// A tree item was clicked: a cell type (`runId` empty) or one of its runs.
+    void itemChosen(const QString& cell, const QString& runId);
+    /// The table's current row moved to gene `index` (click or keyboard).
+    void geneActivated(int index);
+    /// A name was picked from the search completer.
+    void geneNameChosen(const QString& text);
+    /// Return was pressed in the search field.
+    void searchSubmitted(const QString& text);
+
+private:
+    QWidget* buildFilters(QWidget* parent);
+    void buildGeneTable(QWidget* parent);
+    void onTreeItemClicked(QTreeWidgetItem* item);
+
+    QTreeWidget* m_tree = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTableView* m_geneTable = nullptr;
+    GeneListModel* m_geneModel = nullptr;
+    GeneFilterProxy* m_filter = nullptr;
+};
+
+} // namespace ac
