@@ -11,6 +11,7 @@ namespace ac
 {
 
 class GeneAnnotation;
+class RemcCsvParser;
 
 /// Outcome of a REMC import. On failure `error` holds the first problems found, one per line,
 /// each as "<file>:<line>: <what>" (or "<file>: <what>" for a whole-file problem).
@@ -73,6 +74,10 @@ public:
 private:
     struct Job;
     bool importCellFiles(const QString& cellDir, Job& job, CellData* out, RemcImportResult& result);
+    bool parseSplitFiles(const QString& cellDir, const QString& name, Job& job,
+                         RemcCsvParser& parser, RemcImportResult& result);
+    CellData annotatedCell(const QString& name, RemcCsvParser& parser,
+                           RemcImportResult& result) const;
 
     const GeneAnnotation* m_annotation;
     ProgressCallback m_progress;
