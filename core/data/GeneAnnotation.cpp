@@ -21,6 +21,60 @@ QString stripVersion(const QString& ensemblId)
     return dot < 0 ? ensemblId : ensemblId.left(dot);
 }
 
+/// Splits `line` at tabs into trimmed `fields` (the first five kept); returns how many there are.
+int tabFields(QByteArrayView line, QByteArrayView (&fields)[5])
+{
+    int count = 0;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= line.size(); ++i) {
+        if (i < line.size() && line[i] != '\t')
+            continue;
+        if (count < 5)
+            fields[count] = line.sliced(start, i - start).trimmed();
+        ++count;
+        start = i + 1;
+    }
+    return count;
+}
+
+/// The gene of one data line; false with `what` (the problem) when the line is malformed.
+bool parseGeneLine(QByteArrayView line, GeneRecord* g, QString* what)
+{
+    QByteArrayView fields[5];
+    const int count = tabFields(line, fields);
+    if (count != 5) {
+        *what = QStringLiteral("expected 5 tab-separated columns "
+                               "(ensembl_id, symbol, chrom, tss, strand), found %1")
+                    .arg(count);
+        return false;
+    }
+    g->ensemblId = stripVersion(QString::fromLatin1(fields[0]));
+    g->symbol = QString::fromUtf8(fields[1]);
+    g->chrom = QString::fromLatin1(fields[2]);
+    if (g->ensemblId.isEmpty()) {
+        *what = QStringLiteral("empty ensembl_id");
+        return false;
+    }
+    if (g->chrom.isEmpty()) {
+        *what = QStringLiteral("empty chrom for %1").arg(g->ensemblId);
+        return false;
+    }
+    bool ok = false;
+    g->tss = fields[3].toLongLong(&ok);
+    if (!ok || g->tss <= 0) {
+        *what = QStringLiteral("tss '%1' of %2 is not a positive integer")
+                    .arg(QString::fromLatin1(fields[3]), g->ensemblId);
+        return false;
+    }
+    if (fields[4] != "+" && fields[4] != "-") {
+        *what = QStringLiteral("strand '%1' of %2 is not '+' or '-'")
+                    .arg(QString::fromLatin1(fields[4]), g->ensemblId);
+        return false;
+    }
+    g->strand = fields[4][0];
+    return true;
+}
+
 } // namespace
 
 bool GeneAnnotation::loadFile(const QString& path, QString* error)
@@ -87,39 +141,10 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
         }
         if (line.trimmed().isEmpty())
             continue;
-        QByteArrayView fields[5];
-        int count = 0;
-        qsizetype start = 0;
-        for (qsizetype i = 0; i <= line.size(); ++i) {
-            if (i < line.size() && line[i] != '\t')
-                continue;
-            if (count < 5)
-                fields[count] = line.sliced(start, i - start).trimmed();
-            ++count;
-            start = i + 1;
-        }
-        if (count != 5)
-            return failAt(lineNo,
-                          QStringLiteral("expected 5 tab-separated columns "
-                                         "(ensembl_id, symbol, chrom, tss, strand), found %1")
-                              .arg(count));
         GeneRecord g;
-        g.ensemblId = stripVersion(QString::fromLatin1(fields[0]));
-        g.symbol = QString::fromUtf8(fields[1]);
-        g.chrom = QString::fromLatin1(fields[2]);
-        if (g.ensemblId.isEmpty())
-            return failAt(lineNo, QStringLiteral("empty ensembl_id"));
-        if (g.chrom.isEmpty())
-            return failAt(lineNo, QStringLiteral("empty chrom for %1").arg(g.ensemblId));
-        bool ok = false;
-        g.tss = fields[3].toLongLong(&ok);
-        if (!ok || g.tss <= 0)
-            return failAt(lineNo, QStringLiteral("tss '%1' of %2 is not a positive integer")
-                                      .arg(QString::fromLatin1(fields[3]), g.ensemblId));
-        if (fields[4] != "+" && fields[4] != "-")
-            return failAt(lineNo, QStringLiteral("strand '%1' of %2 is not '+' or '-'")
-                                      .arg(QString::fromLatin1(fields[4]), g.ensemblId));
-        g.strand = fields[4][0];
+        QString what;
+        if (!parseGeneLine(line, &g, &what))
+            return failAt(lineNo, what);
         const int index = static_cast<int>(genes.size());
         if (const auto it = byEnsembl.constFind(g.ensemblId); it != byEnsembl.constEnd())
             return failAt(lineNo, QStringLiteral("%1 is listed twice (first on line %2)")
