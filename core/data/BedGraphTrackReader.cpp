@@ -1,6 +1,5 @@
 #include "data/BedGraphTrackReader.h"
 
-#include "data/TextLineReader.h"
 #include "data/TrackReaderSupport.h"
 
 #include <array>
@@ -60,19 +59,13 @@ BedGraphTrackReader::BedGraphTrackReader(const std::vector<GeneRecord>& genes,
 TrackImportResult BedGraphTrackReader::read(const QString& path, const ProgressCallback& progress)
 {
     TrackImportResult result;
-    TextLineReader reader;
-    if (!reader.open(path, &result.error))
-        return result;
     m_path = path;
-    QByteArray line;
-    while (reader.readLine(&line, &result.error)) {
-        ++m_lineNo;
-        if (m_lineNo % 65536 == 0 && !trackio::reportProgress(progress, reader, path, &result))
-            return result;
-        if (!readLine(line, &result.error))
-            return result;
-    }
-    if (!result.error.isEmpty()) // a read error ended the loop
+    const bool read = trackio::forEachLine(
+        path, progress, &result, [this](const QByteArray& line, qint64 lineNo, QString* error) {
+            m_lineNo = lineNo;
+            return readLine(line, error);
+        });
+    if (!read)
         return result;
     if (m_intervals == 0) {
         result.error = QStringLiteral("%1: no intervals").arg(trackio::fileName(path));
@@ -83,9 +76,12 @@ TrackImportResult BedGraphTrackReader::read(const QString& path, const ProgressC
     return result;
 }
 
+// readLine() and parseInterval() run once per line: `inline` (they are used only in this file)
+// lets the read loop inline them.
+
 /// One line: an interval is checked and binned; blank, comment, track and browser lines are
 /// skipped. False on an error.
-bool BedGraphTrackReader::readLine(const QByteArray& line, QString* error)
+inline bool BedGraphTrackReader::readLine(const QByteArray& line, QString* error)
 {
     const QByteArray t = line.trimmed();
     if (t.isEmpty() || t.startsWith('#') || t.startsWith("track") || t.startsWith("browser"))
@@ -110,8 +106,8 @@ bool BedGraphTrackReader::readLine(const QByteArray& line, QString* error)
 }
 
 /// The fields of a data line: `chrom` (a view of `line`) and the interval; false on an error.
-bool BedGraphTrackReader::parseInterval(const QByteArray& line, std::string_view* chrom,
-                                        Interval* out, QString* error) const
+inline bool BedGraphTrackReader::parseInterval(const QByteArray& line, std::string_view* chrom,
+                                               Interval* out, QString* error) const
 {
     std::array<std::string_view, 4> f;
     const std::size_t fieldCount = whitespaceFields(line, &f);
@@ -173,26 +169,19 @@ bool BedGraphTrackReader::enterChromosome(std::string_view chrom, std::int64_t s
 /// False (an error) when `interval` starts before, or overlaps, the previous one.
 bool BedGraphTrackReader::checkOrder(const Interval& interval, QString* error) const
 {
-    if (interval.start < m_prevStart) {
-        *error = QStringLiteral("%1: intervals are not sorted: %2:%3-%4 starts before the "
-                                "previous interval %2:%5-%6 (sort -k1,1 -k2,2n)")
-                     .arg(here(), m_chrom)
-                     .arg(interval.start)
-                     .arg(interval.end)
-                     .arg(m_prevStart)
-                     .arg(m_prevEnd);
-        return false;
-    }
-    if (interval.start < m_prevEnd) {
-        *error = QStringLiteral("%1: interval %2:%3-%4 overlaps the previous interval %2:%5-%6")
-                     .arg(here(), m_chrom)
-                     .arg(interval.start)
-                     .arg(interval.end)
-                     .arg(m_prevStart)
-                     .arg(m_prevEnd);
-        return false;
-    }
-    return true;
+    if (interval.start >= m_prevEnd) // the previous interval is non-empty: prevStart < prevEnd
+        return true;
+    const QString current =
+        QStringLiteral("%1:%2-%3").arg(m_chrom).arg(interval.start).arg(interval.end);
+    const QString previous =
+        QStringLiteral("%1:%2-%3").arg(m_chrom).arg(m_prevStart).arg(m_prevEnd);
+    *error = interval.start < m_prevStart
+                 ? QStringLiteral("%1: intervals are not sorted: %2 starts before the previous "
+                                  "interval %3 (sort -k1,1 -k2,2n)")
+                       .arg(here(), current, previous)
+                 : QStringLiteral("%1: interval %2 overlaps the previous interval %3")
+                       .arg(here(), current, previous);
+    return false;
 }
 
 QString BedGraphTrackReader::here() const

@@ -3,7 +3,6 @@
 #include "data/BigWigWriter.h"
 #include "data/TrackBinner.h"
 #include "data/TrackReaderSupport.h"
-#include "domain/RemcLayout.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -20,8 +19,6 @@ namespace ac
 
 namespace
 {
-
-constexpr std::int64_t kWindow = std::int64_t(remc::kBinCount) * remc::kBinSize;
 
 using BigWigHandle = std::unique_ptr<bigWigFile_t, void (*)(bigWigFile_t*)>;
 /// A chromosome of the file's header: raw name and length, by normalised name.
@@ -78,7 +75,7 @@ void binWindows(bigWigFile_t* fp, const char* raw, std::int64_t length,
 {
     for (const TrackBinner::Window& w : windows) {
         const std::int64_t s = std::max<std::int64_t>(0, w.start);
-        const std::int64_t e = std::min(length, w.start + kWindow);
+        const std::int64_t e = std::min(length, w.start + TrackBinner::kWindow);
         if (s >= e)
             continue;
         bwOverlappingIntervals_t* o = bwGetOverlappingIntervals(

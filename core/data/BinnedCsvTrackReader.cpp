@@ -1,6 +1,5 @@
 #include "data/BinnedCsvTrackReader.h"
 
-#include "data/TextLineReader.h"
 #include "data/TrackReaderSupport.h"
 #include "domain/RemcLayout.h"
 
@@ -27,22 +26,16 @@ BinnedCsvTrackReader::BinnedCsvTrackReader(const std::vector<GeneRecord>& genes,
 TrackImportResult BinnedCsvTrackReader::read(const QString& path, const ProgressCallback& progress)
 {
     TrackImportResult result;
-    TextLineReader reader;
-    if (!reader.open(path, &result.error))
-        return result;
     m_path = path;
     for (int g = 0; g < static_cast<int>(m_genes.size()); ++g)
         m_index.insert(m_genes[g].remcId, g);
     m_values.assign(m_genes.size() * kBins, std::numeric_limits<float>::quiet_NaN());
-    QByteArray raw;
-    while (reader.readLine(&raw, &result.error)) {
-        ++m_lineNo;
-        if (m_lineNo % 65536 == 0 && !trackio::reportProgress(progress, reader, path, &result))
-            return result;
-        if (!readRow(raw.trimmed(), &result.error))
-            return result;
-    }
-    if (result.error.isEmpty()) // else a read error ended the loop
+    const bool read = trackio::forEachLine(
+        path, progress, &result, [this](const QByteArray& line, qint64 lineNo, QString* error) {
+            m_lineNo = lineNo;
+            return readRow(line.trimmed(), error);
+        });
+    if (read)
         finish(&result);
     return result;
 }

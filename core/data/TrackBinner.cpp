@@ -12,9 +12,6 @@ namespace ac
 namespace
 {
 
-constexpr int kBins = remc::kBinCount;
-constexpr std::int64_t kBinSize = remc::kBinSize;
-constexpr std::int64_t kWindow = kBins * kBinSize;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
 } // namespace
@@ -59,31 +56,6 @@ const std::vector<TrackBinner::Window>* TrackBinner::windows(const QString& chro
 {
     const auto it = m_windows.constFind(chrom);
     return it == m_windows.cend() ? nullptr : &*it;
-}
-
-void TrackBinner::add(const std::vector<Window>& list, std::int64_t start, std::int64_t end,
-                      double value)
-{
-    // Windows all have the same length: those overlapping start at (start - kWindow, end).
-    auto it = std::lower_bound(list.begin(), list.end(), start - kWindow + 1,
-                               [](const Window& w, std::int64_t s) { return w.start < s; });
-    for (; it != list.end() && it->start < end; ++it)
-        addToWindow(*it, start, end, value);
-}
-
-void TrackBinner::addToWindow(const Window& w, std::int64_t start, std::int64_t end, double value)
-{
-    const std::int64_t lo = std::max(start, w.start);
-    const std::int64_t hi = std::min(end, w.start + kWindow);
-    if (lo >= hi || value == 0.0)
-        return;
-    double* sums = m_sums.data() + static_cast<std::size_t>(w.gene) * kBins;
-    for (std::int64_t k = (lo - w.start) / kBinSize; k <= (hi - 1 - w.start) / kBinSize; ++k) {
-        const std::int64_t binStart = w.start + k * kBinSize;
-        const std::int64_t overlap = std::min(hi, binStart + kBinSize) - std::max(lo, binStart);
-        const int bin = w.minus ? kBins - 1 - static_cast<int>(k) : static_cast<int>(k);
-        sums[bin] += static_cast<double>(overlap) * value;
-    }
 }
 
 bool TrackBinner::checkChromosomes(const QString& path, const QStringList& fileChroms,

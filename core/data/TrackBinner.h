@@ -2,12 +2,14 @@
 
 #include "data/TrackImportResult.h"
 #include "domain/GeneRecord.h"
+#include "domain/RemcLayout.h"
 
 #include <QHash>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -25,6 +27,10 @@ namespace ac
 class TrackBinner
 {
 public:
+    static constexpr int kBins = remc::kBinCount;                           ///< per gene
+    static constexpr std::int64_t kBinSize = remc::kBinSize;                ///< bp
+    static constexpr std::int64_t kWindow = std::int64_t(kBins) * kBinSize; ///< bp per gene
+
     /// The 10 kb window of one gene in genomic coordinates (0-based start).
     struct Window {
         std::int64_t start = 0;
@@ -52,10 +58,34 @@ public:
     /// The normalised chromosomes with at least one gene.
     QStringList chromosomes() const { return m_windows.keys(); }
 
+    // add() and addToWindow() run once per interval: defined here so that the readers' loops
+    // inline them.
+
     /// Adds [start, end) with `value` to every window of `list` it overlaps.
-    void add(const std::vector<Window>& list, std::int64_t start, std::int64_t end, double value);
+    void add(const std::vector<Window>& list, std::int64_t start, std::int64_t end, double value)
+    {
+        // Windows all have the same length: those overlapping start at (start - kWindow, end).
+        auto it = std::lower_bound(list.begin(), list.end(), start - kWindow + 1,
+                                   [](const Window& w, std::int64_t s) { return w.start < s; });
+        for (; it != list.end() && it->start < end; ++it)
+            addToWindow(*it, start, end, value);
+    }
+
     /// Adds [start, end) with `value` to the bins of `w` it overlaps.
-    void addToWindow(const Window& w, std::int64_t start, std::int64_t end, double value);
+    void addToWindow(const Window& w, std::int64_t start, std::int64_t end, double value)
+    {
+        const std::int64_t lo = std::max(start, w.start);
+        const std::int64_t hi = std::min(end, w.start + kWindow);
+        if (lo >= hi || value == 0.0)
+            return;
+        double* sums = m_sums.data() + static_cast<std::size_t>(w.gene) * kBins;
+        for (std::int64_t k = (lo - w.start) / kBinSize; k <= (hi - 1 - w.start) / kBinSize; ++k) {
+            const std::int64_t binStart = w.start + k * kBinSize;
+            const std::int64_t overlap = std::min(hi, binStart + kBinSize) - std::max(lo, binStart);
+            const int bin = w.minus ? kBins - 1 - static_cast<int>(k) : static_cast<int>(k);
+            sums[bin] += static_cast<double>(overlap) * value;
+        }
+    }
 
     /**
      * Checks a file's chromosomes (`fileChroms`, raw names) against the genes': warns (in
