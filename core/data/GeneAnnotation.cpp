@@ -75,6 +75,40 @@ bool parseGeneLine(QByteArrayView line, GeneRecord* g, QString* what)
     return true;
 }
 
+/// The table being loaded: genes in file order and their indexes.
+struct GeneTable {
+    std::vector<GeneRecord> genes;
+    std::vector<int> lineOfGene;
+    QHash<QString, int> byEnsembl;
+    QHash<QString, int> bySymbol; ///< key upper-cased; the first gene of a symbol
+
+    explicit GeneTable(qsizetype textBytes)
+    {
+        // About 42 bytes per line in the Ensembl table.
+        genes.reserve(static_cast<std::size_t>(textBytes / 40 + 1));
+        byEnsembl.reserve(textBytes / 40 + 1);
+    }
+
+    /// Adds `g` read on line `line`; the problem when its Ensembl id is listed already.
+    QString add(GeneRecord&& g, int line)
+    {
+        const int index = static_cast<int>(genes.size());
+        if (const auto it = byEnsembl.constFind(g.ensemblId); it != byEnsembl.constEnd())
+            return QStringLiteral("%1 is listed twice (first on line %2)")
+                .arg(g.ensemblId)
+                .arg(lineOfGene[static_cast<std::size_t>(it.value())]);
+        byEnsembl.insert(g.ensemblId, index);
+        if (!g.symbol.isEmpty()) {
+            const QString key = g.symbol.toUpper();
+            if (!bySymbol.contains(key))
+                bySymbol.insert(key, index);
+        }
+        lineOfGene.push_back(line);
+        genes.push_back(std::move(g));
+        return {};
+    }
+};
+
 } // namespace
 
 bool GeneAnnotation::loadFile(const QString& path, QString* error)
@@ -106,17 +140,11 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
         text = data;
     }
 
-    std::vector<GeneRecord> genes;
-    std::vector<int> lineOfGene;
-    QHash<QString, int> byEnsembl;
-    QHash<QString, int> bySymbol;
+    GeneTable table(text.size());
     const auto failAt = [&](int line, const QString& what) {
         *error = QStringLiteral("%1:%2: %3").arg(source).arg(line).arg(what);
         return false;
     };
-    // About 42 bytes per line in the Ensembl table.
-    genes.reserve(static_cast<std::size_t>(text.size() / 40 + 1));
-    byEnsembl.reserve(static_cast<qsizetype>(text.size() / 40 + 1));
 
     int lineNo = 0;
     const char* p = text.constData();
@@ -145,29 +173,18 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
         QString what;
         if (!parseGeneLine(line, &g, &what))
             return failAt(lineNo, what);
-        const int index = static_cast<int>(genes.size());
-        if (const auto it = byEnsembl.constFind(g.ensemblId); it != byEnsembl.constEnd())
-            return failAt(lineNo, QStringLiteral("%1 is listed twice (first on line %2)")
-                                      .arg(g.ensemblId)
-                                      .arg(lineOfGene[static_cast<std::size_t>(it.value())]));
-        byEnsembl.insert(g.ensemblId, index);
-        if (!g.symbol.isEmpty()) {
-            const QString key = g.symbol.toUpper();
-            if (!bySymbol.contains(key))
-                bySymbol.insert(key, index);
-        }
-        lineOfGene.push_back(lineNo);
-        genes.push_back(std::move(g));
+        if (const QString duplicate = table.add(std::move(g), lineNo); !duplicate.isEmpty())
+            return failAt(lineNo, duplicate);
     }
     if (lineNo == 0)
         return failAt(1, QStringLiteral("the gene annotation is empty"));
-    if (genes.empty())
+    if (table.genes.empty())
         return failAt(lineNo, QStringLiteral("the gene annotation has a header but no genes"));
 
     m_source = source;
-    m_genes = std::move(genes);
-    m_byEnsembl = std::move(byEnsembl);
-    m_bySymbol = std::move(bySymbol);
+    m_genes = std::move(table.genes);
+    m_byEnsembl = std::move(table.byEnsembl);
+    m_bySymbol = std::move(table.bySymbol);
     return true;
 }
 
