@@ -34,6 +34,8 @@ struct RemcImportResult {
  * exactly the DeepChrome header is skipped with a warning. Import stops after `maxProblems()`
  * problems and reports them.
  *
+ * The files are read here and parsed by RemcCsvParser (one per cell).
+ *
  * Genes keep the file order (train genes, then valid, then test). GeneIDs are mapped to Ensembl
  * ids ("000003" → "ENSG00000000003") and, through the annotation given to the constructor (not
  * owned; may be null), to symbol, chromosome, TSS and strand.
