@@ -1,9 +1,7 @@
 #include "ImportDialog.h"
 
 #include "FormRow.h"
-#include "data/GeneAnnotation.h"
-#include "data/RemcImporter.h"
-#include "store/StudyEditor.h"
+#include "jobs/RemcImportJob.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -15,50 +13,24 @@ namespace ac {
 
 namespace {
 
-// Reads the folder with RemcImporter (bundled hg19 annotation) and writes every cell through one
-// StudyEditor, so the study changes only when everything was read.
+// The REMC import job (bundled hg19 annotation) as a dialog job.
 JobResult importRemcFolder(const QString& folder, const QString& studyPath,
                            const ProgressCallback& progress)
 {
+    RemcImportRequest request;
+    request.folder = folder;
+    request.studyPath = studyPath;
+    const RemcImportOutcome outcome = importRemc(request, progress);
     JobResult out;
-    QString error;
-    GeneAnnotation annotation;
-    if (!annotation.loadBundled(&error)) {
-        // Import still works without symbols; say so rather than fail.
-        out.warnings << error;
-    }
-    RemcImporter importer(annotation.isEmpty() ? nullptr : &annotation);
-    importer.setProgressCallback(progress);
-    std::unique_ptr<StudyEditor> editor = StudyEditor::begin(studyPath, &error);
-    if (!editor) {
-        out.message = error;
+    out.ok = outcome.ok;
+    out.warnings = outcome.warnings;
+    if (!outcome.ok) {
+        out.message = outcome.error;
         return out;
     }
-    const RemcImportResult result = importer.importFolder(
-        folder, {}, [&](CellData&& cell, QString* err) {
-            if (!progress({-1, QStringLiteral("writing %1 to the study").arg(cell.name)})) {
-                *err = QStringLiteral("cancelled");
-                return false;
-            }
-            return editor->writeCell(cell, err);
-        });
-    out.warnings << result.warnings;
-    if (!result.ok) {
-        out.message = result.error;
-        return out;
-    }
-    if (!progress({-1, QStringLiteral("saving %1").arg(QFileInfo(studyPath).fileName())})) {
-        out.message = QStringLiteral("cancelled");
-        return out;
-    }
-    if (!editor->commit(&error)) {
-        out.message = error;
-        return out;
-    }
-    out.ok = true;
-    out.items = result.cells;
-    out.message = QStringLiteral("Imported %1 into %2")
-                      .arg(result.cells.join(QStringLiteral(", ")), studyPath);
+    out.items = outcome.cellNames();
+    out.message =
+        QStringLiteral("Imported %1 into %2").arg(out.items.join(QStringLiteral(", ")), studyPath);
     return out;
 }
 

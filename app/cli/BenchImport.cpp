@@ -99,6 +99,77 @@ double peakMegabytes()
     return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
 }
 
+/// Real REMC GeneIDs (the last six digits of Ensembl ids) so the import annotates as usual;
+/// made-up ones when the annotation has too few.
+QStringList benchGeneIds(const GeneAnnotation& annotation, int count)
+{
+    QStringList ids;
+    for (const GeneRecord& g : annotation.genes()) {
+        const QString digits = g.ensemblId.mid(4);
+        if (g.ensemblId.startsWith(QLatin1String("ENSG")) &&
+            digits.startsWith(QLatin1String("00000")))
+            ids << digits.right(6);
+        if (ids.size() == count)
+            break;
+    }
+    for (int i = ids.size(); i < count; ++i)
+        ids << QStringLiteral("9%1").arg(i, 5, 10, QLatin1Char('0'));
+    return ids;
+}
+
+/// What the bench measured, for the report.
+struct ImportBench {
+    double annotationSeconds = 0;
+    double importSeconds = 0;
+    double writeSeconds = 0;
+    qint64 csvBytes = 0; ///< as parsed
+    qint64 studyBytes = 0;
+    double peakBeforeImport = 0; ///< MB
+    double rssBeforeImport = -1; ///< MB
+    double importPeak = -1;      ///< MB, -1 when unknown
+};
+
+/// Writes `cell` into a new study at `path`; its time goes to `bench`.
+bool writeStudy(const CellData& cell, const QString& path, ImportBench* bench, QString* error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    {
+        const std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, error);
+        if (!editor || !editor->writeCell(cell, error) || !editor->commit(error))
+            return false;
+    }
+    bench->writeSeconds = double(timer.nsecsElapsed()) / 1e9;
+    bench->studyBytes = QFileInfo(path).size();
+    return true;
+}
+
+void printReport(const ImportBench& bench, const GeneAnnotation& annotation, const CellData& cell)
+{
+    printLine(QStringLiteral("bundled annotation: %1 genes loaded in %2 s")
+                  .arg(annotation.size())
+                  .arg(bench.annotationSeconds, 0, 'f', 3));
+    printLine(QStringLiteral(
+                  "import (read + parse + validate + annotate): %1 genes in %2 s = %3 MB/s of CSV")
+                  .arg(cell.geneCount())
+                  .arg(bench.importSeconds, 0, 'f', 3)
+                  .arg(double(bench.csvBytes) / 1e6 / bench.importSeconds, 0, 'f', 1));
+    printLine(QStringLiteral("write into a new study (compressed, atomic): %1 s, %2 MB")
+                  .arg(bench.writeSeconds, 0, 'f', 3)
+                  .arg(double(bench.studyBytes) / 1e6, 0, 'f', 1));
+    printLine(QStringLiteral("peak memory (ru_maxrss): %1 MB for the whole bench; %2 MB before the "
+                             "import (libraries, annotation, simulation)")
+                  .arg(peakMegabytes(), 0, 'f', 0)
+                  .arg(bench.peakBeforeImport, 0, 'f', 0));
+    if (bench.importPeak > 0 && bench.rssBeforeImport > 0)
+        printLine(QStringLiteral("memory of the import alone: peak RSS %1 MB over %2 MB resident "
+                                 "before it = +%3 MB (the cell's X is %4 MB)")
+                      .arg(bench.importPeak, 0, 'f', 0)
+                      .arg(bench.rssBeforeImport, 0, 'f', 0)
+                      .arg(bench.importPeak - bench.rssBeforeImport, 0, 'f', 0)
+                      .arg(double(cell.values.size() * sizeof(float)) / 1e6, 0, 'f', 1));
+}
+
 } // namespace
 
 int runBenchImport(const QStringList& args)
@@ -129,25 +200,13 @@ int runBenchImport(const QStringList& args)
         return fail(cmd, invalid);
 
     QString error;
+    ImportBench bench;
     GeneAnnotation annotation;
     QElapsedTimer timer;
     timer.start();
     if (!annotation.loadBundled(&error))
         return fail(cmd, error);
-    const double annotationSeconds = double(timer.nsecsElapsed()) / 1e9;
-
-    // Real REMC GeneIDs (the last six digits of Ensembl ids) so the import annotates as usual.
-    QStringList ids;
-    for (const GeneRecord& g : annotation.genes()) {
-        const QString digits = g.ensemblId.mid(4);
-        if (g.ensemblId.startsWith(QLatin1String("ENSG")) &&
-            digits.startsWith(QLatin1String("00000")))
-            ids << digits.right(6);
-        if (ids.size() == config.genesPerCell)
-            break;
-    }
-    for (int i = ids.size(); i < config.genesPerCell; ++i)
-        ids << QStringLiteral("9%1").arg(i, 5, 10, QLatin1Char('0'));
+    bench.annotationSeconds = double(timer.nsecsElapsed()) / 1e9;
 
     QTemporaryDir tmp;
     if (!tmp.isValid())
@@ -155,62 +214,34 @@ int runBenchImport(const QStringList& args)
                     QStringLiteral("cannot create a temporary folder: %1").arg(tmp.errorString()));
     const QString classDir = tmp.filePath(QStringLiteral("E000/classification"));
     QDir().mkpath(classDir);
-    qint64 csvBytes = 0;
+    qint64 writtenBytes = 0;
     {
         const SimulatedCell sim = Simulator(config).cell(0);
-        if (!writeRemcCsv(sim.cell, ids, classDir, &csvBytes, &error))
+        const QStringList ids = benchGeneIds(annotation, config.genesPerCell);
+        if (!writeRemcCsv(sim.cell, ids, classDir, &writtenBytes, &error))
             return fail(cmd, error);
     }
     printLine(QStringLiteral("simulated cell type: %1 genes, %2 MB of CSV in 3 files (%3)")
                   .arg(config.genesPerCell)
-                  .arg(double(csvBytes) / 1e6, 0, 'f', 1)
+                  .arg(double(writtenBytes) / 1e6, 0, 'f', 1)
                   .arg(classDir));
 
-    const double peakBeforeImport = peakMegabytes();
+    bench.peakBeforeImport = peakMegabytes();
     const bool peakReset = resetPeakRss();
-    const double rssBeforeImport = statusMegabytes("VmRSS");
+    bench.rssBeforeImport = statusMegabytes("VmRSS");
     RemcImporter importer(&annotation);
     CellData cell;
     timer.restart();
     const RemcImportResult result =
         importer.importCell(tmp.filePath(QStringLiteral("E000")), &cell);
-    const double importSeconds = double(timer.nsecsElapsed()) / 1e9;
-    const double importPeak = peakReset ? statusMegabytes("VmHWM") : -1;
+    bench.importSeconds = double(timer.nsecsElapsed()) / 1e9;
+    bench.importPeak = peakReset ? statusMegabytes("VmHWM") : -1;
+    bench.csvBytes = result.csvBytes;
     if (!result.ok)
         return fail(cmd, result.error);
-
-    timer.restart();
-    {
-        const std::unique_ptr<StudyEditor> editor =
-            StudyEditor::begin(tmp.filePath(QStringLiteral("bench-study.h5")), &error);
-        if (!editor || !editor->writeCell(cell, &error) || !editor->commit(&error))
-            return fail(cmd, error);
-    }
-    const double writeSeconds = double(timer.nsecsElapsed()) / 1e9;
-    const qint64 studyBytes = QFileInfo(tmp.filePath(QStringLiteral("bench-study.h5"))).size();
-
-    printLine(QStringLiteral("bundled annotation: %1 genes loaded in %2 s")
-                  .arg(annotation.size())
-                  .arg(annotationSeconds, 0, 'f', 3));
-    printLine(QStringLiteral(
-                  "import (read + parse + validate + annotate): %1 genes in %2 s = %3 MB/s of CSV")
-                  .arg(cell.geneCount())
-                  .arg(importSeconds, 0, 'f', 3)
-                  .arg(double(result.csvBytes) / 1e6 / importSeconds, 0, 'f', 1));
-    printLine(QStringLiteral("write into a new study (compressed, atomic): %1 s, %2 MB")
-                  .arg(writeSeconds, 0, 'f', 3)
-                  .arg(double(studyBytes) / 1e6, 0, 'f', 1));
-    printLine(QStringLiteral("peak memory (ru_maxrss): %1 MB for the whole bench; %2 MB before the "
-                             "import (libraries, annotation, simulation)")
-                  .arg(peakMegabytes(), 0, 'f', 0)
-                  .arg(peakBeforeImport, 0, 'f', 0));
-    if (importPeak > 0 && rssBeforeImport > 0)
-        printLine(QStringLiteral("memory of the import alone: peak RSS %1 MB over %2 MB resident "
-                                 "before it = +%3 MB (the cell's X is %4 MB)")
-                      .arg(importPeak, 0, 'f', 0)
-                      .arg(rssBeforeImport, 0, 'f', 0)
-                      .arg(importPeak - rssBeforeImport, 0, 'f', 0)
-                      .arg(double(cell.values.size() * sizeof(float)) / 1e6, 0, 'f', 1));
+    if (!writeStudy(cell, tmp.filePath(QStringLiteral("bench-study.h5")), &bench, &error))
+        return fail(cmd, error);
+    printReport(bench, annotation, cell);
     return 0;
 }
 

@@ -51,6 +51,86 @@ float signal(std::uint32_t position)
     return static_cast<float>(2.0 + 20.0 * std::pow(std::sin(position * 1e-3), 8));
 }
 
+/// The first `count` genes of `annotation` with a locus.
+std::vector<GeneRecord> benchGenes(const GeneAnnotation& annotation, int count)
+{
+    std::vector<GeneRecord> genes;
+    for (const GeneRecord& g : annotation.genes()) {
+        if (int(genes.size()) == count)
+            break;
+        if (!g.chrom.isEmpty() && g.tss > 0 && g.strand != '.')
+            genes.push_back(g);
+    }
+    return genes;
+}
+
+/// Writes the signal over `regions` in intervals of `step` bp as bigWig and as bedGraph;
+/// counts the intervals written per format in `intervals`.
+bool writeTracks(const std::map<QByteArray, Regions>& regions, int step, const QString& bigWigPath,
+                 const QString& bedGraphPath, std::int64_t* intervals, QString* error)
+{
+    std::vector<BigWigWriter::Chromosome> chroms;
+    for (const auto& [chrom, r] : regions)
+        chroms.push_back({chrom, r.back().second + 1});
+    const std::unique_ptr<BigWigWriter> writer = BigWigWriter::create(bigWigPath, chroms, error);
+    if (!writer)
+        return false;
+    QFile bedGraph(bedGraphPath);
+    const QString cannotWrite = QStringLiteral("%1: cannot write: %2");
+    if (!bedGraph.open(QIODevice::WriteOnly)) {
+        *error = cannotWrite.arg(bedGraphPath, bedGraph.errorString());
+        return false;
+    }
+    for (const auto& [chrom, r] : regions) {
+        std::vector<std::uint32_t> starts;
+        std::vector<std::uint32_t> ends;
+        std::vector<float> values;
+        QByteArray text;
+        for (const auto& [from, to] : r)
+            for (std::uint32_t s = from; s < to; s += static_cast<std::uint32_t>(step)) {
+                const std::uint32_t e = std::min(to, s + static_cast<std::uint32_t>(step));
+                const float v = signal(s);
+                starts.push_back(s);
+                ends.push_back(e);
+                values.push_back(v);
+                text += chrom + '\t' + QByteArray::number(s) + '\t' + QByteArray::number(e) + '\t' +
+                        QByteArray::number(v, 'g', 6) + '\n';
+            }
+        *intervals += static_cast<std::int64_t>(starts.size());
+        if (!writer->add(chrom, starts, ends, values, error))
+            return false;
+        if (bedGraph.write(text) != text.size()) {
+            *error = cannotWrite.arg(bedGraphPath, bedGraph.errorString());
+            return false;
+        }
+    }
+    return writer->close(error);
+}
+
+/// Imports `path` (`mb` MB) as `format` and prints the speed; false with `error` on failure.
+bool timeImport(const TrackImporter& importer, TrackFormat format, const QString& path, double mb,
+                std::size_t genes, QString* error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const TrackImportResult result = importer.importFile(format, path);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!result.ok) {
+        *error = result.error;
+        return false;
+    }
+    printLine(QStringLiteral("%1 import: %2 genes binned in %3 s (%4 MB/s of file, %5 "
+                             "genes/s), %6 genes missing")
+                  .arg(format == TrackFormat::BigWig ? QStringLiteral("bigWig")
+                                                     : QStringLiteral("bedGraph"))
+                  .arg(genes)
+                  .arg(seconds, 0, 'f', 2)
+                  .arg(mb / seconds, 0, 'f', 1)
+                  .arg(double(genes) / seconds, 0, 'f', 0)
+                  .arg(result.missingGenes));
+    return true;
+}
+
 } // namespace
 
 int runBenchTrack(const QStringList& args)
@@ -92,57 +172,20 @@ int runBenchTrack(const QStringList& args)
     GeneAnnotation annotation;
     if (!annotation.loadBundled(&error))
         return fail(cmd, error);
-    std::vector<GeneRecord> genes;
-    for (const GeneRecord& g : annotation.genes()) {
-        if (int(genes.size()) == geneCount)
-            break;
-        if (!g.chrom.isEmpty() && g.tss > 0 && g.strand != '.')
-            genes.push_back(g);
-    }
+    const std::vector<GeneRecord> genes = benchGenes(annotation, geneCount);
     const std::map<QByteArray, Regions> regions = coveredRegions(genes, flank);
 
     QTemporaryDir tmp;
     if (!tmp.isValid())
-        return fail(cmd, QStringLiteral("cannot create a temporary folder: %1").arg(tmp.errorString()));
+        return fail(cmd,
+                    QStringLiteral("cannot create a temporary folder: %1").arg(tmp.errorString()));
     const QString bigWigPath = tmp.filePath(QStringLiteral("track.bw"));
     const QString bedGraphPath = tmp.filePath(QStringLiteral("track.bedGraph"));
     QElapsedTimer timer;
     timer.start();
     std::int64_t intervals = 0;
-    {
-        std::vector<BigWigWriter::Chromosome> chroms;
-        for (const auto& [chrom, r] : regions)
-            chroms.push_back({chrom, r.back().second + 1});
-        const std::unique_ptr<BigWigWriter> writer = BigWigWriter::create(bigWigPath, chroms, &error);
-        if (!writer)
-            return fail(cmd, error);
-        QFile bedGraph(bedGraphPath);
-        if (!bedGraph.open(QIODevice::WriteOnly))
-            return fail(cmd, QStringLiteral("%1: cannot write: %2").arg(bedGraphPath, bedGraph.errorString()));
-        for (const auto& [chrom, r] : regions) {
-            std::vector<std::uint32_t> starts;
-            std::vector<std::uint32_t> ends;
-            std::vector<float> values;
-            QByteArray text;
-            for (const auto& [from, to] : r)
-                for (std::uint32_t s = from; s < to; s += static_cast<std::uint32_t>(step)) {
-                    const std::uint32_t e = std::min(to, s + static_cast<std::uint32_t>(step));
-                    const float v = signal(s);
-                    starts.push_back(s);
-                    ends.push_back(e);
-                    values.push_back(v);
-                    text += chrom + '\t' + QByteArray::number(s) + '\t' + QByteArray::number(e) +
-                            '\t' + QByteArray::number(v, 'g', 6) + '\n';
-                }
-            intervals += static_cast<std::int64_t>(starts.size());
-            if (!writer->add(chrom, starts, ends, values, &error))
-                return fail(cmd, error);
-            if (bedGraph.write(text) != text.size())
-                return fail(cmd, QStringLiteral("%1: cannot write: %2").arg(bedGraphPath, bedGraph.errorString()));
-        }
-        if (!writer->close(&error))
-            return fail(cmd, error);
-    }
+    if (!writeTracks(regions, step, bigWigPath, bedGraphPath, &intervals, &error))
+        return fail(cmd, error);
     const double writeSeconds = double(timer.nsecsElapsed()) / 1e9;
     const double bigWigMb = double(QFileInfo(bigWigPath).size()) / 1e6;
     const double bedGraphMb = double(QFileInfo(bedGraphPath).size()) / 1e6;
@@ -158,24 +201,10 @@ int runBenchTrack(const QStringList& args)
                   .arg(writeSeconds, 0, 'f', 1));
 
     const TrackImporter importer(genes);
-    for (const TrackFormat format : {TrackFormat::BigWig, TrackFormat::BedGraph}) {
-        const QString& path = format == TrackFormat::BigWig ? bigWigPath : bedGraphPath;
-        timer.restart();
-        const TrackImportResult result = importer.importFile(format, path);
-        const double seconds = double(timer.nsecsElapsed()) / 1e9;
-        if (!result.ok)
-            return fail(cmd, result.error);
-        const double mb = format == TrackFormat::BigWig ? bigWigMb : bedGraphMb;
-        printLine(QStringLiteral("%1 import: %2 genes binned in %3 s (%4 MB/s of file, %5 "
-                                 "genes/s), %6 genes missing")
-                      .arg(format == TrackFormat::BigWig ? QStringLiteral("bigWig")
-                                                         : QStringLiteral("bedGraph"))
-                      .arg(genes.size())
-                      .arg(seconds, 0, 'f', 2)
-                      .arg(mb / seconds, 0, 'f', 1)
-                      .arg(double(genes.size()) / seconds, 0, 'f', 0)
-                      .arg(result.missingGenes));
-    }
+    if (!timeImport(importer, TrackFormat::BigWig, bigWigPath, bigWigMb, genes.size(), &error) ||
+        !timeImport(importer, TrackFormat::BedGraph, bedGraphPath, bedGraphMb, genes.size(),
+                    &error))
+        return fail(cmd, error);
     return 0;
 }
 

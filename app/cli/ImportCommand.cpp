@@ -2,22 +2,19 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
-#include "data/GeneAnnotation.h"
-#include "data/RemcImporter.h"
-#include "store/StudyEditor.h"
-#include "store/StudyFile.h"
+#include "jobs/RemcImportJob.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
 
 namespace ac::cli
 {
 
-int runImport(const QStringList& args)
+namespace
 {
-    const QString cmd = QStringLiteral("import");
-    QCommandLineParser p;
+
+void addImportOptions(QCommandLineParser& p)
+{
     p.addPositionalArgument(
         QStringLiteral("folder"),
         QStringLiteral("A REMC cell folder (<CELL>/classification/{train,valid,test}.csv"
@@ -36,6 +33,55 @@ int runImport(const QStringList& args)
     p.addOption({QStringLiteral("max-problems"),
                  QStringLiteral("Report at most N problems before stopping (default 5)."),
                  QStringLiteral("N"), QStringLiteral("5")});
+}
+
+/// The request the parsed arguments ask for; an error message when they do not make one.
+QString readRequest(const QCommandLineParser& p, RemcImportRequest* request)
+{
+    if (p.positionalArguments().size() != 1)
+        return QStringLiteral("expected one REMC folder (see --help)");
+    if (!p.isSet(QStringLiteral("study")))
+        return QStringLiteral("--study is required");
+    bool ok = false;
+    request->maxProblems = p.value(QStringLiteral("max-problems")).toInt(&ok);
+    if (!ok || request->maxProblems < 1)
+        return QStringLiteral("--max-problems must be a positive number");
+    request->folder = p.positionalArguments().first();
+    request->studyPath = p.value(QStringLiteral("study"));
+    if (!QFileInfo(request->folder).isDir())
+        return QStringLiteral("%1: no such folder").arg(request->folder);
+    request->annotationPath = p.value(QStringLiteral("annotation"));
+    for (const QString& c :
+         p.value(QStringLiteral("cell")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        request->cells << c.trimmed();
+    return {};
+}
+
+void printSummary(const RemcImportOutcome& outcome, const QString& studyPath)
+{
+    for (const RemcImportedCell& cell : outcome.cells)
+        printLine(
+            QStringLiteral("%1: %2 genes (train %3, valid %4, test %5)")
+                .arg(cell.name)
+                .arg(cell.genes)
+                .arg(cell.trainGenes)
+                .arg(cell.validGenes)
+                .arg(cell.testGenes) +
+            (cell.replaced ? QStringLiteral(", replacing the cell of that name") : QString()));
+    printLine(QStringLiteral("imported %1 cell type(s) into %2 (%3 MB of CSV in %4 s)")
+                  .arg(outcome.cells.size())
+                  .arg(studyPath)
+                  .arg(double(outcome.csvBytes) / 1e6, 0, 'f', 1)
+                  .arg(outcome.seconds, 0, 'f', 2));
+}
+
+} // namespace
+
+int runImport(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("import");
+    QCommandLineParser p;
+    addImportOptions(p);
     int code = 0;
     if (!parseArguments(
             p, cmd,
@@ -43,76 +89,21 @@ int runImport(const QStringList& args)
                            "Nothing in the study changes unless every cell imports."),
             args, &code))
         return code;
-    if (p.positionalArguments().size() != 1)
-        return fail(cmd, QStringLiteral("expected one REMC folder (see --help)"));
-    if (!p.isSet(QStringLiteral("study")))
-        return fail(cmd, QStringLiteral("--study is required"));
-    bool ok = false;
-    const int maxProblems = p.value(QStringLiteral("max-problems")).toInt(&ok);
-    if (!ok || maxProblems < 1)
-        return fail(cmd, QStringLiteral("--max-problems must be a positive number"));
-    const QString folder = p.positionalArguments().first();
-    const QString studyPath = p.value(QStringLiteral("study"));
-    if (!QFileInfo(folder).isDir())
-        return fail(cmd, QStringLiteral("%1: no such folder").arg(folder));
+    RemcImportRequest request;
+    if (const QString problem = readRequest(p, &request); !problem.isEmpty())
+        return fail(cmd, problem);
 
-    QString error;
-    GeneAnnotation annotation;
-    const bool annotated = p.isSet(QStringLiteral("annotation"))
-                               ? annotation.loadFile(p.value(QStringLiteral("annotation")), &error)
-                               : annotation.loadBundled(&error);
-    if (!annotated)
-        return fail(cmd, error);
-
-    QStringList existingCells;
-    if (QFileInfo::exists(studyPath))
-        if (const std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &error))
-            existingCells = study->cellNames();
-    const std::unique_ptr<StudyEditor> editor = StudyEditor::begin(studyPath, &error);
-    if (!editor)
-        return fail(cmd, error);
-
-    RemcImporter importer(&annotation);
-    importer.setMaxProblems(maxProblems);
-    importer.setProgressCallback(terminalProgress());
-    QStringList cells;
-    for (const QString& c :
-         p.value(QStringLiteral("cell")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        cells << c.trimmed();
-    QStringList summaries;
-    QElapsedTimer timer;
-    timer.start();
-    const RemcImportResult result =
-        importer.importFolder(folder, cells, [&](CellData&& cell, QString* err) {
-            int counts[3] = {0, 0, 0};
-            for (const Split s : cell.splits)
-                ++counts[static_cast<int>(s)];
-            summaries << QStringLiteral("%1: %2 genes (train %3, valid %4, test %5)")
-                                 .arg(cell.name)
-                                 .arg(cell.geneCount())
-                                 .arg(counts[0])
-                                 .arg(counts[1])
-                                 .arg(counts[2]) +
-                             (existingCells.contains(cell.name)
-                                  ? QStringLiteral(", replacing the cell of that name")
-                                  : QString());
-            return editor->writeCell(cell, err);
-        });
+    // The status line shows the reading; the job's busy stages (fraction < 0) are not drawn.
+    const ProgressCallback bar = terminalProgress();
+    const RemcImportOutcome outcome =
+        importRemc(request, [&bar](const Progress& pr) { return pr.fraction < 0 || bar(pr); });
     QTextStream err(stderr);
-    for (const QString& w : result.warnings)
+    for (const QString& w : outcome.warnings)
         err << "attentivechrome-cli import: warning: " << w << '\n';
     err.flush();
-    if (!result.ok)
-        return fail(cmd, result.error);
-    if (!editor->commit(&error))
-        return fail(cmd, error);
-    for (const QString& s : summaries)
-        printLine(s);
-    printLine(QStringLiteral("imported %1 cell type(s) into %2 (%3 MB of CSV in %4 s)")
-                  .arg(result.cells.size())
-                  .arg(studyPath)
-                  .arg(double(result.csvBytes) / 1e6, 0, 'f', 1)
-                  .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2));
+    if (!outcome.ok)
+        return fail(cmd, outcome.error);
+    printSummary(outcome, request.studyPath);
     return 0;
 }
 

@@ -21,6 +21,94 @@ QString stripVersion(const QString& ensemblId)
     return dot < 0 ? ensemblId : ensemblId.left(dot);
 }
 
+/// Splits `line` at tabs into trimmed `fields` (the first five kept); returns how many there are.
+int tabFields(QByteArrayView line, QByteArrayView (&fields)[5])
+{
+    int count = 0;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= line.size(); ++i) {
+        if (i < line.size() && line[i] != '\t')
+            continue;
+        if (count < 5)
+            fields[count] = line.sliced(start, i - start).trimmed();
+        ++count;
+        start = i + 1;
+    }
+    return count;
+}
+
+/// The gene of one data line; false with `what` (the problem) when the line is malformed.
+bool parseGeneLine(QByteArrayView line, GeneRecord* g, QString* what)
+{
+    QByteArrayView fields[5];
+    const int count = tabFields(line, fields);
+    if (count != 5) {
+        *what = QStringLiteral("expected 5 tab-separated columns "
+                               "(ensembl_id, symbol, chrom, tss, strand), found %1")
+                    .arg(count);
+        return false;
+    }
+    g->ensemblId = stripVersion(QString::fromLatin1(fields[0]));
+    g->symbol = QString::fromUtf8(fields[1]);
+    g->chrom = QString::fromLatin1(fields[2]);
+    if (g->ensemblId.isEmpty()) {
+        *what = QStringLiteral("empty ensembl_id");
+        return false;
+    }
+    if (g->chrom.isEmpty()) {
+        *what = QStringLiteral("empty chrom for %1").arg(g->ensemblId);
+        return false;
+    }
+    bool ok = false;
+    g->tss = fields[3].toLongLong(&ok);
+    if (!ok || g->tss <= 0) {
+        *what = QStringLiteral("tss '%1' of %2 is not a positive integer")
+                    .arg(QString::fromLatin1(fields[3]), g->ensemblId);
+        return false;
+    }
+    if (fields[4] != "+" && fields[4] != "-") {
+        *what = QStringLiteral("strand '%1' of %2 is not '+' or '-'")
+                    .arg(QString::fromLatin1(fields[4]), g->ensemblId);
+        return false;
+    }
+    g->strand = fields[4][0];
+    return true;
+}
+
+/// The table being loaded: genes in file order and their indexes.
+struct GeneTable {
+    std::vector<GeneRecord> genes;
+    std::vector<int> lineOfGene;
+    QHash<QString, int> byEnsembl;
+    QHash<QString, int> bySymbol; ///< key upper-cased; the first gene of a symbol
+
+    explicit GeneTable(qsizetype textBytes)
+    {
+        // About 42 bytes per line in the Ensembl table.
+        genes.reserve(static_cast<std::size_t>(textBytes / 40 + 1));
+        byEnsembl.reserve(textBytes / 40 + 1);
+    }
+
+    /// Adds `g` read on line `line`; the problem when its Ensembl id is listed already.
+    QString add(GeneRecord&& g, int line)
+    {
+        const int index = static_cast<int>(genes.size());
+        if (const auto it = byEnsembl.constFind(g.ensemblId); it != byEnsembl.constEnd())
+            return QStringLiteral("%1 is listed twice (first on line %2)")
+                .arg(g.ensemblId)
+                .arg(lineOfGene[static_cast<std::size_t>(it.value())]);
+        byEnsembl.insert(g.ensemblId, index);
+        if (!g.symbol.isEmpty()) {
+            const QString key = g.symbol.toUpper();
+            if (!bySymbol.contains(key))
+                bySymbol.insert(key, index);
+        }
+        lineOfGene.push_back(line);
+        genes.push_back(std::move(g));
+        return {};
+    }
+};
+
 } // namespace
 
 bool GeneAnnotation::loadFile(const QString& path, QString* error)
@@ -52,17 +140,11 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
         text = data;
     }
 
-    std::vector<GeneRecord> genes;
-    std::vector<int> lineOfGene;
-    QHash<QString, int> byEnsembl;
-    QHash<QString, int> bySymbol;
+    GeneTable table(text.size());
     const auto failAt = [&](int line, const QString& what) {
         *error = QStringLiteral("%1:%2: %3").arg(source).arg(line).arg(what);
         return false;
     };
-    // About 42 bytes per line in the Ensembl table.
-    genes.reserve(static_cast<std::size_t>(text.size() / 40 + 1));
-    byEnsembl.reserve(static_cast<qsizetype>(text.size() / 40 + 1));
 
     int lineNo = 0;
     const char* p = text.constData();
@@ -87,62 +169,22 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
         }
         if (line.trimmed().isEmpty())
             continue;
-        QByteArrayView fields[5];
-        int count = 0;
-        qsizetype start = 0;
-        for (qsizetype i = 0; i <= line.size(); ++i) {
-            if (i < line.size() && line[i] != '\t')
-                continue;
-            if (count < 5)
-                fields[count] = line.sliced(start, i - start).trimmed();
-            ++count;
-            start = i + 1;
-        }
-        if (count != 5)
-            return failAt(lineNo,
-                          QStringLiteral("expected 5 tab-separated columns "
-                                         "(ensembl_id, symbol, chrom, tss, strand), found %1")
-                              .arg(count));
         GeneRecord g;
-        g.ensemblId = stripVersion(QString::fromLatin1(fields[0]));
-        g.symbol = QString::fromUtf8(fields[1]);
-        g.chrom = QString::fromLatin1(fields[2]);
-        if (g.ensemblId.isEmpty())
-            return failAt(lineNo, QStringLiteral("empty ensembl_id"));
-        if (g.chrom.isEmpty())
-            return failAt(lineNo, QStringLiteral("empty chrom for %1").arg(g.ensemblId));
-        bool ok = false;
-        g.tss = fields[3].toLongLong(&ok);
-        if (!ok || g.tss <= 0)
-            return failAt(lineNo, QStringLiteral("tss '%1' of %2 is not a positive integer")
-                                      .arg(QString::fromLatin1(fields[3]), g.ensemblId));
-        if (fields[4] != "+" && fields[4] != "-")
-            return failAt(lineNo, QStringLiteral("strand '%1' of %2 is not '+' or '-'")
-                                      .arg(QString::fromLatin1(fields[4]), g.ensemblId));
-        g.strand = fields[4][0];
-        const int index = static_cast<int>(genes.size());
-        if (const auto it = byEnsembl.constFind(g.ensemblId); it != byEnsembl.constEnd())
-            return failAt(lineNo, QStringLiteral("%1 is listed twice (first on line %2)")
-                                      .arg(g.ensemblId)
-                                      .arg(lineOfGene[static_cast<std::size_t>(it.value())]));
-        byEnsembl.insert(g.ensemblId, index);
-        if (!g.symbol.isEmpty()) {
-            const QString key = g.symbol.toUpper();
-            if (!bySymbol.contains(key))
-                bySymbol.insert(key, index);
-        }
-        lineOfGene.push_back(lineNo);
-        genes.push_back(std::move(g));
+        QString what;
+        if (!parseGeneLine(line, &g, &what))
+            return failAt(lineNo, what);
+        if (const QString duplicate = table.add(std::move(g), lineNo); !duplicate.isEmpty())
+            return failAt(lineNo, duplicate);
     }
     if (lineNo == 0)
         return failAt(1, QStringLiteral("the gene annotation is empty"));
-    if (genes.empty())
+    if (table.genes.empty())
         return failAt(lineNo, QStringLiteral("the gene annotation has a header but no genes"));
 
     m_source = source;
-    m_genes = std::move(genes);
-    m_byEnsembl = std::move(byEnsembl);
-    m_bySymbol = std::move(bySymbol);
+    m_genes = std::move(table.genes);
+    m_byEnsembl = std::move(table.byEnsembl);
+    m_bySymbol = std::move(table.bySymbol);
     return true;
 }
 

@@ -2,16 +2,13 @@
 
 #include "data/GeneAnnotation.h"
 #include "data/Gunzip.h"
+#include "data/RemcCsvParser.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
-#include <charconv>
-#include <cmath>
-#include <cstring>
 #include <string>
-#include <unordered_map>
 
 namespace ac
 {
@@ -21,9 +18,6 @@ namespace
 
 const char* const kSplitStems[3] = {"train", "valid", "test"};
 const Split kSplits[3] = {Split::Train, Split::Valid, Split::Test};
-constexpr char kHeader[] = "GeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label";
-constexpr int kColumns = 2 + remc::kMarkCount + 1;
-constexpr qint64 kProgressLines = 1 << 16;
 
 /// The folder holding the split files: `<dir>/classification`, or `dir` itself.
 QString classificationDir(const QString& dir)
@@ -53,305 +47,27 @@ QString cellNameOf(const QString& dir)
     return info.fileName();
 }
 
-enum class Num { Ok, Empty, Negative, Invalid };
-
-/// Parses the field [p, end) as a non-negative number; integers take the fast path.
-Num parseCount(const char* p, const char* end, float* out)
+/// Reads a split file whole (`diskSize` bytes as stored), inflated when it is gzip.
+bool readSplitFile(const QString& path, QByteArray* text, qint64* diskSize, QString* error)
 {
-    if (p == end)
-        return Num::Empty;
-    const char* q = p;
-    std::uint64_t v = 0;
-    while (q < end && static_cast<unsigned>(*q - '0') < 10 && q - p < 15) {
-        v = v * 10 + static_cast<unsigned>(*q - '0');
-        ++q;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+        return false;
     }
-    if (q == end) {
-        *out = static_cast<float>(v);
-        return Num::Ok;
+    *diskSize = file.size();
+    QByteArray data = file.readAll();
+    if (data.size() != *diskSize) {
+        *error = QStringLiteral("%1: read error: %2").arg(path, file.errorString());
+        return false;
     }
-    double d = 0;
-    const auto r = std::from_chars(p, end, d);
-    if (r.ec != std::errc() || r.ptr != end || !std::isfinite(d))
-        return Num::Invalid;
-    if (d < 0 || *p == '-')
-        return Num::Negative;
-    *out = static_cast<float>(d);
-    return Num::Ok;
-}
-
-/// Parses [p, end) as a positive decimal integer of at most 9 digits; -1 when it is not one.
-int parsePositiveInt(const char* p, const char* end)
-{
-    if (p == end || end - p > 9)
-        return -1;
-    int v = 0;
-    for (; p < end; ++p) {
-        if (static_cast<unsigned>(*p - '0') >= 10)
-            return -1;
-        v = v * 10 + (*p - '0');
-    }
-    return v > 0 ? v : -1;
-}
-
-QString latin1(const char* p, const char* end)
-{
-    return QString::fromLatin1(p, end - p);
-}
-
-/// Everything read so far for one cell, across its three split files.
-struct CellParse {
-    std::vector<std::string> geneIds;
-    std::vector<float> values;
-    std::vector<std::uint8_t> labels;
-    std::vector<Split> splits;
-    std::unordered_map<std::string, std::pair<int, qint64>> seen; ///< id → (file, line)
-    QStringList files;
-    QStringList problems;
-    QStringList warnings;
-    int maxProblems = 5;
-
-    bool full() const { return problems.size() >= maxProblems; }
-    void problem(int file, qint64 line, const QString& what)
-    {
-        if (!full())
-            problems << QStringLiteral("%1:%2: %3").arg(files[file]).arg(line).arg(what);
-    }
-};
-
-/**
- * Parses one split file held in memory. Returns false only when `tick` asked to cancel;
- * problems go to `cell.problems`. `tick(bytesDone)` is called every kProgressLines lines.
- */
-bool parseSplit(const char* data, qsizetype size, int file, Split split, CellParse& cell,
-                const std::function<bool(qsizetype)>& tick)
-{
-    constexpr int B = remc::kBinCount;
-    constexpr int M = remc::kMarkCount;
-    static const char* const kMarkNames[M] = {"H3K27me3", "H3K36me3", "H3K4me1", "H3K4me3",
-                                              "H3K9me3"};
-    const char* p = data;
-    const char* const end = data + size;
-    if (size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        // Spreadsheet exports start with a UTF-8 byte-order mark; it is not part of the GeneID.
-        p += 3;
-        cell.warnings << QStringLiteral("%1: UTF-8 byte-order mark skipped").arg(cell.files[file]);
-    }
-    const std::size_t genesBefore = cell.geneIds.size();
-    qint64 lineNo = 0;
-    bool sawCr = false;
-
-    // The gene being read.
-    const char* curId = nullptr;
-    std::size_t curLen = 0;
-    bool inGene = false;
-    bool broken = false; // a problem was reported for it: skip its remaining rows
-    int lastBin = 0;
-    int label = -1;
-    qint64 labelLine = 0;
-    qint64 lastLine = 0;
-    float* geneValues = nullptr;
-
-    const auto geneName = [&] {
-        return QString::fromLatin1(curId, static_cast<qsizetype>(curLen));
-    };
-    const auto closeGene = [&] {
-        if (inGene && !broken && lastBin != B)
-            cell.problem(file, lastLine,
-                         QStringLiteral("gene %1 has %2 bins; expected %3 (bins 1..%3)")
-                             .arg(geneName())
-                             .arg(lastBin)
-                             .arg(B));
-        inGene = false;
-    };
-
-    while (p < end && !cell.full()) {
-        const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
-        const char* const lineEnd = nl ? nl : end;
-        const char* const next = nl ? nl + 1 : end;
-        const char* e = lineEnd;
-        ++lineNo;
-        if (e > p && e[-1] == '\r') {
-            --e;
-            sawCr = true;
-        }
-        if ((lineNo & (kProgressLines - 1)) == 0 && tick && !tick(p - data))
+    if (isGzip(data)) {
+        QByteArray inflated;
+        if (!gunzip(data, path, &inflated, error))
             return false;
-        if (e == p) { // blank line
-            p = next;
-            continue;
-        }
-        if (lineNo == 1) {
-            if (e - p == static_cast<qsizetype>(sizeof(kHeader) - 1) &&
-                qstrnicmp(p, kHeader, sizeof(kHeader) - 1) == 0) {
-                cell.warnings << QStringLiteral("%1:1: header line skipped").arg(cell.files[file]);
-                p = next;
-                continue;
-            }
-            if (e - p >= 7 && qstrnicmp(p, "GeneID,", 7) == 0) {
-                cell.problem(file, 1,
-                             QStringLiteral("a header line that is not the DeepChrome header '%1' "
-                                            "(the mark columns must come in this order)")
-                                 .arg(QLatin1String(kHeader)));
-                p = next;
-                continue;
-            }
-        }
-
-        // Split into fields.
-        const char* field[kColumns];
-        int fields = 1;
-        field[0] = p;
-        for (const char* q = p; q < e; ++q)
-            if (*q == ',') {
-                if (fields < kColumns)
-                    field[fields] = q + 1;
-                ++fields;
-            }
-        if (fields != kColumns) {
-            cell.problem(file, lineNo,
-                         QStringLiteral("expected %1 comma-separated columns (%2), found %3")
-                             .arg(kColumns)
-                             .arg(QLatin1String(kHeader))
-                             .arg(fields));
-            broken = true;
-            p = next;
-            continue;
-        }
-        // Field i ends at the comma before field i + 1; the last one at the end of the line.
-        const auto fieldEnd = [&](int i) { return i + 1 < kColumns ? field[i + 1] - 1 : e; };
-
-        // GeneID: a new gene starts whenever it changes.
-        const char* id = field[0];
-        const std::size_t idLen = static_cast<std::size_t>(fieldEnd(0) - id);
-        if (idLen == 0) {
-            cell.problem(file, lineNo, QStringLiteral("empty GeneID"));
-            broken = true;
-            p = next;
-            continue;
-        }
-        if (!inGene || idLen != curLen || std::memcmp(id, curId, idLen) != 0) {
-            closeGene();
-            curId = id;
-            curLen = idLen;
-            inGene = true;
-            broken = false;
-            lastBin = 0;
-            label = -1;
-            std::string key(id, idLen);
-            const auto [it, inserted] = cell.seen.emplace(key, std::make_pair(file, lineNo));
-            if (!inserted) {
-                cell.problem(file, lineNo,
-                             QStringLiteral("gene %1 appears twice (first at %2:%3)")
-                                 .arg(geneName(), cell.files[it->second.first])
-                                 .arg(it->second.second));
-                broken = true;
-            }
-            cell.geneIds.push_back(std::move(key));
-            cell.values.resize(cell.values.size() + static_cast<std::size_t>(B) * M, 0.0f);
-            geneValues = cell.values.data() + cell.values.size() - static_cast<std::size_t>(B) * M;
-            cell.labels.push_back(0);
-            cell.splits.push_back(split);
-        }
-        if (broken) {
-            p = next;
-            continue;
-        }
-
-        // BinID: 1..B, consecutive.
-        const int bin = parsePositiveInt(field[1], fieldEnd(1));
-        QString binProblem;
-        if (bin < 0)
-            binProblem = QStringLiteral("BinID '%1' of gene %2 is not a positive integer")
-                             .arg(latin1(field[1], fieldEnd(1)), geneName());
-        else if (bin == lastBin)
-            binProblem = QStringLiteral("bin %1 of gene %2 is duplicated").arg(bin).arg(geneName());
-        else if (bin < lastBin)
-            binProblem = QStringLiteral("bin %1 of gene %2 is out of order (after bin %3)")
-                             .arg(bin)
-                             .arg(geneName())
-                             .arg(lastBin);
-        else if (bin > B)
-            binProblem = QStringLiteral("bin %1 of gene %2 is beyond the %3 bins expected per gene")
-                             .arg(bin)
-                             .arg(geneName())
-                             .arg(B);
-        else if (bin > lastBin + 1)
-            binProblem = bin == lastBin + 2 ? QStringLiteral("bin %1 of gene %2 is missing")
-                                                  .arg(lastBin + 1)
-                                                  .arg(geneName())
-                                            : QStringLiteral("bins %1..%2 of gene %3 are missing")
-                                                  .arg(lastBin + 1)
-                                                  .arg(bin - 1)
-                                                  .arg(geneName());
-        if (!binProblem.isEmpty()) {
-            cell.problem(file, lineNo, binProblem);
-            broken = true;
-            p = next;
-            continue;
-        }
-
-        // The mark counts.
-        float* row = geneValues + static_cast<std::size_t>(bin - 1) * M;
-        for (int m = 0; m < M; ++m) {
-            const Num r = parseCount(field[2 + m], fieldEnd(2 + m), row + m);
-            if (r == Num::Ok)
-                continue;
-            const QString text = latin1(field[2 + m], fieldEnd(2 + m));
-            const QString what = r == Num::Negative ? QStringLiteral("is negative")
-                                 : r == Num::Empty  ? QStringLiteral("is empty")
-                                                    : QStringLiteral("is not a number");
-            cell.problem(file, lineNo,
-                         QStringLiteral("%1 count '%2' of gene %3 bin %4 %5")
-                             .arg(QLatin1String(kMarkNames[m]), text, geneName())
-                             .arg(bin)
-                             .arg(what));
-            broken = true;
-            break;
-        }
-        if (broken) {
-            p = next;
-            continue;
-        }
-
-        // The label: 0 or 1, the same on every row of the gene.
-        const char* lp = field[kColumns - 1];
-        const char* le = fieldEnd(kColumns - 1);
-        if (le - lp != 1 || (*lp != '0' && *lp != '1')) {
-            cell.problem(file, lineNo,
-                         QStringLiteral("label '%1' of gene %2 is not 0 or 1")
-                             .arg(latin1(lp, le), geneName()));
-            broken = true;
-            p = next;
-            continue;
-        }
-        const int rowLabel = *lp - '0';
-        if (label < 0) {
-            label = rowLabel;
-            labelLine = lineNo;
-            cell.labels.back() = static_cast<std::uint8_t>(rowLabel);
-        } else if (rowLabel != label) {
-            cell.problem(file, lineNo,
-                         QStringLiteral("label of gene %1 changes from %2 (line %3) to %4")
-                             .arg(geneName())
-                             .arg(label)
-                             .arg(labelLine)
-                             .arg(rowLabel));
-            broken = true;
-            p = next;
-            continue;
-        }
-        lastBin = bin;
-        lastLine = lineNo;
-        p = next;
+        data = std::move(inflated);
     }
-    if (!cell.full())
-        closeGene();
-    if (cell.geneIds.size() == genesBefore && !cell.full())
-        cell.problems << QStringLiteral("%1: empty split (no genes)").arg(cell.files[file]);
-    if (sawCr)
-        cell.warnings
-            << QStringLiteral("%1: Windows (CRLF) line endings accepted").arg(cell.files[file]);
+    *text = std::move(data);
     return true;
 }
 
@@ -463,10 +179,35 @@ bool RemcImporter::importCellFiles(const QString& cellDir, Job& job, CellData* o
                                    RemcImportResult& result)
 {
     const QString name = cellNameOf(cellDir);
-    const QString classDir = classificationDir(cellDir);
-    CellParse parse;
-    parse.maxProblems = m_maxProblems;
+    RemcCsvParser parser(m_maxProblems);
+    if (!parseSplitFiles(cellDir, name, job, parser, result))
+        return false;
+    result.warnings << parser.warnings();
+    if (!parser.problems().isEmpty()) {
+        result.error = parser.problems().join(QLatin1Char('\n'));
+        if (parser.full())
+            result.error +=
+                QStringLiteral("\n(stopped after %1 problems)").arg(parser.problems().size());
+        return false;
+    }
+    CellData cell = annotatedCell(name, parser, result);
+    if (m_progress) {
+        Progress p;
+        p.fraction = job.totalBytes > 0 ? double(job.doneBytes) / double(job.totalBytes) : 1.0;
+        p.message = QStringLiteral("%1: %2 genes").arg(name).arg(cell.genes.size());
+        if (!m_progress(p)) {
+            result.error = QStringLiteral("cancelled");
+            return false;
+        }
+    }
+    *out = std::move(cell);
+    return true;
+}
 
+bool RemcImporter::parseSplitFiles(const QString& cellDir, const QString& name, Job& job,
+                                   RemcCsvParser& parser, RemcImportResult& result)
+{
+    const QString classDir = classificationDir(cellDir);
     for (int s = 0; s < 3; ++s) {
         const QString path = splitFile(classDir, kSplitStems[s]);
         if (path.isEmpty()) {
@@ -474,30 +215,13 @@ bool RemcImporter::importCellFiles(const QString& cellDir, Job& job, CellData* o
                                .arg(classDir, QLatin1String(kSplitStems[s]));
             return false;
         }
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            result.error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+        QByteArray data;
+        qint64 diskSize = 0;
+        if (!readSplitFile(path, &data, &diskSize, &result.error))
             return false;
-        }
-        const qint64 diskSize = file.size();
-        QByteArray data = file.readAll();
-        if (data.size() != diskSize) {
-            result.error = QStringLiteral("%1: read error: %2").arg(path, file.errorString());
-            return false;
-        }
-        if (isGzip(data)) {
-            QByteArray text;
-            if (!gunzip(data, path, &text, &result.error))
-                return false;
-            data = std::move(text);
-        }
         result.csvBytes += data.size();
-        parse.files << path;
-        if (s == 0) {
-            // About 20 bytes per row: reserve the whole cell once (three similar files).
-            const std::size_t rows = static_cast<std::size_t>(data.size()) / 18 * 3;
-            parse.values.reserve(rows * remc::kMarkCount + remc::kBinCount * remc::kMarkCount);
-        }
+        if (s == 0) // about 20 bytes per row: reserve the whole cell once (three similar files)
+            parser.reserveRows(static_cast<std::size_t>(data.size()) / 18 * 3);
 
         const qsizetype textSize = data.size();
         const auto tick = [&](qsizetype bytesDone) {
@@ -510,32 +234,29 @@ bool RemcImporter::importCellFiles(const QString& cellDir, Job& job, CellData* o
                                             : 0.0;
             p.message = QStringLiteral("%1 %2: %3 genes")
                             .arg(name, QFileInfo(path).fileName())
-                            .arg(parse.geneIds.size());
+                            .arg(parser.geneCount());
             return m_progress(p);
         };
-        if (!tick(0) || !parseSplit(data.constData(), data.size(), s, kSplits[s], parse, tick)) {
+        if (!tick(0) || !parser.parseFile(data.constData(), data.size(), path, kSplits[s], tick)) {
             result.error = QStringLiteral("cancelled");
             return false;
         }
         job.doneBytes += diskSize;
-        if (parse.full())
+        if (parser.full())
             break;
     }
-    result.warnings << parse.warnings;
-    if (!parse.problems.isEmpty()) {
-        result.error = parse.problems.join(QLatin1Char('\n'));
-        if (parse.full())
-            result.error +=
-                QStringLiteral("\n(stopped after %1 problems)").arg(parse.problems.size());
-        return false;
-    }
+    return true;
+}
 
+CellData RemcImporter::annotatedCell(const QString& name, RemcCsvParser& parser,
+                                     RemcImportResult& result) const
+{
     CellData cell;
     cell.name = name;
-    cell.genes.reserve(parse.geneIds.size());
+    cell.genes.reserve(parser.geneCount());
     int unknown = 0;
     QString firstUnknown;
-    for (const std::string& id : parse.geneIds) {
+    for (const std::string& id : parser.geneIds()) {
         const QString remcId = QString::fromStdString(id);
         bool found = false;
         if (m_annotation) {
@@ -556,20 +277,10 @@ bool RemcImporter::importCellFiles(const QString& cellDir, Job& job, CellData* o
                                .arg(unknown)
                                .arg(cell.genes.size())
                                .arg(m_annotation->source(), firstUnknown);
-    cell.values = std::move(parse.values);
-    cell.labels = std::move(parse.labels);
-    cell.splits = std::move(parse.splits);
-    if (m_progress) {
-        Progress p;
-        p.fraction = job.totalBytes > 0 ? double(job.doneBytes) / double(job.totalBytes) : 1.0;
-        p.message = QStringLiteral("%1: %2 genes").arg(name).arg(cell.genes.size());
-        if (!m_progress(p)) {
-            result.error = QStringLiteral("cancelled");
-            return false;
-        }
-    }
-    *out = std::move(cell);
-    return true;
+    cell.values = parser.takeValues();
+    cell.labels = parser.takeLabels();
+    cell.splits = parser.takeSplits();
+    return cell;
 }
 
 } // namespace ac

@@ -11,6 +11,7 @@ namespace ac
 {
 
 class GeneAnnotation;
+class RemcCsvParser;
 
 /// Outcome of a REMC import. On failure `error` holds the first problems found, one per line,
 /// each as "<file>:<line>: <what>" (or "<file>: <what>" for a whole-file problem).
@@ -32,6 +33,8 @@ struct RemcImportResult {
  * split. Windows line endings and a UTF-8 byte-order mark are accepted; a first line that is
  * exactly the DeepChrome header is skipped with a warning. Import stops after `maxProblems()`
  * problems and reports them.
+ *
+ * The files are read here and parsed by RemcCsvParser (one per cell).
  *
  * Genes keep the file order (train genes, then valid, then test). GeneIDs are mapped to Ensembl
  * ids ("000003" → "ENSG00000000003") and, through the annotation given to the constructor (not
@@ -73,6 +76,10 @@ public:
 private:
     struct Job;
     bool importCellFiles(const QString& cellDir, Job& job, CellData* out, RemcImportResult& result);
+    bool parseSplitFiles(const QString& cellDir, const QString& name, Job& job,
+                         RemcCsvParser& parser, RemcImportResult& result);
+    CellData annotatedCell(const QString& name, RemcCsvParser& parser,
+                           RemcImportResult& result) const;
 
     const GeneAnnotation* m_annotation;
     ProgressCallback m_progress;

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "data/TrackImportResult.h"
 #include "domain/GeneRecord.h"
 #include "domain/Progress.h"
-#include "domain/TrackData.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,15 +24,6 @@ bool parseTrackFormat(const QString& key, TrackFormat* out);
 /// .bedgraph/.bg → BedGraph, .csv → BinnedCsv, the text formats also with .gz; false for
 /// anything else.
 bool trackFormatFromFileName(const QString& path, TrackFormat* out);
-
-/// What an import produced. Plain value, safe to move across threads.
-struct TrackImportResult {
-    bool ok = false;
-    QString error;        ///< on failure: "<file>:<line>: <what>" or "<file>: <what>"
-    QStringList warnings; ///< things ignored or guessed, one sentence each
-    TrackData track;      ///< genes × bins in the order of the genes given to the importer
-    int missingGenes = 0; ///< genes whose every bin is NaN (not in the file, or no locus)
-};
 
 /**
  * Bins a signal track to the 100 bins of X (TSS-5000 .. TSS+5000, 100 bp each) for the genes of
@@ -62,6 +53,9 @@ struct TrackImportResult {
  * 1..100, not a bigWig file. Chromosomes of the file without any annotated gene are ignored with a
  * warning.
  *
+ * The entry point of track import: each format has its reader (BinnedCsvTrackReader,
+ * BedGraphTrackReader, BigWigTrackReader); bedGraph and bigWig are binned by TrackBinner.
+ *
  * Stateless apart from its settings; one instance may be used from one thread at a time.
  * Files are streamed: memory is genes × bins, whatever the file size. bedGraph and binned CSV
  * may be gzip-compressed (recognised by content, e.g. `x.bedGraph.gz`).
@@ -85,7 +79,8 @@ public:
     TrackImportResult importBigWig(const QString& path,
                                    const ProgressCallback& progress = {}) const;
 
-    /// The comparable form of a chromosome name: "chr" prefix dropped, "MT" as "M" ("chrX" → "X").
+    /// The comparable form of a chromosome name (TrackBinner::normalizedChromosome): "chr" prefix
+    /// dropped, "MT" as "M" ("chrX" → "X").
     static QString normalizedChromosome(const QString& name);
 
 private:

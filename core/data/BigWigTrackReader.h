@@ -1,0 +1,36 @@
+#pragma once
+
+#include "data/TrackImportResult.h"
+#include "domain/GeneRecord.h"
+#include "domain/Progress.h"
+
+#include <QString>
+#include <vector>
+
+namespace ac
+{
+
+/**
+ * Reads a bigWig track with libBigWig and bins it with a TrackBinner: only the gene windows are
+ * queried, chromosome by chromosome. A chromosome's range is the whole chromosome as the header
+ * gives it (0 .. length) when the file has any data on it; one without data is missing (NaN).
+ *
+ * Errors name the file: not readable, not a bigWig file, no chromosome in its header, no
+ * chromosome of the genes. Progress is reported after each chromosome.
+ *
+ * Keeps a reference to `genes` (the caller keeps them alive during read()). Not thread-safe.
+ */
+class BigWigTrackReader
+{
+public:
+    BigWigTrackReader(const std::vector<GeneRecord>& genes, const QString& trackName);
+
+    /// Reads `path`; `progress` (optional) is called after each chromosome and may cancel.
+    TrackImportResult read(const QString& path, const ProgressCallback& progress) const;
+
+private:
+    const std::vector<GeneRecord>& m_genes;
+    QString m_name;
+};
+
+} // namespace ac
