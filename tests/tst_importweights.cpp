@@ -199,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(run.status, QStringLiteral("imported"));
         QCOMPARE(run.cell, QStringLiteral("E123"));
         QCOMPARE(run.model.kind, ModelKind::AttentiveChrome);
-        for (const QString which : {QStringLiteral("best"), QStringLiteral("last")}) {
+        for (const QString& which : {QStringLiteral("best"), QStringLiteral("last")}) {
             Weights stored;
             QVERIFY2(study->readWeights(QStringLiteral("published"), which, &stored, &error),
                      qPrintable(error));
