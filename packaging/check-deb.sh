@@ -20,34 +20,29 @@ for deb in "$cli" "$gui"; do
   dpkg-deb -f "$deb" Package Version Installed-Size Depends Recommends
 done
 
-# contains DEB PATH...: every PATH is in DEB; lacks DEB PATH...: none is.
-contains() {
-  local deb=$1 path
-  shift
+# expect DEB yes|no PATH...: each /usr/PATH (a file or a folder) is (yes) or is not (no) in DEB.
+expect() {
+  local deb=$1 want=$2 path found
+  shift 2
   dpkg-deb -c "$deb" | awk '{print $6}' >"$work/list"
   for path in "$@"; do
-    grep -qx "./usr/$path" "$work/list" || fail "$(basename "$deb") lacks /usr/$path"
+    found=no
+    if grep -qE "^\./usr/$path(/|\$)" "$work/list"; then found=yes; fi
+    [ "$found" = "$want" ] || fail "$(basename "$deb"): /usr/$path in the package: $found"
   done
 }
-lacks() {
-  local deb=$1 path
-  shift
-  dpkg-deb -c "$deb" | awk '{print $6}' >"$work/list"
-  for path in "$@"; do
-    ! grep -q "^\./usr/$path" "$work/list" || fail "$(basename "$deb") contains /usr/$path"
-  done
-}
-contains "$cli" bin/attentivechrome-cli share/attentivechrome/genes_hg19.tsv.gz \
+expect "$cli" yes bin/attentivechrome-cli share/attentivechrome/genes_hg19.tsv.gz \
   share/man/man1/attentivechrome-cli.1.gz share/bash-completion/completions/attentivechrome-cli \
   share/doc/attentivechrome-cli/copyright share/doc/attentivechrome-cli/changelog.Debian.gz
-lacks "$cli" bin/attentivechrome\$ share/applications share/icons share/attentivechrome/demo
-contains "$gui" bin/attentivechrome share/attentivechrome/demo-study.h5 \
+expect "$cli" no bin/attentivechrome share/applications share/icons \
+  share/attentivechrome/demo-study.h5
+expect "$gui" yes bin/attentivechrome share/attentivechrome/demo-study.h5 \
   share/applications/attentivechrome.desktop \
   share/metainfo/io.github.attentivechrome.Studio.metainfo.xml \
   share/mime/packages/attentivechrome.xml share/icons/hicolor/scalable/apps/attentivechrome.svg \
   share/icons/hicolor/48x48/apps/attentivechrome.png share/man/man1/attentivechrome.1.gz \
   share/doc/attentivechrome/copyright share/doc/attentivechrome/changelog.Debian.gz
-lacks "$gui" bin/attentivechrome-cli
+expect "$gui" no bin/attentivechrome-cli
 
 # Control fields: library dependencies come from dpkg-shlibdeps; the GUI needs the CLI package.
 gui_depends=$(dpkg-deb -f "$gui" Depends)
