@@ -2,7 +2,8 @@
 # Installs the built Debian packages into a fresh Debian 12 root and uses them there:
 #   debootstrap (minbase) -> apt-get install ./attentivechrome-cli_*.deb (a headless node)
 #   -> apt-get install ./attentivechrome_*.deb -> attentivechrome-cli simulate, train --epochs 1,
-#   validate -> attentivechrome --demo from /usr/bin under Xvfb -> a screenshot.
+#   validate -> the study file type and its default application -> under Xvfb, `gio open` on a
+#   study (a double-click) and attentivechrome --demo from /usr/bin -> a screenshot.
 # Run as root after build-deb.sh: bash packaging/test-clean-install.sh [DEB_DIR] (default
 # build-deb). Writes DEB_DIR/clean-install/{install.log,cli.log,gui.log,gui.png}. Everything it
 # mounts is unmounted and the root removed at the end, also on failure.
@@ -88,14 +89,36 @@ in_root bash -euxc '
 ' >"$out/cli.log" 2>&1 || { cat "$out/cli.log"; exit 1; }
 tail -15 "$out/cli.log" | sed 's/^/   /'
 
-echo "== desktop application (/usr/bin/attentivechrome --demo under Xvfb)"
-in_root apt-get install -y -q --no-install-recommends xvfb xauth scrot >>"$out/install.log" 2>&1 ||
-  { tail -30 "$out/install.log"; exit 1; }
+echo "== desktop integration (file type, default application)"
+# What a desktop brings and a minimal root lacks: an X server, GLib's gio, and desktop-file-utils,
+# whose update-desktop-database writes the application-per-type cache GLib reads.
+in_root apt-get install -y -q --no-install-recommends xvfb xauth scrot x11-utils libglib2.0-bin \
+  desktop-file-utils \
+  >>"$out/install.log" 2>&1 || { tail -30 "$out/install.log"; exit 1; }
+in_root bash -euc '
+  type=$(gio info -a standard::content-type /tmp/sim.h5 | sed -n "s/^ *standard::content-type: //p")
+  echo "   /tmp/sim.h5 is $type"
+  [ "$type" = application/x-attentivechrome-study ]
+  gio mime application/x-attentivechrome-study | head -1 | sed "s/^/   /"
+  gio mime application/x-attentivechrome-study | head -1 | grep -q attentivechrome.desktop
+' || { echo "study files are not tied to the application"; exit 1; }
+
+echo "== desktop application (/usr/bin/attentivechrome under Xvfb)"
+# First what a double-click does (gio open: the default application, Exec=attentivechrome %f),
+# then --demo, which opens a copy of the installed demo study; its window is the screenshot.
 in_root xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+  title() { xwininfo -root -tree | grep -q "\"$1 — AttentiveChrome Studio\""; }
+  gio open /tmp/sim.h5
+  sleep 15
+  title sim.h5 || { echo "gio open /tmp/sim.h5 opened no window for it"; exit 1; }
+  window=$(xwininfo -root -tree | sed -n "s/^ *\(0x[0-9a-f]*\) \"sim.h5 — .*/\1/p" | head -1)
+  kill "$(xprop -id "$window" _NET_WM_PID | sed "s/.* = //")"
+  echo "   gio open /tmp/sim.h5 started attentivechrome on it"
   /usr/bin/attentivechrome --demo >/tmp/gui.log 2>&1 &
   gui=$!
   sleep 20
   kill -0 $gui || { echo "the GUI exited"; exit 1; }
+  title demo-study.h5 || { echo "the GUI did not open the demo study"; exit 1; }
   scrot /tmp/gui.png
   kill $gui
   wait $gui || true
