@@ -73,7 +73,8 @@ int main(int argc, char** argv)
         return args.isEmpty() ? 2 : 0;
     }
     if (args[0] == QLatin1String("--version") || args[0] == QLatin1String("-V")) {
-        QTextStream(stdout) << "attentivechrome-cli " << QCoreApplication::applicationVersion() << '\n';
+        QTextStream(stdout) << "attentivechrome-cli " << QCoreApplication::applicationVersion()
+                            << '\n';
         return 0;
     }
     for (const auto& c : kCommands)

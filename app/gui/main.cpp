@@ -23,10 +23,12 @@ int main(int argc, char** argv)
     parser.addOption(demo);
     parser.addOption(study);
     // The desktop entry's "Exec=attentivechrome %f": a study file opened from the file manager.
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Open the study FILE (as --study)."),
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Open the study FILE (as --study)."),
                                  QStringLiteral("[file]"));
     parser.process(app);
-    const QString file = parser.isSet(study) ? parser.value(study) : parser.positionalArguments().value(0);
+    const QString file =
+        parser.isSet(study) ? parser.value(study) : parser.positionalArguments().value(0);
 
     ac::MainWindow window;
     window.show();
