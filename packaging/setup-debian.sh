@@ -12,7 +12,11 @@ packages=(
   libhdf5-dev hdf5-tools
   libbigwig-dev zlib1g-dev libgl-dev
   xvfb xauth
+  # man pages at build time; the install-tree test (packaging/check-install-tree.sh)
+  help2man desktop-file-utils appstream shared-mime-info libglib2.0-bin man-db
 )
+# Tools one script needs beyond these (e.g. build-deb.sh: lintian) are given as arguments.
+packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do

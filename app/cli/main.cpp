@@ -44,7 +44,8 @@ void printUsage(QTextStream& out)
     out << "Usage: attentivechrome-cli <command> [options]\n\nCommands:\n";
     for (const auto& c : kCommands)
         out << QStringLiteral("  %1 %2\n").arg(QLatin1String(c.name), -16).arg(QLatin1String(c.summary));
-    out << "\nRun 'attentivechrome-cli <command> --help' for the options of a command.\n";
+    out << "\nRun 'attentivechrome-cli <command> --help' for the options of a command,\n"
+           "'attentivechrome-cli --version' for the version.\n";
 }
 
 } // namespace
@@ -70,6 +71,11 @@ int main(int argc, char** argv)
         QTextStream out(stdout);
         printUsage(out);
         return args.isEmpty() ? 2 : 0;
+    }
+    if (args[0] == QLatin1String("--version") || args[0] == QLatin1String("-V")) {
+        QTextStream(stdout) << "attentivechrome-cli " << QCoreApplication::applicationVersion()
+                            << '\n';
+        return 0;
     }
     for (const auto& c : kCommands)
         if (args[0] == QLatin1String(c.name)) {

@@ -12,20 +12,28 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("AttentiveChromeStudio"));
     QApplication::setApplicationName(QStringLiteral("AttentiveChrome Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Browse genes, histone-mark signals and AttentiveChrome attention."));
     parser.addHelpOption();
+    parser.addVersionOption();
     QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the bundled demo study."));
     QCommandLineOption study(QStringLiteral("study"), QStringLiteral("Open the study FILE."), QStringLiteral("FILE"));
     parser.addOption(demo);
     parser.addOption(study);
+    // The desktop entry's "Exec=attentivechrome %f": a study file opened from the file manager.
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Open the study FILE (as --study)."),
+                                 QStringLiteral("[file]"));
     parser.process(app);
+    const QString file =
+        parser.isSet(study) ? parser.value(study) : parser.positionalArguments().value(0);
 
     ac::MainWindow window;
     window.show();
-    if (parser.isSet(study)) {
-        window.openStudy(parser.value(study));
+    if (!file.isEmpty()) {
+        window.openStudy(file);
     } else if (parser.isSet(demo) || !window.restoreSession()) {
         // First start (or --demo): the bundled demo, copied so the bundle stays untouched.
         const QString path = ac::MainWindow::prepareDemoStudy();
