@@ -7,7 +7,8 @@
 
 using namespace ac;
 
-class TestAgreement : public QObject {
+class TestAgreement : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

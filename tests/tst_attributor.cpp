@@ -11,14 +11,16 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 constexpr int kT = 10;
 constexpr int kM = 3;
 
 // A smooth non-linear stand-in for a trained model: logit = Σ tanh(w ⊙ x) + 0.05 (Σ w ⊙ x)² + b,
 // with marks interacting through the square term.
-class TinyModelImpl : public ChromatinModelImpl {
+class TinyModelImpl : public ChromatinModelImpl
+{
 public:
     explicit TinyModelImpl(const ModelConfig& config) : ChromatinModelImpl(config)
     {
@@ -47,7 +49,10 @@ ModelConfig tinyConfig()
     return c;
 }
 
-std::shared_ptr<TinyModelImpl> tinyModel() { return std::make_shared<TinyModelImpl>(tinyConfig()); }
+std::shared_ptr<TinyModelImpl> tinyModel()
+{
+    return std::make_shared<TinyModelImpl>(tinyConfig());
+}
 
 CellData tinyCell(int genes)
 {
@@ -69,7 +74,8 @@ double logitOf(TinyModelImpl& model, const std::vector<float>& x)
 {
     torch::NoGradGuard noGrad;
     const torch::Tensor t =
-        torch::from_blob(const_cast<float*>(x.data()), {1, kT, kM}, torch::kFloat).to(torch::kDouble);
+        torch::from_blob(const_cast<float*>(x.data()), {1, kT, kM}, torch::kFloat)
+            .to(torch::kDouble);
     // Evaluate in double precision so finite differences are accurate.
     model.to(torch::kDouble);
     const double l = model.forward(t).logit.item<double>();
@@ -77,11 +83,15 @@ double logitOf(TinyModelImpl& model, const std::vector<float>& x)
     return l;
 }
 
-double sigmoid(double l) { return 1.0 / (1.0 + std::exp(-l)); }
+double sigmoid(double l)
+{
+    return 1.0 / (1.0 + std::exp(-l));
+}
 
 } // namespace
 
-class TestAttributor : public QObject {
+class TestAttributor : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -114,7 +124,8 @@ void TestAttributor::saliencyMatchesFiniteDifferences()
     const CellData cell = tinyCell(1);
     std::vector<float> x(cell.values.begin(), cell.values.end());
     const AttributionMap saliency = attributor.attribute(x.data(), AttributionMethod::Saliency);
-    const AttributionMap ixg = attributor.attribute(x.data(), AttributionMethod::InputTimesGradient);
+    const AttributionMap ixg =
+        attributor.attribute(x.data(), AttributionMethod::InputTimesGradient);
     QCOMPARE(saliency.markCount, kM);
     QCOMPARE(saliency.binCount, kT);
     QCOMPARE(saliency.values.size(), std::size_t(kM * kT));
@@ -133,7 +144,10 @@ void TestAttributor::saliencyMatchesFiniteDifferences()
             const double tol = 1e-3 + 1e-3 * std::abs(fd);
             QVERIFY2(std::abs(saliency.at(m, b) - std::abs(fd)) < tol,
                      qPrintable(QStringLiteral("mark %1 bin %2: saliency %3, finite difference %4")
-                                    .arg(m).arg(b).arg(saliency.at(m, b)).arg(fd)));
+                                    .arg(m)
+                                    .arg(b)
+                                    .arg(saliency.at(m, b))
+                                    .arg(fd)));
             QVERIFY(std::abs(ixg.at(m, b) - x[b * kM + m] * fd) < tol * (1 + x[b * kM + m]));
         }
 }
@@ -176,7 +190,10 @@ void TestAttributor::attentiveChromeGradientsMatchFiniteDifferences()
             const double fd = (logit(up) - logit(down)) / (2.0 * h);
             QVERIFY2(std::abs(saliency.at(m, b) - std::abs(fd)) < 2e-6 + 0.03 * largest,
                      qPrintable(QStringLiteral("mark %1 bin %2: saliency %3, finite difference %4")
-                                    .arg(m).arg(b).arg(saliency.at(m, b)).arg(fd)));
+                                    .arg(m)
+                                    .arg(b)
+                                    .arg(saliency.at(m, b))
+                                    .arg(fd)));
         }
 }
 
@@ -194,10 +211,13 @@ void TestAttributor::integratedGradientsAreComplete()
         for (float v : ig.values)
             sum += v;
         const std::vector<float> x(cell.geneValues(g), cell.geneValues(g) + kT * kM);
-        const double expected = logitOf(*model, x) - logitOf(*model, std::vector<float>(kT * kM, 0.f));
+        const double expected =
+            logitOf(*model, x) - logitOf(*model, std::vector<float>(kT * kM, 0.f));
         QVERIFY2(std::abs(sum - expected) < 1e-2 * std::max(1.0, std::abs(expected)),
                  qPrintable(QStringLiteral("gene %1: sum of IG %2, logit(x) - logit(0) %3")
-                                .arg(g).arg(sum).arg(expected)));
+                                .arg(g)
+                                .arg(sum)
+                                .arg(expected)));
     }
 }
 

@@ -9,7 +9,8 @@
 
 using namespace ac;
 
-class TestBigWigWriter : public QObject {
+class TestBigWigWriter : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -47,8 +48,8 @@ private Q_SLOTS:
         QVERIFY(!BigWigWriter::create(dir.filePath(QStringLiteral("none.bw")), {}, &error));
         QVERIFY2(error.contains(QStringLiteral("none.bw")), qPrintable(error));
 
-        auto writer = BigWigWriter::create(dir.filePath(QStringLiteral("bad.bw")),
-                                           {{"chr1", 1000}}, &error);
+        auto writer =
+            BigWigWriter::create(dir.filePath(QStringLiteral("bad.bw")), {{"chr1", 1000}}, &error);
         QVERIFY2(writer, qPrintable(error));
         QVERIFY(!writer->add("chr1", {0, 10}, {10}, {1.0f, 2.0f}, &error));
         QVERIFY2(error.contains(QStringLiteral("bad.bw: chr1")), qPrintable(error));

@@ -112,7 +112,8 @@ private Q_SLOTS:
         const std::pair<const char*, const char*> commands[] = {
             {"import", "--annotation"}, {"info", "--cell"}, {"simulate", "--demo"}};
         for (const auto& [command, option] : commands) {
-            const ac::testing::CliRun r = runCli({QLatin1String(command), QStringLiteral("--help")});
+            const ac::testing::CliRun r =
+                runCli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(r.exitCode, 0);
             QVERIFY2(r.out.contains(QLatin1String(option)), qPrintable(r.out));
         }
@@ -145,8 +146,9 @@ private Q_SLOTS:
         const ac::testing::CliRun infoB = runCli({QStringLiteral("info"), b});
         QCOMPARE(infoB.out.section(QLatin1Char('\n'), 1), info.out.section(QLatin1Char('\n'), 1));
 
-        const ac::testing::CliRun bad = runCli({QStringLiteral("simulate"), QStringLiteral("--genes"),
-                                QStringLiteral("x"), QStringLiteral("--out"), a});
+        const ac::testing::CliRun bad =
+            runCli({QStringLiteral("simulate"), QStringLiteral("--genes"), QStringLiteral("x"),
+                    QStringLiteral("--out"), a});
         QCOMPARE(bad.exitCode, 1);
         QCOMPARE(errorLines(bad).size(), 1);
         QVERIFY(bad.err.contains(QStringLiteral("--genes 'x' is not a number")));
@@ -162,19 +164,21 @@ private Q_SLOTS:
         writeCell(root, QStringLiteral("E002"), 100);
         const QString study = m_dir.filePath(QStringLiteral("imported.h5"));
         ac::testing::CliRun r = runCli({QStringLiteral("import"), root + QStringLiteral("/E002"),
-                        QStringLiteral("--study"), study});
+                                        QStringLiteral("--study"), study});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2)")),
                  qPrintable(r.out));
         r = runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study,
                     QStringLiteral("--cell"), QStringLiteral("E002,E001")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2), replacing "
-                                               "the cell of that name")),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("E002: 6 genes (train 2, valid 2, test 2), replacing "
+                                          "the cell of that name")),
+            qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("E001: 6 genes (train 2, valid 2, test 2)\n")),
                  qPrintable(r.out));
-        const ac::testing::CliRun info = runCli({QStringLiteral("info"), QStringLiteral("--study"), study});
+        const ac::testing::CliRun info =
+            runCli({QStringLiteral("info"), QStringLiteral("--study"), study});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
         QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (E002, E001)")),
                  qPrintable(info.out));
@@ -228,7 +232,8 @@ private Q_SLOTS:
         const QString root = dir + QStringLiteral("/remc");
         writeCell(root, QStringLiteral("E002"), 100);
         writeCell(root, QStringLiteral("E003"), 200, split, text);
-        const ac::testing::CliRun r = runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study});
+        const ac::testing::CliRun r =
+            runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study});
         QCOMPARE(r.exitCode, 1);
         const QStringList lines = errorLines(r);
         QCOMPARE(lines.size(), 1);

@@ -163,7 +163,8 @@ void TestCliTrain::checkAttention(const QString& run, const QStringList& lines)
     QCOMPARE(gene[5], lines[1].section(QLatin1Char('\t'), 4, 4)); // same p as predict
 
     const QString attentionH5 = m_dir.filePath(QStringLiteral("a.h5"));
-    const testing::CliRun h5 = runCli({"attention", "--study", m_study, "--run", run, "--out", attentionH5});
+    const testing::CliRun h5 =
+        runCli({"attention", "--study", m_study, "--run", run, "--out", attentionH5});
     QVERIFY2(h5.exitCode == 0, qPrintable(h5.err));
     QVERIFY(QFileInfo(attentionH5).size() > 1000);
     QVERIFY(!QFile::exists(attentionH5 + ".part"));
@@ -171,8 +172,8 @@ void TestCliTrain::checkAttention(const QString& run, const QStringList& lines)
 
 void TestCliTrain::trainSeveralCells()
 {
-    const testing::CliRun train = runCli({"train", "--study", m_study, "--cell", "all", "--model", "lstm",
-                                 "--epochs", "1", "--threads", "1"});
+    const testing::CliRun train = runCli({"train", "--study", m_study, "--cell", "all", "--model",
+                                          "lstm", "--epochs", "1", "--threads", "1"});
     QVERIFY2(train.exitCode == 0, qPrintable(train.err));
     const QStringList trainOut = train.outLines();
     QCOMPARE(trainOut.size(), 3);
@@ -181,7 +182,7 @@ void TestCliTrain::trainSeveralCells()
     // LSTM has no attention to export.
     const QString run = trainOut[1].section(QLatin1Char('\t'), 0, 0);
     const testing::CliRun att = runCli({"attention", "--study", m_study, "--run", run, "--out",
-                               m_dir.filePath(QStringLiteral("none.tsv"))});
+                                        m_dir.filePath(QStringLiteral("none.tsv"))});
     QCOMPARE(att.exitCode, 1);
     QVERIFY2(isOneErrorLine(att.err) && att.err.contains(QLatin1String("no attention")),
              qPrintable(att.err));
@@ -220,7 +221,8 @@ void TestCliTrain::userErrors()
     };
     for (const auto& c : cases) {
         const testing::CliRun r = runCli(c.args);
-        QVERIFY2(r.exitCode == 1, qPrintable(c.args.join(' ') + " -> " + QString::number(r.exitCode)));
+        QVERIFY2(r.exitCode == 1,
+                 qPrintable(c.args.join(' ') + " -> " + QString::number(r.exitCode)));
         QVERIFY2(isOneErrorLine(r.err) && r.err.contains(QLatin1String(c.mentions)),
                  qPrintable(c.args.join(' ') + " -> " + r.err));
     }

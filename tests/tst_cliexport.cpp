@@ -11,7 +11,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 constexpr int kGenes = 6;
 
@@ -32,7 +33,8 @@ CellData makeCell(const QString& name)
         cell.splits.push_back(Split(g % 3));
     }
     cell.values.resize(std::size_t(kGenes) * cell.binCount * cell.markCount);
-    for (std::size_t i = 0; i < cell.values.size(); ++i) cell.values[i] = float(i % 13);
+    for (std::size_t i = 0; i < cell.values.size(); ++i)
+        cell.values[i] = float(i % 13);
     return cell;
 }
 
@@ -48,12 +50,13 @@ bool writeStudy(const QString& path, QString* error)
     res.geneCount = kGenes;
     res.p.assign(kGenes, 0.7f);
     res.alpha.resize(std::size_t(kGenes) * 500);
-    for (std::size_t i = 0; i < res.alpha.size(); ++i) res.alpha[i] = float(i % 97) / 970.0f;
+    for (std::size_t i = 0; i < res.alpha.size(); ++i)
+        res.alpha[i] = float(i % 97) / 970.0f;
     auto ed = StudyEditor::begin(path, error);
-    return ed && ed->writeCell(makeCell(QStringLiteral("E1")), error)
-        && ed->writeCell(makeCell(QStringLiteral("E2")), error)
-        && ed->writeRun(run, Weights(), Weights(), error) && ed->writeResults(run.id, res, error)
-        && ed->commit(error);
+    return ed && ed->writeCell(makeCell(QStringLiteral("E1")), error) &&
+           ed->writeCell(makeCell(QStringLiteral("E2")), error) &&
+           ed->writeRun(run, Weights(), Weights(), error) && ed->writeResults(run.id, res, error) &&
+           ed->commit(error);
 }
 
 testing::CliRun runCli(const QStringList& args)
@@ -69,7 +72,8 @@ int countRects(const QString& file)
 
 } // namespace
 
-class TestCliExport : public QObject {
+class TestCliExport : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase()
@@ -84,15 +88,20 @@ private Q_SLOTS:
     void svgHasOneRectPerHeatmapCell()
     {
         const QString out = m_dir.filePath(QStringLiteral("svg"));
-        const testing::CliRun a = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
-                           QStringLiteral("--gene"), QStringLiteral("GENE2"), QStringLiteral("--format"), QStringLiteral("svg"),
-                           QStringLiteral("--out"), out + QStringLiteral("/a")});
+        const testing::CliRun a =
+            runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study,
+                    QStringLiteral("--cell"), QStringLiteral("E1"), QStringLiteral("--gene"),
+                    QStringLiteral("GENE2"), QStringLiteral("--format"), QStringLiteral("svg"),
+                    QStringLiteral("--out"), out + QStringLiteral("/a")});
         QVERIFY2(a.exitCode == 0, qPrintable(a.err));
-        const testing::CliRun b = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E2"),
-                           QStringLiteral("--gene"), QStringLiteral("GENE2"), QStringLiteral("--format"), QStringLiteral("svg"),
-                           QStringLiteral("--out"), out + QStringLiteral("/b")});
+        const testing::CliRun b =
+            runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study,
+                    QStringLiteral("--cell"), QStringLiteral("E2"), QStringLiteral("--gene"),
+                    QStringLiteral("GENE2"), QStringLiteral("--format"), QStringLiteral("svg"),
+                    QStringLiteral("--out"), out + QStringLiteral("/b")});
         QVERIFY2(b.exitCode == 0, qPrintable(b.err));
-        const QString fa = out + QStringLiteral("/a/GENE2.svg"), fb = out + QStringLiteral("/b/GENE2.svg");
+        const QString fa = out + QStringLiteral("/a/GENE2.svg"),
+                      fb = out + QStringLiteral("/b/GENE2.svg");
         QCOMPARE(a.out.trimmed(), fa);
         QVERIFY(QFileInfo::exists(fb));
         // Same gene, same panels; the only difference is the α heatmap: 5 marks × 100 bins.
@@ -110,9 +119,11 @@ private Q_SLOTS:
     {
         QFETCH(int, dpi);
         const QString out = m_dir.filePath(QStringLiteral("png%1").arg(dpi));
-        const testing::CliRun r = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
-                           QStringLiteral("--gene"), QStringLiteral("ENSG00000000004"), QStringLiteral("--format"), QStringLiteral("png"),
-                           QStringLiteral("--dpi"), QString::number(dpi), QStringLiteral("--out"), out});
+        const testing::CliRun r = runCli(
+            {QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"),
+             QStringLiteral("E1"), QStringLiteral("--gene"), QStringLiteral("ENSG00000000004"),
+             QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--dpi"),
+             QString::number(dpi), QStringLiteral("--out"), out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QImage img(out + QStringLiteral("/GENE1.png"));
         QVERIFY(!img.isNull());
@@ -124,13 +135,16 @@ private Q_SLOTS:
 
     void unknownGeneIsOneLineError()
     {
-        const testing::CliRun r = runCli({QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"), QStringLiteral("E1"),
-                           QStringLiteral("--gene"), QStringLiteral("NOSUCHGENE"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x"))});
+        const testing::CliRun r = runCli(
+            {QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"),
+             QStringLiteral("E1"), QStringLiteral("--gene"), QStringLiteral("NOSUCHGENE"),
+             QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x"))});
         QCOMPARE(r.exitCode, 1);
         // Qt may add its own environment notes (e.g. XDG_RUNTIME_DIR); the error is one line.
         QStringList lines;
         for (const QString& l : r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            if (l.startsWith(QStringLiteral("attentivechrome-cli"))) lines << l;
+            if (l.startsWith(QStringLiteral("attentivechrome-cli")))
+                lines << l;
         QCOMPARE(lines.size(), 1);
         QVERIFY(lines.first().contains(QStringLiteral("error:")));
         QVERIFY(lines.first().contains(QStringLiteral("study.h5")));

@@ -9,7 +9,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 GeneViewData column(const QString& cell, float alphaScale, float p)
 {
@@ -18,7 +19,8 @@ GeneViewData column(const QString& cell, float alphaScale, float p)
     d.gene.remcId = QStringLiteral("000003");
     d.gene.symbol = QStringLiteral("TSPAN6");
     d.alpha.resize(500);
-    for (std::size_t i = 0; i < d.alpha.size(); ++i) d.alpha[i] = alphaScale * float(i % 100) / 99.0f;
+    for (std::size_t i = 0; i < d.alpha.size(); ++i)
+        d.alpha[i] = alphaScale * float(i % 100) / 99.0f;
     d.beta = {0.1f, 0.2f, 0.3f, 0.2f, 0.2f};
     d.p = p;
     d.label = 1;
@@ -27,13 +29,15 @@ GeneViewData column(const QString& cell, float alphaScale, float p)
 
 } // namespace
 
-class TestCompareView : public QObject {
+class TestCompareView : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void sharedColourScale()
     {
         CompareView v;
-        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f), column(QStringLiteral("E123"), 0.08f, 0.9f),
+        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f),
+                    column(QStringLiteral("E123"), 0.08f, 0.9f),
                     column(QStringLiteral("E116"), 0.05f, 0.2f)});
         QCOMPARE(v.geneColumnCount(), 3);
         for (int c = 0; c < 3; ++c) {
@@ -47,7 +51,8 @@ private Q_SLOTS:
         QVERIFY(qAbs(v.geneMap(1)->data()->cell(99, 2) - 0.08) < 1e-6);
         QVERIFY(qAbs(v.geneMap(0)->data()->cell(99, 2) - 0.02) < 1e-6);
         // Fewer columns rebuild the layout.
-        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f), column(QStringLiteral("E123"), 0.04f, 0.9f)});
+        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f),
+                    column(QStringLiteral("E123"), 0.04f, 0.9f)});
         QCOMPARE(v.geneColumnCount(), 2);
         QVERIFY(qAbs(v.geneMap(0)->dataRange().upper - 0.04) < 1e-6);
         v.setGenes({});
@@ -69,11 +74,12 @@ private Q_SLOTS:
         r.p = {0.9f, 0.1f, 0.8f};
         r.alpha.assign(3 * 500, 0.0f);
         for (int i = 0; i < 500; ++i) {
-            r.alpha[std::size_t(i)] = 0.01f;           // gene 0, ON
-            r.alpha[std::size_t(500 + i)] = 0.002f;    // gene 1, OFF
-            r.alpha[std::size_t(1000 + i)] = 0.03f;    // gene 2, ON
+            r.alpha[std::size_t(i)] = 0.01f;        // gene 0, ON
+            r.alpha[std::size_t(500 + i)] = 0.002f; // gene 1, OFF
+            r.alpha[std::size_t(1000 + i)] = 0.03f; // gene 2, ON
         }
-        r.beta = {0.5f, 0.1f, 0.1f, 0.2f, 0.1f, 0.2f, 0.2f, 0.2f, 0.2f, 0.2f, 0.3f, 0.1f, 0.1f, 0.4f, 0.1f};
+        r.beta = {0.5f, 0.1f, 0.1f, 0.2f, 0.1f, 0.2f, 0.2f, 0.2f,
+                  0.2f, 0.2f, 0.3f, 0.1f, 0.1f, 0.4f, 0.1f};
         const AttentionAverages a = AttentionAverages::compute(r, {1, 0, 1});
         QCOMPARE(a.onCount, 2);
         QCOMPARE(a.offCount, 1);

@@ -12,7 +12,8 @@
 
 using namespace ac;
 
-class TestEvaluationView : public QObject {
+class TestEvaluationView : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void curvesOfTheRun()
@@ -41,11 +42,12 @@ private Q_SLOTS:
     void tableSortsAndExports()
     {
         EvaluationView v;
-        const CellSummary s = summariseRuns({{QStringLiteral("E003"), QStringLiteral("attentivechrome"), 0.80},
-                                             {QStringLiteral("E003"), QStringLiteral("deepchrome"), 0.78},
-                                             {QStringLiteral("E123"), QStringLiteral("attentivechrome"), 0.90},
-                                             {QStringLiteral("E123"), QStringLiteral("deepchrome"), 0.91},
-                                             {QStringLiteral("E005"), QStringLiteral("attentivechrome"), 0.70}});
+        const CellSummary s =
+            summariseRuns({{QStringLiteral("E003"), QStringLiteral("attentivechrome"), 0.80},
+                           {QStringLiteral("E003"), QStringLiteral("deepchrome"), 0.78},
+                           {QStringLiteral("E123"), QStringLiteral("attentivechrome"), 0.90},
+                           {QStringLiteral("E123"), QStringLiteral("deepchrome"), 0.91},
+                           {QStringLiteral("E005"), QStringLiteral("attentivechrome"), 0.70}});
         v.setSummary(s);
         QStandardItemModel* cells = v.cellTable();
         QCOMPARE(cells->rowCount(), 3);
@@ -78,7 +80,8 @@ private Q_SLOTS:
         QCOMPARE(lines.at(1), QStringLiteral("E003\t0.8000\t0.7800"));
         QCOMPARE(lines.at(3), QStringLiteral("E005\t0.7000\tNA"));
         QCOMPARE(lines.at(5), QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
-        QVERIFY(lines.at(6).startsWith(QStringLiteral("attentivechrome\t3\t0.8000\t0.8000\t0.7000\t0.9000\t")));
+        QVERIFY(lines.at(6).startsWith(
+            QStringLiteral("attentivechrome\t3\t0.8000\t0.8000\t0.7000\t0.9000\t")));
 
         const QString bad = dir.filePath(QStringLiteral("missing-folder/auroc.tsv"));
         QVERIFY(!v.saveTsv(bad, &err));

@@ -9,7 +9,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 /// max |a - b| relative to max(1, max |b|).
 double relDiff(const torch::Tensor& a, const torch::Tensor& b)
@@ -68,7 +69,8 @@ std::vector<bool> alternating(int64_t G)
 
 } // namespace
 
-class TestFusedLstm : public QObject {
+class TestFusedLstm : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -117,25 +119,28 @@ private Q_SLOTS:
         std::vector<torch::Tensor> outs;
         for (int m = 0; m < M; ++m)
             outs.push_back(std::get<0>(ref.lstms[static_cast<size_t>(m)]->forward(
-                xr.select(2, m).transpose(0, 1)))); // [T, B, 2H]
+                xr.select(2, m).transpose(0, 1))));      // [T, B, 2H]
         const torch::Tensor refOut = torch::stack(outs); // [M, T, B, 2H]
 
         // Fused: [2M, B, T, I], the same input for both directions of a mark.
         const torch::Tensor xf = x0.clone().requires_grad_(true);
         const torch::Tensor xg = xf.permute({2, 0, 1, 3}).repeat_interleave(2, 0);
-        const torch::Tensor h = fusedLstm(xg, ref.wIh, ref.wHh, ref.bIh, ref.bHh, alternating(2 * M));
+        const torch::Tensor h =
+            fusedLstm(xg, ref.wIh, ref.wHh, ref.bIh, ref.bHh, alternating(2 * M));
         QCOMPARE(h.sizes().vec(), (std::vector<int64_t>{2 * M, B, T, H}));
         // [2M, B, T, H] -> [M, 2, B, T, H] -> [M, T, B, 2, H] -> [M, T, B, 2H]
         const torch::Tensor fusedOut =
             h.view({M, 2, B, T, H}).permute({0, 3, 2, 1, 4}).reshape({M, T, B, 2 * H});
-        QVERIFY2(relDiff(fusedOut, refOut) < 1e-5, qPrintable(QString::number(relDiff(fusedOut, refOut))));
+        QVERIFY2(relDiff(fusedOut, refOut) < 1e-5,
+                 qPrintable(QString::number(relDiff(fusedOut, refOut))));
 
         const torch::Tensor weight = torch::randn(refOut.sizes());
         (refOut * weight).sum().backward();
         (fusedOut * weight).sum().backward();
         const auto check = [](const torch::Tensor& a, const torch::Tensor& b, const char* what) {
             const double d = relDiff(a, b);
-            QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(what)).arg(d)));
+            QVERIFY2(d < 1e-5,
+                     qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(what)).arg(d)));
         };
         check(xf.grad(), xr.grad(), "input");
         check(ref.wIh.grad(), ref.stackedGrad("weight_ih_l0"), "weight_ih");
@@ -148,10 +153,12 @@ private Q_SLOTS:
     {
         Reference ref(2, 1, 6, 0.3);
         const torch::Tensor x = torch::randn({4, 3, 9, 1});
-        const torch::Tensor withGrad = fusedLstm(x, ref.wIh, ref.wHh, ref.bIh, ref.bHh, alternating(4));
+        const torch::Tensor withGrad =
+            fusedLstm(x, ref.wIh, ref.wHh, ref.bIh, ref.bHh, alternating(4));
         QVERIFY(withGrad.requires_grad());
         torch::NoGradGuard noGrad;
-        const torch::Tensor without = fusedLstm(x, ref.wIh, ref.wHh, ref.bIh, ref.bHh, alternating(4));
+        const torch::Tensor without =
+            fusedLstm(x, ref.wIh, ref.wHh, ref.bIh, ref.bHh, alternating(4));
         QVERIFY(!without.requires_grad());
         QVERIFY(torch::equal(withGrad.detach(), without));
     }
@@ -180,7 +187,9 @@ private Q_SLOTS:
             const double numeric = (loss(1) - loss(-1)) / (2 * eps);
             QVERIFY2(std::abs(analytic - numeric) < 5e-3 * std::max(1.0, std::abs(numeric)),
                      qPrintable(QStringLiteral("param %1: analytic %2 numeric %3")
-                                    .arg(p).arg(analytic).arg(numeric)));
+                                    .arg(p)
+                                    .arg(analytic)
+                                    .arg(numeric)));
         }
     }
 
@@ -198,9 +207,10 @@ private Q_SLOTS:
         torch::NoGradGuard noGrad;
         for (int64_t m = 0; m < M; ++m) {
             const torch::Tensor out = std::get<0>(ref.lstms[static_cast<size_t>(m)]->forward(
-                x.select(2, m).t().unsqueeze(2))).transpose(0, 1);             // [N, T, 2H]
+                                                      x.select(2, m).t().unsqueeze(2)))
+                                          .transpose(0, 1);                        // [N, T, 2H]
             const torch::Tensor alpha = torch::softmax(out.matmul(context[m]), 1); // [N, T]
-            const torch::Tensor emb = (alpha.unsqueeze(2) * out).sum(1);            // [N, 2H]
+            const torch::Tensor emb = (alpha.unsqueeze(2) * out).sum(1);           // [N, 2H]
             QVERIFY(relDiff(enc.alpha.select(1, m), alpha) < 1e-5);
             QVERIFY(relDiff(enc.embedding.select(1, m), emb) < 1e-5);
         }
@@ -211,19 +221,18 @@ private Q_SLOTS:
     {
         Reference ref(1, 1, 4, 0.1);
         const std::vector<bool> rev{false, true};
+        QVERIFY_THROWS_EXCEPTION(c10::Error, fusedLstm(torch::randn({2, 3, 5}), ref.wIh, ref.wHh,
+                                                       ref.bIh, ref.bHh, rev));
+        QVERIFY_THROWS_EXCEPTION(c10::Error, fusedLstm(torch::randn({2, 3, 5, 2}), ref.wIh, ref.wHh,
+                                                       ref.bIh, ref.bHh, rev));
+        QVERIFY_THROWS_EXCEPTION(c10::Error, fusedLstm(torch::randn({2, 3, 5, 1}), ref.wIh, ref.wHh,
+                                                       ref.bIh, ref.bHh, std::vector<bool>{false}));
         QVERIFY_THROWS_EXCEPTION(c10::Error,
-                                 fusedLstm(torch::randn({2, 3, 5}), ref.wIh, ref.wHh, ref.bIh, ref.bHh, rev));
+                                 fusedLstm(torch::randn({2, 3, 5, 1}).to(torch::kDouble), ref.wIh,
+                                           ref.wHh, ref.bIh, ref.bHh, rev));
         QVERIFY_THROWS_EXCEPTION(c10::Error,
-                                 fusedLstm(torch::randn({2, 3, 5, 2}), ref.wIh, ref.wHh, ref.bIh, ref.bHh, rev));
-        QVERIFY_THROWS_EXCEPTION(c10::Error,
-                                 fusedLstm(torch::randn({2, 3, 5, 1}), ref.wIh, ref.wHh, ref.bIh, ref.bHh,
-                                           std::vector<bool>{false}));
-        QVERIFY_THROWS_EXCEPTION(c10::Error,
-                                 fusedLstm(torch::randn({2, 3, 5, 1}).to(torch::kDouble), ref.wIh, ref.wHh,
-                                           ref.bIh, ref.bHh, rev));
-        QVERIFY_THROWS_EXCEPTION(c10::Error,
-                                 fusedBiLstmAttention(torch::randn({3, 5, 1}), ref.wIh, ref.wHh, ref.bIh,
-                                                      ref.bHh, torch::randn({1, 4})));
+                                 fusedBiLstmAttention(torch::randn({3, 5, 1}), ref.wIh, ref.wHh,
+                                                      ref.bIh, ref.bHh, torch::randn({1, 4})));
     }
 };
 

@@ -8,7 +8,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 GeneViewData makeGene()
 {
@@ -21,7 +22,8 @@ GeneViewData makeGene()
     d.gene.strand = '-';
     d.values.assign(std::size_t(d.binCount) * d.markCount, 1.0f);
     d.alpha.resize(std::size_t(d.binCount) * d.markCount);
-    for (std::size_t i = 0; i < d.alpha.size(); ++i) d.alpha[i] = float(i % 50) / 500.0f;
+    for (std::size_t i = 0; i < d.alpha.size(); ++i)
+        d.alpha[i] = float(i % 50) / 500.0f;
     d.beta = {0.1f, 0.2f, 0.3f, 0.3f, 0.1f};
     d.p = 0.9f;
     d.label = 1;
@@ -31,14 +33,16 @@ GeneViewData makeGene()
 int countRects(const QString& file)
 {
     QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) return -1;
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
     const QByteArray svg = f.readAll();
     return int(svg.count("<rect"));
 }
 
 } // namespace
 
-class TestGeneFigure : public QObject {
+class TestGeneFigure : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void svgHasOneRectPerCell()
@@ -54,7 +58,8 @@ private Q_SLOTS:
         const QString b = dir.filePath(QStringLiteral("b.svg"));
         QVERIFY2(GeneFigure::save(d, QStringLiteral("svg"), b, 300, &err), qPrintable(err));
         const int without = countRects(b);
-        if (qEnvironmentVariableIsSet("AC_KEEP_SVG")) QFile::copy(a, QStringLiteral("/tmp/uia-a.svg"));
+        if (qEnvironmentVariableIsSet("AC_KEEP_SVG"))
+            QFile::copy(a, QStringLiteral("/tmp/uia-a.svg"));
         QCOMPARE(withAlpha - without, 100 * 5);
         QFile f(a);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -74,7 +79,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString err;
         const QString f = dir.filePath(QStringLiteral("g.png"));
-        QVERIFY2(GeneFigure::save(makeGene(), QStringLiteral("png"), f, dpi, &err), qPrintable(err));
+        QVERIFY2(GeneFigure::save(makeGene(), QStringLiteral("png"), f, dpi, &err),
+                 qPrintable(err));
         QImage img(f);
         QVERIFY(!img.isNull());
         QVERIFY(qAbs(img.dotsPerMeterX() - dpi / 0.0254) < 2.0);
@@ -86,7 +92,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString err;
         const QString f = dir.filePath(QStringLiteral("g.pdf"));
-        QVERIFY2(GeneFigure::save(makeGene(), QStringLiteral("pdf"), f, 300, &err), qPrintable(err));
+        QVERIFY2(GeneFigure::save(makeGene(), QStringLiteral("pdf"), f, 300, &err),
+                 qPrintable(err));
         QFile pdf(f);
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");
@@ -98,7 +105,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString err;
         const QString f = dir.filePath(QStringLiteral("g.tsv"));
-        QVERIFY2(GeneFigure::save(makeGene(), QStringLiteral("tsv"), f, 300, &err), qPrintable(err));
+        QVERIFY2(GeneFigure::save(makeGene(), QStringLiteral("tsv"), f, 300, &err),
+                 qPrintable(err));
         QFile t(f);
         QVERIFY(t.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(t.readAll()).split(QLatin1Char('\n'));
@@ -112,14 +120,16 @@ private Q_SLOTS:
     void errors()
     {
         QString err;
-        QVERIFY(!GeneFigure::save(makeGene(), QStringLiteral("bmp"), QStringLiteral("/tmp/x.bmp"), 300, &err));
+        QVERIFY(!GeneFigure::save(makeGene(), QStringLiteral("bmp"), QStringLiteral("/tmp/x.bmp"),
+                                  300, &err));
         QVERIFY(err.contains(QStringLiteral("bmp")));
         QVERIFY(!GeneFigure::save(makeGene(), QStringLiteral("tsv"),
                                   QStringLiteral("/nonexistent-dir/x.tsv"), 300, &err));
         QVERIFY(err.contains(QStringLiteral("/nonexistent-dir/x.tsv")));
         QVERIFY(!GeneFigure::save(makeGene(), QStringLiteral("pdf"),
                                   QStringLiteral("/nonexistent-dir/x.pdf"), 300, &err));
-        QVERIFY(!GeneFigure::save(makeGene(), QStringLiteral("png"), QStringLiteral("/tmp/x.png"), 5, &err));
+        QVERIFY(!GeneFigure::save(makeGene(), QStringLiteral("png"), QStringLiteral("/tmp/x.png"),
+                                  5, &err));
         QVERIFY(err.contains(QStringLiteral("DPI")));
     }
 };

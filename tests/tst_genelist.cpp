@@ -7,7 +7,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 GeneListModel* makeModel(QObject* parent)
 {
@@ -27,7 +28,8 @@ GeneListModel* makeModel(QObject* parent)
 
 } // namespace
 
-class TestGeneList : public QObject {
+class TestGeneList : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void findBySymbolOrId()

@@ -6,7 +6,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 GeneViewData makeGene(int seed, bool withTrack = false)
 {
@@ -19,9 +20,11 @@ GeneViewData makeGene(int seed, bool withTrack = false)
     d.gene.tss = 100000 + seed;
     d.gene.strand = seed % 2 ? '-' : '+';
     d.values.resize(std::size_t(d.binCount) * d.markCount);
-    for (std::size_t i = 0; i < d.values.size(); ++i) d.values[i] = float((i * 7 + seed) % 13);
+    for (std::size_t i = 0; i < d.values.size(); ++i)
+        d.values[i] = float((i * 7 + seed) % 13);
     d.alpha.resize(std::size_t(d.binCount) * d.markCount);
-    for (std::size_t i = 0; i < d.alpha.size(); ++i) d.alpha[i] = float((i * 31 + seed) % 97) / 1000.0f;
+    for (std::size_t i = 0; i < d.alpha.size(); ++i)
+        d.alpha[i] = float((i * 31 + seed) % 97) / 1000.0f;
     d.beta = {0.1f, 0.2f, 0.15f, 0.45f, 0.1f};
     d.beta[seed % 5] += 0.05f;
     d.p = seed % 2 ? 0.8f : 0.3f;
@@ -58,7 +61,8 @@ void checkShown(const GeneView& view, const GeneViewData& d)
 
 } // namespace
 
-class TestGeneView : public QObject {
+class TestGeneView : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void heatmapHoldsAlpha()

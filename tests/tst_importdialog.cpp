@@ -11,28 +11,32 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 QByteArray geneRows(int id, int label)
 {
     QByteArray out;
     const QByteArray gid = QByteArray::number(id).rightJustified(6, '0');
     for (int b = 1; b <= 100; ++b)
-        out += gid + ',' + QByteArray::number(b) + ',' + QByteArray::number(b % 4) + ",1,"
-               + QByteArray::number(b % 6) + ",3,0," + QByteArray::number(label) + '\n';
+        out += gid + ',' + QByteArray::number(b) + ',' + QByteArray::number(b % 4) + ",1," +
+               QByteArray::number(b % 6) + ",3,0," + QByteArray::number(label) + '\n';
     return out;
 }
 
 bool writeCellFolder(const QString& root, const QString& cell, const QByteArray& validOverride = {})
 {
     const QString dir = QDir(root).filePath(cell + QStringLiteral("/classification"));
-    if (!QDir().mkpath(dir)) return false;
+    if (!QDir().mkpath(dir))
+        return false;
     const char* names[] = {"train", "valid", "test"};
     for (int s = 0; s < 3; ++s) {
         QFile f(QDir(dir).filePath(QString::fromLatin1(names[s]) + QStringLiteral(".csv")));
-        if (!f.open(QIODevice::WriteOnly)) return false;
-        const QByteArray data = s == 1 && !validOverride.isEmpty() ? validOverride
-                                                                   : geneRows(3 + 2 * s, 1) + geneRows(4 + 2 * s, 0);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        const QByteArray data = s == 1 && !validOverride.isEmpty()
+                                    ? validOverride
+                                    : geneRows(3 + 2 * s, 1) + geneRows(4 + 2 * s, 0);
         f.write(data);
     }
     return true;
@@ -40,7 +44,8 @@ bool writeCellFolder(const QString& root, const QString& cell, const QByteArray&
 
 } // namespace
 
-class TestImportDialog : public QObject {
+class TestImportDialog : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void importsIntoANewStudy()
@@ -92,7 +97,8 @@ private Q_SLOTS:
         QVERIFY(d.startImport());
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
         QVERIFY(!done.at(0).at(0).toBool());
-        QVERIFY2(d.resultText().contains(QStringLiteral("valid.csv:42")), qPrintable(d.resultText()));
+        QVERIFY2(d.resultText().contains(QStringLiteral("valid.csv:42")),
+                 qPrintable(d.resultText()));
         QVERIFY(d.resultText().contains(QStringLiteral("not changed")));
         QCOMPARE(testing::fileDigest(study), before);
     }

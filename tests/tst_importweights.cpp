@@ -15,7 +15,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 CellData makeCell(const QString& name, int genes)
 {
@@ -47,7 +48,8 @@ WeightArray* find(Weights& w, const std::string& name)
 
 } // namespace
 
-class TestImportWeights : public QObject {
+class TestImportWeights : public QObject
+{
     Q_OBJECT
 
 private:
@@ -165,9 +167,9 @@ private Q_SLOTS:
     {
         const QString file = writeWeights(QStringLiteral("reference.h5"), m_reference);
         const QByteArray before = testing::fileDigest(m_study);
-        const testing::CliRun r = runCli({QStringLiteral("import-weights"), QStringLiteral("--study"),
-                                    m_study, QStringLiteral("--cell"), QStringLiteral("E999"),
-                                    QStringLiteral("--weights"), file});
+        const testing::CliRun r = runCli(
+            {QStringLiteral("import-weights"), QStringLiteral("--study"), m_study,
+             QStringLiteral("--cell"), QStringLiteral("E999"), QStringLiteral("--weights"), file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("no cell 'E999'")), qPrintable(r.err));
         QCOMPARE(testing::fileDigest(m_study), before);

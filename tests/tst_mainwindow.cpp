@@ -24,7 +24,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 constexpr int kGenes = 12;
 
@@ -36,7 +37,8 @@ void reverseGenes(CellData* cell, RunResults* res)
     const auto reverseBlocks = [](std::vector<float>& v, std::size_t block) {
         const std::size_t n = v.size() / block;
         for (std::size_t i = 0; i < n / 2; ++i)
-            std::swap_ranges(v.begin() + std::ptrdiff_t(i * block), v.begin() + std::ptrdiff_t((i + 1) * block),
+            std::swap_ranges(v.begin() + std::ptrdiff_t(i * block),
+                             v.begin() + std::ptrdiff_t((i + 1) * block),
                              v.begin() + std::ptrdiff_t((n - 1 - i) * block));
     };
     std::reverse(cell->genes.begin(), cell->genes.end());
@@ -67,7 +69,8 @@ bool writeStudy(const QString& path, QString* error, bool reversed = false)
         cell.splits.push_back(Split(g % 3));
     }
     cell.values.resize(std::size_t(kGenes) * cell.binCount * cell.markCount);
-    for (std::size_t i = 0; i < cell.values.size(); ++i) cell.values[i] = float(i % 17);
+    for (std::size_t i = 0; i < cell.values.size(); ++i)
+        cell.values[i] = float(i % 17);
     RunRecord run;
     run.id = QStringLiteral("E900-run");
     run.cell = cell.name;
@@ -75,9 +78,11 @@ bool writeStudy(const QString& path, QString* error, bool reversed = false)
     run.status = QStringLiteral("complete");
     RunResults res;
     res.geneCount = kGenes;
-    for (int g = 0; g < kGenes; ++g) res.p.push_back(g < 6 ? 0.9f : 0.1f); // genes 1,3,5 correct high
+    for (int g = 0; g < kGenes; ++g)
+        res.p.push_back(g < 6 ? 0.9f : 0.1f); // genes 1,3,5 correct high
     res.alpha.resize(std::size_t(kGenes) * 5 * 100);
-    for (std::size_t i = 0; i < res.alpha.size(); ++i) res.alpha[i] = float(i % 101) / 1000.0f;
+    for (std::size_t i = 0; i < res.alpha.size(); ++i)
+        res.alpha[i] = float(i % 101) / 1000.0f;
     res.beta.assign(std::size_t(kGenes) * 5, 0.2f);
     EpochMetrics em;
     em.epoch = 1;
@@ -93,21 +98,23 @@ bool writeStudy(const QString& path, QString* error, bool reversed = false)
     run2.model.kind = ModelKind::DeepChrome;
     run2.epochs[0].testAuroc = 0.65;
     RunResults res2 = res;
-    for (float& a : res2.alpha) a *= 2.0f;
+    for (float& a : res2.alpha)
+        a *= 2.0f;
     if (reversed) {
         reverseGenes(&cell, &res);
         reverseGenes(&cell2, &res2);
     }
     auto ed = StudyEditor::begin(path, error);
-    return ed && ed->writeCell(cell, error) && ed->writeRun(run, Weights(), Weights(), error)
-        && ed->writeResults(run.id, res, error) && ed->writeCell(cell2, error)
-        && ed->writeRun(run2, Weights(), Weights(), error) && ed->writeResults(run2.id, res2, error)
-        && ed->commit(error);
+    return ed && ed->writeCell(cell, error) && ed->writeRun(run, Weights(), Weights(), error) &&
+           ed->writeResults(run.id, res, error) && ed->writeCell(cell2, error) &&
+           ed->writeRun(run2, Weights(), Weights(), error) &&
+           ed->writeResults(run2.id, res2, error) && ed->commit(error);
 }
 
 } // namespace
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase()
@@ -193,7 +200,8 @@ private Q_SLOTS:
     {
         MainWindow w;
         QVERIFY(w.openStudy(m_study, false));
-        QCOMPARE(w.compareView()->checkedCells(), (QStringList{QStringLiteral("E900"), QStringLiteral("E901")}));
+        QCOMPARE(w.compareView()->checkedCells(),
+                 (QStringList{QStringLiteral("E900"), QStringLiteral("E901")}));
         w.tabs()->setCurrentWidget(w.compareView());
         QVERIFY(w.selectGene(4));
         CompareView* c = w.compareView();
@@ -218,7 +226,8 @@ private Q_SLOTS:
         const QString base = m_dir.filePath(QStringLiteral("cmp"));
         QStringList written;
         QString err;
-        QVERIFY2(w.exportTabFigures(QStringLiteral("svg"), base, 300, &written, &err), qPrintable(err));
+        QVERIFY2(w.exportTabFigures(QStringLiteral("svg"), base, 300, &written, &err),
+                 qPrintable(err));
         QCOMPARE(written, (QStringList{base + QStringLiteral("-compare.svg"),
                                        base + QStringLiteral("-on-off.svg")}));
         QFile svg(written.first());
@@ -230,14 +239,16 @@ private Q_SLOTS:
 
         written.clear();
         w.tabs()->setCurrentWidget(w.evaluationView());
-        QVERIFY2(w.exportTabFigures(QStringLiteral("png"), base, 150, &written, &err), qPrintable(err));
+        QVERIFY2(w.exportTabFigures(QStringLiteral("png"), base, 150, &written, &err),
+                 qPrintable(err));
         QCOMPARE(written.size(), 2);
         const QImage roc(written.first());
         QVERIFY(!roc.isNull());
         QVERIFY(qAbs(roc.dotsPerMeterX() - 150 / 0.0254) < 1.0); // PNG stores whole dots per metre
 
-        QVERIFY(!w.exportTabFigures(QStringLiteral("png"), m_dir.filePath(QStringLiteral("no/such/dir/x")),
-                                    150, &written, &err));
+        QVERIFY(!w.exportTabFigures(QStringLiteral("png"),
+                                    m_dir.filePath(QStringLiteral("no/such/dir/x")), 150, &written,
+                                    &err));
         QVERIFY2(err.contains(QStringLiteral("no/such/dir/x-roc.png")), qPrintable(err));
     }
 
@@ -249,7 +260,7 @@ private Q_SLOTS:
             QVERIFY(w.selectRun(QStringLiteral("E901-run")));
             QVERIFY(w.selectGene(5));
             w.setColourSettings(QStringLiteral("Hot"), 0.123); // a custom fixed α range
-            w.close(); // saves the session
+            w.close();                                         // saves the session
         }
         MainWindow w;
         QVERIFY(w.restoreSession());

@@ -11,7 +11,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 constexpr double kTolerance = 1e-5;
 
@@ -36,7 +37,8 @@ double maxAbsError(const torch::Tensor& a, const torch::Tensor& b)
 // The reference arithmetic written out with ATen's own LSTM (torch::lstm, what torch::nn::LSTM
 // runs) on leaf tensors: what the model, whose bin level is a fused recurrence, must equal in
 // values and in gradients.
-class UnfusedReference {
+class UnfusedReference
+{
 public:
     explicit UnfusedReference(const Weights& weights)
     {
@@ -83,7 +85,8 @@ private:
 
 } // namespace
 
-class TestModelParity : public QObject {
+class TestModelParity : public QObject
+{
     Q_OBJECT
 
 private:

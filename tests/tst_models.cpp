@@ -10,7 +10,8 @@ using namespace ac;
 
 Q_DECLARE_METATYPE(ac::ModelKind)
 
-namespace {
+namespace
+{
 
 constexpr int kBins = 20;
 constexpr int kMarks = 5;
@@ -46,7 +47,6 @@ torch::Tensor counts(int batch)
     return torch::randint(0, 12, {batch, kBins, kMarks}).to(torch::kFloat);
 }
 
-
 void addKinds()
 {
     QTest::addColumn<ModelKind>("kind");
@@ -57,7 +57,8 @@ void addKinds()
 
 } // namespace
 
-class TestModels : public QObject {
+class TestModels : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

@@ -12,7 +12,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 CellData makeCell(const QString& name, int genes)
 {
@@ -66,7 +67,8 @@ RunRecord makeRun(const QString& id, const QString& cell)
 
 } // namespace
 
-class TestStudyFile : public QObject {
+class TestStudyFile : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -106,7 +108,8 @@ private Q_SLOTS:
         QCOMPARE(index.geneCount(), 21);
 
         std::vector<float> one;
-        QVERIFY2(study->readGeneValues(QStringLiteral("E123"), 13, &one, &error), qPrintable(error));
+        QVERIFY2(study->readGeneValues(QStringLiteral("E123"), 13, &one, &error),
+                 qPrintable(error));
         QCOMPARE(one, std::vector<float>(cell.geneValues(13), cell.geneValues(13) + 500));
         QVERIFY(!study->readGeneValues(QStringLiteral("E123"), 21, &one, &error));
         QVERIFY(error.contains(QStringLiteral("out of range")));
@@ -139,8 +142,8 @@ private Q_SLOTS:
                  qPrintable(error));
         QVERIFY(editor->writeRun(makeRun(QStringLiteral("r1"), QStringLiteral("E1")),
                                  makeWeights(0), {}, &error));
-        QVERIFY(!editor->writeRun(makeRun(QStringLiteral("r3"), QStringLiteral("E9")), {}, {},
-                                  &error));
+        QVERIFY(
+            !editor->writeRun(makeRun(QStringLiteral("r3"), QStringLiteral("E9")), {}, {}, &error));
         RunResults results;
         results.geneCount = 5;
         results.p = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
@@ -263,23 +266,24 @@ private Q_SLOTS:
 
         // apply() makes B's change again on a fresh copy: both changes are in the study.
         int calls = 0;
-        QVERIFY2(StudyEditor::apply(
-                     path,
-                     [&](StudyEditor& e, QString* err) {
-                         ++calls;
-                         if (calls == 1) { // someone else commits in between
-                             QString otherError;
-                             auto other = StudyEditor::begin(path, &otherError);
-                             if (!other ||
-                                 !other->writeCell(makeCell(QStringLiteral("E3"), 9), &otherError) ||
-                                 !other->commit(&otherError))
-                                 return false;
-                         }
-                         return e.writeRun(makeRun(QStringLiteral("r1"), QStringLiteral("E1")),
-                                           makeWeights(1), makeWeights(2), err);
-                     },
-                     &error),
-                 qPrintable(error));
+        QVERIFY2(
+            StudyEditor::apply(
+                path,
+                [&](StudyEditor& e, QString* err) {
+                    ++calls;
+                    if (calls == 1) { // someone else commits in between
+                        QString otherError;
+                        auto other = StudyEditor::begin(path, &otherError);
+                        if (!other ||
+                            !other->writeCell(makeCell(QStringLiteral("E3"), 9), &otherError) ||
+                            !other->commit(&otherError))
+                            return false;
+                    }
+                    return e.writeRun(makeRun(QStringLiteral("r1"), QStringLiteral("E1")),
+                                      makeWeights(1), makeWeights(2), err);
+                },
+                &error),
+            qPrintable(error));
         QCOMPARE(calls, 2);
         auto study = StudyFile::open(path, &error);
         QVERIFY2(study, qPrintable(error));

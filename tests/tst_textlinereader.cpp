@@ -9,7 +9,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
 {
@@ -57,7 +58,8 @@ const QList<QByteArray> kSampleLines{"chr1\t0\t10\t1", "", "chr1\t10\t20\t2",
 
 } // namespace
 
-class TestTextLineReader : public QObject {
+class TestTextLineReader : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -108,7 +110,8 @@ private Q_SLOTS:
         const QString cut =
             writeFile(dir, QStringLiteral("cut.bedGraph.gz"), bytes.left(bytes.size() / 2));
         readAll(cut, &error);
-        QVERIFY2(error.startsWith(QStringLiteral("cut.bedGraph.gz: cannot read:")), qPrintable(error));
+        QVERIFY2(error.startsWith(QStringLiteral("cut.bedGraph.gz: cannot read:")),
+                 qPrintable(error));
     }
 
     void unreadableFile()

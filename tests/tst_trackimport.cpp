@@ -9,7 +9,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 GeneRecord gene(const char* id, const char* chrom, std::int64_t tss, char strand)
 {
@@ -25,8 +26,8 @@ GeneRecord gene(const char* id, const char* chrom, std::int64_t tss, char strand
 // G5 beyond every file's range, G6 plus near the end of the bigWig's chr1 (length 100,000).
 std::vector<GeneRecord> genes()
 {
-    return {gene("G1", "chr1", 10001, '+'), gene("G2", "chr1", 30001, '-'),
-            gene("G3", "chr2", 20001, '+'), gene("G4", "", 0, '.'),
+    return {gene("G1", "chr1", 10001, '+'),   gene("G2", "chr1", 30001, '-'),
+            gene("G3", "chr2", 20001, '+'),   gene("G4", "", 0, '.'),
             gene("G5", "chr1", 1000001, '+'), gene("G6", "chr1", 99001, '+')};
 }
 
@@ -92,7 +93,10 @@ bool writeBigWig(const QString& path)
     return ok;
 }
 
-float at(const TrackData& t, int g, int b) { return t.values[static_cast<std::size_t>(g) * 100 + b]; }
+float at(const TrackData& t, int g, int b)
+{
+    return t.values[static_cast<std::size_t>(g) * 100 + b];
+}
 
 bool rowIsNaN(const TrackData& t, int g)
 {
@@ -138,7 +142,8 @@ bool anyWarningContains(const TrackImportResult& r, const QString& text)
 
 } // namespace
 
-class TestTrackImport : public QObject {
+class TestTrackImport : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -221,7 +226,8 @@ void TestTrackImport::bedGraphGzip()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     f.close();
-    const QString cut = writeText(dir, QStringLiteral("cut.bedGraph.gz"), bytes.left(bytes.size() / 2));
+    const QString cut =
+        writeText(dir, QStringLiteral("cut.bedGraph.gz"), bytes.left(bytes.size() / 2));
     const TrackImportResult c = TrackImporter(genes()).importBedGraph(cut);
     QVERIFY(!c.ok);
     QVERIFY2(c.error.startsWith(QStringLiteral("cut.bedGraph.gz")), qPrintable(c.error));
@@ -241,7 +247,8 @@ void TestTrackImport::bedGraphMalformed_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("overlap") << QByteArray("chr1\t0\t100\t1\nchr1\t200\t300\t1\nchr1\t250\t400\t2\n")
+    QTest::newRow("overlap") << QByteArray(
+                                    "chr1\t0\t100\t1\nchr1\t200\t300\t1\nchr1\t250\t400\t2\n")
                              << QStringLiteral("bad.bedGraph:3: interval chr1:250-400 overlaps the "
                                                "previous interval chr1:200-300");
     QTest::newRow("unsorted") << QByteArray("chr1\t500\t600\t1\nchr1\t100\t200\t1\n")
@@ -253,10 +260,12 @@ void TestTrackImport::bedGraphMalformed_data()
                                  << QStringLiteral("bad.bedGraph:2: chromosome '1' appears again");
     QTest::newRow("fields") << QByteArray("# comment\nchr1\t0\t10\n")
                             << QStringLiteral("bad.bedGraph:2: expected 4 fields");
-    QTest::newRow("end before start") << QByteArray("chr1\t100\t50\t1\n")
-                                      << QStringLiteral("bad.bedGraph:1: end 50 is not after start 100");
+    QTest::newRow("end before start")
+        << QByteArray("chr1\t100\t50\t1\n")
+        << QStringLiteral("bad.bedGraph:1: end 50 is not after start 100");
     QTest::newRow("negative") << QByteArray("chr1\t-5\t50\t1\n")
-                              << QStringLiteral("bad.bedGraph:1: start and end must be non-negative");
+                              << QStringLiteral(
+                                     "bad.bedGraph:1: start and end must be non-negative");
     QTest::newRow("value") << QByteArray("chr1\t0\t50\tabc\n")
                            << QStringLiteral("bad.bedGraph:1: value 'abc' is not a finite number");
     QTest::newRow("unknown chromosomes")
@@ -335,7 +344,8 @@ void TestTrackImport::binnedCsvMalformed_data()
     QTest::newRow("bin 0") << QByteArray("G1,0,5\n")
                            << QStringLiteral("bad.csv:1: BinID '0' is not an integer in 1..100");
     QTest::newRow("bin 101") << QByteArray("G1,1,5\nG1,101,5\n")
-                             << QStringLiteral("bad.csv:2: BinID '101' is not an integer in 1..100");
+                             << QStringLiteral(
+                                    "bad.csv:2: BinID '101' is not an integer in 1..100");
     QTest::newRow("duplicate") << QByteArray("G1,1,5\nG1,2,5\nG1,1,6\n")
                                << QStringLiteral("bad.csv:3: gene G1 bin 1 appears twice");
     QTest::newRow("value") << QByteArray("G1,1,nan\n")

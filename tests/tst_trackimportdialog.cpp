@@ -4,10 +4,10 @@
 // window's action reloads the study so the gene view and the Validation tab show the new track.
 #include "FileDigest.h"
 #include "GeneView.h"
-#include "domain/GeneViewData.h"
 #include "MainWindow.h"
 #include "TrackImportDialog.h"
 #include "ValidationTab.h"
+#include "domain/GeneViewData.h"
 #include "jobs/SimulatedStudy.h"
 #include "store/StudyFile.h"
 
@@ -21,7 +21,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 bool writeFile(const QString& path, const QByteArray& data)
 {
@@ -46,7 +47,8 @@ QByteArray peakAtTss(const GeneRecord& g)
 
 } // namespace
 
-class TestTrackImportDialog : public QObject {
+class TestTrackImportDialog : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -123,7 +125,7 @@ void TestTrackImportDialog::preselectsCellAndDetectsFormat()
     QCOMPARE(d.request().format, TrackFormat::BinnedCsv);
     d.setAnnotationPath(QStringLiteral("/data/genes.tsv"));
     QVERIFY(d.request().annotationPath.isEmpty()); // binned CSV needs no loci
-    d.setFormat(TrackFormat::BedGraph); // the user overrides the guess
+    d.setFormat(TrackFormat::BedGraph);            // the user overrides the guess
     QCOMPARE(d.request().format, TrackFormat::BedGraph);
     QCOMPARE(d.request().annotationPath, QStringLiteral("/data/genes.tsv"));
     QVERIFY(!d.setCell(QStringLiteral("E999")));
@@ -181,7 +183,8 @@ void TestTrackImportDialog::malformedFileShowsFileAndLine()
     bool ok = true;
     QVERIFY(runImport(d, &ok));
     QVERIFY(!ok);
-    QVERIFY2(d.resultText().contains(QStringLiteral("bad.bedGraph:2: ")), qPrintable(d.resultText()));
+    QVERIFY2(d.resultText().contains(QStringLiteral("bad.bedGraph:2: ")),
+             qPrintable(d.resultText()));
     QVERIFY(d.resultText().contains(QStringLiteral("not changed")));
     QVERIFY(d.logText().contains(QStringLiteral("bad.bedGraph:2: ")));
     QCOMPARE(testing::fileDigest(study), before);

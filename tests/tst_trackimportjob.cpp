@@ -16,7 +16,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 const QString kCell = QStringLiteral("E900");
 
@@ -53,11 +54,15 @@ QByteArray peakAt(const QString& chrom, std::int64_t tss, int value)
         .toUtf8();
 }
 
-float bin(const TrackData& t, int gene, int b) { return t.values[std::size_t(gene) * 100 + b]; }
+float bin(const TrackData& t, int gene, int b)
+{
+    return t.values[std::size_t(gene) * 100 + b];
+}
 
 } // namespace
 
-class TestTrackImportJob : public QObject {
+class TestTrackImportJob : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -222,7 +227,8 @@ void TestTrackImportJob::errorNamesFileAndLineAndLeavesStudyUnchanged()
     r.annotationPath = m_dir.filePath(QStringLiteral("no-such-table.tsv"));
     const TrackImportOutcome noTable = importTrack(r);
     QVERIFY(!noTable.ok);
-    QVERIFY2(noTable.error.contains(QStringLiteral("no-such-table.tsv")), qPrintable(noTable.error));
+    QVERIFY2(noTable.error.contains(QStringLiteral("no-such-table.tsv")),
+             qPrintable(noTable.error));
     QCOMPARE(testing::fileDigest(m_study), before);
 }
 
@@ -253,7 +259,8 @@ void TestTrackImportJob::unknownCellIsNamed()
     r.cell = QStringLiteral("E999");
     const TrackImportOutcome out = importTrack(r);
     QVERIFY(!out.ok);
-    QVERIFY2(out.error.contains(QStringLiteral("no cell 'E999' (cells: E900)")), qPrintable(out.error));
+    QVERIFY2(out.error.contains(QStringLiteral("no cell 'E999' (cells: E900)")),
+             qPrintable(out.error));
 }
 
 void TestTrackImportJob::formatFromFileName()

@@ -28,7 +28,6 @@ Weights readWeights(const QString& path, const QString& run, const QString& whic
     return w;
 }
 
-
 } // namespace
 
 class TestTrainer : public QObject
@@ -336,7 +335,8 @@ void TestTrainer::learningRateOutOfRangeFails()
         r.train.learningRate = lr;
         const TrainOutcome out = trainModel(r, {});
         QVERIFY(!out.ok);
-        QVERIFY2(out.error.contains(QLatin1String("learning rate in (0, 1]")), qPrintable(out.error));
+        QVERIFY2(out.error.contains(QLatin1String("learning rate in (0, 1]")),
+                 qPrintable(out.error));
     }
     QCOMPARE(testing::fileDigest(m_study), before);
 }
@@ -347,12 +347,9 @@ void TestTrainer::settingsOutOfRangeFailWithTheRule()
     // (issue 10: one rule for the trainer, the GUI and the CLI).
     const QByteArray before = testing::fileDigest(m_study);
     const std::function<void(TrainConfig&)> changes[] = {
-        [](TrainConfig& c) { c.epochs = 0; },
-        [](TrainConfig& c) { c.batchSize = 0; },
-        [](TrainConfig& c) { c.learningRate = 2; },
-        [](TrainConfig& c) { c.gradClip = -1; },
-        [](TrainConfig& c) { c.initRange = 0; },
-        [](TrainConfig& c) { c.patience = -1; },
+        [](TrainConfig& c) { c.epochs = 0; },       [](TrainConfig& c) { c.batchSize = 0; },
+        [](TrainConfig& c) { c.learningRate = 2; }, [](TrainConfig& c) { c.gradClip = -1; },
+        [](TrainConfig& c) { c.initRange = 0; },    [](TrainConfig& c) { c.patience = -1; },
         [](TrainConfig& c) { c.threads = -1; },
     };
     for (const auto& change : changes) {

@@ -16,7 +16,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 ModelConfig tinyModel()
 {
@@ -39,7 +40,8 @@ TrainConfig tinyTraining(int epochs)
 
 } // namespace
 
-class TestTrainingView : public QObject {
+class TestTrainingView : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase()
@@ -67,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(t.epochs, TrainConfig().epochs);
         QCOMPARE(t.batchSize, TrainConfig().batchSize);
         QCOMPARE(t.learningRate, TrainConfig().learningRate);
-        QCOMPARE(t.threads, 0); // all cores but one: the GUI keeps a core
+        QCOMPARE(t.threads, 0);      // all cores but one: the GUI keeps a core
         QVERIFY(!v.startTraining()); // no study yet: refused with a reason
         QVERIFY(v.statusText().contains(QStringLiteral("study")));
     }
@@ -75,7 +77,8 @@ private Q_SLOTS:
     void requestsFollowTheForm()
     {
         TrainingView v;
-        v.setStudy(m_study, {QStringLiteral("SimCell1"), QStringLiteral("SimCell2")}, QStringLiteral("SimCell2"));
+        v.setStudy(m_study, {QStringLiteral("SimCell1"), QStringLiteral("SimCell2")},
+                   QStringLiteral("SimCell2"));
         QCOMPARE(v.checkedCells(), QStringList{QStringLiteral("SimCell2")});
         ModelConfig m = tinyModel();
         m.kind = ModelKind::DeepChrome;
@@ -119,7 +122,8 @@ private Q_SLOTS:
 
         // The window reloaded the study: the run is in the tree and selected, with results.
         QCOMPARE(w.currentRun(), runId);
-        QVERIFY(!w.studyTree()->findItems(runId, Qt::MatchExactly | Qt::MatchRecursive, 0).isEmpty());
+        QVERIFY(
+            !w.studyTree()->findItems(runId, Qt::MatchExactly | Qt::MatchRecursive, 0).isEmpty());
         QVERIFY(w.geneView()->data().p >= 0.0f);
         QCOMPARE(w.geneView()->data().alpha.size(), std::size_t(500));
 
@@ -138,7 +142,8 @@ private Q_SLOTS:
     void cancelKeepsTheStudyReadable()
     {
         TrainingView v;
-        v.setStudy(m_study, {QStringLiteral("SimCell1"), QStringLiteral("SimCell2")}, QStringLiteral("SimCell2"));
+        v.setStudy(m_study, {QStringLiteral("SimCell1"), QStringLiteral("SimCell2")},
+                   QStringLiteral("SimCell2"));
         v.setModelConfig(tinyModel());
         v.setTrainConfig(tinyTraining(500));
         // Two cells queued: the status gives the ETA of this run and of all runs; Cancel stops

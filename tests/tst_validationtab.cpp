@@ -3,13 +3,13 @@
 // table equals Validator's for the same request, the overlay follows the selected gene, a cell
 // without a track says how to add one, and the attribution panel holds Attributor's values.
 #include "GeneView.h"
-#include "domain/GeneViewData.h"
 #include "MainWindow.h"
 #include "ValidationTab.h"
 #include "ValidationView.h"
-#include "jobs/SimulatedStudy.h"
+#include "domain/GeneViewData.h"
 #include "interpret/Attributor.h"
 #include "interpret/Validator.h"
+#include "jobs/SimulatedStudy.h"
 #include "store/StudyFile.h"
 #include "train/Trainer.h"
 
@@ -24,7 +24,8 @@
 
 using namespace ac;
 
-class TestValidationTab : public QObject {
+class TestValidationTab : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -115,7 +116,8 @@ void TestValidationTab::cellWithoutTrackSaysHowToAddOne()
     tab.setContext(m_study, QStringLiteral("SimCell1"), m_run, {});
     QVERIFY(!tab.start());
     QVERIFY(tab.messageLabel()->text().contains(QStringLiteral("no track")));
-    QVERIFY(tab.messageLabel()->text().contains(QStringLiteral("attentivechrome-cli import-track")));
+    QVERIFY(
+        tab.messageLabel()->text().contains(QStringLiteral("attentivechrome-cli import-track")));
     tab.setContext(m_study, QStringLiteral("SimCell1"), m_run, {QStringLiteral("H3K27ac")});
     QVERIFY(!tab.messageLabel()->text().contains(QStringLiteral("no track")));
 }
@@ -124,9 +126,11 @@ std::vector<float> TestValidationTab::directAttribution(int gene, AttributionMet
 {
     QString error;
     auto study = StudyFile::open(m_study, &error);
-    if (!study) return {};
+    if (!study)
+        return {};
     std::vector<float> values;
-    if (!study->readGeneValues(QStringLiteral("SimCell1"), gene, &values, &error)) return {};
+    if (!study->readGeneValues(QStringLiteral("SimCell1"), gene, &values, &error))
+        return {};
     auto a = Attributor::load(*study, m_run, QStringLiteral("best"), &error);
     return a ? a->attribute(values.data(), method).values : std::vector<float>();
 }
@@ -172,7 +176,8 @@ void TestValidationTab::integratedGradientsArriveFromTheWorker()
     QTRY_VERIFY_WITH_TIMEOUT(!w.geneView()->data().attribution.empty(), 60000);
     QCOMPARE(w.geneView()->data().attributionName,
              attributionMethodName(AttributionMethod::IntegratedGradients));
-    const std::vector<float> expected = directAttribution(5, AttributionMethod::IntegratedGradients);
+    const std::vector<float> expected =
+        directAttribution(5, AttributionMethod::IntegratedGradients);
     const std::vector<float>& got = w.geneView()->data().attribution;
     QCOMPARE(got.size(), expected.size());
     for (std::size_t i = 0; i < got.size(); ++i)

@@ -13,7 +13,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 ValidationReport smallReport()
 {
@@ -34,9 +35,8 @@ ValidationReport smallReport()
     alpha.name = QStringLiteral("alpha");
     alpha.markCount = 2;
     alpha.binCount = 4;
-    alpha.values = {0.1f, 0.2f, 0.3f, 0.4f, 0.4f, 0.3f, 0.2f, 0.1f,
-                    0.1f, 0.2f, 0.3f, 0.4f, 0.4f, 0.1f, 0.4f, 0.1f,
-                    0.25f, 0.25f, 0.25f, 0.25f, 0.1f, 0.1f, 0.4f, 0.4f};
+    alpha.values = {0.1f, 0.2f, 0.3f, 0.4f, 0.4f,  0.3f,  0.2f,  0.1f,  0.1f, 0.2f, 0.3f, 0.4f,
+                    0.4f, 0.1f, 0.4f, 0.1f, 0.25f, 0.25f, 0.25f, 0.25f, 0.1f, 0.1f, 0.4f, 0.4f};
     MapSeries saliency = alpha;
     saliency.key = QStringLiteral("saliency");
     saliency.name = QStringLiteral("saliency");
@@ -47,7 +47,8 @@ ValidationReport smallReport()
 
 } // namespace
 
-class TestValidationView : public QObject {
+class TestValidationView : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

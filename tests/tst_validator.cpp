@@ -2,8 +2,8 @@
 // the active promoter, a briefly trained AttentiveChrome, Validator, and the CLI (validate,
 // import-track) on the same study.
 #include "CliRunner.h"
-#include "jobs/SimulatedStudy.h"
 #include "interpret/Validator.h"
+#include "jobs/SimulatedStudy.h"
 #include "store/StudyFile.h"
 #include "train/Trainer.h"
 
@@ -16,7 +16,8 @@
 
 using namespace ac;
 
-namespace {
+namespace
+{
 
 const AgreementRow* findRow(const AgreementReport& r, const QString& map, const QString& mark,
                             const QString& group)
@@ -27,7 +28,10 @@ const AgreementRow* findRow(const AgreementReport& r, const QString& map, const 
     return nullptr;
 }
 
-QString cliPath() { return qEnvironmentVariable("AC_CLI"); }
+QString cliPath()
+{
+    return qEnvironmentVariable("AC_CLI");
+}
 
 testing::CliRun runCli(const QStringList& args)
 {
@@ -36,7 +40,8 @@ testing::CliRun runCli(const QStringList& args)
 
 } // namespace
 
-class TestValidator : public QObject {
+class TestValidator : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -89,14 +94,15 @@ void TestValidator::initTestCase()
     int calls = 0;
     double last = 0;
     bool monotone = true;
-    QVERIFY2(Validator::run(v, &m_report,
-                            [&](const Progress& p) {
-                                ++calls;
-                                monotone = monotone && p.fraction >= last - 1e-9;
-                                last = p.fraction;
-                                return true;
-                            },
-                            &error),
+    QVERIFY2(Validator::run(
+                 v, &m_report,
+                 [&](const Progress& p) {
+                     ++calls;
+                     monotone = monotone && p.fraction >= last - 1e-9;
+                     last = p.fraction;
+                     return true;
+                 },
+                 &error),
              qPrintable(error));
     QVERIFY(calls > 0);
     QVERIFY(monotone);
@@ -118,7 +124,8 @@ void TestValidator::alphaFollowsTrackBetterThanSaliency()
                   row.meanSpearman, row.averagePearson);
     const QString prom = QStringLiteral("H3K4me3");
     const AgreementRow* alpha = findRow(a, QStringLiteral("alpha"), prom, QStringLiteral("ON"));
-    const AgreementRow* saliency = findRow(a, QStringLiteral("saliency"), prom, QStringLiteral("ON"));
+    const AgreementRow* saliency =
+        findRow(a, QStringLiteral("saliency"), prom, QStringLiteral("ON"));
     const AgreementRow* saliencySum =
         findRow(a, QStringLiteral("saliency"), QStringLiteral("sum"), QStringLiteral("ON"));
     QVERIFY(alpha && saliency && saliencySum);
@@ -129,8 +136,9 @@ void TestValidator::alphaFollowsTrackBetterThanSaliency()
     // against 0.59; on 3,000-gene studies 0.91-0.92 against 0.03-0.46). Averaged over genes
     // both maps find the promoter.
     QVERIFY2(alpha->meanPearson > 0.7, qPrintable(QString::number(alpha->meanPearson)));
-    QVERIFY2(alpha->meanPearson > saliency->meanPearson + 0.15,
-             qPrintable(QStringLiteral("%1 vs %2").arg(alpha->meanPearson).arg(saliency->meanPearson)));
+    QVERIFY2(
+        alpha->meanPearson > saliency->meanPearson + 0.15,
+        qPrintable(QStringLiteral("%1 vs %2").arg(alpha->meanPearson).arg(saliency->meanPearson)));
     QVERIFY(alpha->meanPearson > saliencySum->meanPearson + 0.15);
     QVERIFY2(alpha->averagePearson > 0.9, qPrintable(QString::number(alpha->averagePearson)));
     QVERIFY(saliency->averagePearson > 0.5);
@@ -141,21 +149,22 @@ void TestValidator::cliValidateWritesTheSameTable()
     if (cliPath().isEmpty())
         QSKIP("AC_CLI is not set (run through ctest)");
     const QString out = m_dir.filePath(QStringLiteral("validation"));
-    const testing::CliRun r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
-                                QStringLiteral("--run"), m_run, QStringLiteral("--methods"),
-                                QStringLiteral("saliency"), QStringLiteral("--threads"), QStringLiteral("1"),
-                                QStringLiteral("--out"), out});
+    const testing::CliRun r = runCli(
+        {QStringLiteral("validate"), QStringLiteral("--study"), m_study, QStringLiteral("--run"),
+         m_run, QStringLiteral("--methods"), QStringLiteral("saliency"),
+         QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("tables and figures written")));
-    for (const char* name : {"validation-H3K4me3.svg", "validation-H3K4me3.png", "validation-sum.svg",
-                             "validation-sum.png"})
+    for (const char* name : {"validation-H3K4me3.svg", "validation-H3K4me3.png",
+                             "validation-sum.svg", "validation-sum.png"})
         QVERIFY2(QFileInfo(out + QLatin1Char('/') + QLatin1String(name)).size() > 1000, name);
     QFile svg(out + QStringLiteral("/validation-H3K4me3.svg"));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("<svg"));
     QFile table(out + QStringLiteral("/agreement.tsv"));
     QVERIFY(table.open(QIODevice::ReadOnly | QIODevice::Text));
-    const QStringList lines = QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), static_cast<int>(m_report.agreement.rows.size()) + 1);
     QCOMPARE(lines[0], Validator::tableHeader().join(QLatin1Char('\t')));
     for (std::size_t i = 0; i < m_report.agreement.rows.size(); ++i)
@@ -165,9 +174,11 @@ void TestValidator::cliValidateWritesTheSameTable()
         QVERIFY(QFile::exists(out + QLatin1Char('/') + QLatin1String(name)));
     QFile profiles(out + QStringLiteral("/profiles.tsv"));
     QVERIFY(profiles.open(QIODevice::ReadOnly | QIODevice::Text));
-    const QStringList rows = QString::fromUtf8(profiles.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList rows =
+        QString::fromUtf8(profiles.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(rows.size(), 101);
-    QVERIFY(rows[0].startsWith(QStringLiteral("bin\tposition\ttrack_ON\ttrack_OFF\talpha:H3K27me3_ON")));
+    QVERIFY(rows[0].startsWith(
+        QStringLiteral("bin\tposition\ttrack_ON\ttrack_OFF\talpha:H3K27me3_ON")));
     QVERIFY(rows[1].startsWith(QStringLiteral("1\t-5000\t")));
 }
 
@@ -180,7 +191,8 @@ void TestValidator::errors()
     ValidationReport report;
     QString error;
     QVERIFY(!Validator::run(v, &report, {}, &error));
-    QVERIFY2(error.contains(QStringLiteral("has no track 'H3K9ac' (tracks: H3K27ac)")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("has no track 'H3K9ac' (tracks: H3K27ac)")),
+             qPrintable(error));
     v.track = QStringLiteral("H3K27ac");
     v.runId = QStringLiteral("no-such-run");
     QVERIFY(!Validator::run(v, &report, {}, &error));
@@ -191,13 +203,15 @@ void TestValidator::errors()
     QCOMPARE(error, QStringLiteral("unknown split 'tests' (train, valid, test or all)"));
     if (cliPath().isEmpty())
         return;
-    const testing::CliRun r = runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
-                                QStringLiteral("--run"), m_run, QStringLiteral("--methods"),
-                                QStringLiteral("lime"), QStringLiteral("--out"), m_dir.path()});
+    const testing::CliRun r =
+        runCli({QStringLiteral("validate"), QStringLiteral("--study"), m_study,
+                QStringLiteral("--run"), m_run, QStringLiteral("--methods"), QStringLiteral("lime"),
+                QStringLiteral("--out"), m_dir.path()});
     QCOMPARE(r.exitCode, 1);
     // The last line: a QApplication (figures) may log about the environment first.
-    QCOMPARE(r.err.trimmed().split(QLatin1Char('\n')).last(),
-             QStringLiteral("attentivechrome-cli validate: error: unknown method 'lime' in --methods"));
+    QCOMPARE(
+        r.err.trimmed().split(QLatin1Char('\n')).last(),
+        QStringLiteral("attentivechrome-cli validate: error: unknown method 'lime' in --methods"));
 }
 
 void TestValidator::cliImportTrack()
@@ -227,10 +241,11 @@ void TestValidator::cliImportTrack()
                     .arg(g.tss + 100001)
                     .toUtf8());
     }
-    testing::CliRun r = runCli({QStringLiteral("import-track"), QStringLiteral("--study"), m_study,
-                          QStringLiteral("--cell"), QStringLiteral("SimCell1"), QStringLiteral("--format"),
-                          QStringLiteral("bedgraph"), QStringLiteral("--file"), bedGraph,
-                          QStringLiteral("--name"), QStringLiteral("Peak")});
+    testing::CliRun r =
+        runCli({QStringLiteral("import-track"), QStringLiteral("--study"), m_study,
+                QStringLiteral("--cell"), QStringLiteral("SimCell1"), QStringLiteral("--format"),
+                QStringLiteral("bedgraph"), QStringLiteral("--file"), bedGraph,
+                QStringLiteral("--name"), QStringLiteral("Peak")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.err.contains(QStringLiteral("normalising")));
     TrackData track;
@@ -238,7 +253,8 @@ void TestValidator::cliImportTrack()
         auto study = StudyFile::open(m_study, &error);
         QVERIFY2(study, qPrintable(error));
         QVERIFY(study->trackNames(QStringLiteral("SimCell1")).contains(QStringLiteral("Peak")));
-        QVERIFY(study->readTrack(QStringLiteral("SimCell1"), QStringLiteral("Peak"), &track, &error));
+        QVERIFY(
+            study->readTrack(QStringLiteral("SimCell1"), QStringLiteral("Peak"), &track, &error));
     }
     QCOMPARE(track.values.size(), cell.genes.size() * 100);
     QCOMPARE(track.values[50], 1.0f); // the TSS base is in bin 50 on either strand

@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 struct RunResults;
 
@@ -20,9 +21,9 @@ struct AttentionAverages {
     int binCount = 100;
     int onCount = 0;
     int offCount = 0;
-    std::vector<float> alphaOn;  ///< marks × bins; empty when the run has no α
+    std::vector<float> alphaOn; ///< marks × bins; empty when the run has no α
     std::vector<float> alphaOff;
-    std::vector<float> betaOn;   ///< marks; empty when the run has no β
+    std::vector<float> betaOn; ///< marks; empty when the run has no β
     std::vector<float> betaOff;
 
     /// Averages `results` over the genes whose `labels` entry is 1 (ON) or 0 (OFF). Sizes that

@@ -15,9 +15,11 @@
 #include <cmath>
 #include <limits>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 QFont smallFont(const QFont& base)
 {
@@ -120,7 +122,8 @@ QStringList CompareView::checkedCells() const
 {
     QStringList out;
     for (int i = 0; i < m_cellList->count(); ++i)
-        if (m_cellList->item(i)->checkState() == Qt::Checked) out << m_cellList->item(i)->text();
+        if (m_cellList->item(i)->checkState() == Qt::Checked)
+            out << m_cellList->item(i)->text();
     return out;
 }
 
@@ -134,7 +137,9 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
     auto* heatGroup = new QCPMarginGroup(m_genePlot);
     auto* betaGroup = new QCPMarginGroup(m_genePlot);
     for (int c = 0; c < columns; ++c) {
-        L->addElement(0, c, new QCPTextElement(m_genePlot, QString(), QFont(font().family(), 9, QFont::Bold)));
+        L->addElement(
+            0, c,
+            new QCPTextElement(m_genePlot, QString(), QFont(font().family(), 9, QFont::Bold)));
         auto* hr = new QCPAxisRect(m_genePlot);
         hr->setupFullAxesBox(false);
         hr->axis(QCPAxis::atTop)->setVisible(false);
@@ -176,16 +181,21 @@ void CompareView::setGenes(const std::vector<GeneViewData>& perCell)
     const int columns = int(perCell.size());
     const int marks = perCell.empty() ? remc::kMarkCount : perCell.front().markCount;
     const QStringList names = perCell.empty() ? remc::markNames() : perCell.front().markNames;
-    if (columns != m_layoutColumns || marks != m_layoutMarks) buildGeneLayout(columns, marks, names);
+    if (columns != m_layoutColumns || marks != m_layoutMarks)
+        buildGeneLayout(columns, marks, names);
     if (perCell.empty()) {
-        m_geneLabel->setText(QStringLiteral("Tick two or more cell types with a trained run, and select a gene."));
+        m_geneLabel->setText(
+            QStringLiteral("Tick two or more cell types with a trained run, and select a gene."));
         m_genePlot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
     const GeneRecord& g = perCell.front().gene;
-    const QString name = g.symbol.isEmpty() ? (g.ensemblId.isEmpty() ? g.remcId : g.ensemblId) : g.symbol;
-    m_geneLabel->setText(QStringLiteral("<b>%1</b> %2 in %3 cell type(s); α colours share one scale")
-                             .arg(name, g.ensemblId == name ? QString() : g.ensemblId).arg(columns));
+    const QString name =
+        g.symbol.isEmpty() ? (g.ensemblId.isEmpty() ? g.remcId : g.ensemblId) : g.symbol;
+    m_geneLabel->setText(
+        QStringLiteral("<b>%1</b> %2 in %3 cell type(s); α colours share one scale")
+            .arg(name, g.ensemblId == name ? QString() : g.ensemblId)
+            .arg(columns));
     double lo = std::numeric_limits<double>::infinity(), hi = -lo, betaHi = 0;
     for (int c = 0; c < columns; ++c) {
         const GeneViewData& d = perCell[std::size_t(c)];
@@ -194,18 +204,24 @@ void CompareView::setGenes(const std::vector<GeneViewData>& perCell)
         fillBars(m_geneBetas[std::size_t(c)], d.beta);
         double blo = 0;
         AttentionHeatmap::growRange(d.beta, &blo, &betaHi);
-        const QString label = d.label == 1 ? QStringLiteral("high") : d.label == 0 ? QStringLiteral("low") : QStringLiteral("?");
+        const QString label = d.label == 1   ? QStringLiteral("high")
+                              : d.label == 0 ? QStringLiteral("low")
+                                             : QStringLiteral("?");
         QString title = d.cell;
-        if (d.p >= 0) title += QStringLiteral("  p=%1  label %2").arg(d.p, 0, 'f', 2).arg(label);
-        else title += QStringLiteral("  (no run results)");
-        if (auto* t = qobject_cast<QCPTextElement*>(m_genePlot->plotLayout()->element(0, c))) t->setText(title);
+        if (d.p >= 0)
+            title += QStringLiteral("  p=%1  label %2").arg(d.p, 0, 'f', 2).arg(label);
+        else
+            title += QStringLiteral("  (no run results)");
+        if (auto* t = qobject_cast<QCPTextElement*>(m_genePlot->plotLayout()->element(0, c)))
+            t->setText(title);
     }
     if (!(hi > lo)) {
         lo = 0;
         hi = 1;
     }
     m_geneScale->setDataRange(QCPRange(lo, hi));
-    for (QCPBars* b : m_geneBetas) b->valueAxis()->setRange(0, betaHi > 0 ? betaHi * 1.15 : 1.0);
+    for (QCPBars* b : m_geneBetas)
+        b->valueAxis()->setRange(0, betaHi > 0 ? betaHi * 1.15 : 1.0);
     m_genePlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -214,9 +230,15 @@ void CompareView::buildAggregateLayout()
     const QStringList names = remc::markNames();
     auto* L = m_aggPlot->plotLayout();
     L->clear();
-    L->addElement(0, 0, new QCPTextElement(m_aggPlot, QStringLiteral("mean α · ON genes"), QFont(font().family(), 9, QFont::Bold)));
-    L->addElement(0, 1, new QCPTextElement(m_aggPlot, QStringLiteral("mean α · OFF genes"), QFont(font().family(), 9, QFont::Bold)));
-    L->addElement(0, 3, new QCPTextElement(m_aggPlot, QStringLiteral("mean β · ON vs OFF"), QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 0,
+                  new QCPTextElement(m_aggPlot, QStringLiteral("mean α · ON genes"),
+                                     QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 1,
+                  new QCPTextElement(m_aggPlot, QStringLiteral("mean α · OFF genes"),
+                                     QFont(font().family(), 9, QFont::Bold)));
+    L->addElement(0, 3,
+                  new QCPTextElement(m_aggPlot, QStringLiteral("mean β · ON vs OFF"),
+                                     QFont(font().family(), 9, QFont::Bold)));
     auto* onRect = new QCPAxisRect(m_aggPlot);
     auto* offRect = new QCPAxisRect(m_aggPlot);
     L->addElement(1, 0, onRect);
@@ -278,7 +300,8 @@ void CompareView::setAggregate(const AttentionAverages& a)
     AttentionHeatmap::growRange(a.betaOff, &blo, &bhi);
     m_betaOnBars->valueAxis()->setRange(0, bhi > 0 ? bhi * 1.4 : 1.0);
     auto title = [this](int col, const QString& what, int n) {
-        if (auto* t = qobject_cast<QCPTextElement*>(m_aggPlot->plotLayout()->element(0, col))) t->setText(what.arg(n));
+        if (auto* t = qobject_cast<QCPTextElement*>(m_aggPlot->plotLayout()->element(0, col)))
+            t->setText(what.arg(n));
     };
     const QString run = a.runId.isEmpty() ? QString() : QStringLiteral(" · %1").arg(a.cell);
     title(0, QStringLiteral("mean α · %1 ON genes (label high)") + run, a.onCount);
@@ -290,7 +313,8 @@ void CompareView::setGradient(const QString& name)
 {
     m_gradient = name;
     const QCPColorGradient g = PlotPalette::gradient(name);
-    for (QCPColorMap* m : m_geneMaps) m->setGradient(g);
+    for (QCPColorMap* m : m_geneMaps)
+        m->setGradient(g);
     m_onMap->setGradient(g);
     m_offMap->setGradient(g);
     m_genePlot->replot(QCustomPlot::rpQueuedReplot);

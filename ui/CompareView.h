@@ -14,7 +14,8 @@ class QCPBars;
 class QLabel;
 class QListWidget;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Side-by-side attention: the same gene in two or more cell types (α heatmap and β bars per cell
@@ -25,7 +26,8 @@ namespace ac {
  * Receives plain values (GeneViewData per cell type, AttentionAverages); the window decides which
  * runs they come from. GUI thread only. Cells without α/β show empty panels.
  */
-class CompareView : public QWidget {
+class CompareView : public QWidget
+{
     Q_OBJECT
 public:
     explicit CompareView(QWidget* parent = nullptr);

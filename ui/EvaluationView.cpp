@@ -18,9 +18,11 @@
 
 #include <cmath>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 constexpr int kSortRole = Qt::UserRole;
 
@@ -49,23 +51,29 @@ QCustomPlot* makeCurvePlot(const QString& x, const QString& y, QWidget* parent)
     p->xAxis->setRange(0, 1);
     p->yAxis->setRange(0, 1.02);
     p->plotLayout()->insertRow(0);
-    p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(p->font().family(), 10, QFont::Bold)));
+    p->plotLayout()->addElement(
+        0, 0, new QCPTextElement(p, QString(), QFont(p->font().family(), 10, QFont::Bold)));
     p->setMinimumSize(280, 260);
     return p;
 }
 
 void setTitle(QCustomPlot* p, const QString& t)
 {
-    if (auto* e = qobject_cast<QCPTextElement*>(p->plotLayout()->element(0, 0))) e->setText(t);
+    if (auto* e = qobject_cast<QCPTextElement*>(p->plotLayout()->element(0, 0)))
+        e->setText(t);
 }
 
-QString fmt(double v) { return std::isnan(v) ? QStringLiteral("NA") : QString::number(v, 'f', 4); }
+QString fmt(double v)
+{
+    return std::isnan(v) ? QStringLiteral("NA") : QString::number(v, 'f', 4);
+}
 
 } // namespace
 
 EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent)
 {
-    m_roc = makeCurvePlot(QStringLiteral("False-positive rate"), QStringLiteral("True-positive rate"), this);
+    m_roc = makeCurvePlot(QStringLiteral("False-positive rate"),
+                          QStringLiteral("True-positive rate"), this);
     m_pr = makeCurvePlot(QStringLiteral("Recall"), QStringLiteral("Precision"), this);
     // Chance line for ROC.
     QCPGraph* diag = m_roc->addGraph();
@@ -75,7 +83,8 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent)
     m_pr->addGraph()->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2));
     m_pr->graph(0)->setLineStyle(QCPGraph::lsStepLeft);
 
-    m_runLabel = new QLabel(QStringLiteral("Select a run with cached results in the study tree."), this);
+    m_runLabel =
+        new QLabel(QStringLiteral("Select a run with cached results in the study tree."), this);
     m_runLabel->setWordWrap(true);
 
     m_cellModel = new QStandardItemModel(this);
@@ -106,7 +115,9 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent)
     auto* tables = new QWidget(this);
     auto* tl = new QVBoxLayout(tables);
     tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(new QLabel(QStringLiteral("<b>Test AUROC per cell type</b> (best epoch of the newest run of each variant; click a header to sort)"), tables));
+    tl->addWidget(new QLabel(QStringLiteral("<b>Test AUROC per cell type</b> (best epoch of the "
+                                            "newest run of each variant; click a header to sort)"),
+                             tables));
     tl->addWidget(m_cellView, 3);
     tl->addWidget(new QLabel(QStringLiteral("<b>Per variant over cell types</b>"), tables));
     tl->addWidget(m_summaryView, 2);
@@ -151,16 +162,26 @@ void EvaluationView::setRunCurves(const QString& runId, const std::vector<float>
     }
     m_pr->graph(0)->setData(x, y, true);
     if (runId.isEmpty() || p.empty()) {
-        m_runLabel->setText(QStringLiteral("Select a run with cached results in the study tree to see its ROC and PR curves."));
+        m_runLabel->setText(QStringLiteral(
+            "Select a run with cached results in the study tree to see its ROC and PR curves."));
         setTitle(m_roc, QStringLiteral("ROC (test genes)"));
         setTitle(m_pr, QStringLiteral("Precision-recall (test genes)"));
     } else {
-        m_runLabel->setText(QStringLiteral("Run <b>%1</b>: %2 test genes, %3 high  ·  accuracy %4%5")
-                                .arg(runId).arg(bm.count).arg(bm.positives)
-                                .arg(std::isnan(bm.accuracy) ? QStringLiteral("—") : QString::number(bm.accuracy, 'f', 3))
-                                .arg(bm.note.isEmpty() ? QString() : QStringLiteral("  ·  ") + bm.note));
-        setTitle(m_roc, roc.empty() ? QStringLiteral("ROC undefined") : QStringLiteral("ROC, test AUROC %1").arg(bm.auroc, 0, 'f', 3));
-        setTitle(m_pr, pr.empty() ? QStringLiteral("PR undefined") : QStringLiteral("Precision-recall, test AUPR %1").arg(bm.aupr, 0, 'f', 3));
+        m_runLabel->setText(
+            QStringLiteral("Run <b>%1</b>: %2 test genes, %3 high  ·  accuracy %4%5")
+                .arg(runId)
+                .arg(bm.count)
+                .arg(bm.positives)
+                .arg(std::isnan(bm.accuracy) ? QStringLiteral("—")
+                                             : QString::number(bm.accuracy, 'f', 3))
+                .arg(bm.note.isEmpty() ? QString() : QStringLiteral("  ·  ") + bm.note));
+        setTitle(m_roc, roc.empty()
+                            ? QStringLiteral("ROC undefined")
+                            : QStringLiteral("ROC, test AUROC %1").arg(bm.auroc, 0, 'f', 3));
+        setTitle(m_pr,
+                 pr.empty()
+                     ? QStringLiteral("PR undefined")
+                     : QStringLiteral("Precision-recall, test AUPR %1").arg(bm.aupr, 0, 'f', 3));
     }
     m_roc->replot(QCustomPlot::rpQueuedReplot);
     m_pr->replot(QCustomPlot::rpQueuedReplot);
@@ -175,7 +196,8 @@ void EvaluationView::setSummary(const CellSummary& summary)
     m_cellModel->setHorizontalHeaderLabels(head);
     for (int c = 0; c < summary.cells.size(); ++c) {
         QList<QStandardItem*> row{textItem(summary.cells.at(c))};
-        for (int v = 0; v < summary.variants.size(); ++v) row << scoreItem(summary.score(c, v));
+        for (int v = 0; v < summary.variants.size(); ++v)
+            row << scoreItem(summary.score(c, v));
         m_cellModel->appendRow(row);
     }
     m_summaryModel->clear();
@@ -188,8 +210,8 @@ void EvaluationView::setSummary(const CellSummary& summary)
         cells->setData(r.cells, kSortRole);
         auto* wins = textItem(QString::number(r.wins));
         wins->setData(r.wins, kSortRole);
-        m_summaryModel->appendRow({textItem(r.variant), cells, scoreItem(r.mean), scoreItem(r.median),
-                                   scoreItem(r.min), scoreItem(r.max), wins});
+        m_summaryModel->appendRow({textItem(r.variant), cells, scoreItem(r.mean),
+                                   scoreItem(r.median), scoreItem(r.min), scoreItem(r.max), wins});
     }
     m_cellView->resizeColumnsToContents();
     m_summaryView->resizeColumnsToContents();
@@ -204,11 +226,13 @@ bool EvaluationView::saveTsv(const QString& file, QString* error) const
     }
     QTextStream out(&f);
     out << "cell";
-    for (const QString& v : m_summary.variants) out << '\t' << v;
+    for (const QString& v : m_summary.variants)
+        out << '\t' << v;
     out << '\n';
     for (int c = 0; c < m_summary.cells.size(); ++c) {
         out << m_summary.cells.at(c);
-        for (int v = 0; v < m_summary.variants.size(); ++v) out << '\t' << fmt(m_summary.score(c, v));
+        for (int v = 0; v < m_summary.variants.size(); ++v)
+            out << '\t' << fmt(m_summary.score(c, v));
         out << '\n';
     }
     out << "\nvariant\tcells\tmean\tmedian\tmin\tmax\twins\n";
@@ -226,10 +250,13 @@ bool EvaluationView::saveTsv(const QString& file, QString* error) const
 void EvaluationView::exportDialog()
 {
     const QString file = QFileDialog::getSaveFileName(this, QStringLiteral("Export AUROC table"),
-                                                      QStringLiteral("auroc-table.tsv"), QStringLiteral("TSV (*.tsv)"));
-    if (file.isEmpty()) return;
+                                                      QStringLiteral("auroc-table.tsv"),
+                                                      QStringLiteral("TSV (*.tsv)"));
+    if (file.isEmpty())
+        return;
     QString err;
-    if (!saveTsv(file, &err)) QMessageBox::critical(this, QStringLiteral("Export"), err);
+    if (!saveTsv(file, &err))
+        QMessageBox::critical(this, QStringLiteral("Export"), err);
 }
 
 } // namespace ac

@@ -12,7 +12,8 @@ class QLabel;
 class QStandardItemModel;
 class QTableView;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * How well runs did: the ROC and precision-recall curves of one run on its test genes, and the
@@ -23,7 +24,8 @@ namespace ac {
  * GUI thread only. Curves are computed here with metrics::rocCurve / prCurve; undefined curves
  * (one class only) show an explanatory title instead of a plot.
  */
-class EvaluationView : public QWidget {
+class EvaluationView : public QWidget
+{
     Q_OBJECT
 public:
     explicit EvaluationView(QWidget* parent = nullptr);

@@ -3,7 +3,8 @@
 #include <QHBoxLayout>
 #include <QWidget>
 
-namespace ac {
+namespace ac
+{
 
 QWidget* formRow(QWidget* field, QWidget* side, bool fieldStretches)
 {

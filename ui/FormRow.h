@@ -2,7 +2,8 @@
 
 class QWidget;
 
-namespace ac {
+namespace ac
+{
 
 /// A form field with a widget at its right (e.g. a path and its "Browse…" button, or a choice
 /// and a hint), as one widget for QFormLayout::addRow, which reparents it. The field takes the

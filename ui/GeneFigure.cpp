@@ -11,14 +11,16 @@
 
 #include <cmath>
 
-namespace ac {
+namespace ac
+{
 
 bool GeneFigure::savePng(GeneView& view, const QString& file, int dpi, QString* error, int width,
                          int height)
 {
     QString err;
     const bool ok = PlotExport::savePng(view.plot(), file, width, height, dpi, &err);
-    if (!ok && error) *error = err;
+    if (!ok && error)
+        *error = err;
     return ok;
 }
 
@@ -27,7 +29,8 @@ bool GeneFigure::saveSvg(GeneView& view, const QString& file, QString* error, in
     QString err;
     const bool ok = PlotExport::saveSvg(view.plot(), file, width, height,
                                         QStringLiteral("AttentiveChrome gene figure"), &err);
-    if (!ok && error) *error = err;
+    if (!ok && error)
+        *error = err;
     return ok;
 }
 
@@ -35,7 +38,8 @@ bool GeneFigure::savePdf(GeneView& view, const QString& file, QString* error, in
 {
     QString err;
     const bool ok = PlotExport::savePdf(view.plot(), file, width, height, &err);
-    if (!ok && error) *error = err;
+    if (!ok && error)
+        *error = err;
     return ok;
 }
 
@@ -43,7 +47,8 @@ bool GeneFigure::saveTsv(const GeneViewData& d, const QString& file, QString* er
 {
     QFile f(file);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error) *error = QStringLiteral("%1: cannot write TSV: %2").arg(file, f.errorString());
+        if (error)
+            *error = QStringLiteral("%1: cannot write TSV: %2").arg(file, f.errorString());
         return false;
     }
     QTextStream out(&f);
@@ -54,19 +59,25 @@ bool GeneFigure::saveTsv(const GeneViewData& d, const QString& file, QString* er
     out << "# p_high\t" << (d.p >= 0 ? QString::number(d.p, 'g', 6) : QStringLiteral("NA"))
         << "\tlabel\t" << (d.label >= 0 ? QString::number(d.label) : QStringLiteral("NA")) << '\n';
     out << "bin\tstart_bp\tend_bp";
-    for (const QString& m : d.markNames) out << '\t' << m;
+    for (const QString& m : d.markNames)
+        out << '\t' << m;
     if (alphaOk)
-        for (const QString& m : d.markNames) out << "\talpha_" << m;
-    if (d.track.size() == std::size_t(d.binCount)) out << '\t' << d.trackName;
+        for (const QString& m : d.markNames)
+            out << "\talpha_" << m;
+    if (d.track.size() == std::size_t(d.binCount))
+        out << '\t' << d.trackName;
     out << '\n';
     for (int b = 0; b < d.binCount; ++b) {
         const int s = d.windowStart + b * d.binSize;
         out << b + 1 << '\t' << s << '\t' << s + d.binSize;
         for (int m = 0; m < d.markCount; ++m)
-            out << '\t' << (valuesOk ? QString::number(d.value(b, m), 'g', 7) : QStringLiteral("NA"));
+            out << '\t'
+                << (valuesOk ? QString::number(d.value(b, m), 'g', 7) : QStringLiteral("NA"));
         if (alphaOk)
-            for (int m = 0; m < d.markCount; ++m) out << '\t' << QString::number(d.alphaAt(m, b), 'g', 7);
-        if (d.track.size() == std::size_t(d.binCount)) out << '\t' << QString::number(d.track[b], 'g', 7);
+            for (int m = 0; m < d.markCount; ++m)
+                out << '\t' << QString::number(d.alphaAt(m, b), 'g', 7);
+        if (d.track.size() == std::size_t(d.binCount))
+            out << '\t' << QString::number(d.track[b], 'g', 7);
         out << '\n';
     }
     if (d.beta.size() == std::size_t(d.markCount)) {
@@ -76,7 +87,8 @@ bool GeneFigure::saveTsv(const GeneViewData& d, const QString& file, QString* er
     }
     out.flush();
     if (f.error() != QFile::NoError) {
-        if (error) *error = QStringLiteral("%1: write failed: %2").arg(file, f.errorString());
+        if (error)
+            *error = QStringLiteral("%1: write failed: %2").arg(file, f.errorString());
         return false;
     }
     return true;
@@ -86,22 +98,29 @@ bool GeneFigure::save(const GeneViewData& data, const QString& format, const QSt
                       QString* error, const QString& gradient)
 {
     const QString fmt = format.toLower();
-    if (fmt == QLatin1String("tsv")) return saveTsv(data, file, error);
+    if (fmt == QLatin1String("tsv"))
+        return saveTsv(data, file, error);
     GeneView view;
     view.resize(kDefaultWidth, kDefaultHeight);
-    if (!gradient.isEmpty()) view.setGradient(gradient);
+    if (!gradient.isEmpty())
+        view.setGradient(gradient);
     view.setData(data);
-    if (fmt == QLatin1String("png")) return savePng(view, file, dpi, error);
-    if (fmt == QLatin1String("svg")) return saveSvg(view, file, error);
-    if (fmt == QLatin1String("pdf")) return savePdf(view, file, error);
-    if (error) *error = QStringLiteral("unknown export format '%1' (png, svg, pdf, tsv)").arg(format);
+    if (fmt == QLatin1String("png"))
+        return savePng(view, file, dpi, error);
+    if (fmt == QLatin1String("svg"))
+        return saveSvg(view, file, error);
+    if (fmt == QLatin1String("pdf"))
+        return savePdf(view, file, error);
+    if (error)
+        *error = QStringLiteral("unknown export format '%1' (png, svg, pdf, tsv)").arg(format);
     return false;
 }
 
 QString GeneFigure::fileStem(const GeneViewData& d)
 {
-    QString s = !d.gene.symbol.isEmpty() ? d.gene.symbol
-              : !d.gene.ensemblId.isEmpty() ? d.gene.ensemblId : d.gene.remcId;
+    QString s = !d.gene.symbol.isEmpty()      ? d.gene.symbol
+                : !d.gene.ensemblId.isEmpty() ? d.gene.ensemblId
+                                              : d.gene.remcId;
     s.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
     return s.isEmpty() ? QStringLiteral("gene") : s;
 }

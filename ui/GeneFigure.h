@@ -6,7 +6,8 @@
 
 class QCustomPlot;
 
-namespace ac {
+namespace ac
+{
 
 class GeneView;
 
@@ -18,9 +19,10 @@ class GeneView;
  * Needs a QApplication (offscreen platform is fine); GUI thread only. Every function returns
  * false and sets `error` (naming the file) on failure; nothing throws.
  */
-class GeneFigure {
+class GeneFigure
+{
 public:
-    static constexpr int kDefaultWidth = 900;  ///< logical px (96 per inch)
+    static constexpr int kDefaultWidth = 900; ///< logical px (96 per inch)
     static constexpr int kDefaultHeight = 1000;
 
     /// Exports what `view` shows (its data, colours and zoom).
@@ -34,8 +36,8 @@ public:
     static bool saveTsv(const GeneViewData& data, const QString& file, QString* error);
 
     /// Exports `data` in `format` ("png", "svg", "pdf", "tsv") using a temporary view.
-    static bool save(const GeneViewData& data, const QString& format, const QString& file,
-                     int dpi, QString* error, const QString& gradient = QString());
+    static bool save(const GeneViewData& data, const QString& format, const QString& file, int dpi,
+                     QString* error, const QString& gradient = QString());
 
     /// File-name stem for a gene: symbol, else Ensembl id, else REMC id; unsafe chars replaced.
     static QString fileStem(const GeneViewData& data);

@@ -2,7 +2,8 @@
 
 #include "GeneListModel.h"
 
-namespace ac {
+namespace ac
+{
 
 GeneFilterProxy::GeneFilterProxy(QObject* parent) : QSortFilterProxyModel(parent)
 {
@@ -19,27 +20,47 @@ void GeneFilterProxy::setSearchText(const QString& text)
     m_search = text.trimmed();
     invalidateFilter();
 }
-void GeneFilterProxy::setSplitFilter(int split) { m_split = split; invalidateFilter(); }
-void GeneFilterProxy::setLabelFilter(int label) { m_label = label; invalidateFilter(); }
-void GeneFilterProxy::setPredictedFilter(int predicted) { m_predicted = predicted; invalidateFilter(); }
-void GeneFilterProxy::setCorrectFilter(int correct) { m_correct = correct; invalidateFilter(); }
+void GeneFilterProxy::setSplitFilter(int split)
+{
+    m_split = split;
+    invalidateFilter();
+}
+void GeneFilterProxy::setLabelFilter(int label)
+{
+    m_label = label;
+    invalidateFilter();
+}
+void GeneFilterProxy::setPredictedFilter(int predicted)
+{
+    m_predicted = predicted;
+    invalidateFilter();
+}
+void GeneFilterProxy::setCorrectFilter(int correct)
+{
+    m_correct = correct;
+    invalidateFilter();
+}
 
 bool GeneFilterProxy::filterAcceptsRow(int row, const QModelIndex&) const
 {
     const GeneListModel* m = genes();
-    if (!m || row >= m->geneCount()) return false;
+    if (!m || row >= m->geneCount())
+        return false;
     if (!m_search.isEmpty()) {
         const GeneRecord& g = m->gene(row);
-        if (!g.symbol.contains(m_search, Qt::CaseInsensitive)
-            && !g.ensemblId.contains(m_search, Qt::CaseInsensitive) && !g.remcId.contains(m_search))
+        if (!g.symbol.contains(m_search, Qt::CaseInsensitive) &&
+            !g.ensemblId.contains(m_search, Qt::CaseInsensitive) && !g.remcId.contains(m_search))
             return false;
     }
-    if (m_split >= 0 && int(m->split(row)) != m_split) return false;
-    if (m_label >= 0 && m->label(row) != m_label) return false;
+    if (m_split >= 0 && int(m->split(row)) != m_split)
+        return false;
+    if (m_label >= 0 && m->label(row) != m_label)
+        return false;
     const float p = m->p(row);
     if (p >= 0) {
         const int predicted = p >= 0.5f ? 1 : 0;
-        if (m_predicted >= 0 && predicted != m_predicted) return false;
+        if (m_predicted >= 0 && predicted != m_predicted)
+            return false;
         if (m_correct >= 0 && m->label(row) >= 0 && int(predicted == m->label(row)) != m_correct)
             return false;
     }

@@ -2,7 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
-namespace ac {
+namespace ac
+{
 
 class GeneListModel;
 
@@ -11,7 +12,8 @@ class GeneListModel;
  * split, label, predicted class and correctness; sorts numerically (p as a number).
  * Predicted/correct filters pass everything when the model has no p. GUI thread only.
  */
-class GeneFilterProxy : public QSortFilterProxyModel {
+class GeneFilterProxy : public QSortFilterProxyModel
+{
     Q_OBJECT
 public:
     /// -1 = any for every filter. split: 0 train, 1 valid, 2 test; label/predicted: 0 low, 1 high;

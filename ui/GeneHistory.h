@@ -2,10 +2,12 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// Back/forward through visited gene indices, like a browser. Plain value; any thread.
-class GeneHistory {
+class GeneHistory
+{
 public:
     /// Records a visit; drops the forward part. Visiting the current gene again is a no-op.
     void visit(int gene);
@@ -15,7 +17,11 @@ public:
     int back();
     int forward();
     int current() const { return m_pos >= 0 ? m_items[std::size_t(m_pos)] : -1; }
-    void clear() { m_items.clear(); m_pos = -1; }
+    void clear()
+    {
+        m_items.clear();
+        m_pos = -1;
+    }
 
 private:
     std::vector<int> m_items;

@@ -8,14 +8,16 @@
 #include <cstdint>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * The genes of one cell type as a table: symbol, Ensembl id, split, label, p(high), predicted
  * class, correct. Plain data in (no study or model access); GUI thread only.
  * Column values for sorting are numeric under Qt::UserRole; Qt::UserRole + 1 is the gene index.
  */
-class GeneListModel : public QAbstractTableModel {
+class GeneListModel : public QAbstractTableModel
+{
     Q_OBJECT
 public:
     enum Column { Symbol, Ensembl, SplitCol, Label, P, ColumnCount };

@@ -19,7 +19,8 @@ class QCPItemText;
 class QCPMarginGroup;
 class QMouseEvent;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * One gene on a shared TSS-relative axis (−5000 … +5000 bp): the mark signal tracks, the α
@@ -31,7 +32,8 @@ namespace ac {
  * genes otherwise replaces data and replots. Never throws; inconsistent data (wrong sizes) shows
  * an empty panel instead of crashing.
  */
-class GeneView : public QWidget {
+class GeneView : public QWidget
+{
     Q_OBJECT
 public:
     enum class RangeMode { AutoPerGene, Fixed };

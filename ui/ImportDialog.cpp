@@ -9,9 +9,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 // The REMC import job (bundled hg19 annotation) as a dialog job.
 JobResult importRemcFolder(const QString& folder, const QString& studyPath,
@@ -65,8 +67,14 @@ ImportDialog::ImportDialog(const QString& studyPath, QWidget* parent)
     connect(actionButton(), &QPushButton::clicked, this, [this] { startImport(); });
 }
 
-void ImportDialog::setFolder(const QString& folder) { m_folder->setText(folder); }
-void ImportDialog::setStudyPath(const QString& path) { m_study->setText(path); }
+void ImportDialog::setFolder(const QString& folder)
+{
+    m_folder->setText(folder);
+}
+void ImportDialog::setStudyPath(const QString& path)
+{
+    m_study->setText(path);
+}
 
 bool ImportDialog::startImport()
 {

@@ -4,7 +4,8 @@
 
 class QLineEdit;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * "Import REMC folder": picks a REMC folder (one cell folder or a folder of them) and the study to
@@ -13,7 +14,8 @@ namespace ac {
  * summary. Errors (bad CSV line, unwritable study) appear in the dialog, never as a crash.
  * GUI thread only; closing the dialog cancels a running import.
  */
-class ImportDialog : public JobDialog {
+class ImportDialog : public JobDialog
+{
     Q_OBJECT
 public:
     explicit ImportDialog(const QString& studyPath, QWidget* parent = nullptr);

@@ -10,9 +10,11 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 constexpr int kShownWarnings = 20;
 }
 
@@ -67,10 +69,22 @@ JobDialog::JobDialog(const QString& title, const QString& actionLabel, QWidget* 
 
 JobDialog::~JobDialog() = default;
 
-bool JobDialog::isRunning() const { return m_controller->isRunning(); }
-QString JobDialog::resultText() const { return m_stage->text(); }
-QString JobDialog::logText() const { return m_log->toPlainText(); }
-void JobDialog::setStageText(const QString& text) { m_stage->setText(text); }
+bool JobDialog::isRunning() const
+{
+    return m_controller->isRunning();
+}
+QString JobDialog::resultText() const
+{
+    return m_stage->text();
+}
+QString JobDialog::logText() const
+{
+    return m_log->toPlainText();
+}
+void JobDialog::setStageText(const QString& text)
+{
+    m_stage->setText(text);
+}
 void JobDialog::jobSucceeded(const JobResult&) {}
 
 bool JobDialog::runJob(const QString& logLine, const QString& errorContext, const Job& job)
@@ -100,14 +114,13 @@ void JobDialog::onFinished(const JobResult& result)
     for (const QString& w : result.warnings.mid(0, kShownWarnings))
         m_log->appendPlainText(QStringLiteral("warning: ") + w);
     if (result.warnings.size() > kShownWarnings)
-        m_log->appendPlainText(QStringLiteral("… and %1 more warnings")
-                                   .arg(result.warnings.size() - kShownWarnings));
-    const QString text =
-        result.ok ? result.message
-        : result.cancelled
-            ? QStringLiteral("Cancelled; the study was not changed.")
-            : QStringLiteral("%1 failed; the study was not changed.\n%2")
-                  .arg(m_actionLabel, result.message);
+        m_log->appendPlainText(
+            QStringLiteral("… and %1 more warnings").arg(result.warnings.size() - kShownWarnings));
+    const QString text = result.ok ? result.message
+                         : result.cancelled
+                             ? QStringLiteral("Cancelled; the study was not changed.")
+                             : QStringLiteral("%1 failed; the study was not changed.\n%2")
+                                   .arg(m_actionLabel, result.message);
     m_stage->setText(text);
     m_log->appendPlainText(text);
     if (result.ok)

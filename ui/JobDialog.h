@@ -11,7 +11,8 @@ class QProgressBar;
 class QPushButton;
 class QWidget;
 
-namespace ac {
+namespace ac
+{
 
 class JobController;
 
@@ -24,7 +25,8 @@ class JobController;
  *
  * GUI thread only; owns its controller.
  */
-class JobDialog : public QDialog {
+class JobDialog : public QDialog
+{
     Q_OBJECT
 public:
     ~JobDialog() override;

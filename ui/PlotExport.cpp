@@ -11,16 +11,19 @@
 #include <cmath>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 /// Draws every cell of `map` as a filled rectangle in the current viewport's pixel coordinates.
 void drawMapAsRects(QCPPainter* painter, QCPColorMap* map)
 {
     QCPColorMapData* d = map->data();
     const int nx = d->keySize(), ny = d->valueSize();
-    if (nx < 2 || ny < 1) return;
+    if (nx < 2 || ny < 1)
+        return;
     QCPAxis* kx = map->keyAxis();
     QCPAxis* vy = map->valueAxis();
     const double dx = (d->keyRange().upper - d->keyRange().lower) / (nx - 1);
@@ -35,9 +38,11 @@ void drawMapAsRects(QCPPainter* painter, QCPColorMap* map)
             double key, value;
             d->cellToCoord(i, j, &key, &value);
             const double v = d->cell(i, j);
-            if (std::isnan(v)) continue;
+            if (std::isnan(v))
+                continue;
             const double px0 = kx->coordToPixel(key - dx / 2), px1 = kx->coordToPixel(key + dx / 2);
-            const double py0 = vy->coordToPixel(value - dy / 2), py1 = vy->coordToPixel(value + dy / 2);
+            const double py0 = vy->coordToPixel(value - dy / 2),
+                         py1 = vy->coordToPixel(value + dy / 2);
             QRgb c = 0;
             grad.colorize(&v, range, &c, 1);
             painter->setBrush(QColor::fromRgba(c));
@@ -56,10 +61,12 @@ bool renderVector(QCustomPlot* plot, QPaintDevice* device, int width, int height
         if (auto* m = qobject_cast<QCPColorMap*>(plot->plottable(i)); m && m->visible())
             maps.push_back(m);
     const QRect oldViewport = plot->viewport();
-    for (QCPColorMap* m : maps) m->setVisible(false);
+    for (QCPColorMap* m : maps)
+        m->setVisible(false);
     QCPPainter painter;
     if (!painter.begin(device)) {
-        for (QCPColorMap* m : maps) m->setVisible(true);
+        for (QCPColorMap* m : maps)
+            m->setVisible(true);
         return false;
     }
     painter.setMode(QCPPainter::pmVectorized);
@@ -73,9 +80,11 @@ bool renderVector(QCustomPlot* plot, QPaintDevice* device, int width, int height
     plot->plotLayout()->update(QCPLayoutElement::upPreparation);
     plot->plotLayout()->update(QCPLayoutElement::upMargins);
     plot->plotLayout()->update(QCPLayoutElement::upLayout);
-    for (QCPColorMap* m : maps) drawMapAsRects(&painter, m);
+    for (QCPColorMap* m : maps)
+        drawMapAsRects(&painter, m);
     painter.end();
-    for (QCPColorMap* m : maps) m->setVisible(true);
+    for (QCPColorMap* m : maps)
+        m->setVisible(true);
     plot->setViewport(oldViewport);
     plot->replot(QCustomPlot::rpQueuedReplot);
     return true;
@@ -87,9 +96,12 @@ bool PlotExport::save(QCustomPlot* plot, const QString& format, const QString& f
                       int height, int dpi, QString* error)
 {
     const QString f = format.toLower();
-    if (f == QLatin1String("png")) return savePng(plot, file, width, height, dpi, error);
-    if (f == QLatin1String("svg")) return saveSvg(plot, file, width, height, QString(), error);
-    if (f == QLatin1String("pdf")) return savePdf(plot, file, width, height, error);
+    if (f == QLatin1String("png"))
+        return savePng(plot, file, width, height, dpi, error);
+    if (f == QLatin1String("svg"))
+        return saveSvg(plot, file, width, height, QString(), error);
+    if (f == QLatin1String("pdf"))
+        return savePdf(plot, file, width, height, error);
     *error = QStringLiteral("%1: unknown figure format '%2' (png, svg, pdf)").arg(file, format);
     return false;
 }
@@ -137,7 +149,8 @@ bool PlotExport::savePdf(QCustomPlot* plot, const QString& file, int width, int 
     }
     QPdfWriter writer(file);
     writer.setResolution(96);
-    writer.setPageSize(QPageSize(QSizeF(width * 72.0 / 96.0, height * 72.0 / 96.0), QPageSize::Point));
+    writer.setPageSize(
+        QPageSize(QSizeF(width * 72.0 / 96.0, height * 72.0 / 96.0), QPageSize::Point));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     writer.setCreator(QStringLiteral("AttentiveChrome Studio"));
     if (!renderVector(plot, &writer, width, height)) {

@@ -4,7 +4,8 @@
 
 class QCustomPlot;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Writes what a QCustomPlot shows to a file: "png" at a chosen DPI, "svg" and "pdf" as vectors.
@@ -16,7 +17,8 @@ namespace ac {
  * QApplication (offscreen is fine); GUI thread only. Returns false and sets `error` (naming the
  * file) on failure.
  */
-class PlotExport {
+class PlotExport
+{
 public:
     static bool save(QCustomPlot* plot, const QString& format, const QString& file, int width,
                      int height, int dpi, QString* error);

@@ -11,13 +11,16 @@
 #include <QLineEdit>
 #include <QPushButton>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
-const char* const kFileFilter = "Tracks (*.bedGraph *.bedgraph *.bg *.bedGraph.gz *.bedgraph.gz *.bg.gz "
-                                "*.bw *.bigWig *.bigwig *.csv *.csv.gz);;"
-                                "All files (*)";
+const char* const kFileFilter =
+    "Tracks (*.bedGraph *.bedgraph *.bg *.bedGraph.gz *.bedgraph.gz *.bg.gz "
+    "*.bw *.bigWig *.bigwig *.csv *.csv.gz);;"
+    "All files (*)";
 
 // The outcome as the dialog's log shows it.
 JobResult jobResult(const TrackImportRequest& request, const TrackImportOutcome& outcome)
@@ -31,8 +34,7 @@ JobResult jobResult(const TrackImportRequest& request, const TrackImportOutcome&
     }
     r.items = QStringList{request.trackName};
     r.message = QStringLiteral("Track %1 of cell %2 written to %3: %4 genes, %5 missing (NaN).")
-                    .arg(request.trackName, request.cell,
-                         QFileInfo(request.studyPath).fileName())
+                    .arg(request.trackName, request.cell, QFileInfo(request.studyPath).fileName())
                     .arg(outcome.genes)
                     .arg(outcome.missingGenes);
     if (request.format != TrackFormat::BinnedCsv)
@@ -67,7 +69,8 @@ TrackImportDialog::TrackImportDialog(const QString& studyPath, const QString& cu
         m_cell->setCurrentText(currentCell);
 
     m_file = new QLineEdit(this);
-    m_file->setPlaceholderText(QStringLiteral("H3K27ac signal: .bedGraph(.gz), .bw (bigWig) or binned .csv(.gz)"));
+    m_file->setPlaceholderText(
+        QStringLiteral("H3K27ac signal: .bedGraph(.gz), .bw (bigWig) or binned .csv(.gz)"));
     auto* browseFile = new QPushButton(QStringLiteral("Browse…"), this);
     connect(browseFile, &QPushButton::clicked, this, [this] {
         const QString start =
@@ -146,8 +149,14 @@ void TrackImportDialog::setFormat(TrackFormat format)
     updateHints();
 }
 
-void TrackImportDialog::setTrackName(const QString& name) { m_name->setText(name); }
-void TrackImportDialog::setAnnotationPath(const QString& path) { m_annotation->setText(path); }
+void TrackImportDialog::setTrackName(const QString& name)
+{
+    m_name->setText(name);
+}
+void TrackImportDialog::setAnnotationPath(const QString& path)
+{
+    m_annotation->setText(path);
+}
 
 TrackImportRequest TrackImportDialog::request() const
 {
@@ -186,8 +195,7 @@ bool TrackImportDialog::startImport()
     const QString fileName = QFileInfo(r.file).fileName();
     if (!runJob(QStringLiteral("Importing %1 as track %2 of cell %3 (%4)")
                     .arg(fileName, r.trackName, r.cell, m_format->currentText()),
-                QStringLiteral("%1: import").arg(fileName),
-                [r](const ProgressCallback& progress) {
+                QStringLiteral("%1: import").arg(fileName), [r](const ProgressCallback& progress) {
                     return jobResult(r, importTrack(r, progress));
                 }))
         return false;

@@ -11,7 +11,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * "Import track": adds a validation track (e.g. H3K27ac) from a bedGraph, bigWig or binned CSV
@@ -25,7 +26,8 @@ namespace ac {
  * Reads the study's cells and track names once, when constructed. GUI thread only; closing the
  * dialog cancels a running import.
  */
-class TrackImportDialog : public JobDialog {
+class TrackImportDialog : public JobDialog
+{
     Q_OBJECT
 public:
     /// `currentCell` is preselected when the study has it.

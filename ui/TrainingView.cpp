@@ -22,9 +22,11 @@
 #include <algorithm>
 #include <cmath>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 /// Decimals of the learning-rate box.
 constexpr int kLearningRateDecimals = 6;
@@ -70,7 +72,8 @@ QCustomPlot* curvePlot(const QString& y, const QStringList& names, const QList<Q
 
 QString clock(double seconds)
 {
-    if (seconds < 0) return QStringLiteral("estimating…");
+    if (seconds < 0)
+        return QStringLiteral("estimating…");
     const int s = int(std::lround(seconds));
     return s >= 3600 ? QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
@@ -106,7 +109,8 @@ void TrainingView::createFields()
     m_cells = new QListWidget(this);
     m_cells->setMaximumHeight(110);
     m_variant = new QComboBox(this);
-    for (ModelKind k : kKinds) m_variant->addItem(modelKindName(k), modelKindKey(k));
+    for (ModelKind k : kKinds)
+        m_variant->addItem(modelKindName(k), modelKindKey(k));
     connect(m_variant, &QComboBox::currentIndexChanged, this, &TrainingView::updateVariantFields);
 
     m_binHidden = intBox(1, 1024, this);
@@ -127,7 +131,8 @@ void TrainingView::createFields()
     m_initRange = realBox(0.001, 1.0, 3, 0.01, this);
     m_patience = intBox(0, std::min(1000, TrainConfig::kMaxPatience), this);
     m_seed = intBox(0, 1 << 30, this);
-    m_threads = intBox(0, std::clamp(QThread::idealThreadCount(), 1, TrainConfig::kMaxThreads), this);
+    m_threads =
+        intBox(0, std::clamp(QThread::idealThreadCount(), 1, TrainConfig::kMaxThreads), this);
     m_threads->setSpecialValueText(QStringLiteral("auto (all cores but one)"));
     m_patience->setSpecialValueText(QStringLiteral("never stop early"));
     m_clip->setSpecialValueText(QStringLiteral("off"));
@@ -191,12 +196,16 @@ QWidget* TrainingView::buildProgressPane()
     m_bar->setRange(0, 1000);
     m_status = new QLabel(QStringLiteral("Idle."), this);
     m_status->setWordWrap(true);
-    m_lossPlot = curvePlot(QStringLiteral("loss (BCE)"), {QStringLiteral("train"), QStringLiteral("validation"), QStringLiteral("train, this epoch so far")},
-                           {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x1f, 0x77, 0xb4, 110)}, this);
+    m_lossPlot = curvePlot(
+        QStringLiteral("loss (BCE)"),
+        {QStringLiteral("train"), QStringLiteral("validation"),
+         QStringLiteral("train, this epoch so far")},
+        {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x1f, 0x77, 0xb4, 110)}, this);
     m_lossPlot->graph(2)->setLineStyle(QCPGraph::lsNone);
     m_lossPlot->graph(2)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
-    m_aurocPlot = curvePlot(QStringLiteral("AUROC"), {QStringLiteral("train"), QStringLiteral("validation")},
-                            {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28)}, this);
+    m_aurocPlot =
+        curvePlot(QStringLiteral("AUROC"), {QStringLiteral("train"), QStringLiteral("validation")},
+                  {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28)}, this);
     m_aurocPlot->legend->setVisible(true);
     m_aurocPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_lossPlot->xAxis->setRange(0, TrainConfig().epochs + 0.5);
@@ -220,10 +229,12 @@ QWidget* TrainingView::buildProgressPane()
 
 TrainingView::~TrainingView() = default;
 
-void TrainingView::setStudy(const QString& path, const QStringList& cells, const QString& currentCell)
+void TrainingView::setStudy(const QString& path, const QStringList& cells,
+                            const QString& currentCell)
 {
     m_studyPath = path;
-    const QStringList checked = checkedCells().isEmpty() ? QStringList{currentCell} : checkedCells();
+    const QStringList checked =
+        checkedCells().isEmpty() ? QStringList{currentCell} : checkedCells();
     m_cells->clear();
     for (const QString& c : cells) {
         auto* it = new QListWidgetItem(c, m_cells);
@@ -235,14 +246,16 @@ void TrainingView::setStudy(const QString& path, const QStringList& cells, const
 void TrainingView::setCheckedCells(const QStringList& cells)
 {
     for (int i = 0; i < m_cells->count(); ++i)
-        m_cells->item(i)->setCheckState(cells.contains(m_cells->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
+        m_cells->item(i)->setCheckState(cells.contains(m_cells->item(i)->text()) ? Qt::Checked
+                                                                                 : Qt::Unchecked);
 }
 
 QStringList TrainingView::checkedCells() const
 {
     QStringList out;
     for (int i = 0; i < m_cells->count(); ++i)
-        if (m_cells->item(i)->checkState() == Qt::Checked) out << m_cells->item(i)->text();
+        if (m_cells->item(i)->checkState() == Qt::Checked)
+            out << m_cells->item(i)->text();
     return out;
 }
 
@@ -310,7 +323,8 @@ void TrainingView::updateVariantFields()
 {
     ModelKind kind = ModelKind::AttentiveChrome;
     parseModelKind(m_variant->currentData().toString(), &kind);
-    const bool lstm = kind == ModelKind::AttentiveChrome || kind == ModelKind::LstmAlpha || kind == ModelKind::Lstm;
+    const bool lstm = kind == ModelKind::AttentiveChrome || kind == ModelKind::LstmAlpha ||
+                      kind == ModelKind::Lstm;
     const bool cnn = kind == ModelKind::DeepChrome || kind == ModelKind::CnnAlphaBeta;
     m_binHidden->setEnabled(lstm);
     m_markHidden->setEnabled(kind == ModelKind::AttentiveChrome || kind == ModelKind::CnnAlphaBeta);
@@ -356,18 +370,27 @@ bool TrainingView::startTraining()
 
 void TrainingView::cancelTraining()
 {
-    if (!m_controller->isRunning()) return;
+    if (!m_controller->isRunning())
+        return;
     m_controller->cancel();
     m_status->setText(QStringLiteral("Cancelling after the current batch…"));
 }
 
-bool TrainingView::isRunning() const { return m_controller->isRunning(); }
-QString TrainingView::statusText() const { return m_status->text(); }
+bool TrainingView::isRunning() const
+{
+    return m_controller->isRunning();
+}
+QString TrainingView::statusText() const
+{
+    return m_status->text();
+}
 
 void TrainingView::onRunStarted(int index, const TrainRequest& r)
 {
-    for (int g = 0; g < m_lossPlot->graphCount(); ++g) m_lossPlot->graph(g)->data()->clear();
-    for (int g = 0; g < m_aurocPlot->graphCount(); ++g) m_aurocPlot->graph(g)->data()->clear();
+    for (int g = 0; g < m_lossPlot->graphCount(); ++g)
+        m_lossPlot->graph(g)->data()->clear();
+    for (int g = 0; g < m_aurocPlot->graphCount(); ++g)
+        m_aurocPlot->graph(g)->data()->clear();
     m_lossPlot->xAxis->setRange(0, r.train.epochs + 0.5);
     m_aurocPlot->xAxis->setRange(0, r.train.epochs + 0.5);
     m_aurocPlot->yAxis->setRange(0.4, 1.0);
@@ -375,17 +398,21 @@ void TrainingView::onRunStarted(int index, const TrainRequest& r)
     m_aurocPlot->replot(QCustomPlot::rpQueuedReplot);
     m_bar->setValue(0);
     m_status->setText(QStringLiteral("Run %1 of %2: %3 on %4, starting…")
-                          .arg(index + 1).arg(m_controller->requestCount())
+                          .arg(index + 1)
+                          .arg(m_controller->requestCount())
                           .arg(modelKindName(r.model.kind), r.cell));
     m_log->appendPlainText(QStringLiteral("Training %1 on %2 (%3 epochs, batch %4, lr %5)")
-                               .arg(modelKindKey(r.model.kind), r.cell).arg(r.train.epochs)
-                               .arg(r.train.batchSize).arg(r.train.learningRate));
+                               .arg(modelKindKey(r.model.kind), r.cell)
+                               .arg(r.train.epochs)
+                               .arg(r.train.batchSize)
+                               .arg(r.train.learningRate));
 }
 
 void TrainingView::onProgress(const TrainProgress& p)
 {
     const double epochFrac = p.batches > 0 ? double(p.batch) / p.batches : 0.0;
-    const double done = p.epochs > 0 ? ((p.epoch - 1) + (p.epochDone ? 1.0 : epochFrac)) / p.epochs : 0.0;
+    const double done =
+        p.epochs > 0 ? ((p.epoch - 1) + (p.epochDone ? 1.0 : epochFrac)) / p.epochs : 0.0;
     m_bar->setValue(int(std::clamp(done, 0.0, 1.0) * 1000));
     const int index = m_controller->currentIndex(), count = m_controller->requestCount();
     QString eta = clock(p.etaSeconds);
@@ -394,9 +421,16 @@ void TrainingView::onProgress(const TrainProgress& p)
     if (count > index + 1 && p.etaSeconds >= 0 && done > 0.02 && done < 1.0)
         eta += QStringLiteral(", all runs ≈ %1")
                    .arg(clock(p.etaSeconds + (count - index - 1) * p.etaSeconds / (1.0 - done)));
-    m_status->setText(QStringLiteral("Run %1 of %2  ·  epoch %3/%4  ·  batch %5/%6  ·  loss %7  ·  ETA %8")
-                          .arg(index + 1).arg(count).arg(p.epoch).arg(p.epochs).arg(p.batch).arg(p.batches)
-                          .arg(p.loss, 0, 'f', 4).arg(eta));
+    m_status->setText(
+        QStringLiteral("Run %1 of %2  ·  epoch %3/%4  ·  batch %5/%6  ·  loss %7  ·  ETA %8")
+            .arg(index + 1)
+            .arg(count)
+            .arg(p.epoch)
+            .arg(p.epochs)
+            .arg(p.batch)
+            .arg(p.batches)
+            .arg(p.loss, 0, 'f', 4)
+            .arg(eta));
     if (p.epochDone) {
         const EpochMetrics& m = p.metrics;
         m_lossPlot->graph(0)->addData(m.epoch, m.trainLoss);
@@ -404,9 +438,15 @@ void TrainingView::onProgress(const TrainProgress& p)
         m_lossPlot->graph(2)->data()->clear();
         m_aurocPlot->graph(0)->addData(m.epoch, m.trainAuroc);
         m_aurocPlot->graph(1)->addData(m.epoch, m.validAuroc);
-        m_log->appendPlainText(QStringLiteral("epoch %1: train loss %2, valid loss %3, train AUROC %4, valid AUROC %5 (%6 s)")
-                                   .arg(m.epoch).arg(m.trainLoss, 0, 'f', 4).arg(m.validLoss, 0, 'f', 4)
-                                   .arg(m.trainAuroc, 0, 'f', 3).arg(m.validAuroc, 0, 'f', 3).arg(m.seconds, 0, 'f', 1));
+        m_log->appendPlainText(
+            QStringLiteral(
+                "epoch %1: train loss %2, valid loss %3, train AUROC %4, valid AUROC %5 (%6 s)")
+                .arg(m.epoch)
+                .arg(m.trainLoss, 0, 'f', 4)
+                .arg(m.validLoss, 0, 'f', 4)
+                .arg(m.trainAuroc, 0, 'f', 3)
+                .arg(m.validAuroc, 0, 'f', 3)
+                .arg(m.seconds, 0, 'f', 1));
     } else if (p.batches > 0) {
         // The running loss of the epoch in progress, at its fractional epoch.
         m_lossPlot->graph(2)->data()->clear();
@@ -423,13 +463,17 @@ void TrainingView::onProgress(const TrainProgress& p)
             found = true;
         }
     }
-    if (found) m_lossPlot->yAxis->setRange(std::max(0.0, r.lower - 0.05), r.upper + 0.05);
+    if (found)
+        m_lossPlot->yAxis->setRange(std::max(0.0, r.lower - 0.05), r.upper + 0.05);
     bool af = false;
     QCPRange ar = m_aurocPlot->graph(0)->data()->valueRange(af);
     bool vf = false;
     const QCPRange vr = m_aurocPlot->graph(1)->data()->valueRange(vf);
-    if (vf) ar = af ? QCPRange(std::min(ar.lower, vr.lower), std::max(ar.upper, vr.upper)) : vr;
-    if (af || vf) m_aurocPlot->yAxis->setRange(std::min(0.5, ar.lower - 0.02), std::min(1.0, ar.upper + 0.02));
+    if (vf)
+        ar = af ? QCPRange(std::min(ar.lower, vr.lower), std::max(ar.upper, vr.upper)) : vr;
+    if (af || vf)
+        m_aurocPlot->yAxis->setRange(std::min(0.5, ar.lower - 0.02),
+                                     std::min(1.0, ar.upper + 0.02));
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
     m_aurocPlot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -439,8 +483,10 @@ void TrainingView::onRunFinished(bool ok, const QString& message, const QString&
 {
     m_log->appendPlainText(ok ? message : QStringLiteral("error: ") + message);
     m_status->setText(ok ? message : QStringLiteral("Training failed: ") + message);
-    if (ok) m_bar->setValue(status == QLatin1String("cancelled") ? m_bar->value() : 1000);
-    if (!runId.isEmpty()) Q_EMIT runStored(runId);
+    if (ok)
+        m_bar->setValue(status == QLatin1String("cancelled") ? m_bar->value() : 1000);
+    if (!runId.isEmpty())
+        Q_EMIT runStored(runId);
 }
 
 void TrainingView::onAllFinished()

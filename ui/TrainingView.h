@@ -1,8 +1,8 @@
 #pragma once
 
+#include "TrainMetaTypes.h"
 #include "domain/ModelConfig.h"
 #include "domain/TrainConfig.h"
-#include "TrainMetaTypes.h"
 
 #include <QWidget>
 
@@ -16,7 +16,8 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
-namespace ac {
+namespace ac
+{
 
 class TrainingController;
 
@@ -30,7 +31,8 @@ class TrainingController;
  * GUI thread only. Owns its controller; destroying the view cancels a running training (the run
  * is kept with status "cancelled").
  */
-class TrainingView : public QWidget {
+class TrainingView : public QWidget
+{
     Q_OBJECT
 public:
     explicit TrainingView(QWidget* parent = nullptr);
@@ -71,7 +73,8 @@ private:
     QWidget* buildProgressPane();
     void onProgress(const TrainProgress& p);
     void onRunStarted(int index, const TrainRequest& request);
-    void onRunFinished(bool ok, const QString& message, const QString& runId, const QString& status);
+    void onRunFinished(bool ok, const QString& message, const QString& runId,
+                       const QString& status);
     void onAllFinished();
     void setBusy(bool busy);
     void updateVariantFields();

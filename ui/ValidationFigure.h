@@ -6,7 +6,8 @@
 
 class QCustomPlot;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * The validation figure of one mark: on top, the average profiles over genes predicted ON of the
@@ -18,9 +19,10 @@ namespace ac {
  * Takes the plain AgreementReport; knows nothing of models. Needs a QApplication (offscreen is
  * fine); GUI thread only. save() returns false and sets `error` (naming the file) on failure.
  */
-class ValidationFigure {
+class ValidationFigure
+{
 public:
-    static constexpr int kWidth = 900;  ///< logical px (96 per inch)
+    static constexpr int kWidth = 900; ///< logical px (96 per inch)
     static constexpr int kHeight = 700;
 
     /// Replaces what `plot` shows with the figure of `mark` (e.g. "H3K4me3" or "sum").

@@ -13,9 +13,11 @@
 
 #include <algorithm>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 // The attribution maps compared with α, cheapest first (occlusion costs 500 passes per gene).
 struct MethodChoice {
     const char* label;
@@ -43,7 +45,8 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     m_splitBox->addItems({QStringLiteral("test"), QStringLiteral("valid"), QStringLiteral("train"),
                           QStringLiteral("all")});
     m_methodsBox = new QComboBox(this);
-    for (const MethodChoice& c : kMethodChoices) m_methodsBox->addItem(QString::fromUtf8(c.label));
+    for (const MethodChoice& c : kMethodChoices)
+        m_methodsBox->addItem(QString::fromUtf8(c.label));
     m_runButton = new QPushButton(QStringLiteral("Validate"), this);
     m_cancelButton = new QPushButton(QStringLiteral("Cancel"), this);
     m_progress = new QProgressBar(this);
@@ -105,12 +108,15 @@ void ValidationTab::setContext(const QString& studyPath, const QString& cell, co
     m_trackBox->clear();
     m_trackBox->addItems(trackNames);
     const QString preferred = trackNames.contains(previous) ? previous
-                              : trackNames.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac")
-                                                                               : QString();
-    if (!preferred.isEmpty()) m_trackBox->setCurrentText(preferred);
+                              : trackNames.contains(QStringLiteral("H3K27ac"))
+                                  ? QStringLiteral("H3K27ac")
+                                  : QString();
+    if (!preferred.isEmpty())
+        m_trackBox->setCurrentText(preferred);
     if (changed) {
         m_controller->cancel();
-        if (!m_view->report().runId.isEmpty()) m_view->setReport(ValidationReport());
+        if (!m_view->report().runId.isEmpty())
+            m_view->setReport(ValidationReport());
         m_progress->setValue(0);
         m_progressText->clear();
     }
@@ -124,14 +130,16 @@ ValidationRequest ValidationTab::request() const
     r.runId = m_runId;
     r.track = m_trackBox->currentText();
     r.split = m_splitBox->currentText();
-    const int choice = std::clamp(m_methodsBox->currentIndex(), 0, int(std::size(kMethodChoices)) - 1);
+    const int choice =
+        std::clamp(m_methodsBox->currentIndex(), 0, int(std::size(kMethodChoices)) - 1);
     r.methods = kMethodChoices[choice].methods;
     return r;
 }
 
 bool ValidationTab::start()
 {
-    if (m_runId.isEmpty() || m_trackBox->count() == 0 || m_controller->isRunning()) return false;
+    if (m_runId.isEmpty() || m_trackBox->count() == 0 || m_controller->isRunning())
+        return false;
     m_progress->setValue(0);
     m_progressText->setText(QStringLiteral("starting…"));
     const ValidationRequest r = request();
@@ -153,9 +161,15 @@ bool ValidationTab::start()
     return ok;
 }
 
-void ValidationTab::cancel() { m_controller->cancel(); }
+void ValidationTab::cancel()
+{
+    m_controller->cancel();
+}
 
-bool ValidationTab::isRunning() const { return m_controller->isRunning(); }
+bool ValidationTab::isRunning() const
+{
+    return m_controller->isRunning();
+}
 
 void ValidationTab::setGene(int cellGene)
 {
@@ -167,7 +181,8 @@ void ValidationTab::followGene()
 {
     const std::vector<int>& genes = m_view->report().genes;
     const auto it = std::find(genes.begin(), genes.end(), m_gene);
-    if (it != genes.end()) m_view->showGene(int(it - genes.begin()));
+    if (it != genes.end())
+        m_view->showGene(int(it - genes.begin()));
 }
 
 void ValidationTab::updateControls()
@@ -185,8 +200,10 @@ void ValidationTab::updateControls()
                            "--format csv|bedgraph|bigwig --file TRACK --name H3K27ac")
                 .arg(m_cell, m_study));
     else if (m_runId.isEmpty())
-        m_message->setText(QStringLiteral("Cell %1 has no run: train one (Training tab) or pick one "
-                                          "in the study tree.").arg(m_cell));
+        m_message->setText(
+            QStringLiteral("Cell %1 has no run: train one (Training tab) or pick one "
+                           "in the study tree.")
+                .arg(m_cell));
     else
         m_message->setText(QStringLiteral("Run %1 against a track of cell %2: α and attribution "
                                           "maps of the chosen genes correlated with the track. "

@@ -10,7 +10,8 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 
-namespace ac {
+namespace ac
+{
 
 class JobController;
 class ValidationView;
@@ -24,7 +25,8 @@ class ValidationView;
  * GUI thread only. Owns its controller and view. Changing the context (study, cell, run) clears
  * the shown report and cancels a running validation.
  */
-class ValidationTab : public QWidget {
+class ValidationTab : public QWidget
+{
     Q_OBJECT
 public:
     explicit ValidationTab(QWidget* parent = nullptr);

@@ -14,7 +14,8 @@
 #include <cmath>
 #include <limits>
 
-namespace ac {
+namespace ac
+{
 
 ValidationView::ValidationView(QWidget* parent) : QWidget(parent)
 {
@@ -84,8 +85,9 @@ void ValidationView::setReport(const ValidationReport& report)
     m_geneBox->clear();
     for (int g = 0; g < static_cast<int>(m_report.genes.size()); ++g) {
         const QString symbol = m_report.geneSymbols.value(g);
-        m_geneBox->addItem(symbol.isEmpty() ? m_report.geneIds.value(g)
-                                            : QStringLiteral("%1 (%2)").arg(symbol, m_report.geneIds.value(g)));
+        m_geneBox->addItem(symbol.isEmpty()
+                               ? m_report.geneIds.value(g)
+                               : QStringLiteral("%1 (%2)").arg(symbol, m_report.geneIds.value(g)));
     }
     refreshFigure();
     m_gene = -1;
@@ -99,7 +101,10 @@ void ValidationView::setMark(const QString& mark)
         m_markBox->setCurrentIndex(i);
 }
 
-QString ValidationView::mark() const { return m_markBox->currentText(); }
+QString ValidationView::mark() const
+{
+    return m_markBox->currentText();
+}
 
 void ValidationView::refreshFigure()
 {
@@ -137,7 +142,8 @@ void ValidationView::showGene(int index)
         x << -5000.0 + (b + 0.5) * 10000.0 / T;
         track << in.track[static_cast<std::size_t>(index) * T + b];
         if (alpha && alpha->binCount == T) {
-            const float* v = alpha->values.data() + static_cast<std::size_t>(index) * alpha->markCount * T;
+            const float* v =
+                alpha->values.data() + static_cast<std::size_t>(index) * alpha->markCount * T;
             double s = 0;
             if (markIndex >= 0)
                 s = v[markIndex * T + b];
@@ -171,10 +177,11 @@ void ValidationView::showGene(int index)
     m_genePlot->legend->setVisible(true);
     m_genePlot->replot();
     const float p = in.p.size() > static_cast<std::size_t>(index) ? in.p[index] : 0.0f;
-    m_geneLabel->setText(QStringLiteral("p(high) %1, %2; Pearson r(\u03b1 %3, %4) = %5")
-                             .arg(p, 0, 'f', 3)
-                             .arg(p >= 0.5f ? QStringLiteral("ON") : QStringLiteral("OFF"))
-                             .arg(markName, m_report.track, Validator::formatNumber(m_correlation)));
+    m_geneLabel->setText(
+        QStringLiteral("p(high) %1, %2; Pearson r(\u03b1 %3, %4) = %5")
+            .arg(p, 0, 'f', 3)
+            .arg(p >= 0.5f ? QStringLiteral("ON") : QStringLiteral("OFF"))
+            .arg(markName, m_report.track, Validator::formatNumber(m_correlation)));
 }
 
 } // namespace ac

@@ -9,7 +9,8 @@ class QCustomPlot;
 class QLabel;
 class QTableWidget;
 
-namespace ac {
+namespace ac
+{
 
 /**
  * The validation of one run against a track: the summary table (the same cells as the CLI's
@@ -20,7 +21,8 @@ namespace ac {
  * by Validator::run in a worker thread. GUI thread only. Never throws; a report without α shows
  * the table and figure and an empty gene panel.
  */
-class ValidationView : public QWidget {
+class ValidationView : public QWidget
+{
     Q_OBJECT
 public:
     explicit ValidationView(QWidget* parent = nullptr);

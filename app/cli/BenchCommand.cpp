@@ -5,9 +5,11 @@
 #include <QTextStream>
 #include <array>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 struct Benchmark {
     const char* name;
@@ -40,8 +42,13 @@ int runBench(const QStringList& args)
         err << "attentivechrome-cli bench: error: unknown benchmark '" << args[1] << "'\n";
     err << "Usage: attentivechrome-cli bench <benchmark> [options]\n\nBenchmarks:\n";
     for (const Benchmark& b : kBenchmarks)
-        err << QStringLiteral("  %1 %2\n").arg(QLatin1String(b.name), -10).arg(QString::fromUtf8(b.summary));
-    return args.size() >= 2 && (args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")) ? 0 : 2;
+        err << QStringLiteral("  %1 %2\n")
+                   .arg(QLatin1String(b.name), -10)
+                   .arg(QString::fromUtf8(b.summary));
+    return args.size() >= 2 &&
+                   (args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h"))
+               ? 0
+               : 2;
 }
 
 } // namespace ac::cli

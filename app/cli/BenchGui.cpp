@@ -4,11 +4,11 @@
 #include "CliSupport.h"
 
 #include "GeneView.h"
-#include "domain/GeneViewData.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
-#include "jobs/SimulatedStudy.h"
 #include "data/Simulator.h"
+#include "domain/GeneViewData.h"
+#include "jobs/SimulatedStudy.h"
 #include "store/StudyEditor.h"
 
 #include <QApplication>
@@ -20,9 +20,11 @@
 #include <numeric>
 #include <random>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 /**
  * Attention-shaped values for a cell without a trained model: per gene and mark, α is a softmax
@@ -49,11 +51,13 @@ RunResults synthesiseResults(int genes, std::uint64_t seed)
                 a[b] = std::exp(-std::pow((b - peak) / 8.0f, 2.0f) * 2.0f + 0.3f * u(rng));
                 sum += a[b];
             }
-            for (int b = 0; b < 100; ++b) a[b] /= sum;
+            for (int b = 0; b < 100; ++b)
+                a[b] /= sum;
             r.beta[std::size_t(g) * 5 + m] = std::exp(2.0f * u(rng));
             betaSum += r.beta[std::size_t(g) * 5 + m];
         }
-        for (int m = 0; m < 5; ++m) r.beta[std::size_t(g) * 5 + m] /= betaSum;
+        for (int m = 0; m < 5; ++m)
+            r.beta[std::size_t(g) * 5 + m] /= betaSum;
     }
     return r;
 }
@@ -65,8 +69,8 @@ bool addSyntheticRun(StudyEditor& editor, const QString& cell, int genes, QStrin
     run.cell = cell;
     run.created = QDateTime::currentDateTimeUtc();
     run.status = QStringLiteral("complete");
-    return editor.writeRun(run, Weights(), Weights(), error)
-        && editor.writeResults(run.id, synthesiseResults(genes, 42), error);
+    return editor.writeRun(run, Weights(), Weights(), error) &&
+           editor.writeResults(run.id, synthesiseResults(genes, 42), error);
 }
 
 struct Stats {
@@ -76,7 +80,8 @@ struct Stats {
 Stats summarise(std::vector<double> ms)
 {
     Stats s;
-    if (ms.empty()) return s;
+    if (ms.empty())
+        return s;
     s.mean = std::accumulate(ms.begin(), ms.end(), 0.0) / double(ms.size());
     std::sort(ms.begin(), ms.end());
     s.median = ms[ms.size() / 2];
@@ -88,15 +93,21 @@ Stats summarise(std::vector<double> ms)
 QString line(const QString& what, const Stats& s)
 {
     return QStringLiteral("%1: mean %2 ms, median %3 ms, p95 %4 ms, max %5 ms")
-        .arg(what, -34).arg(s.mean, 0, 'f', 2).arg(s.median, 0, 'f', 2).arg(s.p95, 0, 'f', 2).arg(s.max, 0, 'f', 2);
+        .arg(what, -34)
+        .arg(s.mean, 0, 'f', 2)
+        .arg(s.median, 0, 'f', 2)
+        .arg(s.p95, 0, 'f', 2)
+        .arg(s.max, 0, 'f', 2);
 }
 
 /// Runs the event loop until `plot` has replotted (its queued replot) and the result is painted.
 void waitForReplot(QCustomPlot* plot)
 {
     bool replotted = false;
-    const QMetaObject::Connection c = QObject::connect(plot, &QCustomPlot::afterReplot, [&replotted] { replotted = true; });
-    while (!replotted) QCoreApplication::processEvents(QEventLoop::AllEvents);
+    const QMetaObject::Connection c =
+        QObject::connect(plot, &QCustomPlot::afterReplot, [&replotted] { replotted = true; });
+    while (!replotted)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
     QObject::disconnect(c);
     QCoreApplication::processEvents(QEventLoop::AllEvents); // the paint event the replot posted
 }
@@ -148,11 +159,12 @@ bool benchMainWindow(const QString& path, const SimulatedCell& sim, int genes,
     clock.start();
     {
         auto editor = StudyEditor::begin(path, error);
-        if (!editor || !editor->writeCell(sim.cell, error)
-            || !editor->writeTrack(sim.cell.name, sim.h3k27ac, error)
-            || !addSyntheticRun(*editor, sim.cell.name, genes, error) || !editor->commit(error))
+        if (!editor || !editor->writeCell(sim.cell, error) ||
+            !editor->writeTrack(sim.cell.name, sim.h3k27ac, error) ||
+            !addSyntheticRun(*editor, sim.cell.name, genes, error) || !editor->commit(error))
             return false;
-        printLine(QStringLiteral("wrote the full-size study in %1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 1));
+        printLine(QStringLiteral("wrote the full-size study in %1 s")
+                      .arg(clock.elapsed() / 1000.0, 0, 'f', 1));
     }
     MainWindow w;
     w.resize(1400, 900);
@@ -163,7 +175,9 @@ bool benchMainWindow(const QString& path, const SimulatedCell& sim, int genes,
         return false;
     }
     waitForReplot(w.geneView()->plot());
-    printLine(QStringLiteral("%1: %2 ms").arg(QStringLiteral("MainWindow open full-size study"), -34).arg(clock.elapsed()));
+    printLine(QStringLiteral("%1: %2 ms")
+                  .arg(QStringLiteral("MainWindow open full-size study"), -34)
+                  .arg(clock.elapsed()));
     std::vector<double> ms;
     for (int g : order) {
         QElapsedTimer t;
@@ -183,14 +197,18 @@ bool benchMainWindow(const QString& path, const SimulatedCell& sim, int genes,
 /// window construction, opening the study, first gene drawn. False with `error` on failure.
 bool benchStartup(const QString& path, QString* error)
 {
-    if (!writeSimulatedStudy(path, SimulationConfig::demo(), {}, error)) return false;
+    if (!writeSimulatedStudy(path, SimulationConfig::demo(), {}, error))
+        return false;
     {
         auto editor = StudyEditor::begin(path, error);
-        if (!editor) return false;
+        if (!editor)
+            return false;
         for (int c = 0; c < SimulationConfig::demo().cells; ++c)
-            if (!addSyntheticRun(*editor, Simulator::cellName(c), SimulationConfig::demo().genesPerCell, error))
+            if (!addSyntheticRun(*editor, Simulator::cellName(c),
+                                 SimulationConfig::demo().genesPerCell, error))
                 return false;
-        if (!editor->commit(error)) return false;
+        if (!editor->commit(error))
+            return false;
     }
     std::vector<double> startup;
     for (int rep = 0; rep < 3; ++rep) {
@@ -216,21 +234,33 @@ int runBenchGui(const QStringList& args)
 {
     const QString cmd = QStringLiteral("bench gui");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("genes"), QStringLiteral("Genes of the simulated cell type (default 19802, a full REMC cell)."), QStringLiteral("N"), QStringLiteral("19802")});
-    p.addOption({QStringLiteral("switches"), QStringLiteral("Gene switches to time (default 200)."), QStringLiteral("N"), QStringLiteral("200")});
+    p.addOption(
+        {QStringLiteral("genes"),
+         QStringLiteral("Genes of the simulated cell type (default 19802, a full REMC cell)."),
+         QStringLiteral("N"), QStringLiteral("19802")});
+    p.addOption({QStringLiteral("switches"), QStringLiteral("Gene switches to time (default 200)."),
+                 QStringLiteral("N"), QStringLiteral("200")});
     int code = 0;
-    if (!parseArguments(p, cmd, QStringLiteral("Time gene switches (data + replot) in the gene view at 1400×900 on a full-size simulated cell type, and main-window start-up on the demo study. Drawing is offscreen unless a display is set."), args, &code))
+    if (!parseArguments(
+            p, cmd,
+            QStringLiteral("Time gene switches (data + replot) in the gene view at 1400×900 on a "
+                           "full-size simulated cell type, and main-window start-up on the demo "
+                           "study. Drawing is offscreen unless a display is set."),
+            args, &code))
         return code;
     bool ok1 = false, ok2 = false;
     const int genes = p.value(QStringLiteral("genes")).toInt(&ok1);
     const int switches = p.value(QStringLiteral("switches")).toInt(&ok2);
-    if (!ok1 || genes < 10 || genes > 100000) return fail(cmd, QStringLiteral("--genes must be 10..100000"));
-    if (!ok2 || switches < 1 || switches > 100000) return fail(cmd, QStringLiteral("--switches must be 1..100000"));
+    if (!ok1 || genes < 10 || genes > 100000)
+        return fail(cmd, QStringLiteral("--genes must be 10..100000"));
+    if (!ok2 || switches < 1 || switches > 100000)
+        return fail(cmd, QStringLiteral("--switches must be 1..100000"));
     if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
         return fail(cmd, QStringLiteral("needs a QApplication (run through attentivechrome-cli)"));
 
     QTemporaryDir tmp;
-    if (!tmp.isValid()) return fail(cmd, QStringLiteral("cannot create a temporary folder"));
+    if (!tmp.isValid())
+        return fail(cmd, QStringLiteral("cannot create a temporary folder"));
     QString err;
 
     // 1. A full-size cell type with its H3K27ac track and attention-shaped results.
@@ -243,12 +273,15 @@ int runBenchGui(const QStringList& args)
     const SimulatedCell sim = Simulator(cfg).cell(0);
     const RunResults res = synthesiseResults(genes, 42);
     printLine(QStringLiteral("simulated %1 with %L2 genes and synthetic attention in %3 s")
-                  .arg(sim.cell.name).arg(genes).arg(clock.elapsed() / 1000.0, 0, 'f', 1));
+                  .arg(sim.cell.name)
+                  .arg(genes)
+                  .arg(clock.elapsed() / 1000.0, 0, 'f', 1));
 
     // 2. GeneView alone; 3. the main window on the full-size study; 4. start-up on the demo.
     const std::vector<int> order = switchOrder(switches, genes);
     benchGeneView(sim, res, order);
-    if (!benchMainWindow(QDir(tmp.path()).filePath(QStringLiteral("full.h5")), sim, genes, order, &err))
+    if (!benchMainWindow(QDir(tmp.path()).filePath(QStringLiteral("full.h5")), sim, genes, order,
+                         &err))
         return fail(cmd, err);
     if (!benchStartup(QDir(tmp.path()).filePath(QStringLiteral("demo.h5")), &err))
         return fail(cmd, err);

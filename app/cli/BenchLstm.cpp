@@ -12,9 +12,11 @@
 #include <ctime>
 #include <vector>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 constexpr int64_t kMarks = 5;
 constexpr int64_t kBins = 100;
@@ -35,8 +37,7 @@ struct Timing {
 };
 
 /// Mean time per call of `step` over `repeats` calls, after `warmUps` untimed calls.
-template <typename F>
-Timing timePerCall(int warmUps, int repeats, F&& step)
+template <typename F> Timing timePerCall(int warmUps, int repeats, F&& step)
 {
     for (int i = 0; i < warmUps; ++i)
         step();
@@ -161,14 +162,16 @@ int runBenchLstm(const QStringList& args)
           QStringLiteral("n"), QStringLiteral("19802")},
          {QStringLiteral("with-torch"), QStringLiteral("Also time torch::nn::LSTM (slow).")}});
     int exitCode = 0;
-    if (!parseArguments(parser, command,
-                        QStringLiteral("Times the fused bin-level BiLSTM (training and inference)."),
-                        args, &exitCode))
+    if (!parseArguments(
+            parser, command,
+            QStringLiteral("Times the fused bin-level BiLSTM (training and inference)."), args,
+            &exitCode))
         return exitCode;
     LstmBench bench;
     if (!parseLstmBench(parser, &bench))
-        return fail(command, QStringLiteral(
-                                 "--threads, --batch, --batches and --genes take positive integers"));
+        return fail(
+            command,
+            QStringLiteral("--threads, --batch, --batches and --genes take positive integers"));
 
     at::set_num_threads(bench.threads);
     makeWeights(&bench);

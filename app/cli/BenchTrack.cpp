@@ -16,9 +16,11 @@
 #include <cmath>
 #include <map>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 /// One chromosome's covered regions, merged, as 0-based half-open [start, end) pairs.
 using Regions = std::vector<std::pair<std::uint32_t, std::uint32_t>>;

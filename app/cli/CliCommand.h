@@ -2,7 +2,8 @@
 
 #include <QStringList>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 /// One sub-command of attentivechrome-cli. `run` gets the arguments from the sub-command name on
 /// (args[0] is the sub-command) and returns the process exit code.

@@ -4,10 +4,11 @@
 #include <cstdio>
 #include <unistd.h>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-bool parseArguments(QCommandLineParser& parser, const QString& command,
-                    const QString& description, const QStringList& args, int* exitCode)
+bool parseArguments(QCommandLineParser& parser, const QString& command, const QString& description,
+                    const QStringList& args, int* exitCode)
 {
     parser.setApplicationDescription(description);
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
@@ -53,7 +54,10 @@ int fail(const QString& command, const QString& message)
     return 1;
 }
 
-void printLine(const QString& line) { QTextStream(stdout) << line << '\n'; }
+void printLine(const QString& line)
+{
+    QTextStream(stdout) << line << '\n';
+}
 
 ProgressCallback terminalProgress()
 {

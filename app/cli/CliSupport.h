@@ -7,15 +7,16 @@
 #include <QStringList>
 #include <initializer_list>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 /**
  * Parses a sub-command's arguments with --help added. Returns true when the command should run;
  * otherwise `*exitCode` is set (0 after --help, 2 after a usage error, which is printed as one
  * line on stderr).
  */
-bool parseArguments(QCommandLineParser& parser, const QString& command,
-                    const QString& description, const QStringList& args, int* exitCode);
+bool parseArguments(QCommandLineParser& parser, const QString& command, const QString& description,
+                    const QStringList& args, int* exitCode);
 
 /// Checks that every option in `names` is set; false with `error` = "--<name> is required".
 bool requireOptions(const QCommandLineParser& parser, std::initializer_list<const char*> names,

@@ -8,9 +8,11 @@
 
 #include <QDir>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 /// Opens the study and selects the cell and the run (--run, else the cell's newest run with
 /// results) the way the GUI does; false with `error`.
@@ -18,8 +20,8 @@ bool openSession(const QCommandLineParser& p, StudySession* session, QString* er
 {
     QString warning;
     const QString cell = p.value(QStringLiteral("cell"));
-    if (!session->open(p.value(QStringLiteral("study")), error)
-        || !session->selectCell(cell, error, &warning))
+    if (!session->open(p.value(QStringLiteral("study")), error) ||
+        !session->selectCell(cell, error, &warning))
         return false;
     QString runId = p.value(QStringLiteral("run"));
     if (runId.isEmpty())
@@ -43,41 +45,61 @@ int runExport(const QStringList& args)
 {
     const QString cmd = QStringLiteral("export");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("cell"), QStringLiteral("Cell type, e.g. E123."), QStringLiteral("CELL")});
-    p.addOption({QStringLiteral("run"), QStringLiteral("Run id (default: newest run of the cell with results)."), QStringLiteral("ID")});
-    p.addOption({QStringLiteral("gene"), QStringLiteral("Symbol, Ensembl id or REMC id; comma-separated list."), QStringLiteral("GENES")});
-    p.addOption({QStringLiteral("format"), QStringLiteral("png, svg, pdf or tsv."), QStringLiteral("FMT"), QStringLiteral("svg")});
-    p.addOption({QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 300)."), QStringLiteral("DPI"), QStringLiteral("300")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("cell"), QStringLiteral("Cell type, e.g. E123."), QStringLiteral("CELL")});
+    p.addOption({QStringLiteral("run"),
+                 QStringLiteral("Run id (default: newest run of the cell with results)."),
+                 QStringLiteral("ID")});
+    p.addOption({QStringLiteral("gene"),
+                 QStringLiteral("Symbol, Ensembl id or REMC id; comma-separated list."),
+                 QStringLiteral("GENES")});
+    p.addOption({QStringLiteral("format"), QStringLiteral("png, svg, pdf or tsv."),
+                 QStringLiteral("FMT"), QStringLiteral("svg")});
+    p.addOption({QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 300)."),
+                 QStringLiteral("DPI"), QStringLiteral("300")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")});
     int code = 0;
-    if (!parseArguments(p, cmd, QStringLiteral("Export gene figures or the numbers behind them."), args, &code))
+    if (!parseArguments(p, cmd, QStringLiteral("Export gene figures or the numbers behind them."),
+                        args, &code))
         return code;
     if (QString missing; !requireOptions(p, {"study", "cell", "gene", "out"}, &missing))
         return fail(cmd, missing);
     const QString format = p.value(QStringLiteral("format")).toLower();
-    if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("tsv")}.contains(format))
+    if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"),
+                     QStringLiteral("tsv")}
+             .contains(format))
         return fail(cmd, QStringLiteral("unknown --format '%1' (png, svg, pdf, tsv)").arg(format));
     bool ok = false;
     const int dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
-    if (!ok || dpi < 30 || dpi > 2400) return fail(cmd, QStringLiteral("--dpi must be 30..2400"));
+    if (!ok || dpi < 30 || dpi > 2400)
+        return fail(cmd, QStringLiteral("--dpi must be 30..2400"));
 
     QString err;
     StudySession session;
-    if (!openSession(p, &session, &err)) return fail(cmd, err);
+    if (!openSession(p, &session, &err))
+        return fail(cmd, err);
     const QString outDir = p.value(QStringLiteral("out"));
-    if (!QDir().mkpath(outDir)) return fail(cmd, QStringLiteral("%1: cannot create folder").arg(outDir));
+    if (!QDir().mkpath(outDir))
+        return fail(cmd, QStringLiteral("%1: cannot create folder").arg(outDir));
 
     int written = 0;
-    for (const QString& raw : p.value(QStringLiteral("gene")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString& raw :
+         p.value(QStringLiteral("gene")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString name = raw.trimmed();
         const int g = session.findGene(name);
-        if (g < 0) return fail(cmd, QStringLiteral("%1: cell %2 has no gene '%3'").arg(session.path(), session.cell(), name));
+        if (g < 0)
+            return fail(cmd, QStringLiteral("%1: cell %2 has no gene '%3'")
+                                 .arg(session.path(), session.cell(), name));
         // The same figure data as the GUI's gene view (values, p/α/β, label, track).
         const GeneViewData d = session.geneData(g, &err);
-        if (!err.isEmpty()) return fail(cmd, err);
-        const QString file = QDir(outDir).filePath(GeneFigure::fileStem(d) + QLatin1Char('.') + format);
-        if (!GeneFigure::save(d, format, file, dpi, &err)) return fail(cmd, err);
+        if (!err.isEmpty())
+            return fail(cmd, err);
+        const QString file =
+            QDir(outDir).filePath(GeneFigure::fileStem(d) + QLatin1Char('.') + format);
+        if (!GeneFigure::save(d, format, file, dpi, &err))
+            return fail(cmd, err);
         printLine(file);
         ++written;
     }

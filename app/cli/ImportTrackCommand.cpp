@@ -7,18 +7,22 @@
 
 #include <QTextStream>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
 int runImportTrack(const QStringList& args)
 {
     const QString cmd = QStringLiteral("import-track");
     QCommandLineParser p;
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("cell"), QStringLiteral("Cell type of the study, e.g. E123."),
                  QStringLiteral("CELL")});
-    p.addOption({QStringLiteral("format"), QStringLiteral("csv (GeneID,BinID,value), bedgraph or bigwig."),
+    p.addOption({QStringLiteral("format"),
+                 QStringLiteral("csv (GeneID,BinID,value), bedgraph or bigwig."),
                  QStringLiteral("FMT")});
-    p.addOption({QStringLiteral("file"), QStringLiteral("The track file."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("file"), QStringLiteral("The track file."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("name"), QStringLiteral("Track name (default H3K27ac)."),
                  QStringLiteral("NAME"), QStringLiteral("H3K27ac")});
     p.addOption({QStringLiteral("annotation"),
@@ -27,11 +31,12 @@ int runImportTrack(const QStringList& args)
                                 "completed from the bundled hg19 table."),
                  QStringLiteral("TSV")});
     int code = 0;
-    if (!parseArguments(p, cmd,
-                        QStringLiteral("Import a signal track (e.g. H3K27ac) into a cell type, "
-                                       "binned like X (TSS-5 kb .. TSS+5 kb, 100 bins of 100 bp, "
-                                       "in the gene's orientation: minus-strand genes are flipped)."),
-                        args, &code))
+    if (!parseArguments(
+            p, cmd,
+            QStringLiteral("Import a signal track (e.g. H3K27ac) into a cell type, "
+                           "binned like X (TSS-5 kb .. TSS+5 kb, 100 bins of 100 bp, "
+                           "in the gene's orientation: minus-strand genes are flipped)."),
+            args, &code))
         return code;
     if (QString missing; !requireOptions(p, {"study", "cell", "format", "file"}, &missing))
         return fail(cmd, missing);

@@ -13,9 +13,11 @@
 #include <QFile>
 #include <QFileInfo>
 
-namespace ac::cli {
+namespace ac::cli
+{
 
-namespace {
+namespace
+{
 
 QString kindKeys()
 {
@@ -70,13 +72,13 @@ bool checkStudy(const QString& studyPath, const QString& cellName, ModelConfig* 
     if (!study->readCellIndex(cellName, &cell, error))
         return false;
     if (runId->isEmpty())
-        *runId = QStringLiteral("%1-%2-imported-%3")
-                     .arg(cellName, modelKindKey(config->kind),
-                          QDateTime::currentDateTimeUtc().toString(
-                              QStringLiteral("yyyyMMdd-HHmmss")));
+        *runId =
+            QStringLiteral("%1-%2-imported-%3")
+                .arg(cellName, modelKindKey(config->kind),
+                     QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     if (study->runIds().contains(*runId)) {
-        *error = QStringLiteral("%1: run '%2' exists; choose another --run-id")
-                     .arg(studyPath, *runId);
+        *error =
+            QStringLiteral("%1: run '%2' exists; choose another --run-id").arg(studyPath, *runId);
         return false;
     }
     config->binCount = cell.binCount;
@@ -97,8 +99,8 @@ bool loadWeights(const QString& weightsPath, const ModelConfig& config, Weights*
     }
     auto model = makeModel(config);
     if (!importWeights(*model, weights, error)) {
-        *error = QStringLiteral("%1: %2 (model %3)")
-                     .arg(weightsPath, *error, modelKindKey(config.kind));
+        *error =
+            QStringLiteral("%1: %2 (model %3)").arg(weightsPath, *error, modelKindKey(config.kind));
         return false;
     }
     *out = exportWeights(*model);

@@ -3,7 +3,6 @@
 #include "CliSupport.h"
 #include "RunOptions.h"
 
-
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>

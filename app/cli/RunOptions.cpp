@@ -82,8 +82,8 @@ void setInferenceThreads(int requested)
     at::set_num_threads(requested > 0 ? requested : std::max(1, cores));
 }
 
-bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which,
-                   OpenedRun* out, QString* error)
+bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which, OpenedRun* out,
+                   QString* error)
 {
     setInferenceThreads(threads);
     const QString studyPath = p.value(QStringLiteral("study"));
@@ -114,7 +114,8 @@ bool checkWeightsChoice(const QString& which, QString* error)
 
 void addStoredRunOptions(QCommandLineParser& p)
 {
-    p.addOption({QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
     p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
                  QStringLiteral("WHICH"), QStringLiteral("best")});
@@ -122,8 +123,7 @@ void addStoredRunOptions(QCommandLineParser& p)
                  QStringLiteral("N")});
 }
 
-bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* which,
-                          QString* error)
+bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* which, QString* error)
 {
     *which = p.value(QStringLiteral("weights"));
     return requireOptions(p, {"study", "run"}, error) &&

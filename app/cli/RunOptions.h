@@ -32,15 +32,15 @@ void setInferenceThreads(int requested);
 struct OpenedRun {
     std::unique_ptr<StudyFile> study;
     RunRecord run;
-    CellData cell; ///< the run's cell, with X
+    CellData cell;      ///< the run's cell, with X
     RunResults results; ///< p, α, β of every gene with the chosen weights (cached or computed)
 };
 
 /// Opens the study of --study, reads the run of --run and its cell, and gets the run's results
 /// with `which` weights (computing them on `threads` torch threads when not cached); false with
 /// `error` naming study and run.
-bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which,
-                   OpenedRun* out, QString* error);
+bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which, OpenedRun* out,
+                   QString* error);
 
 /// Checks that `which` names stored weights ("best" or "last").
 bool checkWeightsChoice(const QString& which, QString* error);

@@ -152,8 +152,8 @@ bool cellsToTrain(const QCommandLineParser& p, const TrainRequest& request, QStr
         return false;
     const QStringList known = study->cellNames();
     const QString wanted = p.value(QStringLiteral("cell"));
-    *cells = wanted == QLatin1String("all") ? known
-                                            : wanted.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    *cells =
+        wanted == QLatin1String("all") ? known : wanted.split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString& c : *cells) {
         c = c.trimmed();
         if (!known.contains(c)) {

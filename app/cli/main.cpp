@@ -5,12 +5,13 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <exception>
-#include <memory>
 #include <QTextStream>
 #include <array>
+#include <exception>
+#include <memory>
 
-namespace {
+namespace
+{
 
 const std::array kCommands{
     ac::cli::CliCommand{"import", "Import REMC CSV folders (one cell type or many) into a study",
@@ -29,21 +30,22 @@ const std::array kCommands{
                         ac::cli::runTrain},
     ac::cli::CliCommand{"evaluate", "AUROC, AUPR and accuracy of a run; ROC/PR curves as TSV",
                         ac::cli::runEvaluate},
-    ac::cli::CliCommand{"predict", "p(high) of every gene of a run as TSV",
-                        ac::cli::runPredict},
-    ac::cli::CliCommand{"attention", "Bin (alpha) and mark (beta) attention of every gene, TSV or HDF5",
+    ac::cli::CliCommand{"predict", "p(high) of every gene of a run as TSV", ac::cli::runPredict},
+    ac::cli::CliCommand{"attention",
+                        "Bin (alpha) and mark (beta) attention of every gene, TSV or HDF5",
                         ac::cli::runAttention},
     ac::cli::CliCommand{"import-weights", "Store weights trained elsewhere as a run (validated)",
                         ac::cli::runImportWeights},
-    ac::cli::CliCommand{"bench", "Measure import, training and inference speed",
-                        ac::cli::runBench},
+    ac::cli::CliCommand{"bench", "Measure import, training and inference speed", ac::cli::runBench},
 };
 
 void printUsage(QTextStream& out)
 {
     out << "Usage: attentivechrome-cli <command> [options]\n\nCommands:\n";
     for (const auto& c : kCommands)
-        out << QStringLiteral("  %1 %2\n").arg(QLatin1String(c.name), -16).arg(QLatin1String(c.summary));
+        out << QStringLiteral("  %1 %2\n")
+                   .arg(QLatin1String(c.name), -16)
+                   .arg(QLatin1String(c.summary));
     out << "\nRun 'attentivechrome-cli <command> --help' for the options of a command,\n"
            "'attentivechrome-cli --version' for the version.\n";
 }
@@ -53,11 +55,11 @@ void printUsage(QTextStream& out)
 int main(int argc, char** argv)
 {
     ac::ensurePassiveOpenMpWaiting(argv);
-    // Figure export and bench gui draw with QtGui/QCustomPlot, which need a QApplication; without a display it
-    // renders offscreen. Every other command stays a plain QCoreApplication.
-    const bool drawsFigures = argc > 1
-        && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "validate") == 0
-            || (qstrcmp(argv[1], "bench") == 0 && argc > 2 && qstrcmp(argv[2], "gui") == 0));
+    // Figure export and bench gui draw with QtGui/QCustomPlot, which need a QApplication; without a
+    // display it renders offscreen. Every other command stays a plain QCoreApplication.
+    const bool drawsFigures =
+        argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "validate") == 0 ||
+                     (qstrcmp(argv[1], "bench") == 0 && argc > 2 && qstrcmp(argv[2], "gui") == 0));
     if (drawsFigures && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -84,9 +86,9 @@ int main(int argc, char** argv)
             try {
                 return c.run(args);
             } catch (const std::exception& e) {
-                QTextStream(stderr) << "attentivechrome-cli " << args[0] << ": error: "
-                                    << QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0)
-                                    << '\n';
+                QTextStream(stderr)
+                    << "attentivechrome-cli " << args[0] << ": error: "
+                    << QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0) << '\n';
                 return 1;
             }
         }

@@ -15,11 +15,13 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Browse genes, histone-mark signals and AttentiveChrome attention."));
+    parser.setApplicationDescription(
+        QStringLiteral("Browse genes, histone-mark signals and AttentiveChrome attention."));
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the bundled demo study."));
-    QCommandLineOption study(QStringLiteral("study"), QStringLiteral("Open the study FILE."), QStringLiteral("FILE"));
+    QCommandLineOption study(QStringLiteral("study"), QStringLiteral("Open the study FILE."),
+                             QStringLiteral("FILE"));
     parser.addOption(demo);
     parser.addOption(study);
     // The desktop entry's "Exec=attentivechrome %f": a study file opened from the file manager.
@@ -37,9 +39,11 @@ int main(int argc, char** argv)
     } else if (parser.isSet(demo) || !window.restoreSession()) {
         // First start (or --demo): the bundled demo, copied so the bundle stays untouched.
         const QString path = ac::MainWindow::prepareDemoStudy();
-        if (!path.isEmpty()) window.openStudy(path);
+        if (!path.isEmpty())
+            window.openStudy(path);
         else if (parser.isSet(demo))
-            QMessageBox::warning(&window, window.windowTitle(), QStringLiteral("No bundled demo study was found."));
+            QMessageBox::warning(&window, window.windowTitle(),
+                                 QStringLiteral("No bundled demo study was found."));
     }
     return QApplication::exec();
 }

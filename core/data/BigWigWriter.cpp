@@ -6,7 +6,8 @@
 #include <bigWig.h>
 #include <mutex>
 
-namespace ac {
+namespace ac
+{
 
 void initBigWigLibrary()
 {
@@ -134,7 +135,8 @@ bool BigWigWriter::add(const QByteArray& chrom, const std::vector<std::uint32_t>
         rc = bwAppendIntervals(m_handle->file, starts.data(), ends.data(), values.data(), n);
     } else {
         const std::vector<const char*> chroms(starts.size(), chrom.constData());
-        rc = bwAddIntervals(m_handle->file, chroms.data(), starts.data(), ends.data(), values.data(), n);
+        rc = bwAddIntervals(m_handle->file, chroms.data(), starts.data(), ends.data(),
+                            values.data(), n);
     }
     if (rc != 0) {
         *error = QStringLiteral("%1: %2: libBigWig could not write the intervals")

@@ -7,7 +7,8 @@
 #include <memory>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Writes a bigWig file with libBigWig: the chromosome list first, then each chromosome's
@@ -20,7 +21,8 @@ namespace ac {
  * Use from one thread at a time. Every method returns false and sets `error` (naming the file and
  * chromosome) on failure; after a failure the file is incomplete.
  */
-class BigWigWriter {
+class BigWigWriter
+{
 public:
     struct Chromosome {
         QByteArray name;
@@ -28,9 +30,8 @@ public:
     };
 
     /// Creates `path` with the given chromosomes (in the order their intervals will come).
-    static std::unique_ptr<BigWigWriter> create(const QString& path,
-                                                const std::vector<Chromosome>& chromosomes,
-                                                QString* error);
+    static std::unique_ptr<BigWigWriter>
+    create(const QString& path, const std::vector<Chromosome>& chromosomes, QString* error);
     ~BigWigWriter();
     BigWigWriter(const BigWigWriter&) = delete;
     BigWigWriter& operator=(const BigWigWriter&) = delete;
@@ -49,7 +50,7 @@ private:
     QString m_path;
     std::unique_ptr<Handle> m_handle;
     std::vector<Chromosome> m_chromosomes;
-    int m_current = -1;         ///< index of the chromosome being written
+    int m_current = -1;          ///< index of the chromosome being written
     std::uint32_t m_lastEnd = 0; ///< end of its last interval
 };
 

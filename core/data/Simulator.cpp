@@ -232,11 +232,11 @@ SimulatedCell Simulator::cell(int index) const
             const double enh = bump(pos, off - kEnhancerDistance, kEnhancerWidth) +
                                bump(pos, off + kEnhancerDistance, kEnhancerWidth);
             const double mean[M] = {
-                0.6 + 4.0 * (1.0 - s) * bump(pos, 0.0, kPolycombWidth), // H3K27me3
-                0.6 + 5.0 * s * body,                                   // H3K36me3
-                1.0 + kEnhancerPeak * (0.3 + 0.7 * s) * enh,            // H3K4me1
+                0.6 + 4.0 * (1.0 - s) * bump(pos, 0.0, kPolycombWidth),   // H3K27me3
+                0.6 + 5.0 * s * body,                                     // H3K36me3
+                1.0 + kEnhancerPeak * (0.3 + 0.7 * s) * enh,              // H3K4me1
                 1.0 + kPromoterPeak * s * bump(pos, off, kPromoterWidth), // H3K4me3
-                0.8 * gene.heterochromatin + 0.4 * (1.0 - s),           // H3K9me3
+                0.8 * gene.heterochromatin + 0.4 * (1.0 - s),             // H3K9me3
             };
             for (int m = 0; m < M; ++m)
                 x[b * M + m] =

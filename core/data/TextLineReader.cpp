@@ -7,7 +7,8 @@
 #include <cstring>
 #include <zlib.h>
 
-namespace ac {
+namespace ac
+{
 
 struct TextLineReader::Handle {
     gzFile file = nullptr;
@@ -32,7 +33,8 @@ bool TextLineReader::open(const QString& path, QString* error)
     m_handle = std::make_unique<Handle>();
     m_handle->file = gzopen(QFile::encodeName(path).constData(), "rb");
     if (!m_handle->file) {
-        *error = QStringLiteral("%1: cannot open: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QStringLiteral("%1: cannot open: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         m_handle.reset();
         return false;
     }
@@ -58,7 +60,8 @@ bool TextLineReader::readLine(QByteArray* line, QString* error)
                 const QString prefix = m_path + QStringLiteral(": ");
                 if (what.startsWith(prefix))
                     what = what.mid(prefix.size());
-                *error = QStringLiteral("%1: cannot read: %2").arg(QFileInfo(m_path).fileName(), what);
+                *error =
+                    QStringLiteral("%1: cannot read: %2").arg(QFileInfo(m_path).fileName(), what);
                 return false;
             }
             break; // end of file; a last line without "\n" is still a line
@@ -79,7 +82,8 @@ double TextLineReader::fraction() const
 {
     if (!m_handle)
         return 0;
-    const double done = m_compressed ? double(gzoffset(m_handle->file)) : double(gztell(m_handle->file));
+    const double done =
+        m_compressed ? double(gzoffset(m_handle->file)) : double(gztell(m_handle->file));
     return std::clamp(done / m_size, 0.0, 1.0);
 }
 

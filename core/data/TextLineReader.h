@@ -5,7 +5,8 @@
 
 #include <memory>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Reads a text file line by line, plain or gzip-compressed (detected from the content, not the
@@ -15,7 +16,8 @@ namespace ac {
  * false and set `error` (naming the file) on failure; readLine() returns false without an error
  * at the end of the file.
  */
-class TextLineReader {
+class TextLineReader
+{
 public:
     TextLineReader();
     ~TextLineReader();

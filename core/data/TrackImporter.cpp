@@ -7,7 +7,8 @@
 
 #include <QFileInfo>
 
-namespace ac {
+namespace ac
+{
 
 bool parseTrackFormat(const QString& key, TrackFormat* out)
 {
@@ -55,9 +56,12 @@ TrackImportResult TrackImporter::importFile(TrackFormat format, const QString& p
                                             const ProgressCallback& progress) const
 {
     switch (format) {
-    case TrackFormat::BinnedCsv: return importBinnedCsv(path, progress);
-    case TrackFormat::BedGraph: return importBedGraph(path, progress);
-    case TrackFormat::BigWig: return importBigWig(path, progress);
+    case TrackFormat::BinnedCsv:
+        return importBinnedCsv(path, progress);
+    case TrackFormat::BedGraph:
+        return importBedGraph(path, progress);
+    case TrackFormat::BigWig:
+        return importBigWig(path, progress);
     }
     TrackImportResult r;
     r.error = QStringLiteral("%1: unknown track format").arg(path);

@@ -8,7 +8,8 @@
 #include <QStringList>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// File formats a validation track (e.g. H3K27ac) can be imported from.
 enum class TrackFormat {
@@ -60,7 +61,8 @@ bool trackFormatFromFileName(const QString& path, TrackFormat* out);
  * Files are streamed: memory is genes × bins, whatever the file size. bedGraph and binned CSV
  * may be gzip-compressed (recognised by content, e.g. `x.bedGraph.gz`).
  */
-class TrackImporter {
+class TrackImporter
+{
 public:
     /// `genes` in the cell's order: remcId for CSV; chrom, tss and strand for bedGraph/bigWig.
     explicit TrackImporter(std::vector<GeneRecord> genes);

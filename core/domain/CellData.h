@@ -9,7 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * All input data of one cell type: the histone-mark matrix of every gene, labels and split.
@@ -20,15 +21,15 @@ namespace ac {
  * orientation (TSS-5 kb), as in the REMC files.
  */
 struct CellData {
-    QString name;                                 ///< cell type id, e.g. "E123"
+    QString name; ///< cell type id, e.g. "E123"
     int binCount = remc::kBinCount;
     int markCount = remc::kMarkCount;
     int binSize = remc::kBinSize;
     int windowStart = remc::kWindowStart;
     QStringList markNames = remc::markNames();
     std::vector<GeneRecord> genes;
-    std::vector<float> values;                    ///< genes × bins × marks
-    std::vector<std::uint8_t> labels;             ///< 1 = expression above the cell's median
+    std::vector<float> values;        ///< genes × bins × marks
+    std::vector<std::uint8_t> labels; ///< 1 = expression above the cell's median
     std::vector<Split> splits;
 
     int geneCount() const { return static_cast<int>(genes.size()); }

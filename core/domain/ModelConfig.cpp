@@ -4,9 +4,11 @@
 #include <array>
 #include <utility>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 struct KindInfo {
     ModelKind kind;
@@ -47,9 +49,15 @@ bool readPositiveInt(const QJsonObject& o, const char* key, int* out, QString* e
 
 } // namespace
 
-QString modelKindKey(ModelKind kind) { return QString::fromLatin1(info(kind).key); }
+QString modelKindKey(ModelKind kind)
+{
+    return QString::fromLatin1(info(kind).key);
+}
 
-QString modelKindName(ModelKind kind) { return QString::fromUtf8(info(kind).name); }
+QString modelKindName(ModelKind kind)
+{
+    return QString::fromUtf8(info(kind).name);
+}
 
 bool parseModelKind(const QString& key, ModelKind* kind)
 {
@@ -64,16 +72,12 @@ bool parseModelKind(const QString& key, ModelKind* kind)
 
 QJsonObject ModelConfig::toJson() const
 {
-    return QJsonObject{{QStringLiteral("kind"), modelKindKey(kind)},
-                       {QStringLiteral("bin_count"), binCount},
-                       {QStringLiteral("mark_count"), markCount},
-                       {QStringLiteral("bin_hidden"), binHidden},
-                       {QStringLiteral("mark_hidden"), markHidden},
-                       {QStringLiteral("conv_filters"), convFilters},
-                       {QStringLiteral("conv_kernel"), convKernel},
-                       {QStringLiteral("pool_size"), poolSize},
-                       {QStringLiteral("mlp_hidden"), mlpHidden},
-                       {QStringLiteral("dropout"), dropout}};
+    return QJsonObject{
+        {QStringLiteral("kind"), modelKindKey(kind)}, {QStringLiteral("bin_count"), binCount},
+        {QStringLiteral("mark_count"), markCount},    {QStringLiteral("bin_hidden"), binHidden},
+        {QStringLiteral("mark_hidden"), markHidden},  {QStringLiteral("conv_filters"), convFilters},
+        {QStringLiteral("conv_kernel"), convKernel},  {QStringLiteral("pool_size"), poolSize},
+        {QStringLiteral("mlp_hidden"), mlpHidden},    {QStringLiteral("dropout"), dropout}};
 }
 
 bool ModelConfig::fromJson(const QJsonObject& o, ModelConfig* out, QString* error)

@@ -3,7 +3,8 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 /// The model variants of the paper (Singh et al. 2017, Table 1).
 enum class ModelKind {
@@ -27,12 +28,12 @@ struct ModelConfig {
     ModelKind kind = ModelKind::AttentiveChrome;
     int binCount = 100;
     int markCount = 5;
-    int binHidden = 32;  ///< bin-level LSTM hidden size per direction
-    int markHidden = 16; ///< mark-level LSTM hidden size per direction
+    int binHidden = 32;   ///< bin-level LSTM hidden size per direction
+    int markHidden = 16;  ///< mark-level LSTM hidden size per direction
     int convFilters = 50; ///< DeepChrome / CNN-α,β filters
     int convKernel = 10;
     int poolSize = 5;
-    int mlpHidden = 625; ///< DeepChrome first fully connected layer
+    int mlpHidden = 625;  ///< DeepChrome first fully connected layer
     double dropout = 0.5; ///< DeepChrome dropout
 
     QJsonObject toJson() const;

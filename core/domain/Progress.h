@@ -3,7 +3,8 @@
 #include <QString>
 #include <functional>
 
-namespace ac {
+namespace ac
+{
 
 /// A progress report from long core work (import, training, batch inference).
 struct Progress {

@@ -3,7 +3,8 @@
 #include <QStringList>
 
 /// Fixed facts of the DeepChrome/REMC classification layout shared by every part of the core.
-namespace ac::remc {
+namespace ac::remc
+{
 
 constexpr int kBinCount = 100;      ///< bins per gene, TSS-5 kb .. TSS+5 kb
 constexpr int kMarkCount = 5;       ///< histone marks per bin

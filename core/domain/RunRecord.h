@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/ModelConfig.h"
 #include "domain/EpochMetrics.h"
+#include "domain/ModelConfig.h"
 #include "domain/TrainConfig.h"
 
 #include <QDateTime>
@@ -10,12 +10,13 @@
 #include <optional>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// Everything the study keeps about one training run except its weights and cached results.
 struct RunRecord {
-    QString id;        ///< unique in the study, e.g. "E123-attentivechrome-20261124-153000"
-    QString cell;      ///< cell type trained on
+    QString id;   ///< unique in the study, e.g. "E123-attentivechrome-20261124-153000"
+    QString cell; ///< cell type trained on
     ModelConfig model;
     TrainConfig train;
     QDateTime created;

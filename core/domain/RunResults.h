@@ -2,7 +2,8 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// Cached inference of one run over every gene of its cell type (same gene order as CellData).
 struct RunResults {

@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// One named parameter tensor as plain data (row-major). The name is the stable parameter name
 /// (for AttentiveChrome: the reference PyTorch state_dict key, e.g. "rnn_hms.0.rnn.weight_ih_l0").

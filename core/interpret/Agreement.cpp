@@ -6,9 +6,11 @@
 #include <cmath>
 #include <limits>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -58,8 +60,12 @@ AgreementRow makeRow(const AgreementSeries& s, const QString& group, bool wantOn
             pearson.push_back(s.pearson[g]);
             spearman.push_back(s.spearman[g]);
             break;
-        case AgreementSkip::MissingTrack: ++row.missingTrack; break;
-        case AgreementSkip::Constant: ++row.constant; break;
+        case AgreementSkip::MissingTrack:
+            ++row.missingTrack;
+            break;
+        case AgreementSkip::Constant:
+            ++row.constant;
+            break;
         }
     }
     row.meanPearson = mean(pearson);

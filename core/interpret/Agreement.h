@@ -5,12 +5,13 @@
 #include <cstdint>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// One kind of map for every gene compared: α, or an attribution method. Plain value.
 struct MapSeries {
-    QString key;   ///< "alpha", "saliency", "integrated-gradients", ...
-    QString name;  ///< human name, e.g. "α (bin attention)"
+    QString key;  ///< "alpha", "saliency", "integrated-gradients", ...
+    QString name; ///< human name, e.g. "α (bin attention)"
     int markCount = 5;
     int binCount = 100;
     std::vector<float> values; ///< genes × marks × bins, genes in AgreementInput order
@@ -18,10 +19,10 @@ struct MapSeries {
 
 /// What Agreement::compute compares. Plain value.
 struct AgreementInput {
-    QStringList markNames;     ///< markCount names
+    QStringList markNames; ///< markCount names
     int binCount = 100;
-    std::vector<float> track;  ///< genes × bins (e.g. H3K27ac); NaN where missing
-    std::vector<float> p;      ///< P(high) per gene: predicted ON when p ≥ 0.5, else OFF
+    std::vector<float> track; ///< genes × bins (e.g. H3K27ac); NaN where missing
+    std::vector<float> p;     ///< P(high) per gene: predicted ON when p ≥ 0.5, else OFF
     std::vector<MapSeries> maps;
 };
 
@@ -37,14 +38,14 @@ enum class AgreementSkip : std::uint8_t {
  * correlations and the group-average profiles. Plain value.
  */
 struct AgreementSeries {
-    QString map;                      ///< MapSeries::key
-    QString mapName;                  ///< MapSeries::name
-    QString mark;                     ///< a mark name, or "sum" (the map summed over marks per bin)
-    std::vector<double> pearson;      ///< per gene; NaN when skipped
-    std::vector<double> spearman;     ///< per gene; NaN when skipped
-    std::vector<AgreementSkip> skip;  ///< per gene
-    std::vector<double> profileOn;    ///< bins: mean map over predicted-ON genes with a full track
-    std::vector<double> profileOff;   ///< bins: the same over predicted-OFF genes
+    QString map;                     ///< MapSeries::key
+    QString mapName;                 ///< MapSeries::name
+    QString mark;                    ///< a mark name, or "sum" (the map summed over marks per bin)
+    std::vector<double> pearson;     ///< per gene; NaN when skipped
+    std::vector<double> spearman;    ///< per gene; NaN when skipped
+    std::vector<AgreementSkip> skip; ///< per gene
+    std::vector<double> profileOn;   ///< bins: mean map over predicted-ON genes with a full track
+    std::vector<double> profileOff;  ///< bins: the same over predicted-OFF genes
 };
 
 /// One line of the summary table (one series, one group). Plain value.
@@ -52,27 +53,27 @@ struct AgreementRow {
     QString map;
     QString mapName;
     QString mark;
-    QString group;              ///< "ON" or "OFF" (predicted)
-    int genes = 0;              ///< genes predicted in the group
-    int used = 0;               ///< of which with a per-gene correlation
-    int missingTrack = 0;       ///< skipped: NaN in the track
-    int constant = 0;           ///< skipped: constant map or track
-    double meanPearson = 0;     ///< over the used genes (NaN when none)
+    QString group;          ///< "ON" or "OFF" (predicted)
+    int genes = 0;          ///< genes predicted in the group
+    int used = 0;           ///< of which with a per-gene correlation
+    int missingTrack = 0;   ///< skipped: NaN in the track
+    int constant = 0;       ///< skipped: constant map or track
+    double meanPearson = 0; ///< over the used genes (NaN when none)
     double medianPearson = 0;
     double meanSpearman = 0;
     double medianSpearman = 0;
-    double averagePearson = 0;  ///< Pearson of the average map and the average track
+    double averagePearson = 0; ///< Pearson of the average map and the average track
     double averageSpearman = 0;
 };
 
 /// Everything Agreement::compute finds. Plain value, safe to copy across threads.
 struct AgreementReport {
     int binCount = 100;
-    int onGenes = 0;              ///< predicted ON
+    int onGenes = 0; ///< predicted ON
     int offGenes = 0;
-    int onWithTrack = 0;          ///< of which with a complete track (the profiles average these)
+    int onWithTrack = 0; ///< of which with a complete track (the profiles average these)
     int offWithTrack = 0;
-    std::vector<double> trackOn;  ///< bins: mean track over ON genes with a complete track
+    std::vector<double> trackOn; ///< bins: mean track over ON genes with a complete track
     std::vector<double> trackOff;
     std::vector<AgreementSeries> series; ///< per map: one per mark, then "sum"
     std::vector<AgreementRow> rows;      ///< per series: ON then OFF
@@ -90,7 +91,8 @@ struct AgreementReport {
  * with a complete track are correlated too: the paper's summary numbers. Maps whose bin count
  * differs from the track's (mark ablation) are not compared. Pure computation, thread-safe.
  */
-class Agreement {
+class Agreement
+{
 public:
     static AgreementReport compute(const AgreementInput& input);
 };

@@ -4,7 +4,8 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * One gene's attribution: a value per mark and bin (marks × bins, row-major, the layout of α).
@@ -19,7 +20,10 @@ struct AttributionMap {
     float logit = 0;           ///< the model's logit for the unchanged input
     float p = 0;               ///< sigmoid(logit)
 
-    float at(int mark, int bin) const { return values[static_cast<std::size_t>(mark) * binCount + bin]; }
+    float at(int mark, int bin) const
+    {
+        return values[static_cast<std::size_t>(mark) * binCount + bin];
+    }
 };
 
 } // namespace ac

@@ -2,9 +2,11 @@
 
 #include <array>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 struct MethodInfo {
     AttributionMethod method;

@@ -3,12 +3,13 @@
 #include <QList>
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 /// Ways to attribute a model's prediction for one gene to the marks × bins of its input.
 enum class AttributionMethod {
-    Saliency,            ///< |∂logit/∂x| (Simonyan et al. 2014), as in the paper's comparison
-    InputTimesGradient,  ///< x · ∂logit/∂x (signed)
+    Saliency,           ///< |∂logit/∂x| (Simonyan et al. 2014), as in the paper's comparison
+    InputTimesGradient, ///< x · ∂logit/∂x (signed)
     IntegratedGradients, ///< x · mean over the path 0 → x of ∂logit/∂x (zero baseline; signed)
     Occlusion,           ///< p(x) − p(x with one mark's bin set to 0), for every mark × bin
     MarkAblation         ///< p(x) − p(x with one mark set to 0 in every bin): marks × 1

@@ -9,9 +9,11 @@
 #include <cmath>
 #include <torch/torch.h>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 // Rows per forward pass when one gene becomes many inputs (IG path points, occluded copies).
 constexpr int kMaxRows = 1024;
@@ -58,13 +60,25 @@ std::unique_ptr<Attributor> Attributor::load(const StudyFile& study, const QStri
     return a;
 }
 
-void Attributor::setIntegratedGradientSteps(int steps) { m_steps = std::max(1, steps); }
+void Attributor::setIntegratedGradientSteps(int steps)
+{
+    m_steps = std::max(1, steps);
+}
 
-void Attributor::setBatchSize(int genes) { m_batchSize = std::max(1, genes); }
+void Attributor::setBatchSize(int genes)
+{
+    m_batchSize = std::max(1, genes);
+}
 
-int Attributor::markCount() const { return m_model->config().markCount; }
+int Attributor::markCount() const
+{
+    return m_model->config().markCount;
+}
 
-int Attributor::binCount() const { return m_model->config().binCount; }
+int Attributor::binCount() const
+{
+    return m_model->config().binCount;
+}
 
 int Attributor::mapBinCount(AttributionMethod method) const
 {
@@ -201,7 +215,7 @@ void Attributor::computeBatch(const float* values, int n, AttributionMethod meth
         logit = logitsOf(model, x);
         torch::Tensor mask = torch::ones({M, T, M});
         for (int m = 0; m < M; ++m)
-            mask[m].select(1, m).fill_(0.0);                                          // [M,T,M]
+            mask[m].select(1, m).fill_(0.0); // [M,T,M]
         const torch::Tensor ablated = (x.unsqueeze(1) * mask.unsqueeze(0)).view({n * M, T, M});
         const torch::Tensor pa = torch::sigmoid(logitsOf(model, ablated)).view({n, M});
         map = (torch::sigmoid(logit).unsqueeze(1) - pa).unsqueeze(2); // [n,M,1]

@@ -1,15 +1,16 @@
 #pragma once
 
 #include "domain/CellData.h"
-#include "domain/Progress.h"
-#include "interpret/AttributionMap.h"
 #include "domain/ModelConfig.h"
+#include "domain/Progress.h"
 #include "domain/WeightArray.h"
+#include "interpret/AttributionMap.h"
 
 #include <memory>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 class ChromatinModelImpl;
 class StudyFile;
@@ -28,7 +29,8 @@ class StudyFile;
  * autograd for its own computations whatever the calling thread's grad mode. Inputs are
  * bins × marks per gene (the CellData layout); outputs marks × bins (the α layout).
  */
-class Attributor {
+class Attributor
+{
 public:
     explicit Attributor(std::shared_ptr<ChromatinModelImpl> model);
     ~Attributor();

@@ -5,7 +5,8 @@
 #include <limits>
 #include <numeric>
 
-namespace ac::correlation {
+namespace ac::correlation
+{
 
 double pearson(const double* a, const double* b, int n)
 {

@@ -3,7 +3,8 @@
 #include <vector>
 
 /// Correlation coefficients between two equally long series. Pure functions, thread-safe.
-namespace ac::correlation {
+namespace ac::correlation
+{
 
 /// Pearson's r; NaN when n < 2 or either series is constant.
 double pearson(const double* a, const double* b, int n);

@@ -10,9 +10,11 @@
 #include <QTextStream>
 #include <cmath>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 // Maps the progress of one stage onto [from, to] of the whole job.
 ProgressCallback stage(const ProgressCallback& progress, double from, double to)
@@ -29,14 +31,20 @@ ProgressCallback stage(const ProgressCallback& progress, double from, double to)
 QString skipName(AgreementSkip skip)
 {
     switch (skip) {
-    case AgreementSkip::None: return QStringLiteral("used");
-    case AgreementSkip::MissingTrack: return QStringLiteral("missing-track");
-    case AgreementSkip::Constant: return QStringLiteral("constant");
+    case AgreementSkip::None:
+        return QStringLiteral("used");
+    case AgreementSkip::MissingTrack:
+        return QStringLiteral("missing-track");
+    case AgreementSkip::Constant:
+        return QStringLiteral("constant");
     }
     return {};
 }
 
-QString seriesColumn(const AgreementSeries& s) { return s.map + QLatin1Char(':') + s.mark; }
+QString seriesColumn(const AgreementSeries& s)
+{
+    return s.map + QLatin1Char(':') + s.mark;
+}
 
 bool writeFile(const QString& path, const QString& text, QString* error)
 {
@@ -53,7 +61,10 @@ bool writeFile(const QString& path, const QString& text, QString* error)
     return true;
 }
 
-QString number(double v) { return std::isnan(v) ? QStringLiteral("NA") : QString::number(v, 'g', 6); }
+QString number(double v)
+{
+    return std::isnan(v) ? QStringLiteral("NA") : QString::number(v, 'g', 6);
+}
 
 // What one validation reads from the study.
 struct ValidationInputs {
@@ -68,7 +79,8 @@ bool readInputs(const ValidationRequest& request, ValidationInputs* in, QString*
     const QStringList splits{QStringLiteral("train"), QStringLiteral("valid"),
                              QStringLiteral("test"), QStringLiteral("all")};
     if (!splits.contains(request.split)) {
-        *error = QStringLiteral("unknown split '%1' (train, valid, test or all)").arg(request.split);
+        *error =
+            QStringLiteral("unknown split '%1' (train, valid, test or all)").arg(request.split);
         return false;
     }
     in->study = StudyFile::open(request.studyPath, error);
@@ -78,17 +90,19 @@ bool readInputs(const ValidationRequest& request, ValidationInputs* in, QString*
     const QString& cellName = in->run.cell;
     const QStringList tracks = study.trackNames(cellName);
     if (!tracks.contains(request.track)) {
-        *error = QStringLiteral("%1: cell %2 (of run %3) has no track '%4' (tracks: %5); import "
-                                "one with 'attentivechrome-cli import-track'")
-                     .arg(study.path(), cellName, request.runId, request.track,
-                          tracks.isEmpty() ? QStringLiteral("none") : tracks.join(QLatin1String(", ")));
+        *error =
+            QStringLiteral("%1: cell %2 (of run %3) has no track '%4' (tracks: %5); import "
+                           "one with 'attentivechrome-cli import-track'")
+                .arg(study.path(), cellName, request.runId, request.track,
+                     tracks.isEmpty() ? QStringLiteral("none") : tracks.join(QLatin1String(", ")));
         return false;
     }
     if (!study.readCell(cellName, &in->cell, error) ||
         !study.readTrack(cellName, request.track, &in->track, error))
         return false;
     const std::size_t T = static_cast<std::size_t>(in->track.binCount);
-    if (in->track.binCount != in->cell.binCount || in->track.values.size() != in->cell.genes.size() * T) {
+    if (in->track.binCount != in->cell.binCount ||
+        in->track.values.size() != in->cell.genes.size() * T) {
         *error = QStringLiteral("%1: track '%2' of cell %3 does not have %4 genes × %5 bins")
                      .arg(study.path(), request.track, cellName)
                      .arg(in->cell.geneCount())
@@ -99,8 +113,8 @@ bool readInputs(const ValidationRequest& request, ValidationInputs* in, QString*
 }
 
 // The report's header and the genes of the requested split; false when there are none.
-bool selectGenes(const ValidationRequest& request, const ValidationInputs& in,
-                 ValidationReport* r, QString* error)
+bool selectGenes(const ValidationRequest& request, const ValidationInputs& in, ValidationReport* r,
+                 QString* error)
 {
     const CellData& cell = in.cell;
     r->studyPath = in.study->path();
@@ -111,8 +125,8 @@ bool selectGenes(const ValidationRequest& request, const ValidationInputs& in,
     r->model = modelKindKey(in.run.model.kind);
     r->markNames = cell.markNames;
     for (int g = 0; g < cell.geneCount(); ++g) {
-        if (request.split != QLatin1String("all") &&
-            (g >= static_cast<int>(cell.splits.size()) || splitName(cell.splits[g]) != request.split))
+        if (request.split != QLatin1String("all") && (g >= static_cast<int>(cell.splits.size()) ||
+                                                      splitName(cell.splits[g]) != request.split))
             continue;
         r->genes.push_back(g);
         r->geneIds << cell.genes[g].remcId;
@@ -230,12 +244,18 @@ bool Validator::run(const ValidationRequest& request, ValidationReport* report,
 
 QStringList Validator::tableHeader()
 {
-    return {QStringLiteral("map"),          QStringLiteral("mark"),
-            QStringLiteral("group"),        QStringLiteral("genes"),
-            QStringLiteral("used"),         QStringLiteral("skipped_missing_track"),
-            QStringLiteral("skipped_constant"), QStringLiteral("mean_pearson"),
-            QStringLiteral("median_pearson"), QStringLiteral("mean_spearman"),
-            QStringLiteral("median_spearman"), QStringLiteral("average_map_pearson"),
+    return {QStringLiteral("map"),
+            QStringLiteral("mark"),
+            QStringLiteral("group"),
+            QStringLiteral("genes"),
+            QStringLiteral("used"),
+            QStringLiteral("skipped_missing_track"),
+            QStringLiteral("skipped_constant"),
+            QStringLiteral("mean_pearson"),
+            QStringLiteral("median_pearson"),
+            QStringLiteral("mean_spearman"),
+            QStringLiteral("median_spearman"),
+            QStringLiteral("average_map_pearson"),
             QStringLiteral("average_map_spearman")};
 }
 
@@ -278,10 +298,11 @@ bool Validator::writeTables(const ValidationReport& report, const QString& dir, 
     if (!writeFile(out.filePath(QStringLiteral("agreement.tsv")), table, error))
         return false;
 
-    QStringList header{QStringLiteral("bin"), QStringLiteral("position"), QStringLiteral("track_ON"),
-                       QStringLiteral("track_OFF")};
+    QStringList header{QStringLiteral("bin"), QStringLiteral("position"),
+                       QStringLiteral("track_ON"), QStringLiteral("track_OFF")};
     for (const AgreementSeries& s : a.series)
-        header << seriesColumn(s) + QStringLiteral("_ON") << seriesColumn(s) + QStringLiteral("_OFF");
+        header << seriesColumn(s) + QStringLiteral("_ON")
+               << seriesColumn(s) + QStringLiteral("_OFF");
     QString profiles = header.join(tab) + nl;
     for (int b = 0; b < a.binCount; ++b) {
         QStringList line{QString::number(b + 1),
@@ -294,19 +315,19 @@ bool Validator::writeTables(const ValidationReport& report, const QString& dir, 
     if (!writeFile(out.filePath(QStringLiteral("profiles.tsv")), profiles, error))
         return false;
 
-    QString genes = QStringList{QStringLiteral("gene_id"), QStringLiteral("symbol"), QStringLiteral("p"),
-                                QStringLiteral("group"), QStringLiteral("map"), QStringLiteral("mark"),
-                                QStringLiteral("pearson"), QStringLiteral("spearman"),
-                                QStringLiteral("status")}
-                        .join(tab) +
-                    nl;
+    QString genes =
+        QStringList{QStringLiteral("gene_id"), QStringLiteral("symbol"),   QStringLiteral("p"),
+                    QStringLiteral("group"),   QStringLiteral("map"),      QStringLiteral("mark"),
+                    QStringLiteral("pearson"), QStringLiteral("spearman"), QStringLiteral("status")}
+            .join(tab) +
+        nl;
     for (std::size_t g = 0; g < report.genes.size(); ++g) {
         const float p = report.input.p[g];
-        const QString prefix = QStringList{report.geneIds.value(static_cast<int>(g)),
-                                           report.geneSymbols.value(static_cast<int>(g)),
-                                           QString::number(p, 'f', 4),
-                                           p >= 0.5f ? QStringLiteral("ON") : QStringLiteral("OFF")}
-                                   .join(tab);
+        const QString prefix =
+            QStringList{report.geneIds.value(static_cast<int>(g)),
+                        report.geneSymbols.value(static_cast<int>(g)), QString::number(p, 'f', 4),
+                        p >= 0.5f ? QStringLiteral("ON") : QStringLiteral("OFF")}
+                .join(tab);
         for (const AgreementSeries& s : a.series)
             genes += prefix + tab + s.map + tab + s.mark + tab + formatNumber(s.pearson[g]) + tab +
                      formatNumber(s.spearman[g]) + tab + skipName(s.skip[g]) + nl;

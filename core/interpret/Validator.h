@@ -9,7 +9,8 @@
 #include <QStringList>
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /// Which run to validate against which track, with which maps. Plain value.
 struct ValidationRequest {
@@ -19,7 +20,7 @@ struct ValidationRequest {
     /// Attribution methods compared besides α (α is always included when the variant has it).
     QList<AttributionMethod> methods = {AttributionMethod::Saliency,
                                         AttributionMethod::IntegratedGradients};
-    QString split = QStringLiteral("test"); ///< "train", "valid", "test" or "all"
+    QString split = QStringLiteral("test");   ///< "train", "valid", "test" or "all"
     QString weights = QStringLiteral("best"); ///< "best" or "last"
     int integratedGradientSteps = 32;
 };
@@ -31,12 +32,12 @@ struct ValidationReport {
     QString cell;
     QString track;
     QString split;
-    QString model;                ///< model kind key, e.g. "attentivechrome"
+    QString model; ///< model kind key, e.g. "attentivechrome"
     QStringList markNames;
-    std::vector<int> genes;       ///< indices into the cell's genes, in report order
-    QStringList geneIds;          ///< REMC id per reported gene
-    QStringList geneSymbols;      ///< symbol per reported gene (may be empty)
-    AgreementInput input;         ///< the track, p and maps compared (genes in report order)
+    std::vector<int> genes;  ///< indices into the cell's genes, in report order
+    QStringList geneIds;     ///< REMC id per reported gene
+    QStringList geneSymbols; ///< symbol per reported gene (may be empty)
+    AgreementInput input;    ///< the track, p and maps compared (genes in report order)
     AgreementReport agreement;
 };
 
@@ -49,7 +50,8 @@ struct ValidationReport {
  * Blocking (seconds to minutes: occlusion costs 500 forward passes per gene); run it in a
  * worker thread. Uses the calling thread's torch thread count. Stateless, thread-safe.
  */
-class Validator {
+class Validator
+{
 public:
     /// False with `error` (naming the study, run, cell or track) on failure, or "cancelled".
     static bool run(const ValidationRequest& request, ValidationReport* report,

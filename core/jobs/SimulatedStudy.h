@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Progress.h"
 #include "data/Simulator.h"
+#include "domain/Progress.h"
 
 #include <QString>
 

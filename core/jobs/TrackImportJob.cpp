@@ -8,9 +8,11 @@
 
 #include <memory>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 // Gives each gene a locus from `annotation`: only genes without a stored one, unless the table
 // was chosen by the user (then it wins for every gene it knows). Returns how many were placed.

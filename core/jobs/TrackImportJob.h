@@ -1,12 +1,13 @@
 #pragma once
 
-#include "domain/Progress.h"
 #include "data/TrackImporter.h"
+#include "domain/Progress.h"
 
 #include <QString>
 #include <QStringList>
 
-namespace ac {
+namespace ac
+{
 
 /// What to import: one track file into one cell type of a study. Plain value.
 struct TrackImportRequest {

@@ -2,7 +2,8 @@
 
 #include "model/BinLevelEncoding.h"
 
-namespace ac {
+namespace ac
+{
 
 AttentiveChromeImpl::AttentiveChromeImpl(const ModelConfig& config)
     : ChromatinModelImpl(config), m_markEncoder(nullptr), m_classifier(nullptr)

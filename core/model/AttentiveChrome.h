@@ -7,7 +7,8 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * LSTM-α,β (AttentiveChrome, Singh et al. 2017), arithmetic and parameter names exactly those of
@@ -21,7 +22,8 @@ namespace ac {
  * BiLSTMs run as one fused recurrence (encodeBins); the arithmetic stays the reference's (parity
  * test). Not thread-safe.
  */
-class AttentiveChromeImpl : public ChromatinModelImpl {
+class AttentiveChromeImpl : public ChromatinModelImpl
+{
 public:
     explicit AttentiveChromeImpl(const ModelConfig& config);
     ModelOutput forward(const torch::Tensor& x) override;

@@ -1,6 +1,7 @@
 #include "model/BinLevelEncoding.h"
 
-namespace ac {
+namespace ac
+{
 
 BinAttentionEncoding encodeBins(const std::vector<RecurrentEncoder>& encoders,
                                 const torch::Tensor& x)

@@ -7,7 +7,8 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * The bin level shared by AttentiveChrome and LSTM-α: for every mark j, encoder j's BiLSTM over

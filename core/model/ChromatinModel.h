@@ -4,7 +4,8 @@
 
 #include <torch/torch.h>
 
-namespace ac {
+namespace ac
+{
 
 /// What every variant's forward pass returns.
 struct ModelOutput {
@@ -20,7 +21,8 @@ struct ModelOutput {
  * Not thread-safe: one instance per thread. Submodules are registered under stable names, which are
  * the checkpoint keys (for AttentiveChrome, the reference PyTorch state_dict keys).
  */
-class ChromatinModelImpl : public torch::nn::Module {
+class ChromatinModelImpl : public torch::nn::Module
+{
 public:
     explicit ChromatinModelImpl(ModelConfig config) : m_config(std::move(config)) {}
     virtual ModelOutput forward(const torch::Tensor& x) = 0;

@@ -1,6 +1,7 @@
 #include "model/CnnAlphaBeta.h"
 
-namespace ac {
+namespace ac
+{
 
 CnnAlphaBetaImpl::CnnAlphaBetaImpl(const ModelConfig& config)
     : ChromatinModelImpl(config),

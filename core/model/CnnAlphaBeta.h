@@ -5,7 +5,8 @@
 
 #include <torch/torch.h>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * CNN-α,β (Singh et al. 2017): AttentiveChrome's two attention levels on a convolutional bin
@@ -18,7 +19,8 @@ namespace ac {
  *  - "fc": Linear(F, 1) on Σ_j β_j m_j.
  * Not thread-safe.
  */
-class CnnAlphaBetaImpl : public ChromatinModelImpl {
+class CnnAlphaBetaImpl : public ChromatinModelImpl
+{
 public:
     explicit CnnAlphaBetaImpl(const ModelConfig& config);
     ModelOutput forward(const torch::Tensor& x) override;

@@ -1,6 +1,7 @@
 #include "model/ContextAttention.h"
 
-namespace ac {
+namespace ac
+{
 
 ContextAttentionImpl::ContextAttentionImpl(std::int64_t dim)
     : m_context(register_parameter("bin_context_vector", torch::empty({dim, 1})))

@@ -4,7 +4,8 @@
 
 #include <utility>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Attention by a learned context vector, as in the reference AttentiveChrome code: the score of
@@ -15,7 +16,8 @@ namespace ac {
  * The parameter is registered as "bin_context_vector" with shape [dim, 1] (the reference
  * state_dict name and shape, also used at the mark level). Not thread-safe.
  */
-class ContextAttentionImpl : public torch::nn::Module {
+class ContextAttentionImpl : public torch::nn::Module
+{
 public:
     explicit ContextAttentionImpl(std::int64_t dim);
 

@@ -1,8 +1,10 @@
 #include "model/DeepChrome.h"
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 std::int64_t pooledBins(const ModelConfig& c)
 {

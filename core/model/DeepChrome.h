@@ -4,7 +4,8 @@
 
 #include <torch/torch.h>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * DeepChrome (Singh et al. 2016), the CNN baseline: the marks are the input channels of a
@@ -18,7 +19,8 @@ namespace ac {
  * cross-entropy follows the 625-unit layer. Dropout acts in training mode only. No α, no β.
  * Throws c10::Error when convKernel and poolSize leave no pooled bin. Not thread-safe.
  */
-class DeepChromeImpl : public ChromatinModelImpl {
+class DeepChromeImpl : public ChromatinModelImpl
+{
 public:
     explicit DeepChromeImpl(const ModelConfig& config);
     ModelOutput forward(const torch::Tensor& x) override;

@@ -9,9 +9,11 @@
 #include <cstring>
 #include <limits>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 // The recurrences are plain loops over raw float pointers that GCC vectorises: a small register-
 // blocked matrix product per step and one fused loop over the gates. A handful of torch ops per
@@ -170,11 +172,10 @@ AC_ALWAYS_INLINE float expNegAbs(float x)
     float r = -a - n * 0.693145751953125f; // ln2 split in a short high part and the rest
     r = r - n * 1.42860682030941723e-6f;
     const float p =
-        1.0f
-        + r * (1.0f
-               + r * (0.5f
-                      + r * (1.0f / 6.0f
-                             + r * (1.0f / 24.0f + r * (1.0f / 120.0f + r * (1.0f / 720.0f))))));
+        1.0f +
+        r * (1.0f +
+             r * (0.5f + r * (1.0f / 6.0f +
+                              r * (1.0f / 24.0f + r * (1.0f / 120.0f + r * (1.0f / 720.0f))))));
     const std::int32_t bits = (static_cast<std::int32_t>(n) + 127) << 23;
     float scale;
     std::memcpy(&scale, &bits, sizeof scale);
@@ -240,8 +241,8 @@ AC_ALWAYS_INLINE void cellUpdate(int H, float* a, const float* cPrev, float* c, 
  * wT [H][4H] are the weights transposed, bias = b_ih + b_hh.
  */
 AC_ALWAYS_INLINE void forwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
-                                     const float* wIhT, const float* wT, const float* bias,
-                                     float* gates, float* c, float* tanhC, float* h, float* out)
+                                       const float* wIhT, const float* wT, const float* bias,
+                                       float* gates, float* c, float* tanhC, float* h, float* out)
 {
     const int G4 = 4 * H;
     for (int s = 0; s < T; ++s) {
@@ -307,10 +308,10 @@ AC_ALWAYS_INLINE void gateGradients(int H, const float* __restrict gates,
  * W_ih transposed, w is W_hh [4H][H]. da [B][4H], rec and dc [B][H] are scratch.
  */
 AC_ALWAYS_INLINE void backwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
-                                      const float* wIhT, const float* w, const float* gates,
-                                      const float* c, const float* tanhC, const float* h,
-                                      const float* dh, float* dx, float* dWihT, float* dWhh,
-                                      float* db, float* da, float* rec, float* dc)
+                                        const float* wIhT, const float* w, const float* gates,
+                                        const float* c, const float* tanhC, const float* h,
+                                        const float* dh, float* dx, float* dWihT, float* dWhh,
+                                        float* db, float* da, float* rec, float* dc)
 {
     const int G4 = 4 * H;
     std::fill(dWihT, dWihT + I * G4, 0.0f);
@@ -384,8 +385,9 @@ void checkLstmArguments(const torch::Tensor& wIh, const torch::Tensor& wHh,
  * and c [rows][H] are scratch.
  */
 AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const float* x,
-                                   std::ptrdiff_t xStride, std::ptrdiff_t xStep, const float* wIh,
-                                   const float* bias, const float* wT, float* a, float* c, float* h)
+                                     std::ptrdiff_t xStride, std::ptrdiff_t xStep, const float* wIh,
+                                     const float* bias, const float* wT, float* a, float* c,
+                                     float* h)
 {
     const int G4 = 4 * H;
     for (int s = 0; s < T; ++s) {
@@ -403,8 +405,8 @@ AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const
 }
 
 /// Bin attention of one gene and mark: alpha [T], emb [2H] from hf, hr [T][H] and context [2H].
-AC_ALWAYS_INLINE void attend(int T, int H, const float* hf, const float* hr, const float* context, float* score,
-            float* alpha, float* emb)
+AC_ALWAYS_INLINE void attend(int T, int H, const float* hf, const float* hr, const float* context,
+                             float* score, float* alpha, float* emb)
 {
     float maxScore = -std::numeric_limits<float>::infinity();
     for (int t = 0; t < T; ++t) {
@@ -448,7 +450,9 @@ int simdLevel()
     static const int level = [] {
         int best = 0;
 #ifdef AC_X86_DISPATCH
-        best = __builtin_cpu_supports("x86-64-v4") ? 2 : __builtin_cpu_supports("x86-64-v3") ? 1 : 0;
+        best = __builtin_cpu_supports("x86-64-v4")   ? 2
+               : __builtin_cpu_supports("x86-64-v3") ? 1
+                                                     : 0;
 #endif
         const char* cap = std::getenv("AC_FUSED_LSTM_SIMD");
         if (cap && std::strcmp(cap, "baseline") == 0)
@@ -461,8 +465,7 @@ int simdLevel()
 }
 
 /// Runs Kernel::run(args...) compiled for the instruction set of simdLevel().
-template <typename Kernel, typename... Args>
-void simdCall(Args... args)
+template <typename Kernel, typename... Args> void simdCall(Args... args)
 {
 #ifdef AC_X86_DISPATCH
     const int level = simdLevel();
@@ -475,35 +478,28 @@ void simdCall(Args... args)
 }
 
 struct ForwardKernel {
-    template <typename... Args>
-    AC_ALWAYS_INLINE static void run(Args... args)
+    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
     {
         forwardSequences(args...);
     }
 };
 
 struct BackwardKernel {
-    template <typename... Args>
-    AC_ALWAYS_INLINE static void run(Args... args)
+    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
     {
         backwardSequences(args...);
     }
 };
 
 struct InferKernel {
-    template <typename... Args>
-    AC_ALWAYS_INLINE static void run(Args... args)
+    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
     {
         inferSequences(args...);
     }
 };
 
 struct AttendKernel {
-    template <typename... Args>
-    AC_ALWAYS_INLINE static void run(Args... args)
-    {
-        attend(args...);
-    }
+    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args) { attend(args...); }
 };
 
 /// What the forward pass keeps for the backward pass, in step order [G, T, B, .].
@@ -520,7 +516,7 @@ ForwardState runForward(const torch::Tensor& x, const torch::Tensor& wIh, const 
     const int64_t H = wHh.size(2);
     const torch::Tensor wIhT = wIh.transpose(1, 2).contiguous(); // [G, I, 4H]
     const torch::Tensor wHhT = wHh.transpose(1, 2).contiguous(); // [G, H, 4H]
-    const torch::Tensor bias = (bIh + bHh).contiguous();          // [G, 4H]
+    const torch::Tensor bias = (bIh + bHh).contiguous();         // [G, 4H]
     ForwardState st;
     st.gates = torch::empty({G, T, B, 4 * H}, x.options());
     st.c = torch::empty({G, T, B, H}, x.options());
@@ -540,10 +536,10 @@ ForwardState runForward(const torch::Tensor& x, const torch::Tensor& wIh, const 
     at::parallel_for(0, G, 1, [&](int64_t g0, int64_t g1) {
         for (int64_t g = g0; g < g1; ++g)
             simdCall<ForwardKernel>(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
-                             static_cast<int>(H), reverse[static_cast<size_t>(g)],
-                             px + g * rows * I, pwIhT + g * I * 4 * H, pwHhT + g * H * 4 * H,
-                             pb + g * 4 * H, pGates + g * rows * 4 * H, pc + g * rows * H,
-                             pTanhC + g * rows * H, ph + g * rows * H, pOut + g * rows * H);
+                                    static_cast<int>(H), reverse[static_cast<size_t>(g)],
+                                    px + g * rows * I, pwIhT + g * I * 4 * H, pwHhT + g * H * 4 * H,
+                                    pb + g * 4 * H, pGates + g * rows * 4 * H, pc + g * rows * H,
+                                    pTanhC + g * rows * H, ph + g * rows * H, pOut + g * rows * H);
     });
     return st;
 }
@@ -553,7 +549,8 @@ std::vector<bool> toBools(const std::vector<int64_t>& v)
     return std::vector<bool>(v.begin(), v.end());
 }
 
-class FusedLstmFunction : public torch::autograd::Function<FusedLstmFunction> {
+class FusedLstmFunction : public torch::autograd::Function<FusedLstmFunction>
+{
 public:
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
                                  const torch::Tensor& wIh, const torch::Tensor& wHh,
@@ -601,14 +598,13 @@ public:
             std::vector<float> rec(static_cast<size_t>(B * H));
             std::vector<float> dc(static_cast<size_t>(B * H));
             for (int64_t g = g0; g < g1; ++g)
-                simdCall<BackwardKernel>(static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
-                                  static_cast<int>(H), reverse[static_cast<size_t>(g)],
-                                  px + g * rows * I, pwIhT + g * I * 4 * H, pwHh + g * 4 * H * H,
-                                  pGates + g * rows * 4 * H, pc + g * rows * H,
-                                  pTanhC + g * rows * H, ph + g * rows * H, pdh + g * rows * H,
-                                  pdx + g * rows * I, pdWihT + g * I * 4 * H,
-                                  pdWhh + g * 4 * H * H, pdb + g * 4 * H, da.data(), rec.data(),
-                                  dc.data());
+                simdCall<BackwardKernel>(
+                    static_cast<int>(B), static_cast<int>(T), static_cast<int>(I),
+                    static_cast<int>(H), reverse[static_cast<size_t>(g)], px + g * rows * I,
+                    pwIhT + g * I * 4 * H, pwHh + g * 4 * H * H, pGates + g * rows * 4 * H,
+                    pc + g * rows * H, pTanhC + g * rows * H, ph + g * rows * H, pdh + g * rows * H,
+                    pdx + g * rows * I, pdWihT + g * I * 4 * H, pdWhh + g * 4 * H * H,
+                    pdb + g * 4 * H, da.data(), rec.data(), dc.data());
         });
         // The two bias gradients are equal but must not share storage (optimisers update in place).
         return {dx, dWihT.transpose(1, 2), dWhh, db, db.clone(), torch::Tensor()};
@@ -637,9 +633,9 @@ torch::Tensor fusedLstm(const torch::Tensor& x, const torch::Tensor& wIh, const 
     const torch::Tensor xc = x.contiguous();
     const torch::Tensor wIhC = wIh.contiguous();
     const torch::Tensor wHhC = wHh.contiguous();
-    const bool needGrad = torch::GradMode::is_enabled()
-        && (x.requires_grad() || wIh.requires_grad() || wHh.requires_grad() || bIh.requires_grad()
-            || bHh.requires_grad());
+    const bool needGrad = torch::GradMode::is_enabled() &&
+                          (x.requires_grad() || wIh.requires_grad() || wHh.requires_grad() ||
+                           bIh.requires_grad() || bHh.requires_grad());
     if (!needGrad)
         return runForward(xc, wIhC, wHhC, bIh, bHh, reverse).out;
     return FusedLstmFunction::apply(xc, wIhC, wHhC, bIh, bHh,
@@ -664,7 +660,7 @@ BinAttentionEncoding fusedBiLstmAttention(const torch::Tensor& x, const torch::T
     const torch::Tensor xc = x.contiguous();
     const torch::Tensor wIhC = wIh.contiguous();
     const torch::Tensor wHhT = wHh.transpose(1, 2).contiguous(); // [2M, H, 4H]
-    const torch::Tensor bias = (bIh + bHh).contiguous();          // [2M, 4H]
+    const torch::Tensor bias = (bIh + bHh).contiguous();         // [2M, 4H]
     const torch::Tensor ctx = context.reshape({M, 2 * H}).contiguous();
     BinAttentionEncoding out;
     out.embedding = torch::empty({N, M, 2 * H}, x.options());
@@ -697,12 +693,13 @@ BinAttentionEncoding fusedBiLstmAttention(const torch::Tensor& x, const torch::T
                 for (int64_t d = 0; d < 2; ++d) {
                     const int64_t g = 2 * m + d;
                     simdCall<InferKernel>(rows, iT, iH, d == 1, px + n0 * T * M + m, T * M, M,
-                                   pwIh + g * 4 * H, pb + g * 4 * H, pwT + g * H * 4 * H, a.data(),
-                                   cs.data(), d ? hr : hf);
+                                          pwIh + g * 4 * H, pb + g * 4 * H, pwT + g * H * 4 * H,
+                                          a.data(), cs.data(), d ? hr : hf);
                 }
                 for (int r = 0; r < rows; ++r)
-                    simdCall<AttendKernel>(iT, iH, hf + r * T * H, hr + r * T * H, pctx + m * 2 * H, score.data(),
-                           pAlpha + ((n0 + r) * M + m) * T, pEmb + ((n0 + r) * M + m) * 2 * H);
+                    simdCall<AttendKernel>(iT, iH, hf + r * T * H, hr + r * T * H, pctx + m * 2 * H,
+                                           score.data(), pAlpha + ((n0 + r) * M + m) * T,
+                                           pEmb + ((n0 + r) * M + m) * 2 * H);
             }
         }
     });

@@ -4,7 +4,8 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * G independent single-layer LSTMs run as one fused recurrence, with autograd.

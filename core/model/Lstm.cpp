@@ -2,7 +2,8 @@
 
 #include "model/FusedLstm.h"
 
-namespace ac {
+namespace ac
+{
 
 LstmImpl::LstmImpl(const ModelConfig& config)
     : ChromatinModelImpl(config),

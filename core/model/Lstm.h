@@ -4,7 +4,8 @@
 
 #include <torch/torch.h>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * LSTM baseline of Singh et al. 2017 ("an LSTM directly on the input matrix X, no attention"):
@@ -14,7 +15,8 @@ namespace ac {
  * The two directions run as one fused recurrence (fusedLstm) with the parameters of "rnn" (a
  * torch LSTM module that holds them under the usual names). No α, no β. Not thread-safe.
  */
-class LstmImpl : public ChromatinModelImpl {
+class LstmImpl : public ChromatinModelImpl
+{
 public:
     explicit LstmImpl(const ModelConfig& config);
     ModelOutput forward(const torch::Tensor& x) override;

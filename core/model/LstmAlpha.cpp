@@ -2,7 +2,8 @@
 
 #include "model/BinLevelEncoding.h"
 
-namespace ac {
+namespace ac
+{
 
 LstmAlphaImpl::LstmAlphaImpl(const ModelConfig& config)
     : ChromatinModelImpl(config), m_classifier(nullptr)

@@ -7,7 +7,8 @@
 
 #include <vector>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * LSTM-α (Singh et al. 2017, bin-level attention only): the per-mark BiLSTM encoders with bin
@@ -15,7 +16,8 @@ namespace ac {
  * concatenated and a Linear(M · 2 binHidden, 1) ("fc") to the logit. The bin level is fused as
  * in AttentiveChrome (encodeBins). No β. Not thread-safe.
  */
-class LstmAlphaImpl : public ChromatinModelImpl {
+class LstmAlphaImpl : public ChromatinModelImpl
+{
 public:
     explicit LstmAlphaImpl(const ModelConfig& config);
     ModelOutput forward(const torch::Tensor& x) override;

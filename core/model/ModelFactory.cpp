@@ -6,7 +6,8 @@
 #include "model/Lstm.h"
 #include "model/LstmAlpha.h"
 
-namespace ac {
+namespace ac
+{
 
 std::shared_ptr<ChromatinModelImpl> makeModel(const ModelConfig& config)
 {

@@ -1,11 +1,12 @@
 #pragma once
 
-#include "model/ChromatinModel.h"
 #include "domain/ModelConfig.h"
+#include "model/ChromatinModel.h"
 
 #include <memory>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Builds the variant `config.kind` with the sizes of `config`, parameters uninitialised

@@ -8,9 +8,11 @@
 #include <map>
 #include <numeric>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 QString shapeText(const std::vector<std::int64_t>& shape)
 {

@@ -5,11 +5,13 @@
 #include <QString>
 #include <cstdint>
 
-namespace torch::nn {
+namespace torch::nn
+{
 class Module;
 }
 
-namespace ac {
+namespace ac
+{
 
 /// Every parameter (and buffer) of `module` under its state_dict name, as plain arrays.
 Weights exportWeights(const torch::nn::Module& module);

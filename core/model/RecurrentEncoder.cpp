@@ -1,6 +1,7 @@
 #include "model/RecurrentEncoder.h"
 
-namespace ac {
+namespace ac
+{
 
 RecurrentEncoderImpl::RecurrentEncoderImpl(std::int64_t inputSize, std::int64_t hiddenSize)
     : m_rnn(register_module("rnn", torch::nn::LSTM(torch::nn::LSTMOptions(inputSize, hiddenSize)

@@ -6,7 +6,8 @@
 
 #include <utility>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * A bidirectional one-layer LSTM over a sequence followed by context-vector attention over its
@@ -14,7 +15,8 @@ namespace ac {
  * (torch LSTM: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 and their _reverse) and
  * "bin_attention" (bin_context_vector [2 * hidden, 1]). Not thread-safe.
  */
-class RecurrentEncoderImpl : public torch::nn::Module {
+class RecurrentEncoderImpl : public torch::nn::Module
+{
 public:
     RecurrentEncoderImpl(std::int64_t inputSize, std::int64_t hiddenSize);
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domain/CellData.h"
+#include "domain/GeneViewData.h"
 #include "domain/RunResults.h"
 #include "domain/TrackData.h"
-#include "domain/GeneViewData.h"
 #include "session/StudyQueries.h"
 #include "train/CellSummary.h"
 

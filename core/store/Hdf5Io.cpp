@@ -2,9 +2,11 @@
 
 #include <stdexcept>
 
-namespace ac::h5 {
+namespace ac::h5
+{
 
-namespace {
+namespace
+{
 
 H5::DSetCreatPropList creationList(const Layout& layout)
 {
@@ -62,8 +64,8 @@ bool exists(const H5::Group& g, const std::string& path)
     std::size_t start = 0;
     while (start <= path.size()) {
         const std::size_t slash = path.find('/', start);
-        const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos
-                                                                               : slash - start);
+        const std::string part =
+            path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         prefix += prefix.empty() ? part : "/" + part;
         if (H5Lexists(g.getId(), prefix.c_str(), H5P_DEFAULT) <= 0)
             return false;
@@ -80,8 +82,8 @@ H5::Group openOrCreateGroup(H5::Group& g, const std::string& path)
     std::size_t start = 0;
     while (start < path.size()) {
         const std::size_t slash = path.find('/', start);
-        const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos
-                                                                               : slash - start);
+        const std::string part =
+            path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         if (!part.empty()) {
             if (H5Lexists(current.getId(), part.c_str(), H5P_DEFAULT) > 0) {
                 current = current.openGroup(part);
@@ -115,14 +117,13 @@ std::vector<std::string> memberNames(const H5::Group& g)
     H5::PropList gcpl(H5Gget_create_plist(g.getId()));
     unsigned flags = 0;
     H5Pget_link_creation_order(gcpl.getId(), &flags);
-    const H5_index_t index =
-        (flags & H5P_CRT_ORDER_INDEXED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+    const H5_index_t index = (flags & H5P_CRT_ORDER_INDEXED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
     const hsize_t n = g.getNumObjs();
     std::vector<std::string> names;
     names.reserve(n);
     for (hsize_t i = 0; i < n; ++i) {
-        const ssize_t len = H5Lget_name_by_idx(g.getId(), ".", index, H5_ITER_INC, i, nullptr, 0,
-                                               H5P_DEFAULT);
+        const ssize_t len =
+            H5Lget_name_by_idx(g.getId(), ".", index, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
         if (len < 0)
             throw H5::GroupIException("memberNames", "cannot list group members");
         std::string name(static_cast<std::size_t>(len), '\0');
@@ -241,8 +242,7 @@ void setAttr(H5::H5Object& o, const std::string& name, std::int64_t value)
 {
     if (o.attrExists(name))
         o.removeAttr(name);
-    H5::Attribute a =
-        o.createAttribute(name, H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR));
+    H5::Attribute a = o.createAttribute(name, H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR));
     a.write(H5::PredType::NATIVE_INT64, &value);
 }
 

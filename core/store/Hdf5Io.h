@@ -12,7 +12,8 @@
 #include <string>
 #include <vector>
 
-namespace ac::h5 {
+namespace ac::h5
+{
 
 /// Chunking and compression of a new dataset; chunk empty = contiguous, uncompressed.
 struct Layout {

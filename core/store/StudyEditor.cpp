@@ -12,13 +12,15 @@
 #include <QRandomGenerator>
 #include <cstdio>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 
 /// One version of the study file: every commit renames a new file over it (new inode).
 struct FileStamp {
@@ -38,7 +40,8 @@ struct FileStamp {
 
 FileStamp stampOf(const QString& path)
 {
-    struct stat st{};
+    struct stat st {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return {};
     return {true, st.st_dev, st.st_ino, st.st_size,
@@ -88,8 +91,7 @@ struct StudyEditor::Private {
         tempPath.clear();
     }
 
-    template <typename F>
-    bool guarded(const QString& object, QString* error, F&& f)
+    template <typename F> bool guarded(const QString& object, QString* error, F&& f)
     {
         if (!open) {
             *error = QStringLiteral("%1: the edit was already committed or abandoned").arg(path);
@@ -107,7 +109,8 @@ struct StudyEditor::Private {
     }
 };
 
-namespace {
+namespace
+{
 
 bool syncFile(const QString& path)
 {
@@ -168,14 +171,16 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
         }
         p.stamp = stampOf(path);
         if (p.stamp.exists != existing) {
-            *error = QStringLiteral("%1: the study was %2 while opening it; try again")
-                         .arg(path, existing ? QStringLiteral("removed") : QStringLiteral("created"));
+            *error =
+                QStringLiteral("%1: the study was %2 while opening it; try again")
+                    .arg(path, existing ? QStringLiteral("removed") : QStringLiteral("created"));
             p.tempPath.clear();
             return nullptr;
         }
         if (existing && !QFile::copy(path, p.tempPath)) {
-            *error = QStringLiteral("%1: cannot copy the study to %2 (disk full or no write access?)")
-                         .arg(path, p.tempPath);
+            *error =
+                QStringLiteral("%1: cannot copy the study to %2 (disk full or no write access?)")
+                    .arg(path, p.tempPath);
             p.tempPath.clear();
             return nullptr;
         }
@@ -280,11 +285,10 @@ bool StudyEditor::writeTrack(const QString& cell, const TrackData& track, QStrin
                                      " values; the cell type has " + std::to_string(genes) +
                                      " genes of " + std::to_string(track.binCount) + " bins");
         H5::Group tracks = h5::openOrCreateGroup(g, layout::kTracks);
-        h5::writeFloats(tracks, h5::utf8(track.name), {genes, hsize_t(track.binCount)},
-                        track.values.data(),
-                        {{std::min<hsize_t>(std::max<std::size_t>(genes, 1), 256),
-                          hsize_t(track.binCount)},
-                         layout::kDeflateLevel});
+        h5::writeFloats(
+            tracks, h5::utf8(track.name), {genes, hsize_t(track.binCount)}, track.values.data(),
+            {{std::min<hsize_t>(std::max<std::size_t>(genes, 1), 256), hsize_t(track.binCount)},
+             layout::kDeflateLevel});
         H5::DataSet ds = tracks.openDataSet(h5::utf8(track.name));
         h5::setAttr(ds, layout::kSourceAttr, h5::utf8(track.source));
     });
@@ -296,7 +300,8 @@ bool StudyEditor::writeRun(const RunRecord& run, const Weights& best, const Weig
     return d->guarded(h5::qstr("/" + runPath(run.id)), error, [&] {
         checkName(run.id, "run");
         if (!h5::exists(d->file, cellPath(run.cell)))
-            throw std::runtime_error("cell type \"" + h5::utf8(run.cell) + "\" is not in the study");
+            throw std::runtime_error("cell type \"" + h5::utf8(run.cell) +
+                                     "\" is not in the study");
         H5::Group root = d->file.openGroup("/");
         H5::Group runs = h5::openOrCreateGroup(root, layout::kRuns);
         // Updated in place (not unlinked) so the run keeps its place in creation order.
@@ -333,7 +338,8 @@ bool StudyEditor::writeResults(const QString& runId, const RunResults& results, 
             throw std::runtime_error("no such run");
         const hsize_t n = hsize_t(results.geneCount);
         const hsize_t m = hsize_t(results.markCount), t = hsize_t(results.binCount);
-        if (results.p.size() != n || (!results.alpha.empty() && results.alpha.size() != n * m * t) ||
+        if (results.p.size() != n ||
+            (!results.alpha.empty() && results.alpha.size() != n * m * t) ||
             (!results.beta.empty() && results.beta.size() != n * m))
             throw std::runtime_error("p, alpha and beta do not match the gene count");
         H5::Group runGroup = d->file.openGroup(runPath(runId));
@@ -341,9 +347,10 @@ bool StudyEditor::writeResults(const QString& runId, const RunResults& results, 
         H5::Group g = h5::openOrCreateGroup(runGroup, layout::kResults);
         h5::writeFloats(g, layout::kP, {n}, results.p.data());
         if (!results.alpha.empty())
-            h5::writeFloats(g, layout::kAlpha, {n, m, t}, results.alpha.data(),
-                            {{std::min<hsize_t>(std::max<hsize_t>(n, 1), layout::kGenesPerChunk), m, t},
-                             layout::kDeflateLevel});
+            h5::writeFloats(
+                g, layout::kAlpha, {n, m, t}, results.alpha.data(),
+                {{std::min<hsize_t>(std::max<hsize_t>(n, 1), layout::kGenesPerChunk), m, t},
+                 layout::kDeflateLevel});
         if (!results.beta.empty())
             h5::writeFloats(g, layout::kBeta, {n, m}, results.beta.data());
     });

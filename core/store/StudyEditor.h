@@ -1,16 +1,17 @@
 #pragma once
 
 #include "domain/CellData.h"
-#include "domain/WeightArray.h"
 #include "domain/RunRecord.h"
 #include "domain/RunResults.h"
 #include "domain/TrackData.h"
+#include "domain/WeightArray.h"
 
 #include <QString>
 #include <functional>
 #include <memory>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * An atomic change to a study file.
@@ -26,7 +27,8 @@ namespace ac {
  * lock file `<study>.lock`, and commit() refuses (`conflict` set, study untouched) when another
  * editor committed since this one began. apply() retries such a change from a fresh copy.
  */
-class StudyEditor {
+class StudyEditor
+{
 public:
     static std::unique_ptr<StudyEditor> begin(const QString& path, QString* error);
     ~StudyEditor();
@@ -37,8 +39,7 @@ public:
     /// Adds or replaces track `track.name` of `cell`; the gene count must match the cell's.
     bool writeTrack(const QString& cell, const TrackData& track, QString* error);
     /// Adds or replaces a run with its best and last weights (either may be empty).
-    bool writeRun(const RunRecord& run, const Weights& best, const Weights& last,
-                  QString* error);
+    bool writeRun(const RunRecord& run, const Weights& best, const Weights& last, QString* error);
     bool writeResults(const QString& runId, const RunResults& results, QString* error);
     bool removeRun(const QString& runId, QString* error);
 

@@ -8,7 +8,8 @@
 #include <QJsonObject>
 #include <stdexcept>
 
-namespace ac {
+namespace ac
+{
 
 struct StudyFile::Private {
     QString path;
@@ -16,8 +17,7 @@ struct StudyFile::Private {
     int version = 0;
 
     /// Runs `f`; turns any HDF5 or shape error into `error` naming the file and `object`.
-    template <typename F>
-    bool guarded(const QString& object, QString* error, F&& f) const
+    template <typename F> bool guarded(const QString& object, QString* error, F&& f) const
     {
         try {
             f();
@@ -27,13 +27,15 @@ struct StudyFile::Private {
                 *error = QStringLiteral("%1: %2: %3").arg(path, object, h5::describe(e));
         } catch (const std::exception& e) {
             if (error)
-                *error = QStringLiteral("%1: %2: %3").arg(path, object, QString::fromUtf8(e.what()));
+                *error =
+                    QStringLiteral("%1: %2: %3").arg(path, object, QString::fromUtf8(e.what()));
         }
         return false;
     }
 };
 
-namespace {
+namespace
+{
 
 QString cellPath(const QString& cell)
 {
@@ -239,13 +241,13 @@ QStringList StudyFile::trackNames(const QString& cell) const
 bool StudyFile::readTrack(const QString& cell, const QString& track, TrackData* out,
                           QString* error) const
 {
-    const QString object =
-        cellPath(cell) + QLatin1Char('/') + QLatin1String(layout::kTracks) + QLatin1Char('/') + track;
+    const QString object = cellPath(cell) + QLatin1Char('/') + QLatin1String(layout::kTracks) +
+                           QLatin1Char('/') + track;
     return d->guarded(object, error, [&] {
         if (!h5::exists(d->file, h5::utf8(object.mid(1))))
             throw std::runtime_error("no such track");
-        const H5::Group tracks = d->file.openGroup(
-            h5::utf8(cellPath(cell)) + "/" + layout::kTracks);
+        const H5::Group tracks =
+            d->file.openGroup(h5::utf8(cellPath(cell)) + "/" + layout::kTracks);
         TrackData t;
         t.name = track;
         std::vector<hsize_t> shape;
@@ -286,17 +288,17 @@ bool StudyFile::readRun(const QString& runId, RunRecord* out, QString* error) co
         RunRecord r;
         r.id = runId;
         r.cell = h5::qstr(h5::stringAttr(g, layout::kCellAttr));
-        r.created = QDateTime::fromString(h5::qstr(h5::stringAttr(g, layout::kCreatedAttr)),
-                                          Qt::ISODate);
+        r.created =
+            QDateTime::fromString(h5::qstr(h5::stringAttr(g, layout::kCreatedAttr)), Qt::ISODate);
         r.status = h5::qstr(h5::stringAttr(g, layout::kStatusAttr));
         r.bestEpoch = static_cast<int>(h5::intAttr(g, layout::kBestEpochAttr));
         QString jsonError;
-        const auto model =
-            QJsonDocument::fromJson(QByteArray::fromStdString(h5::stringAttr(g, layout::kModelAttr)));
+        const auto model = QJsonDocument::fromJson(
+            QByteArray::fromStdString(h5::stringAttr(g, layout::kModelAttr)));
         if (!ModelConfig::fromJson(model.object(), &r.model, &jsonError))
             throw std::runtime_error("model: " + jsonError.toStdString());
-        const auto train =
-            QJsonDocument::fromJson(QByteArray::fromStdString(h5::stringAttr(g, layout::kTrainAttr)));
+        const auto train = QJsonDocument::fromJson(
+            QByteArray::fromStdString(h5::stringAttr(g, layout::kTrainAttr)));
         if (!TrainConfig::fromJson(train.object(), &r.train, &jsonError))
             throw std::runtime_error("train: " + jsonError.toStdString());
         std::vector<hsize_t> shape;

@@ -1,16 +1,17 @@
 #pragma once
 
 #include "domain/CellData.h"
-#include "domain/WeightArray.h"
 #include "domain/RunRecord.h"
 #include "domain/RunResults.h"
 #include "domain/TrackData.h"
+#include "domain/WeightArray.h"
 
 #include <QString>
 #include <QStringList>
 #include <memory>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Read access to one study file (HDF5; layout in the README, section "Study file").
@@ -20,7 +21,8 @@ namespace ac {
  * Every read returns false and sets `error` (naming the file and the HDF5 object) on failure,
  * leaving the output untouched. A study changed by a StudyEditor is not seen until reopened.
  */
-class StudyFile {
+class StudyFile
+{
 public:
     static constexpr int kFormatVersion = 1;
 
@@ -42,8 +44,7 @@ public:
                         QString* error) const;
 
     QStringList trackNames(const QString& cell) const;
-    bool readTrack(const QString& cell, const QString& track, TrackData* out,
-                   QString* error) const;
+    bool readTrack(const QString& cell, const QString& track, TrackData* out, QString* error) const;
 
     /// All run ids, or those of one cell when `cell` is not empty; ordered by creation time.
     QStringList runIds(const QString& cell = QString()) const;

@@ -3,7 +3,8 @@
 // Internal to core/store: names of the groups, datasets and attributes of a study file.
 // The README's "Study file" section documents the same layout for users of h5py / h5dump.
 
-namespace ac::layout {
+namespace ac::layout
+{
 
 inline constexpr char kFormatAttr[] = "format";
 inline constexpr char kFormatName[] = "attentivechrome-study";

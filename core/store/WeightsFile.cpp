@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <stdexcept>
 
-namespace ac {
+namespace ac
+{
 
-namespace {
+namespace
+{
 constexpr char kGroup[] = "weights";
 }
 
@@ -43,8 +45,8 @@ bool readWeightsFile(const QString& path, Weights* out, QString* error)
     } catch (const H5::Exception& e) {
         *error = QStringLiteral("%1: /%2: %3").arg(path, QLatin1String(kGroup), h5::describe(e));
     } catch (const std::exception& e) {
-        *error = QStringLiteral("%1: /%2: %3").arg(path, QLatin1String(kGroup),
-                                                  QString::fromUtf8(e.what()));
+        *error = QStringLiteral("%1: /%2: %3")
+                     .arg(path, QLatin1String(kGroup), QString::fromUtf8(e.what()));
     }
     return false;
 }
@@ -52,8 +54,8 @@ bool readWeightsFile(const QString& path, Weights* out, QString* error)
 bool writeWeightsFile(const QString& path, const Weights& weights, QString* error)
 {
     H5::Exception::dontPrint();
-    const QString temp = QStringLiteral("%1.%2.tmp").arg(path).arg(
-        QRandomGenerator::system()->generate64(), 0, 16);
+    const QString temp =
+        QStringLiteral("%1.%2.tmp").arg(path).arg(QRandomGenerator::system()->generate64(), 0, 16);
     try {
         {
             H5::H5File file(h5::utf8(temp), H5F_ACC_EXCL);
@@ -61,8 +63,8 @@ bool writeWeightsFile(const QString& path, const Weights& weights, QString* erro
             H5::Group g = h5::openOrCreateGroup(root, kGroup);
             h5::writeWeightsGroup(g, weights);
         }
-        if (std::rename(QFile::encodeName(temp).constData(),
-                        QFile::encodeName(path).constData()) != 0) {
+        if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) !=
+            0) {
             *error = QStringLiteral("%1: cannot rename %2 to it").arg(path, temp);
             QFile::remove(temp);
             return false;

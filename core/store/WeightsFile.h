@@ -4,7 +4,8 @@
 
 #include <QString>
 
-namespace ac {
+namespace ac
+{
 
 /**
  * A stand-alone weights file: HDF5 with one float32 dataset per parameter in the group

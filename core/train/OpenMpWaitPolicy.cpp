@@ -3,7 +3,8 @@
 #include <cstdlib>
 #include <unistd.h>
 
-namespace ac {
+namespace ac
+{
 
 void ensurePassiveOpenMpWaiting(char** argv)
 {

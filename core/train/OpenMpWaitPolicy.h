@@ -1,6 +1,7 @@
 #pragma once
 
-namespace ac {
+namespace ac
+{
 
 /**
  * Makes LibTorch's OpenMP worker threads sleep, not spin, between parallel regions.

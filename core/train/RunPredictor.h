@@ -1,10 +1,10 @@
 #pragma once
 
 #include "domain/CellData.h"
-#include "domain/Progress.h"
 #include "domain/ModelConfig.h"
-#include "domain/WeightArray.h"
+#include "domain/Progress.h"
 #include "domain/RunResults.h"
+#include "domain/WeightArray.h"
 
 #include <QString>
 #include <memory>

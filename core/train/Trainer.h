@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/EpochMetrics.h"
 #include "domain/ModelConfig.h"
 #include "domain/RunRecord.h"
-#include "domain/EpochMetrics.h"
 #include "domain/TrainConfig.h"
 
 #include <QString>
@@ -70,9 +70,10 @@ struct TrainOutcome {
  *   not stored, so they restart from zero; shuffling and dropout are seeded per epoch, so the
  *   order of the genes is that of an uninterrupted run.
  * - Errors (outcome.ok false, `error` names the study and the run or gene): settings out of
- *   range (request.train fails TrainConfig::validate(); its message), unknown cell, no training or validation genes, a
- *   non-finite input value, a non-finite loss, a failed write, an exception from LibTorch (caught
- *   here, never thrown). Errors before the first stored epoch leave the study unchanged.
+ *   range (request.train fails TrainConfig::validate(); its message), unknown cell, no training or
+ * validation genes, a non-finite input value, a non-finite loss, a failed write, an exception from
+ * LibTorch (caught here, never thrown). Errors before the first stored epoch leave the study
+ * unchanged.
  */
 TrainOutcome trainModel(const TrainRequest& request, const TrainCallback& progress);
 
