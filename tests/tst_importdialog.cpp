@@ -2,6 +2,7 @@
 // study; a malformed CSV line is reported with file and line and leaves the study unchanged.
 #include "FileDigest.h"
 #include "ImportDialog.h"
+#include "RemcCsvFixture.h"
 #include "store/StudyFile.h"
 
 #include <QDir>
@@ -14,16 +15,6 @@ using namespace ac;
 namespace
 {
 
-QByteArray geneRows(int id, int label)
-{
-    QByteArray out;
-    const QByteArray gid = QByteArray::number(id).rightJustified(6, '0');
-    for (int b = 1; b <= 100; ++b)
-        out += gid + ',' + QByteArray::number(b) + ',' + QByteArray::number(b % 4) + ",1," +
-               QByteArray::number(b % 6) + ",3,0," + QByteArray::number(label) + '\n';
-    return out;
-}
-
 bool writeCellFolder(const QString& root, const QString& cell, const QByteArray& validOverride = {})
 {
     const QString dir = QDir(root).filePath(cell + QStringLiteral("/classification"));
@@ -34,9 +25,10 @@ bool writeCellFolder(const QString& root, const QString& cell, const QByteArray&
         QFile f(QDir(dir).filePath(QString::fromLatin1(names[s]) + QStringLiteral(".csv")));
         if (!f.open(QIODevice::WriteOnly))
             return false;
-        const QByteArray data = s == 1 && !validOverride.isEmpty()
-                                    ? validOverride
-                                    : geneRows(3 + 2 * s, 1) + geneRows(4 + 2 * s, 0);
+        const QByteArray data =
+            s == 1 && !validOverride.isEmpty()
+                ? validOverride
+                : testing::remcGeneRows(3 + 2 * s, 1) + testing::remcGeneRows(4 + 2 * s, 0);
         f.write(data);
     }
     return true;
@@ -87,7 +79,7 @@ private Q_SLOTS:
             QVERIFY(done.at(0).at(0).toBool());
         }
         const QByteArray before = testing::fileDigest(study);
-        QByteArray bad = geneRows(5, 1) + geneRows(6, 0);
+        QByteArray bad = testing::remcGeneRows(5, 1) + testing::remcGeneRows(6, 0);
         QList<QByteArray> lines = bad.split('\n');
         lines[41] = "000005,42,1,2,x,4,0,1"; // line 42: not a number
         QVERIFY(writeCellFolder(dir.path(), QStringLiteral("E902"), lines.join('\n')));

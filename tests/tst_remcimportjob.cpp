@@ -3,6 +3,7 @@
 // through one atomic commit; a malformed CSV line is named with its file and line; a failed or
 // cancelled import leaves the study byte-for-byte unchanged.
 #include "FileDigest.h"
+#include "RemcCsvFixture.h"
 #include "jobs/RemcImportJob.h"
 #include "store/StudyFile.h"
 
@@ -16,17 +17,6 @@ using namespace ac;
 namespace
 {
 
-/// The 100 rows of one gene (REMC GeneID `id`, zero-padded to six digits).
-QByteArray geneRows(int id, int label)
-{
-    QByteArray out;
-    const QByteArray gid = QByteArray::number(id).rightJustified(6, '0');
-    for (int b = 1; b <= 100; ++b)
-        out += gid + ',' + QByteArray::number(b) + ',' + QByteArray::number(b % 4) + ",1," +
-               QByteArray::number(b % 6) + ",3,0," + QByteArray::number(label) + '\n';
-    return out;
-}
-
 /// `<root>/<cell>/classification/{train,valid,test}.csv`: genes base+1.. (2 train, 2 valid,
 /// 1 test); `valid` replaces the valid split when given.
 bool writeCell(const QString& root, const QString& cell, int base, const QByteArray& valid = {})
@@ -34,10 +24,11 @@ bool writeCell(const QString& root, const QString& cell, int base, const QByteAr
     const QString dir = QDir(root).filePath(cell + QStringLiteral("/classification"));
     if (!QDir().mkpath(dir))
         return false;
-    const QByteArray splits[3] = {geneRows(base + 1, 1) + geneRows(base + 2, 0),
-                                  valid.isEmpty() ? geneRows(base + 3, 0) + geneRows(base + 4, 1)
-                                                  : valid,
-                                  geneRows(base + 5, 1)};
+    const QByteArray splits[3] = {
+        testing::remcGeneRows(base + 1, 1) + testing::remcGeneRows(base + 2, 0),
+        valid.isEmpty() ? testing::remcGeneRows(base + 3, 0) + testing::remcGeneRows(base + 4, 1)
+                        : valid,
+        testing::remcGeneRows(base + 5, 1)};
     const char* const stems[3] = {"train", "valid", "test"};
     for (int s = 0; s < 3; ++s) {
         QFile f(QDir(dir).filePath(QLatin1String(stems[s]) + QStringLiteral(".csv")));
@@ -88,7 +79,8 @@ void TestRemcImportJob::initTestCase()
     m_remc = m_dir.filePath(QStringLiteral("remc"));
     QVERIFY(writeCell(m_remc, QStringLiteral("E001"), 0));
     QVERIFY(writeCell(m_remc, QStringLiteral("E002"), 10));
-    QList<QByteArray> lines = (geneRows(23, 1) + geneRows(24, 0)).split('\n');
+    QList<QByteArray> lines =
+        (testing::remcGeneRows(23, 1) + testing::remcGeneRows(24, 0)).split('\n');
     lines[41] = "000023,42,1,2,x,4,0,1"; // line 42: H3K4me1 is not a number
     QVERIFY(writeCell(m_dir.filePath(QStringLiteral("bad")), QStringLiteral("E009"), 20,
                       lines.join('\n')));
