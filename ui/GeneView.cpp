@@ -66,11 +66,6 @@ GeneView::GeneView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(th
 
 GeneView::~GeneView() = default;
 
-QStringList GeneView::gradientNames()
-{
-    return PlotPalette::gradientNames();
-}
-
 QCPGraph* GeneView::signalGraph(int mark) const
 {
     return mark >= 0 && mark < int(m_signalGraphs.size()) ? m_signalGraphs[mark] : nullptr;
@@ -391,7 +386,7 @@ void GeneView::fillBeta()
 
 void GeneView::setGradient(const QString& name)
 {
-    m_gradient = gradientNames().contains(name) ? name : QStringLiteral("Viridis");
+    m_gradient = PlotPalette::gradientNames().contains(name) ? name : QStringLiteral("Viridis");
     if (m_alphaMap)
         m_alphaMap->setGradient(PlotPalette::gradient(m_gradient));
     if (m_attrMap)

@@ -48,8 +48,6 @@ public:
     /// Colour gradient of the α/attribution maps by name (see PlotPalette::gradientNames()).
     void setGradient(const QString& name);
     QString gradient() const { return m_gradient; }
-    /// The names setGradient() accepts (PlotPalette::gradientNames()).
-    static QStringList gradientNames();
 
     /// Auto: α range is the gene's min..max. Fixed: `lower..upper` for every gene.
     void setRange(RangeMode mode, double lower = 0.0, double upper = 0.05);

@@ -1,6 +1,6 @@
 #include "ViewToolBar.h"
 
-#include "GeneView.h"
+#include "PlotPalette.h"
 #include "interpret/AttributionMethod.h"
 
 #include <QAction>
@@ -42,7 +42,7 @@ void ViewToolBar::addColourControls()
 {
     addWidget(new QLabel(QStringLiteral(" Colour map "), this));
     m_gradientBox = new QComboBox(this);
-    m_gradientBox->addItems(GeneView::gradientNames());
+    m_gradientBox->addItems(PlotPalette::gradientNames());
     addWidget(m_gradientBox);
     connect(m_gradientBox, &QComboBox::currentTextChanged, this, &ViewToolBar::gradientChanged);
     addWidget(new QLabel(QStringLiteral("  α range "), this));
