@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -340,6 +341,53 @@ private Q_SLOTS:
         QCOMPARE(study->cellNames(),
                  (QStringList{QStringLiteral("E1"), QStringLiteral("E2"), QStringLiteral("E3")}));
         QCOMPARE(study->runIds(), QStringList{QStringLiteral("r1")});
+    }
+
+    void leftoversOfKilledWritersAreRemoved()
+    {
+        // Issue 13, finding 7: a kill during a change left a full hidden copy nothing removed.
+        const QString path = m_dir.filePath(QStringLiteral("leak.h5"));
+        const QDir dir(m_dir.path());
+        QString error;
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E1")), &error),
+                 qPrintable(error));
+        auto live = StudyEditor::begin(path, &error); // a live writer: this process
+        QVERIFY2(live, qPrintable(error));
+        const QStringList liveCopy = temporaries(path);
+        QCOMPARE(liveCopy.size(), 1);
+
+        // A writer killed mid-change: a child begins one and exits without cleaning up.
+        const pid_t child = ::fork();
+        if (child == 0) {
+            QString e;
+            auto editor = StudyEditor::begin(path, &e);
+            ::_exit(editor && editor->writeCell(makeCell(QStringLiteral("E2"), 9), &e) ? 0 : 1);
+        }
+        int status = 0;
+        QVERIFY(child > 0 && ::waitpid(child, &status, 0) == child);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        QStringList dead = temporaries(path);
+        dead.removeOne(liveCopy[0]);
+        QCOMPARE(dead.size(), 1);
+        QVERIFY2(dead[0].contains(QStringLiteral(".%1@").arg(child)), qPrintable(dead[0]));
+        // Copies of another host's writer and of an unknown form are kept.
+        const QString foreign = QString(dead[0]).replace(QRegularExpression(QStringLiteral("@.+$")),
+                                                         QStringLiteral("@elsewhere.example.tmp"));
+        const QString unknown = QStringLiteral(".leak.h5.0123456789abcdef.tmp");
+        QVERIFY(QFile::copy(dir.filePath(dead[0]), dir.filePath(foreign)));
+        QVERIFY(QFile::copy(dir.filePath(dead[0]), dir.filePath(unknown)));
+
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E3")), &error),
+                 qPrintable(error));
+        QStringList expected{liveCopy[0], foreign, unknown};
+        expected.sort();
+        QCOMPARE(temporaries(path), expected); // the dead writer's copy is gone
+        live.reset();
+        expected.removeOne(liveCopy[0]);
+        QCOMPARE(temporaries(path), expected);
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        QCOMPARE(study->cellNames(), (QStringList{QStringLiteral("E1"), QStringLiteral("E3")}));
     }
 
     void lockWithoutOwnerIsTakenOver_data()

@@ -4,12 +4,12 @@
 #include "store/StudyFile.h"
 #include "store/StudyLayout.h"
 #include "store/StudyLock.h"
+#include "store/StudyTempFiles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <cstdio>
 #include <fcntl.h>
 #include <stdexcept>
@@ -141,9 +141,7 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
         *error = QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath());
         return nullptr;
     }
-    p.tempPath = QStringLiteral("%1/.%2.%3.tmp")
-                     .arg(info.absolutePath(), info.fileName())
-                     .arg(QRandomGenerator::system()->generate64(), 0, 16);
+    p.tempPath = StudyTempFiles::newPath(path);
     {
         // No commit may replace the study between its stamp and its copy.
         StudyLock lock(path);
@@ -151,6 +149,7 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
             p.tempPath.clear();
             return nullptr;
         }
+        StudyTempFiles::removeAbandoned(path); // copies of killed writers
         p.stamp = stampOf(path);
         if (p.stamp.exists != existing) {
             *error =

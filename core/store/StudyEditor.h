@@ -26,7 +26,8 @@ namespace ac
  * saves an epoch) never lose each other's changes: begin()'s copy and commit()'s rename hold the
  * lock file `<study>.lock` (StudyLock), and commit() refuses (`conflict` set, study untouched)
  * when another editor committed since this one began. apply() retries such a change from a fresh
- * copy. A folder that cannot be written fails at once, changing nothing.
+ * copy. Under the lock, begin() also removes the temporary copies of writers that were killed
+ * (StudyTempFiles). A folder that cannot be written fails at once, changing nothing.
  */
 class StudyEditor
 {
