@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <climits>
 #include <csignal>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ac
@@ -30,7 +31,14 @@ QString StudyTempFiles::hostTag()
 {
     QString host = QSysInfo::machineHostName();
     host.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9.-]")), QStringLiteral("_"));
-    return host.isEmpty() ? QStringLiteral("localhost") : host;
+    if (host.isEmpty())
+        host = QStringLiteral("localhost");
+    // Containers may share a host name but not their process ids: add the PID namespace.
+    struct stat ns {
+    };
+    if (::stat("/proc/self/ns/pid", &ns) == 0)
+        host += QStringLiteral("~%1").arg(quint64(ns.st_ino));
+    return host;
 }
 
 QString StudyTempFiles::newPath(const QString& study)

@@ -8,8 +8,9 @@ namespace ac
 /**
  * Names and clean-up of the temporary copies StudyEditor writes beside a study.
  *
- * A copy is named `.<study>.<16 hex digits>.<writer's process id>@<host>.tmp`, so a copy left by
- * a writer that was killed can be told from one still being written. Stateless; the functions
+ * A copy is named `.<study>.<16 hex digits>.<writer's process id>@<host>.tmp` (host: the host
+ * name and the PID namespace), so a copy left by a writer that was killed can be told from one
+ * still being written. Stateless; the functions
  * may be called from any thread.
  */
 class StudyTempFiles
