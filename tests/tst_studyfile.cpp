@@ -2,13 +2,20 @@
 #include "FileDigest.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
+#include "store/StudyLock.h"
 #include "store/WeightsFile.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <grp.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace ac;
 
@@ -63,6 +70,50 @@ RunRecord makeRun(const QString& id, const QString& cell)
         r.epochs.push_back(m);
     }
     return r;
+}
+
+/// A change that adds cell `name` (9 genes), for StudyEditor::apply.
+std::function<bool(StudyEditor&, QString*)> addCell(const QString& name)
+{
+    return [name](StudyEditor& e, QString* error) { return e.writeCell(makeCell(name, 9), error); };
+}
+
+/// Runs `f` in a child process, as user nobody when this is root (permission bits bind it
+/// then); returns the child's exit status (3: cannot drop to nobody) and the text it wrote.
+int runInChild(const std::function<int(QByteArray*)>& f, QByteArray* text)
+{
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return -1;
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::close(fds[0]);
+        if (::geteuid() == 0 &&
+            (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0))
+            ::_exit(3);
+        QByteArray out;
+        const int status = f(&out);
+        const ssize_t written = ::write(fds[1], out.constData(), size_t(out.size()));
+        ::_exit(written == out.size() ? status : 5);
+    }
+    ::close(fds[1]);
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0)
+        text->append(buffer, int(n));
+    ::close(fds[0]);
+    int status = 0;
+    if (child < 0 || ::waitpid(child, &status, 0) != child || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
+}
+
+/// Hidden temporary copies beside `study`.
+QStringList temporaries(const QString& study)
+{
+    const QFileInfo info(study);
+    return QDir(info.absolutePath())
+        .entryList({QStringLiteral(".%1.*.tmp").arg(info.fileName())}, QDir::Files | QDir::Hidden);
 }
 
 } // namespace
@@ -290,6 +341,165 @@ private Q_SLOTS:
         QCOMPARE(study->cellNames(),
                  (QStringList{QStringLiteral("E1"), QStringLiteral("E2"), QStringLiteral("E3")}));
         QCOMPARE(study->runIds(), QStringList{QStringLiteral("r1")});
+    }
+
+    void leftoversOfKilledWritersAreRemoved()
+    {
+        // Issue 13, finding 7: a kill during a change left a full hidden copy nothing removed.
+        const QString path = m_dir.filePath(QStringLiteral("leak.h5"));
+        const QDir dir(m_dir.path());
+        QString error;
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E1")), &error),
+                 qPrintable(error));
+        auto live = StudyEditor::begin(path, &error); // a live writer: this process
+        QVERIFY2(live, qPrintable(error));
+        const QStringList liveCopy = temporaries(path);
+        QCOMPARE(liveCopy.size(), 1);
+
+        // A writer killed mid-change: a child begins one and exits without cleaning up.
+        const pid_t child = ::fork();
+        if (child == 0) {
+            QString e;
+            auto editor = StudyEditor::begin(path, &e);
+            ::_exit(editor && editor->writeCell(makeCell(QStringLiteral("E2"), 9), &e) ? 0 : 1);
+        }
+        int status = 0;
+        QVERIFY(child > 0 && ::waitpid(child, &status, 0) == child);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        QStringList dead = temporaries(path);
+        dead.removeOne(liveCopy[0]);
+        QCOMPARE(dead.size(), 1);
+        QVERIFY2(dead[0].contains(QStringLiteral(".%1@").arg(child)), qPrintable(dead[0]));
+        // Copies of another host's writer and of an unknown form are kept.
+        const QString foreign = QString(dead[0]).replace(QRegularExpression(QStringLiteral("@.+$")),
+                                                         QStringLiteral("@elsewhere.example.tmp"));
+        const QString unknown = QStringLiteral(".leak.h5.0123456789abcdef.tmp");
+        QVERIFY(QFile::copy(dir.filePath(dead[0]), dir.filePath(foreign)));
+        QVERIFY(QFile::copy(dir.filePath(dead[0]), dir.filePath(unknown)));
+
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E3")), &error),
+                 qPrintable(error));
+        QStringList expected{liveCopy[0], foreign, unknown};
+        expected.sort();
+        QCOMPARE(temporaries(path), expected); // the dead writer's copy is gone
+        live.reset();
+        expected.removeOne(liveCopy[0]);
+        QCOMPARE(temporaries(path), expected);
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        QCOMPARE(study->cellNames(), (QStringList{QStringLiteral("E1"), QStringLiteral("E3")}));
+    }
+
+    void lockWithoutOwnerIsTakenOver_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("empty") << QByteArray(); // a power loss before the PID was written
+        QTest::newRow("garbled") << QByteArray("\x01\xff not a lock\n");
+        QTest::newRow("process 0") << QByteArray("0\nattentivechrome\n\n");
+    }
+
+    void lockWithoutOwnerIsTakenOver()
+    {
+        // Issue 13, finding 8: such a lock made every change wait 61 s and fail.
+        QFETCH(QByteArray, content);
+        const QString path =
+            m_dir.filePath(QStringLiteral("stale-%1.h5").arg(QTest::currentDataTag()));
+        const QString lockPath = path + QStringLiteral(".lock");
+        QFile lockFile(lockPath);
+        QVERIFY(lockFile.open(QIODevice::WriteOnly));
+        lockFile.write(content);
+        lockFile.flush();
+        QString error;
+        StudyLock fresh(path); // just written: may be a writer between creating and filling it
+        QVERIFY(!fresh.acquire(&error, 300));
+        QVERIFY2(error.contains(QLatin1String("locked")), qPrintable(error));
+        QVERIFY(QFile::exists(lockPath));
+
+        QVERIFY(lockFile.setFileTime(QDateTime::currentDateTime().addSecs(-60),
+                                     QFileDevice::FileModificationTime));
+        lockFile.close();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E1")), &error),
+                 qPrintable(error));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!QFile::exists(lockPath));
+    }
+
+    void lockNameThatIsNoFileFailsAtOnce_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("folder") << QStringLiteral("folder") << QStringLiteral("is a folder");
+        QTest::newRow("dangling link")
+            << QStringLiteral("link") << QStringLiteral("symbolic link to a missing file");
+    }
+
+    void lockNameThatIsNoFileFailsAtOnce()
+    {
+        // Issue 13, finding 8: a folder or a dangling link named <study>.lock waited 61 s.
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        const QString path = m_dir.filePath(QStringLiteral("lock-%1.h5").arg(kind));
+        const QString lockPath = path + QStringLiteral(".lock");
+        QString error;
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E1")), &error),
+                 qPrintable(error));
+        const QByteArray before = testing::fileDigest(path);
+        if (kind == QLatin1String("folder"))
+            QVERIFY(QDir().mkdir(lockPath));
+        else
+            QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("no-such-file")), lockPath));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!StudyEditor::apply(path, addCell(QStringLiteral("E2")), &error));
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(error.contains(expected) &&
+                     error.contains(QStringLiteral("remove %1").arg(lockPath)) &&
+                     error.contains(QLatin1String("nothing was changed")),
+                 qPrintable(error));
+        QCOMPARE(testing::fileDigest(path), before);
+        QVERIFY(temporaries(path).isEmpty());
+    }
+
+    void readOnlyFolderIsNamed()
+    {
+        // Issue 13, finding 9: a read-only folder was reported as a lock held by process 0.
+        const QString folder = m_dir.filePath(QStringLiteral("read-only"));
+        const QString path = folder + QStringLiteral("/ro.h5");
+        QString error;
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E1")), &error),
+                 qPrintable(error));
+        const QByteArray before = testing::fileDigest(path);
+        const auto rx = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup |
+                        QFile::ReadOther | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(m_dir.path(), rx | QFile::WriteOwner)); // nobody may enter
+        QVERIFY(QFile::setPermissions(folder, rx));                           // chmod 0555
+        const auto restore =
+            qScopeGuard([&] { QFile::setPermissions(folder, rx | QFile::WriteOwner); });
+        QByteArray text;
+        const int status = runInChild(
+            [&](QByteArray* out) {
+                if (::access(QFile::encodeName(path).constData(), R_OK) != 0)
+                    return 4;
+                QElapsedTimer clock;
+                clock.start();
+                QString e;
+                const bool began = bool(StudyEditor::begin(path, &e));
+                *out = e.toUtf8();
+                return began ? 1 : clock.elapsed() < 2000 ? 0 : 2;
+            },
+            &text);
+        if (status == 3 || status == 4)
+            QSKIP("running as root: permission bits bind only user nobody (65534), and this test "
+                  "could not run a child as nobody or nobody cannot reach the temporary folder");
+        const QString message = QString::fromUtf8(text);
+        QVERIFY2(status == 0, qPrintable(QStringLiteral("status %1: %2").arg(status).arg(message)));
+        QCOMPARE(message, StudyLock::notWritableMessage(folder));
+        QVERIFY(message.startsWith(folder + QStringLiteral(": cannot write here (read-only?)")));
+        QCOMPARE(testing::fileDigest(path), before);
+        QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("ro.h5")});
     }
 
     void rejectsFilesThatAreNotStudies_data()

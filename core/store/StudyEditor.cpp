@@ -3,13 +3,13 @@
 #include "store/Hdf5Io.h"
 #include "store/StudyFile.h"
 #include "store/StudyLayout.h"
+#include "store/StudyLock.h"
+#include "store/StudyTempFiles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QLockFile>
-#include <QRandomGenerator>
 #include <cstdio>
 #include <fcntl.h>
 #include <stdexcept>
@@ -46,24 +46,6 @@ FileStamp stampOf(const QString& path)
         return {};
     return {true, st.st_dev, st.st_ino, st.st_size,
             std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
-}
-
-/// Takes `<study>.lock` (shared with other threads and processes); false and `error` when it
-/// stays held for a minute. A lock left by a process that died is taken over.
-bool lockStudy(QLockFile* lock, const QString& path, QString* error)
-{
-    lock->setStaleLockTime(0); // long imports hold no lock; only a dead owner makes it stale
-    if (lock->tryLock(60000))
-        return true;
-    qint64 pid = 0;
-    QString host;
-    QString app;
-    lock->getLockInfo(&pid, &host, &app);
-    *error = QStringLiteral("%1: the study is locked by %2 (process %3); try again when it is "
-                            "done, or remove %1.lock if no such process runs")
-                 .arg(path, app.isEmpty() ? QStringLiteral("another program") : app)
-                 .arg(pid);
-    return false;
 }
 
 } // namespace
@@ -159,16 +141,15 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
         *error = QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath());
         return nullptr;
     }
-    p.tempPath = QStringLiteral("%1/.%2.%3.tmp")
-                     .arg(info.absolutePath(), info.fileName())
-                     .arg(QRandomGenerator::system()->generate64(), 0, 16);
+    p.tempPath = StudyTempFiles::newPath(path);
     {
         // No commit may replace the study between its stamp and its copy.
-        QLockFile lock(path + QStringLiteral(".lock"));
-        if (!lockStudy(&lock, path, error)) {
+        StudyLock lock(path);
+        if (!lock.acquire(error)) {
             p.tempPath.clear();
             return nullptr;
         }
+        StudyTempFiles::removeAbandoned(path); // copies of killed writers
         p.stamp = stampOf(path);
         if (p.stamp.exists != existing) {
             *error =
@@ -391,8 +372,8 @@ bool StudyEditor::commit(QString* error, bool* conflict)
         d->discard();
         return false;
     }
-    QLockFile lock(d->path + QStringLiteral(".lock"));
-    if (!lockStudy(&lock, d->path, error)) {
+    StudyLock lock(d->path);
+    if (!lock.acquire(error)) {
         d->discard();
         return false;
     }

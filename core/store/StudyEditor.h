@@ -24,8 +24,10 @@ namespace ac
  *
  * Concurrent editors of one study (other threads or processes, e.g. an import while training
  * saves an epoch) never lose each other's changes: begin()'s copy and commit()'s rename hold the
- * lock file `<study>.lock`, and commit() refuses (`conflict` set, study untouched) when another
- * editor committed since this one began. apply() retries such a change from a fresh copy.
+ * lock file `<study>.lock` (StudyLock), and commit() refuses (`conflict` set, study untouched)
+ * when another editor committed since this one began. apply() retries such a change from a fresh
+ * copy. Under the lock, begin() also removes the temporary copies of writers that were killed
+ * (StudyTempFiles). A folder that cannot be written fails at once, changing nothing.
  */
 class StudyEditor
 {
