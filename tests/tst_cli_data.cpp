@@ -211,6 +211,10 @@ private Q_SLOTS:
         QTest::newRow("negative")
             << "train" << replaceLine(train, 4, "000201,4,0,1,2,3,-4,1")
             << "train.csv:4: H3K9me3 count '-4' of gene 000201 bin 4 is negative";
+        QTest::newRow("float overflow (issue 13)")
+            << "train" << replaceLine(train, 5, "000201,5,0,1e39,2,3,4,1")
+            << "train.csv:5: H3K36me3 count '1e39' of gene 000201 bin 5 does not fit a 32-bit "
+               "float";
         QTest::newRow("gene twice")
             << "valid" << geneRows(201, 1) << "valid.csv:1: gene 000201 appears twice";
         QTest::newRow("empty split") << "test" << QByteArray() << "test.csv: empty split";

@@ -1,17 +1,19 @@
 // attentivechrome-cli import-weights (issue #3): reference weights become an "imported" run;
-// a wrong shape, an unknown or missing name, a file that is not HDF5, an unknown kind or cell each
-// give one clear error line and leave the study byte-for-byte unchanged.
+// a wrong shape, an unknown or missing name, NaN or infinite values, a file that is not HDF5, an
+// unknown kind or cell each give one clear error line and leave the study byte-for-byte unchanged.
 #include "CliRunner.h"
 #include "FileDigest.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 #include "store/WeightsFile.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <limits>
 
 using namespace ac;
 
@@ -65,6 +67,19 @@ private:
         if (!writeWeightsFile(path(name), w, &error))
             qFatal("%s", qPrintable(error));
         return path(name);
+    }
+
+    // The reference weights with a NaN, +inf and -inf in one parameter.
+    Weights nonFiniteWeights() const
+    {
+        Weights w = m_reference;
+        WeightArray* a = find(w, "rnn_hms.0.rnn.weight_ih_l0");
+        if (!a || a->values.size() < 3)
+            qFatal("no parameter rnn_hms.0.rnn.weight_ih_l0 in the reference weights");
+        a->values[0] = std::numeric_limits<float>::quiet_NaN();
+        a->values[1] = std::numeric_limits<float>::infinity();
+        a->values[2] = -std::numeric_limits<float>::infinity();
+        return w;
     }
 
     // Runs import-weights with `weights`; expects failure with every `needles` in the one-line
@@ -135,6 +150,43 @@ private Q_SLOTS:
         const QString file = writeWeights(QStringLiteral("missing.h5"), w);
         expectRejected({QStringLiteral("--weights"), file},
                        {file, QStringLiteral("\"fdiff1_1.bias\""), QStringLiteral("missing")});
+    }
+
+    // Issue 13, finding 6: NaN or infinite weights made every prediction of the run NaN.
+    void nonFiniteValues()
+    {
+        const QString file = writeWeights(QStringLiteral("nonfinite.h5"), nonFiniteWeights());
+        expectRejected({QStringLiteral("--weights"), file},
+                       {file + QStringLiteral(": parameter \"rnn_hms.0.rnn.weight_ih_l0\" has 3 "
+                                              "non-finite values")});
+    }
+
+    // A run whose stored weights are not finite (written by an older version or another tool)
+    // is refused when it is loaded for prediction, not turned into NaN predictions.
+    void nonFiniteStoredRunRefused()
+    {
+        const QString copy = path(QStringLiteral("nonfinite-run.h5"));
+        QVERIFY(QFile::copy(m_study, copy));
+        RunRecord run;
+        run.id = QStringLiteral("nan-run");
+        run.cell = QStringLiteral("E123");
+        run.created = QDateTime::currentDateTimeUtc();
+        run.status = QStringLiteral("imported");
+        const Weights w = nonFiniteWeights();
+        QString error;
+        auto editor = StudyEditor::begin(copy, &error);
+        QVERIFY2(editor && editor->writeRun(run, w, w, &error) && editor->commit(&error),
+                 qPrintable(error));
+        editor.reset();
+        const testing::CliRun r =
+            runCli({QStringLiteral("predict"), QStringLiteral("--study"), copy,
+                    QStringLiteral("--run"), QStringLiteral("nan-run")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("run nan-run")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral(
+                     "parameter \"rnn_hms.0.rnn.weight_ih_l0\" has 3 non-finite values")),
+                 qPrintable(r.err));
     }
 
     // Valid AttentiveChrome weights are not DeepChrome weights.

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 #include <zlib.h>
 
 using namespace ac;
@@ -204,7 +206,8 @@ private Q_SLOTS:
     void decimalCountsAccepted()
     {
         CellTexts t;
-        t.train = replaceLine(t.train, 2, "000003,2,1.5,0,2e1,0,0,1");
+        // FLT_MAX printed with 8 digits (just above FLT_MAX as a double, rounding to it) fits.
+        t.train = replaceLine(t.train, 2, "000003,2,1.5,0,2e1,3.4028235e38,0,1");
         const QString dir = writeCell(m_dir.path(), QStringLiteral("E904"), t);
         RemcImporter importer;
         CellData cell;
@@ -212,6 +215,7 @@ private Q_SLOTS:
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(cell.geneValues(0)[5 + 0], 1.5f);
         QCOMPARE(cell.geneValues(0)[5 + 2], 20.0f);
+        QCOMPARE(cell.geneValues(0)[5 + 3], std::numeric_limits<float>::max());
         // Without an annotation, ids still map to Ensembl.
         QCOMPARE(cell.genes[0].ensemblId, QStringLiteral("ENSG00000000003"));
         QVERIFY(cell.genes[0].symbol.isEmpty());
@@ -234,6 +238,21 @@ private Q_SLOTS:
         QTest::newRow("negative")
             << "test" << replaceLine(t.test, 104, "000938,4,0,1,2,-3,0,1")
             << "test.csv:104: H3K4me3 count '-3' of gene 000938 bin 4 is negative";
+        // Issue 13, finding 5: counts a 32-bit float cannot hold were stored as +-inf.
+        QTest::newRow("1e39") << "train" << replaceLine(t.train, 5, "000003,5,1e39,1,2,3,0,1")
+                              << "train.csv:5: H3K27me3 count '1e39' of gene 000003 bin 5 does not "
+                                 "fit a 32-bit float";
+        QTest::newRow("3.5e38")
+            << "valid" << replaceLine(t.valid, 8, "000419,8,0,1,2,3,3.5e38,1")
+            << "valid.csv:8: H3K9me3 count '3.5e38' of gene 000419 bin 8 does not fit a 32-bit "
+               "float";
+        QTest::newRow("1e308")
+            << "test" << replaceLine(t.test, 102, "000938,2,0,1e308,2,3,0,1")
+            << "test.csv:102: H3K36me3 count '1e308' of gene 000938 bin 2 does not fit a 32-bit "
+               "float";
+        QTest::newRow("-1e39")
+            << "train" << replaceLine(t.train, 7, "000003,7,0,1,-1e39,3,0,1")
+            << "train.csv:7: H3K4me1 count '-1e39' of gene 000003 bin 7 is negative";
         QTest::newRow("empty count")
             << "train" << replaceLine(t.train, 6, "000003,6,0,,2,3,0,1")
             << "train.csv:6: H3K36me3 count '' of gene 000003 bin 6 is empty";

@@ -268,6 +268,15 @@ void TestTrackImport::bedGraphMalformed_data()
                                      "bad.bedGraph:1: start and end must be non-negative");
     QTest::newRow("value") << QByteArray("chr1\t0\t50\tabc\n")
                            << QStringLiteral("bad.bedGraph:1: value 'abc' is not a finite number");
+    // Issue 13, finding 5: values a 32-bit float cannot hold were stored as +-inf.
+    QTest::newRow("1e39") << QByteArray("chr1\t0\t50\t1\nchr1\t50\t60\t1e39\n")
+                          << QStringLiteral(
+                                 "bad.bedGraph:2: value '1e39' does not fit a 32-bit float");
+    QTest::newRow("-1e39") << QByteArray("chr1\t0\t50\t-1e39\n")
+                           << QStringLiteral(
+                                  "bad.bedGraph:1: value '-1e39' does not fit a 32-bit float");
+    QTest::newRow("inf") << QByteArray("chr1\t0\t50\tinf\n")
+                         << QStringLiteral("bad.bedGraph:1: value 'inf' is not a finite number");
     QTest::newRow("unknown chromosomes")
         << QByteArray("scaffold_1\t0\t50\t1\nscaffold_2\t0\t50\t1\n")
         << QStringLiteral("bad.bedGraph: none of its chromosomes ('scaffold_1', 'scaffold_2') is a "
@@ -350,6 +359,14 @@ void TestTrackImport::binnedCsvMalformed_data()
                                << QStringLiteral("bad.csv:3: gene G1 bin 1 appears twice");
     QTest::newRow("value") << QByteArray("G1,1,nan\n")
                            << QStringLiteral("bad.csv:1: value 'nan' is not a finite number");
+    QTest::newRow("1e39") << QByteArray("G1,1,5\nG1,2,1e39\n")
+                          << QStringLiteral("bad.csv:2: value '1e39' does not fit a 32-bit float");
+    QTest::newRow("-1e39") << QByteArray("G1,1,-1e39\n")
+                           << QStringLiteral(
+                                  "bad.csv:1: value '-1e39' does not fit a 32-bit float");
+    QTest::newRow("3.5e38") << QByteArray("G1,1,3.5e38\n")
+                            << QStringLiteral(
+                                   "bad.csv:1: value '3.5e38' does not fit a 32-bit float");
     QTest::newRow("unknown genes") << QByteArray("A,1,5\nB,1,5\n")
                                    << QStringLiteral("bad.csv: none of its gene ids ('A', 'B')");
     QTest::newRow("empty") << QByteArray("GeneID,BinID,value\n")

@@ -1,5 +1,6 @@
 #include "data/BedGraphTrackReader.h"
 
+#include "data/Float32Range.h"
 #include "data/TrackReaderSupport.h"
 
 #include <array>
@@ -132,8 +133,8 @@ inline bool BedGraphTrackReader::parseInterval(const QByteArray& line, std::stri
                      .arg(out->start);
         return false;
     }
-    if (!okV || !std::isfinite(out->value)) {
-        *error = QStringLiteral("%1: value '%2' is not a finite number").arg(here(), utf8(f[3]));
+    if (!okV || !fitsFloat32(out->value)) {
+        *error = trackio::badValue(here(), utf8(f[3]), okV && std::isfinite(out->value));
         return false;
     }
     *chrom = f[0];

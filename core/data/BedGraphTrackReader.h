@@ -24,10 +24,10 @@ namespace ac
  * and `browser` lines are skipped.
  *
  * Errors name the file and line: not 4 fields, start/end not non-negative integers, end not after
- * start, a value that is not a finite number, unsorted or overlapping intervals, a chromosome
- * appearing in two separate runs; also a file without intervals or without any chromosome of
- * the genes. A chromosome's range is the span from its first interval's start to its last
- * interval's end.
+ * start, a value that is not a finite number or does not fit a 32-bit float, unsorted or
+ * overlapping intervals, a chromosome appearing in two separate runs; also a file without intervals
+ * or without any chromosome of the genes. A chromosome's range is the span from its first
+ * interval's start to its last interval's end.
  *
  * Copies what it needs of `genes`. One read() per instance; not thread-safe.
  */

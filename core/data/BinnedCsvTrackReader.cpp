@@ -1,5 +1,6 @@
 #include "data/BinnedCsvTrackReader.h"
 
+#include "data/Float32Range.h"
 #include "data/TrackReaderSupport.h"
 #include "domain/RemcLayout.h"
 
@@ -65,9 +66,9 @@ bool BinnedCsvTrackReader::readRow(const QByteArray& line, QString* error)
     }
     bool valueOk = false;
     const double v = f[2].trimmed().toDouble(&valueOk);
-    if (!valueOk || !std::isfinite(v)) {
-        *error = QStringLiteral("%1: value '%2' is not a finite number")
-                     .arg(trackio::fileLine(m_path, m_lineNo), QString::fromUtf8(f[2]));
+    if (!valueOk || !fitsFloat32(v)) {
+        *error = trackio::badValue(trackio::fileLine(m_path, m_lineNo), QString::fromUtf8(f[2]),
+                                   valueOk && std::isfinite(v));
         return false;
     }
     ++m_rows;

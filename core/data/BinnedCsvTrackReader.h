@@ -18,8 +18,8 @@ namespace ac
  * line are skipped. Bins the file does not give are NaN.
  *
  * Errors name the file and line: a row without 3 fields, a BinID outside 1..100, a value that is
- * not a finite number, a (gene, bin) given twice; also a file without rows or without any gene of
- * the cell. Rows of other genes are ignored with a warning.
+ * not a finite number or does not fit a 32-bit float, a (gene, bin) given twice; also a file
+ * without rows or without any gene of the cell. Rows of other genes are ignored with a warning.
  *
  * Keeps a reference to `genes` (the caller keeps them alive during read()). One read() per
  * instance; not thread-safe.

@@ -1,5 +1,7 @@
 #include "data/RemcCsvParser.h"
 
+#include "data/Float32Range.h"
+
 #include <QByteArray>
 
 #include <charconv>
@@ -19,9 +21,10 @@ constexpr qsizetype kHeaderLength = sizeof(kHeader) - 1;
 constexpr qint64 kProgressLines = 1 << 16;
 const char* const kMarkNames[kMarks] = {"H3K27me3", "H3K36me3", "H3K4me1", "H3K4me3", "H3K9me3"};
 
-enum class Num { Ok, Empty, Negative, Invalid };
+enum class Num { Ok, Empty, Negative, Invalid, TooLarge };
 
-/// Parses the field [p, end) as a non-negative number; integers take the fast path.
+/// Parses the field [p, end) as a non-negative number that fits a float; integers of at most
+/// 15 digits (always fitting) take the fast path.
 Num parseCount(const char* p, const char* end, float* out)
 {
     if (p == end)
@@ -42,6 +45,8 @@ Num parseCount(const char* p, const char* end, float* out)
         return Num::Invalid;
     if (d < 0 || *p == '-')
         return Num::Negative;
+    if (!fitsFloat32(d))
+        return Num::TooLarge;
     *out = static_cast<float>(d);
     return Num::Ok;
 }
@@ -254,9 +259,10 @@ inline bool RemcCsvParser::readCounts(int bin)
         const Num r = parseCount(m_field[2 + m], fieldEnd(2 + m), row + m);
         if (r == Num::Ok)
             continue;
-        const QString what = r == Num::Negative ? QStringLiteral("is negative")
-                             : r == Num::Empty  ? QStringLiteral("is empty")
-                                                : QStringLiteral("is not a number");
+        const QString what = r == Num::Negative   ? QStringLiteral("is negative")
+                             : r == Num::Empty    ? QStringLiteral("is empty")
+                             : r == Num::TooLarge ? QStringLiteral("does not fit a 32-bit float")
+                                                  : QStringLiteral("is not a number");
         rowProblem(QStringLiteral("%1 count '%2' of gene %3 bin %4 %5")
                        .arg(QLatin1String(kMarkNames[m]), latin1(m_field[2 + m], fieldEnd(2 + m)),
                             geneName())

@@ -21,12 +21,12 @@ namespace ac
  * from text held in memory: `GeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label`,
  * 100 rows per gene, no header.
  *
- * Every row is validated (column count, non-negative numbers, bins 1..100 in order with none
- * missing or duplicated, one 0/1 label per gene, each gene once across all files, no empty
- * file). A problem is recorded as "<file>:<line>: <what>" (or "<file>: <what>") and the rest of
- * its gene is skipped; parsing stops once maxProblems() problems were found (full()). Accepted
- * oddities (the DeepChrome header line, a UTF-8 byte-order mark, CRLF line endings) become
- * warnings.
+ * Every row is validated (column count, non-negative numbers that fit a 32-bit float, bins
+ * 1..100 in order with none missing or duplicated, one 0/1 label per gene, each gene once across
+ * all files, no empty file). A problem is recorded as "<file>:<line>: <what>" (or "<file>: <what>")
+ * and the rest of its gene is skipped; parsing stops once maxProblems() problems were found
+ * (full()). Accepted oddities (the DeepChrome header line, a UTF-8 byte-order mark, CRLF line
+ * endings) become warnings.
  *
  * Owns what it has read (gene ids, X values genes × bins × marks, labels, splits) until the take
  * functions move it out. Not thread-safe; use one parser per cell and thread.

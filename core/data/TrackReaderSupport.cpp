@@ -28,6 +28,14 @@ QString firstFew(QStringList names)
     return s;
 }
 
+QString badValue(const QString& where, const QString& text, bool finite)
+{
+    return QStringLiteral("%1: value '%2' %3")
+        .arg(where, text,
+             finite ? QStringLiteral("does not fit a 32-bit float")
+                    : QStringLiteral("is not a finite number"));
+}
+
 bool reportProgress(const ProgressCallback& progress, const TextLineReader& reader,
                     const QString& path, TrackImportResult* result)
 {

@@ -23,6 +23,10 @@ QString fileLine(const QString& path, qint64 line);
 /// The first five of `names` (sorted), quoted, and how many more there are.
 QString firstFew(QStringList names);
 
+/// The error for a track value `text` at `where` ("<file>:<line>") that was not accepted:
+/// `finite` says it parsed as a finite number, too large for a 32-bit float (fitsFloat32()).
+QString badValue(const QString& where, const QString& text, bool finite);
+
 /// Reports `reader`'s share of the file read; false (with "<file>: import cancelled" in
 /// `result`) when `progress` cancels. True without a callback.
 bool reportProgress(const ProgressCallback& progress, const TextLineReader& reader,

@@ -5,6 +5,7 @@
 
 #include <QStringList>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -31,6 +32,36 @@ std::vector<std::pair<std::string, torch::Tensor>> namedTensors(const torch::nn:
     for (const auto& b : module.named_buffers(true))
         out.emplace_back(b.key(), b.value());
     return out;
+}
+
+/// False (with `error`) unless `w` has the `expected` shape, as many values and all of them
+/// finite: NaN or infinite weights would make every prediction NaN (issue 13, finding 6).
+bool checkWeight(const WeightArray& w, const std::vector<std::int64_t>& expected, QString* error)
+{
+    const QString name = QString::fromStdString(w.name);
+    if (w.shape != expected) {
+        *error = QStringLiteral("parameter \"%1\" has shape %2, the model expects %3")
+                     .arg(name, shapeText(w.shape), shapeText(expected));
+        return false;
+    }
+    const std::int64_t count =
+        std::accumulate(w.shape.begin(), w.shape.end(), std::int64_t{1}, std::multiplies<>());
+    if (static_cast<std::int64_t>(w.values.size()) != count) {
+        *error = QStringLiteral("parameter \"%1\" has %2 values for shape %3")
+                     .arg(name)
+                     .arg(w.values.size())
+                     .arg(shapeText(w.shape));
+        return false;
+    }
+    const auto nonFinite =
+        std::count_if(w.values.begin(), w.values.end(), [](float v) { return !std::isfinite(v); });
+    if (nonFinite > 0) {
+        *error = QStringLiteral("parameter \"%1\" has %2 non-finite values (NaN or infinite)")
+                     .arg(name)
+                     .arg(nonFinite);
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -62,29 +93,14 @@ bool importWeights(torch::nn::Module& module, const Weights& weights, QString* e
     const auto targets = namedTensors(module);
     // Check everything before touching the module, so a failure leaves it unchanged.
     for (const auto& [name, tensor] : targets) {
-        const auto expected = tensor.sizes().vec();
         const auto it = byName.find(name);
         if (it == byName.end()) {
             *error = QStringLiteral("parameter \"%1\" (shape %2) is missing")
-                         .arg(QString::fromStdString(name), shapeText(expected));
+                         .arg(QString::fromStdString(name), shapeText(tensor.sizes().vec()));
             return false;
         }
-        const WeightArray& w = *it->second;
-        if (w.shape != expected) {
-            *error =
-                QStringLiteral("parameter \"%1\" has shape %2, the model expects %3")
-                    .arg(QString::fromStdString(name), shapeText(w.shape), shapeText(expected));
+        if (!checkWeight(*it->second, tensor.sizes().vec(), error))
             return false;
-        }
-        const std::int64_t count =
-            std::accumulate(w.shape.begin(), w.shape.end(), std::int64_t{1}, std::multiplies<>());
-        if (static_cast<std::int64_t>(w.values.size()) != count) {
-            *error = QStringLiteral("parameter \"%1\" has %2 values for shape %3")
-                         .arg(QString::fromStdString(name))
-                         .arg(w.values.size())
-                         .arg(shapeText(w.shape));
-            return false;
-        }
     }
     if (byName.size() != targets.size()) {
         for (const WeightArray& w : weights) {

@@ -18,7 +18,9 @@ Weights exportWeights(const torch::nn::Module& module);
 
 /**
  * Copies `weights` into `module`'s parameters by name. Fails (module unchanged, `error` names the
- * first offending parameter and both shapes) when a name is missing, unknown or has another shape.
+ * first offending parameter and both shapes) when a name is missing, unknown or has another shape,
+ * or when a parameter holds a NaN or infinite value. Every path that loads weights into a model
+ * (import-weights, prediction, attribution, resuming training) goes through here.
  */
 bool importWeights(torch::nn::Module& module, const Weights& weights, QString* error);
 
