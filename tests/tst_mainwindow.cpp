@@ -7,13 +7,16 @@
 #include "GeneView.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
+#include "StudyDock.h"
 #include "store/StudyEditor.h"
 #include "train/Metrics.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
+#include <QItemSelectionModel>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTreeWidget>
 
 #include <QSignalSpy>
@@ -153,6 +156,25 @@ private Q_SLOTS:
         w.goForward();
         QCOMPARE(w.currentGene(), 3);
         QVERIFY(genes.count() >= 4);
+    }
+
+    void backForwardSelectsOnlyTheCurrentGene()
+    {
+        MainWindow w;
+        QVERIFY(w.openStudy(m_study, false));
+        QTableView* table = w.findChild<StudyDock*>()->geneTable();
+        QSignalSpy changed(table->selectionModel(), &QItemSelectionModel::selectionChanged);
+        for (int g : {2, 5, 8})
+            QVERIFY(w.selectGene(g));
+        w.goBack();
+        w.goBack();
+        w.goForward();
+        QCOMPARE(w.currentGene(), 5);
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].data(GeneListModel::GeneIndexRole).toInt(), 5);
+        // The view repaints only the rows it is told about: every move must reach it.
+        QVERIFY(changed.count() >= 6);
     }
 
     void filters()

@@ -141,7 +141,7 @@ void StudyDock::buildGeneTable(QWidget* parent)
     // Up/down keys move the current row; follow it so the keyboard walks through genes.
     connect(m_geneTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& cur) {
-                if (cur.isValid())
+                if (cur.isValid() && !m_showingGene)
                     Q_EMIT geneActivated(m_filter->data(cur, GeneListModel::GeneIndexRole).toInt());
             });
 }
@@ -189,8 +189,12 @@ void StudyDock::showGene(int index)
 {
     const QModelIndex proxy = m_filter->mapFromSource(m_geneModel->index(index, 0));
     if (proxy.isValid() && m_geneTable->currentIndex().row() != proxy.row()) {
-        QSignalBlocker block(m_geneTable->selectionModel());
-        m_geneTable->setCurrentIndex(proxy);
+        // Not a QSignalBlocker: the view must hear selectionChanged to repaint the row it leaves
+        // (blocked, the rows visited by Back/Forward stayed drawn as selected).
+        m_showingGene = true;
+        m_geneTable->selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+        m_showingGene = false;
         m_geneTable->scrollTo(proxy);
     }
 }

@@ -47,6 +47,7 @@ public:
     QTreeWidget* tree() const { return m_tree; }
     GeneListModel* geneModel() const { return m_geneModel; }
     GeneFilterProxy* geneFilter() const { return m_filter; }
+    QTableView* geneTable() const { return m_geneTable; }
 
 Q_SIGNALS:
     /// A tree item was clicked: a cell type (`runId` empty) or one of its runs.
@@ -68,6 +69,8 @@ private:
     QTableView* m_geneTable = nullptr;
     GeneListModel* m_geneModel = nullptr;
     GeneFilterProxy* m_filter = nullptr;
+    /// True while showGene() moves the current row: the move is not reported as geneActivated().
+    bool m_showingGene = false;
 };
 
 } // namespace ac
