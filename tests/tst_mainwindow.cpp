@@ -13,9 +13,11 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTableView>
 #include <QTreeWidget>
 
@@ -156,6 +158,63 @@ private Q_SLOTS:
         w.goForward();
         QCOMPARE(w.currentGene(), 3);
         QVERIFY(genes.count() >= 4);
+    }
+
+    void treeNeverCutsIdsOrNumbers()
+    {
+        // Issue 14 item 5: "0.86" for 0.861 once a scrollbar appeared, ids elided in the middle.
+        const QString path = m_dir.filePath(QStringLiteral("longid.h5"));
+        const QString id = QStringLiteral("E900-attentivechrome-20261128-144731");
+        QString err;
+        QVERIFY2(writeStudy(path, &err), qPrintable(err));
+        RunRecord run;
+        run.id = id;
+        run.cell = QStringLiteral("E900");
+        run.created = QDateTime::currentDateTimeUtc();
+        run.status = QStringLiteral("complete");
+        EpochMetrics em;
+        em.epoch = 1;
+        em.testAuroc = 0.861;
+        run.epochs.push_back(em);
+        run.bestEpoch = 1;
+        auto ed = StudyEditor::begin(path, &err);
+        QVERIFY2(ed && ed->writeRun(run, Weights(), Weights(), &err) && ed->commit(&err),
+                 qPrintable(err));
+        MainWindow w;
+        QVERIFY2(w.openStudy(path, false), qPrintable(w.lastError()));
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTreeWidget* tree = w.studyTree();
+        tree->setFixedHeight(60); // a vertical scrollbar, as with many runs
+        QTreeWidgetItem* item = tree->topLevelItem(0)->child(1);
+        QCOMPARE(item->text(0), id);
+        QCOMPARE(item->toolTip(0), id);
+        QCOMPARE(item->text(3), QStringLiteral("0.861"));
+        // At every dock width every text fits its column (the id sits below one indentation);
+        // narrower than the rows, a horizontal scrollbar appears instead of clipping.
+        const QFontMetrics fm = tree->fontMetrics();
+        const int margins = 2 * (tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+        for (int width = 200; width <= 600; width += 20) {
+            tree->setFixedWidth(width);
+            QCoreApplication::processEvents();
+            for (int c = 0; c < tree->columnCount(); ++c) {
+                const int need = fm.horizontalAdvance(item->text(c)) + margins +
+                                 (c == 0 ? tree->indentation() : 0);
+                QVERIFY2(tree->header()->sectionSize(c) >= need,
+                         qPrintable(QStringLiteral("width %1: column %2 narrower than '%3'")
+                                        .arg(width)
+                                        .arg(c)
+                                        .arg(item->text(c))));
+            }
+        }
+        QCOMPARE(tree->textElideMode(), Qt::ElideNone);
+        // Whatever the width, the AUROC is in view without scrolling.
+        tree->setFixedWidth(200);
+        QCoreApplication::processEvents();
+        QVERIFY(tree->header()->sectionViewportPosition(3) >= 0);
+        QVERIFY(tree->header()->sectionViewportPosition(3) + tree->header()->sectionSize(3) <=
+                tree->viewport()->width());
     }
 
     void backForwardSelectsOnlyTheCurrentGene()

@@ -57,8 +57,20 @@ StudyDock::StudyDock(QWidget* parent) : QDockWidget(QStringLiteral("Study"), par
 
     m_tree = new QTreeWidget(panel);
     m_tree->setHeaderLabels({QStringLiteral("Cell type / run"), QStringLiteral("Kind"),
-                             QStringLiteral("Status"), QStringLiteral("Test AUROC")});
+                             QStringLiteral("Status"), QStringLiteral("AUROC")});
+    m_tree->headerItem()->setToolTip(3, QStringLiteral("Test AUROC at the best epoch"));
     m_tree->setRootIsDecorated(true);
+    // Nothing in the tree is ever cut: every column is as wide as its contents (full run ids such
+    // as "E123-attentivechrome-20261128-144731", AUROC with its three decimals) and a narrow dock
+    // scrolls horizontally instead of eliding or clipping. The (test) AUROC comes first on screen,
+    // under a short title, so that it is in view at any dock width and the default dock width shows
+    // whole ids beside it; the tree decoration stays with the cell type / run column.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->moveSection(3, 0);
+    m_tree->setTreePosition(0);
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     connect(m_tree, &QTreeWidget::itemClicked, this, &StudyDock::onTreeItemClicked);
 
     m_geneModel = new GeneListModel(this);
@@ -159,13 +171,6 @@ void StudyDock::setStudy(const StudyFile* study)
             runItem(*study, cell, id, ci);
         ci->setExpanded(true);
     }
-    // Run ids are long ("E123-attentivechrome-20261128-144731"): elide them and keep the kind,
-    // status and AUROC columns in view.
-    m_tree->setColumnWidth(0, 150);
-    m_tree->resizeColumnToContents(1);
-    m_tree->resizeColumnToContents(2);
-    m_tree->resizeColumnToContents(3);
-    m_tree->setTextElideMode(Qt::ElideMiddle);
 }
 
 void StudyDock::onTreeItemClicked(QTreeWidgetItem* item)
