@@ -157,6 +157,33 @@ private Q_SLOTS:
         QVERIFY(noOut.err.contains(QStringLiteral("--out is required")));
     }
 
+    /// Issue 13, finding 12: a study in a missing folder is refused; the folder is not created.
+    void studyInMissingFolderRefused()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("no/such/dir"));
+        const ac::testing::CliRun sim =
+            runCli({QStringLiteral("simulate"), QStringLiteral("--cells"), QStringLiteral("1"),
+                    QStringLiteral("--genes"), QStringLiteral("20"), QStringLiteral("--out"),
+                    missing + QStringLiteral("/s.h5")});
+        QCOMPARE(sim.exitCode, 1);
+        QCOMPARE(errorLines(sim).size(), 1);
+        QVERIFY2(sim.err.contains(missing + QStringLiteral(": no such folder")),
+                 qPrintable(sim.err));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("no"))));
+
+        const QString root = m_dir.filePath(QStringLiteral("missing-folder"));
+        writeCell(root, QStringLiteral("E001"), 0);
+        const QString relative = QStringLiteral("missing/dir");
+        const ac::testing::CliRun imp =
+            runCli({QStringLiteral("import"), root + QStringLiteral("/E001"),
+                    QStringLiteral("--study"), relative + QStringLiteral("/s.h5")});
+        QCOMPARE(imp.exitCode, 1);
+        QCOMPARE(errorLines(imp).size(), 1);
+        QVERIFY2(imp.err.contains(relative + QStringLiteral(": no such folder")),
+                 qPrintable(imp.err));
+        QVERIFY(!QFileInfo::exists(QStringLiteral("missing")));
+    }
+
     void importAndInfo()
     {
         const QString root = m_dir.filePath(QStringLiteral("remc"));

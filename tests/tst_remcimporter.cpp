@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <limits>
 
 #include <zlib.h>
@@ -155,6 +156,22 @@ private Q_SLOTS:
         QVERIFY(r.warnings.isEmpty());
     }
 
+    /// Issue 13, finding 12: `-0` and `-0.0` are 0, not negative counts.
+    void negativeZeroIsZero()
+    {
+        CellTexts t;
+        t.train = replaceLine(t.train, 2, "000003,2,-0,-0.0,0,0,0,1");
+        const QString dir = writeCell(m_dir.path(), QStringLiteral("E920"), t);
+        RemcImporter importer(&m_annotation);
+        CellData cell;
+        const RemcImportResult r = importer.importCell(dir, &cell);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        for (int m = 0; m < 5; ++m) {
+            QCOMPARE(cell.geneValues(0)[5 + m], 0.0f);
+            QVERIFY(!std::signbit(cell.geneValues(0)[5 + m]));
+        }
+    }
+
     void unknownGenesWarn()
     {
         CellTexts t;
@@ -289,6 +306,25 @@ private Q_SLOTS:
             << "test.csv:1: gene 000003 appears twice (first at ";
         QTest::newRow("empty GeneID")
             << "train" << replaceLine(t.train, 1, ",1,0,1,2,3,0,1") << "train.csv:1: empty GeneID";
+        // Issue 13, finding 12: such GeneIDs became genes.
+        const QByteArray gene3 = geneRows(3, 1);
+        QTest::newRow("GeneID with a space")
+            << "train" << QByteArray(gene3).replace("000003,", "000 003,") + geneRows(5, 0)
+            << "train.csv:1: GeneID '000 003' contains a space";
+        QTest::newRow("GeneID too long")
+            << "train" << QByteArray(gene3).replace("000003,", QByteArray(204800, 'g') + ',')
+            << "train.csv:1: GeneID is 204800 characters long (at most 64)";
+        QTest::newRow("GeneID not UTF-8") << "valid"
+                                          << geneRows(419, 1) + QByteArray(geneRows(457, 0))
+                                                                    .replace("000457,", "\xff"
+                                                                                        "457,")
+                                          << "valid.csv:101: GeneID is not valid UTF-8";
+        QTest::newRow("GeneID with a control character")
+            << "test"
+            << QByteArray(geneRows(460, 0))
+                   .replace("000460,", "000\x01"
+                                       "460,")
+            << "test.csv:1: GeneID contains the control character U+0001";
         QTest::newRow("empty split")
             << "test" << QByteArray() << "test.csv: empty split (no genes)";
         QTest::newRow("blank split")

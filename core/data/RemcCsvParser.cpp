@@ -19,6 +19,7 @@ constexpr int kMarks = remc::kMarkCount;
 constexpr char kHeader[] = "GeneID,BinID,H3K27me3,H3K36me3,H3K4me1,H3K4me3,H3K9me3,label";
 constexpr qsizetype kHeaderLength = sizeof(kHeader) - 1;
 constexpr qint64 kProgressLines = 1 << 16;
+constexpr qsizetype kMaxGeneIdLength = 64;
 const char* const kMarkNames[kMarks] = {"H3K27me3", "H3K36me3", "H3K4me1", "H3K4me3", "H3K9me3"};
 
 enum class Num { Ok, Empty, Negative, Invalid, TooLarge };
@@ -43,11 +44,11 @@ Num parseCount(const char* p, const char* end, float* out)
     const auto r = std::from_chars(p, end, d);
     if (r.ec != std::errc() || r.ptr != end || !std::isfinite(d))
         return Num::Invalid;
-    if (d < 0 || *p == '-')
+    if (d < 0)
         return Num::Negative;
     if (!fitsFloat32(d))
         return Num::TooLarge;
-    *out = static_cast<float>(d);
+    *out = d == 0 ? 0.0f : static_cast<float>(d); // -0 and -0.0 are stored as 0
     return Num::Ok;
 }
 
@@ -68,6 +69,29 @@ int parsePositiveInt(const char* p, const char* end)
 QString latin1(const char* p, const char* end)
 {
     return QString::fromLatin1(p, end - p);
+}
+
+/// Why [id, id + len) cannot be a GeneID (not UTF-8, too long, a space or control character);
+/// empty when it can.
+QString geneIdProblem(const char* id, std::size_t len)
+{
+    const QByteArray bytes = QByteArray::fromRawData(id, static_cast<qsizetype>(len));
+    const QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes) // invalid sequences became U+FFFD
+        return QStringLiteral("GeneID is not valid UTF-8");
+    const qsizetype chars = text.toUcs4().size();
+    if (chars > kMaxGeneIdLength)
+        return QStringLiteral("GeneID is %1 characters long (at most %2)")
+            .arg(chars)
+            .arg(kMaxGeneIdLength);
+    for (const QChar c : text) {
+        if (c == QLatin1Char(' '))
+            return QStringLiteral("GeneID '%1' contains a space").arg(text);
+        if (c.category() == QChar::Other_Control)
+            return QStringLiteral("GeneID contains the control character U+%1")
+                .arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    return {};
 }
 
 } // namespace
@@ -191,6 +215,11 @@ void RemcCsvParser::startGene(const char* id, std::size_t idLen)
     m_broken = false;
     m_lastBin = 0;
     m_label = -1;
+    const QString badId = geneIdProblem(id, idLen); // once per gene, not per row
+    if (!badId.isEmpty()) {
+        rowProblem(badId); // the gene is not kept; its other rows are skipped
+        return;
+    }
     std::string key(id, idLen);
     const auto [it, inserted] = m_seen.emplace(key, std::make_pair(m_file, m_lineNo));
     if (!inserted)
@@ -327,7 +356,7 @@ void RemcCsvParser::rowProblem(const QString& what)
 
 QString RemcCsvParser::geneName() const
 {
-    return QString::fromLatin1(m_geneId, static_cast<qsizetype>(m_geneIdLen));
+    return QString::fromUtf8(m_geneId, static_cast<qsizetype>(m_geneIdLen));
 }
 
 } // namespace ac

@@ -6,7 +6,6 @@
 #include "store/StudyLock.h"
 #include "store/StudyTempFiles.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -137,8 +136,8 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
     const bool existing = info.exists();
     if (existing && !StudyFile::open(path, error))
         return nullptr; // never overwrite something that is not a study we can read
-    if (!QDir().mkpath(info.absolutePath())) {
-        *error = QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath());
+    if (!QFileInfo(info.absolutePath()).isDir()) { // a study's folder is never created for it
+        *error = QStringLiteral("%1: no such folder").arg(info.path());
         return nullptr;
     }
     p.tempPath = StudyTempFiles::newPath(path);

@@ -27,7 +27,8 @@ namespace ac
  * lock file `<study>.lock` (StudyLock), and commit() refuses (`conflict` set, study untouched)
  * when another editor committed since this one began. apply() retries such a change from a fresh
  * copy. Under the lock, begin() also removes the temporary copies of writers that were killed
- * (StudyTempFiles). A folder that cannot be written fails at once, changing nothing.
+ * (StudyTempFiles). A folder that cannot be written fails at once, changing nothing; so does a
+ * missing one ("<folder>: no such folder"): begin() never creates the study's folder.
  */
 class StudyEditor
 {
