@@ -1,4 +1,4 @@
-// importTrack (core/data/TrackImportJob), the job behind `import-track` and File → Import track
+// importTrack (core/jobs/TrackImportJob), the job behind `import-track` and File → Import track
 // (issue #5): genes are placed by their stored loci, completed from the bundled hg19 table or
 // overridden by a user's table; a malformed file is named with its line; a failed or cancelled
 // import leaves the study byte-for-byte unchanged.
