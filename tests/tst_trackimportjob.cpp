@@ -3,6 +3,7 @@
 // overridden by a user's table; a malformed file is named with its line; a failed or cancelled
 // import leaves the study byte-for-byte unchanged.
 #include "FileDigest.h"
+#include "data/BigWigWriter.h"
 #include "data/GeneAnnotation.h"
 #include "jobs/TrackImportJob.h"
 #include "store/StudyEditor.h"
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void customAnnotationOverridesStoredLoci();
     void binnedCsvNeedsNoLoci();
     void errorNamesFileAndLineAndLeavesStudyUnchanged();
+    void damagedBigWigKeepsExistingTrack();
     void cancelLeavesStudyUnchanged();
     void unknownCellIsNamed();
     void formatFromFileName();
@@ -230,6 +232,47 @@ void TestTrackImportJob::errorNamesFileAndLineAndLeavesStudyUnchanged()
     QVERIFY2(noTable.error.contains(QStringLiteral("no-such-table.tsv")),
              qPrintable(noTable.error));
     QCOMPARE(testing::fileDigest(m_study), before);
+}
+
+// Issue 13, finding 4: a bigWig with uncompressBufSize 0 over compressed data replaced the
+// existing track with an all-NaN one. Now it fails, naming the file; the study is unchanged.
+void TestTrackImportJob::damagedBigWigKeepsExistingTrack()
+{
+    const QString file = m_dir.filePath(QStringLiteral("ac.bw"));
+    QString error;
+    {
+        const std::unique_ptr<BigWigWriter> writer =
+            BigWigWriter::create(file, {{"chr1", 1000000}}, &error);
+        QVERIFY2(writer, qPrintable(error));
+        QVERIFY2(writer->add("chr1", {200000, 399901}, {200100, 400001}, {4.0f, 8.0f}, &error) &&
+                     writer->close(&error),
+                 qPrintable(error));
+    }
+    TrackImportRequest r = request(file);
+    r.format = TrackFormat::BigWig;
+    r.trackName = QStringLiteral("Signal");
+    const TrackImportOutcome first = importTrack(r);
+    QVERIFY2(first.ok, qPrintable(first.error));
+    TrackData before;
+    QVERIFY(readTrack(QStringLiteral("Signal"), &before));
+    QCOMPARE(bin(before, 1, 50), 4.0f);
+    const QByteArray digest = testing::fileDigest(m_study);
+
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.seek(52)); // uncompressBufSize
+    QCOMPARE(f.write(QByteArray(4, '\0')), qint64(4));
+    f.close();
+    const TrackImportOutcome damaged = importTrack(r);
+    QVERIFY(!damaged.ok);
+    QVERIFY2(damaged.error.startsWith(QStringLiteral("ac.bw: damaged or truncated bigWig file: ")),
+             qPrintable(damaged.error));
+    QCOMPARE(testing::fileDigest(m_study), digest);
+    TrackData after;
+    QVERIFY(readTrack(QStringLiteral("Signal"), &after));
+    QCOMPARE(after.values.size(), before.values.size());
+    QCOMPARE(bin(after, 1, 50), 4.0f); // the track as before, not all NaN
+    QCOMPARE(bin(after, 2, 50), 8.0f);
 }
 
 void TestTrackImportJob::cancelLeavesStudyUnchanged()

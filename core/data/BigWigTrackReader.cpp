@@ -1,13 +1,14 @@
 #include "data/BigWigTrackReader.h"
 
+#include "data/BigWigStructure.h"
 #include "data/BigWigWriter.h"
+#include "data/InputFile.h"
+#include "data/PrintableText.h"
 #include "data/TrackBinner.h"
 #include "data/TrackReaderSupport.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QHash>
-#include <QPair>
 
 #include <algorithm>
 #include <bigWig.h>
@@ -21,18 +22,10 @@ namespace
 {
 
 using BigWigHandle = std::unique_ptr<bigWigFile_t, void (*)(bigWigFile_t*)>;
-/// A chromosome of the file's header: raw name and length, by normalised name.
-using ChromosomeTable = QHash<QString, QPair<QByteArray, std::int64_t>>;
 
-/// Opens `path` for reading; null (with `error`) when it is not a readable bigWig file.
+/// Opens `path` for reading after `structure` has checked it; null (with `error`) on failure.
 BigWigHandle openBigWig(const QString& path, QString* error)
 {
-    BigWigHandle none(nullptr, bwClose);
-    const QFileInfo info(path);
-    if (!info.exists() || !info.isFile() || !info.isReadable()) {
-        *error = QStringLiteral("%1: cannot open: no readable file").arg(path);
-        return none;
-    }
     initBigWigLibrary();
     const QByteArray local = QFile::encodeName(path);
     bigWigFile_t* fp = bwOpen(local.constData(), nullptr, "r");
@@ -40,38 +33,29 @@ BigWigHandle openBigWig(const QString& path, QString* error)
         if (fp)
             bwClose(fp);
         *error = QStringLiteral("%1: not a readable bigWig file").arg(trackio::fileName(path));
-        return none;
+        return BigWigHandle(nullptr, bwClose);
     }
     return BigWigHandle(fp, bwClose);
 }
 
-/// The header's chromosomes; their raw names, in file order, go to `names`.
-ChromosomeTable chromosomes(bigWigFile_t* fp, QStringList* names)
+/// The gene windows of `windows` clipped to a chromosome of `length` bp.
+std::vector<BigWigStructure::Region> regions(const std::vector<TrackBinner::Window>& windows,
+                                             std::int64_t length)
 {
-    ChromosomeTable table;
-    for (std::int64_t i = 0; i < fp->cl->nKeys; ++i) {
-        const QString name = QString::fromUtf8(fp->cl->chrom[i]);
-        *names << name;
-        table.insert(TrackBinner::normalizedChromosome(name),
-                     {QByteArray(fp->cl->chrom[i]), static_cast<std::int64_t>(fp->cl->len[i])});
-    }
-    return table;
+    std::vector<BigWigStructure::Region> out;
+    out.reserve(windows.size());
+    for (const TrackBinner::Window& w : windows)
+        out.push_back(
+            {std::max<std::int64_t>(0, w.start), std::min(length, w.start + TrackBinner::kWindow)});
+    return out;
 }
 
-/// True when the file has any interval on chromosome `raw` of `length` bp.
-bool hasData(bigWigFile_t* fp, const char* raw, std::int64_t length)
-{
-    bwOverlapIterator_t* it =
-        bwOverlappingIntervalsIterator(fp, raw, 0, static_cast<std::uint32_t>(length), 1);
-    const bool any = it && it->intervals && it->intervals->l > 0;
-    if (it)
-        bwIteratorDestroy(it);
-    return any;
-}
-
-/// Adds the file's intervals in each of `windows` (on chromosome `raw` of `length` bp).
-void binWindows(bigWigFile_t* fp, const char* raw, std::int64_t length,
-                const std::vector<TrackBinner::Window>& windows, TrackBinner& binner)
+/// Adds the file's intervals in each of `windows` (on chromosome `raw` of `length` bp), which
+/// `structure` has checked. False with `error` (naming the file and region) when libBigWig cannot
+/// read one: the import fails rather than lose that window's coverage.
+bool binWindows(bigWigFile_t* fp, const char* raw, std::int64_t length,
+                const std::vector<TrackBinner::Window>& windows, TrackBinner& binner,
+                const QString& file, QString* error)
 {
     for (const TrackBinner::Window& w : windows) {
         const std::int64_t s = std::max<std::int64_t>(0, w.start);
@@ -80,13 +64,20 @@ void binWindows(bigWigFile_t* fp, const char* raw, std::int64_t length,
             continue;
         bwOverlappingIntervals_t* o = bwGetOverlappingIntervals(
             fp, raw, static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e));
-        if (!o)
-            continue;
+        if (!o) {
+            *error = QStringLiteral("%1: %2:%3-%4: the data could not be read (the file is "
+                                    "damaged)")
+                         .arg(file, printableText(QByteArray(raw)))
+                         .arg(s + 1)
+                         .arg(e);
+            return false;
+        }
         for (std::uint32_t i = 0; i < o->l; ++i)
             if (std::isfinite(o->value[i]))
                 binner.addToWindow(w, o->start[i], o->end[i], o->value[i]);
         bwDestroyOverlappingIntervals(o);
     }
+    return true;
 }
 
 } // namespace
@@ -100,18 +91,34 @@ TrackImportResult BigWigTrackReader::read(const QString& path,
                                           const ProgressCallback& progress) const
 {
     TrackImportResult result;
-    const BigWigHandle fp = openBigWig(path, &result.error);
-    if (!fp)
-        return result;
-    TrackBinner binner(m_genes);
-    QStringList fileChroms;
-    const ChromosomeTable chroms = chromosomes(fp.get(), &fileChroms);
     const QString file = trackio::fileName(path);
-    if (fileChroms.isEmpty()) {
+    // libBigWig trusts every offset it reads: the structure is checked first (issue 13).
+    BigWigStructure structure;
+    if (!checkInputFile(path, &result.error) || !structure.open(path, &result.error))
+        return result;
+    const std::vector<BigWigStructure::Chromosome>& chroms = structure.chromosomes();
+    if (chroms.empty()) {
         result.error = QStringLiteral("%1: the bigWig file lists no chromosome").arg(file);
         return result;
     }
+    QStringList fileChroms;
+    QHash<QString, int> ids; // by normalised name
+    for (std::size_t i = 0; i < chroms.size(); ++i) {
+        fileChroms << QString::fromUtf8(chroms[i].name);
+        const QString key = TrackBinner::normalizedChromosome(fileChroms.back());
+        if (ids.contains(key)) {
+            result.error = QStringLiteral("%1: '%2' and '%3' name the same chromosome")
+                               .arg(file, printableText(chroms[ids.value(key)].name),
+                                    printableText(chroms[i].name));
+            return result;
+        }
+        ids.insert(key, static_cast<int>(i));
+    }
+    TrackBinner binner(m_genes);
     if (!binner.checkChromosomes(path, fileChroms, &result))
+        return result;
+    const BigWigHandle fp = openBigWig(path, &result.error);
+    if (!fp)
         return result;
 
     QHash<QString, TrackBinner::Range> ranges;
@@ -119,17 +126,19 @@ TrackImportResult BigWigTrackReader::read(const QString& path,
     int done = 0;
     for (const QString& key : geneChroms) {
         ++done;
-        const auto c = chroms.constFind(key);
-        if (c == chroms.cend())
-            continue;
-        const char* raw = c->first.constData();
+        const auto id = ids.constFind(key);
         // A chromosome listed in the header but without data is missing, not zero.
-        if (!hasData(fp.get(), raw, c->second))
+        if (id == ids.cend() || !structure.hasData(*id))
             continue;
-        ranges.insert(key, TrackBinner::Range{0, c->second});
-        binWindows(fp.get(), raw, c->second, *binner.windows(key), binner);
+        const BigWigStructure::Chromosome& c = chroms[*id];
+        const std::vector<TrackBinner::Window>& windows = *binner.windows(key);
+        if (!structure.checkBlocks(*id, regions(windows, c.length), &result.error) ||
+            !binWindows(fp.get(), c.name.constData(), c.length, windows, binner, file,
+                        &result.error))
+            return result;
+        ranges.insert(key, TrackBinner::Range{0, c.length});
         if (progress && !progress({static_cast<double>(done) / geneChroms.size(),
-                                   QStringLiteral("%1: %2").arg(file, QString::fromUtf8(raw))})) {
+                                   QStringLiteral("%1: %2").arg(file, printableText(c.name))})) {
             result.error = QStringLiteral("%1: import cancelled").arg(file);
             return result;
         }

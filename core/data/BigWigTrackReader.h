@@ -15,8 +15,14 @@ namespace ac
  * queried, chromosome by chromosome. A chromosome's range is the whole chromosome as the header
  * gives it (0 .. length) when the file has any data on it; one without data is missing (NaN).
  *
- * Errors name the file: not readable, not a bigWig file, no chromosome in its header, no
- * chromosome of the genes. Progress is reported after each chromosome.
+ * The file is checked by BigWigStructure before libBigWig opens it, and the data blocks of each
+ * chromosome's gene windows before libBigWig reads them: a damaged file fails with an error, never
+ * a crash and never a partial track (issue 13, findings 1 and 4).
+ *
+ * Errors name the file: not a regular readable file, not a bigWig file (a bigBed is named as
+ * such), damaged or truncated (with the part, and for data the chromosome and region), no
+ * chromosome in its header, two names for one chromosome, no chromosome of the genes. Progress is
+ * reported after each chromosome.
  *
  * Keeps a reference to `genes` (the caller keeps them alive during read()). Not thread-safe.
  */
