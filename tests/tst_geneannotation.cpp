@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <zlib.h>
 
 using namespace ac;
@@ -146,7 +148,15 @@ private Q_SLOTS:
         GeneAnnotation a;
         QString error;
         QVERIFY(!a.loadFile(m_dir.filePath(QStringLiteral("nope.tsv")), &error));
-        QVERIFY2(error.contains(QStringLiteral("nope.tsv: cannot open")), qPrintable(error));
+        QCOMPARE(error,
+                 m_dir.filePath(QStringLiteral("nope.tsv")) + QStringLiteral(": no such file"));
+        // Issue 13, finding 12: a FIFO is named (and does not block), /dev/zero is not read.
+        const QString fifo = m_dir.filePath(QStringLiteral("genes-fifo.tsv"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QVERIFY(!a.loadFile(fifo, &error));
+        QCOMPARE(error, fifo + QStringLiteral(": a named pipe (FIFO), not a regular file"));
+        QVERIFY(!a.loadFile(QStringLiteral("/dev/zero"), &error));
+        QCOMPARE(error, QStringLiteral("/dev/zero: a device, not a regular file"));
     }
 };
 

@@ -6,12 +6,15 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 #include <limits>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 using namespace ac;
@@ -417,9 +420,101 @@ private Q_SLOTS:
         CellData cell;
         const RemcImportResult r = importer.importCell(dir, &cell);
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(
-                     QStringLiteral("E906/classification/test.csv.gz: gzip data is truncated")),
+        // Issue 13, finding 12: the line the data broke off in is named.
+        QVERIFY2(QRegularExpression(QStringLiteral("E906/classification/test\\.csv\\.gz:[0-9]+: "
+                                                   "gzip data is truncated"))
+                     .match(r.error)
+                     .hasMatch(),
                  qPrintable(r.error));
+        const int line = r.error.section(QLatin1Char(':'), 1, 1).toInt();
+        QVERIFY2(line > 1 && line <= 200, qPrintable(r.error));
+
+        // Damaged in the middle (not cut short): named as damaged, also with the line reached.
+        QByteArray damaged = gz;
+        for (qsizetype i = gz.size() / 2; i < gz.size() / 2 + 16; ++i)
+            damaged[i] = char(damaged[i] ^ 0x55);
+        QVERIFY(writeFile(dir + QStringLiteral("/classification/test.csv.gz"), damaged));
+        const RemcImportResult d = importer.importCell(dir, &cell);
+        QVERIFY(!d.ok);
+        QVERIFY2(QRegularExpression(QStringLiteral("test\\.csv\\.gz:[0-9]+: damaged gzip data \\("))
+                     .match(d.error)
+                     .hasMatch(),
+                 qPrintable(d.error));
+    }
+
+    // Issue 13, finding 12: train.csv beside train.csv.gz was read and the .gz ignored silently.
+    void plainBesideGzipIsAnError()
+    {
+        const QString dir = writeCell(m_dir.path(), QStringLiteral("E930"), CellTexts());
+        const QString cls = dir + QStringLiteral("/classification/");
+        QVERIFY(writeGzip(cls + QStringLiteral("train.csv.gz"), CellTexts().train));
+        RemcImporter importer;
+        CellData cell;
+        const RemcImportResult r = importer.importCell(dir, &cell);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error,
+                 QStringLiteral("%1 and %2 both exist: keep one of them (they may hold "
+                                "different data)")
+                     .arg(cls + QStringLiteral("train.csv"), cls + QStringLiteral("train.csv.gz")));
+    }
+
+    // Issue 13, finding 12: a FIFO, a symbolic link loop or /dev/zero was "missing"; a FIFO must
+    // not block the import and /dev/zero must not be read forever.
+    void specialFilesAreNamed_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fifo") << "fifo"
+                              << "a named pipe (FIFO), not a regular file";
+        QTest::newRow("loop") << "loop"
+                              << "symbolic link loop";
+        QTest::newRow("dev-zero") << "zero"
+                                  << "a device, not a regular file";
+        QTest::newRow("broken-link") << "broken"
+                                     << "broken symbolic link";
+        QTest::newRow("folder") << "folder"
+                                << "a folder, not a file";
+    }
+
+    void specialFilesAreNamed()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        const QString dir = writeCell(m_dir.path(), QStringLiteral("E931") + kind, CellTexts());
+        const QString valid = dir + QStringLiteral("/classification/valid.csv");
+        QVERIFY(QFile::remove(valid));
+        const QByteArray local = QFile::encodeName(valid);
+        if (kind == QLatin1String("fifo"))
+            QCOMPARE(::mkfifo(local.constData(), 0600), 0);
+        else if (kind == QLatin1String("loop"))
+            QCOMPARE(::symlink(local.constData(), local.constData()), 0);
+        else if (kind == QLatin1String("zero"))
+            QVERIFY(QFile::link(QStringLiteral("/dev/zero"), valid));
+        else if (kind == QLatin1String("broken"))
+            QVERIFY(QFile::link(valid + QStringLiteral(".absent"), valid));
+        else
+            QVERIFY(QDir().mkdir(valid));
+        RemcImporter importer;
+        CellData cell;
+        const RemcImportResult r = importer.importCell(dir, &cell); // would block on the FIFO
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.startsWith(valid + QStringLiteral(": ") + expected), qPrintable(r.error));
+    }
+
+    // Issue 13, finding 12: a stray carriage return quoted in an error garbled the terminal.
+    void controlCharactersEscapedInErrors()
+    {
+        CellTexts t;
+        t.train = replaceLine(t.train, 7, "000003,7,1\r\x1b[2J,0,0,0,0,1");
+        const QString dir = writeCell(m_dir.path(), QStringLiteral("E932"), t);
+        RemcImporter importer;
+        CellData cell;
+        const RemcImportResult r = importer.importCell(dir, &cell);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("train.csv:7: ")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("1\\r\\x1b[2J")), qPrintable(r.error));
+        for (const QChar c : r.error)
+            QVERIFY2(c == QLatin1Char('\n') || c.unicode() >= 0x20, qPrintable(r.error));
     }
 
     void severalProblemsReported()

@@ -1,6 +1,8 @@
 #include "data/GeneAnnotation.h"
 
 #include "data/Gunzip.h"
+#include "data/InputFile.h"
+#include "data/PrintableText.h"
 
 #include <QByteArrayView>
 #include <QFile>
@@ -113,6 +115,9 @@ struct GeneTable {
 
 bool GeneAnnotation::loadFile(const QString& path, QString* error)
 {
+    // The bundled table is a Qt resource (":/..."), which stat() cannot see.
+    if (!path.startsWith(QLatin1Char(':')) && !checkInputFile(path, error))
+        return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error =
@@ -142,7 +147,7 @@ bool GeneAnnotation::loadData(const QByteArray& data, const QString& source, QSt
 
     GeneTable table(text.size());
     const auto failAt = [&](int line, const QString& what) {
-        *error = QStringLiteral("%1:%2: %3").arg(source).arg(line).arg(what);
+        *error = QStringLiteral("%1:%2: %3").arg(source).arg(line).arg(printableText(what));
         return false;
     };
 

@@ -52,9 +52,15 @@ bool gunzip(const QByteArray& compressed, const QString& source, QByteArray* out
     const QString zlibMessage = QString::fromLatin1(zs.msg ? zs.msg : "corrupt stream");
     inflateEnd(&zs);
     if (rc != Z_STREAM_END) {
+        // The line reached: the one the data broke off in (issue 13, finding 12).
+        const qint64 line =
+            std::count(result.constBegin(), result.constBegin() + produced, '\n') + 1;
         *error = rc == Z_BUF_ERROR
-                     ? QStringLiteral("%1: gzip data is truncated").arg(source)
-                     : QStringLiteral("%1: invalid gzip data (%2)").arg(source, zlibMessage);
+                     ? QStringLiteral("%1:%2: gzip data is truncated").arg(source).arg(line)
+                     : QStringLiteral("%1:%2: damaged gzip data (%3)")
+                           .arg(source)
+                           .arg(line)
+                           .arg(zlibMessage);
         return false;
     }
     result.resize(produced);

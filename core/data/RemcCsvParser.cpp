@@ -1,6 +1,7 @@
 #include "data/RemcCsvParser.h"
 
 #include "data/Float32Range.h"
+#include "data/PrintableText.h"
 
 #include <QByteArray>
 
@@ -344,7 +345,10 @@ void RemcCsvParser::finishFile(std::size_t genesBefore)
 void RemcCsvParser::problem(qint64 line, const QString& what)
 {
     if (!full())
-        m_problems << QStringLiteral("%1:%2: %3").arg(m_files[m_file]).arg(line).arg(what);
+        m_problems << QStringLiteral("%1:%2: %3")
+                          .arg(m_files[m_file])
+                          .arg(line)
+                          .arg(printableText(what)); // a stray CR or ESC must not reach a terminal
 }
 
 /// A problem on the current row; the rest of its gene is skipped.

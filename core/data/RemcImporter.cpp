@@ -2,6 +2,7 @@
 
 #include "data/GeneAnnotation.h"
 #include "data/Gunzip.h"
+#include "data/InputFile.h"
 #include "data/RemcCsvParser.h"
 
 #include <QDir>
@@ -27,16 +28,38 @@ QString classificationDir(const QString& dir)
                                                       : dir;
 }
 
+/// True when something is at `path`: a file, but also a FIFO, a device or a link, even a broken
+/// one or a loop, which readSplitFile() then names rather than calling the split missing.
+bool present(const QString& path)
+{
+    const QFileInfo info(path);
+    return info.exists() || info.isSymLink();
+}
+
 /// `<stem>.csv` or `<stem>.csv.gz` in `classDir`; empty when neither exists.
 QString splitFile(const QString& classDir, const char* stem)
 {
     const QDir d(classDir);
     for (const char* ext : {".csv", ".csv.gz"}) {
         const QString name = QLatin1String(stem) + QLatin1String(ext);
-        if (QFileInfo(d.filePath(name)).isFile())
+        if (present(d.filePath(name)))
             return d.filePath(name);
     }
     return {};
+}
+
+/// False (with `error` naming both) when `<stem>.csv` and `<stem>.csv.gz` are both in `classDir`:
+/// which one the user meant cannot be guessed (issue 13, finding 12).
+bool checkOneSplitFile(const QString& classDir, const char* stem, QString* error)
+{
+    const QDir d(classDir);
+    const QString plain = d.filePath(QLatin1String(stem) + QLatin1String(".csv"));
+    const QString gz = plain + QLatin1String(".gz");
+    if (!present(plain) || !present(gz))
+        return true;
+    *error = QStringLiteral("%1 and %2 both exist: keep one of them (they may hold different data)")
+                 .arg(plain, gz);
+    return false;
 }
 
 QString cellNameOf(const QString& dir)
@@ -50,6 +73,8 @@ QString cellNameOf(const QString& dir)
 /// Reads a split file whole (`diskSize` bytes as stored), inflated when it is gzip.
 bool readSplitFile(const QString& path, QByteArray* text, qint64* diskSize, QString* error)
 {
+    if (!checkInputFile(path, error))
+        return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
@@ -210,6 +235,8 @@ bool RemcImporter::parseSplitFiles(const QString& cellDir, const QString& name, 
     const QString classDir = classificationDir(cellDir);
     for (int s = 0; s < 3; ++s) {
         const QString path = splitFile(classDir, kSplitStems[s]);
+        if (!checkOneSplitFile(classDir, kSplitStems[s], &result.error))
+            return false;
         if (path.isEmpty()) {
             result.error = QStringLiteral("%1: missing %2.csv (or %2.csv.gz)")
                                .arg(classDir, QLatin1String(kSplitStems[s]));

@@ -1,5 +1,7 @@
 #include "data/TextLineReader.h"
 
+#include "data/InputFile.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -25,11 +27,10 @@ TextLineReader::~TextLineReader() = default;
 bool TextLineReader::open(const QString& path, QString* error)
 {
     m_path = path;
-    const QFileInfo info(path);
-    if (!info.isFile() || !info.isReadable()) {
-        *error = QStringLiteral("%1: cannot open: no readable file").arg(path);
+    m_lineNo = 0;
+    if (!checkInputFile(path, error)) // never a FIFO or /dev/zero: they would block or never end
         return false;
-    }
+    const QFileInfo info(path);
     m_handle = std::make_unique<Handle>();
     m_handle->file = gzopen(QFile::encodeName(path).constData(), "rb");
     if (!m_handle->file) {
@@ -60,8 +61,12 @@ bool TextLineReader::readLine(QByteArray* line, QString* error)
                 const QString prefix = m_path + QStringLiteral(": ");
                 if (what.startsWith(prefix))
                     what = what.mid(prefix.size());
-                *error =
-                    QStringLiteral("%1: cannot read: %2").arg(QFileInfo(m_path).fileName(), what);
+                *error = QStringLiteral("%1:%2: %3: %4")
+                             .arg(QFileInfo(m_path).fileName())
+                             .arg(m_lineNo + 1)
+                             .arg(m_compressed ? QStringLiteral("damaged gzip data")
+                                               : QStringLiteral("cannot read"),
+                                  what);
                 return false;
             }
             break; // end of file; a last line without "\n" is still a line
@@ -73,6 +78,7 @@ bool TextLineReader::readLine(QByteArray* line, QString* error)
     }
     if (line->isEmpty())
         return false;
+    ++m_lineNo;
     while (line->endsWith('\n') || line->endsWith('\r'))
         line->chop(1);
     return true;

@@ -14,7 +14,8 @@ namespace ac
  *
  * Owns the open file; closes it on destruction. Use from one thread. open() and readLine() return
  * false and set `error` (naming the file) on failure; readLine() returns false without an error
- * at the end of the file.
+ * at the end of the file. open() refuses what is not a regular file (checkInputFile()); a read
+ * error names the line reached ("x.bedGraph.gz:1234: damaged gzip data: ...").
  */
 class TextLineReader
 {
@@ -30,6 +31,8 @@ public:
     /// Share of the file (as stored, compressed or not) read so far, 0..1.
     double fraction() const;
     bool isCompressed() const { return m_compressed; }
+    /// Lines returned so far.
+    qint64 lineNumber() const { return m_lineNo; }
 
 private:
     struct Handle; // zlib's gzFile, which reads plain files as they are
@@ -37,6 +40,7 @@ private:
     QString m_path;
     double m_size = 1;
     bool m_compressed = false;
+    qint64 m_lineNo = 0;
 };
 
 } // namespace ac

@@ -3,6 +3,7 @@
 #include "data/BedGraphTrackReader.h"
 #include "data/BigWigTrackReader.h"
 #include "data/BinnedCsvTrackReader.h"
+#include "data/PrintableText.h"
 #include "data/TrackBinner.h"
 
 #include <QFileInfo>
@@ -45,6 +46,20 @@ bool trackFormatFromFileName(const QString& path, TrackFormat* out)
     return true;
 }
 
+namespace
+{
+
+/// `r` with control characters of quoted input escaped (issue 13, finding 12).
+TrackImportResult escaped(TrackImportResult r)
+{
+    r.error = printableText(r.error);
+    for (QString& w : r.warnings)
+        w = printableText(w);
+    return r;
+}
+
+} // namespace
+
 TrackImporter::TrackImporter(std::vector<GeneRecord> genes) : m_genes(std::move(genes)) {}
 
 QString TrackImporter::normalizedChromosome(const QString& name)
@@ -71,19 +86,19 @@ TrackImportResult TrackImporter::importFile(TrackFormat format, const QString& p
 TrackImportResult TrackImporter::importBinnedCsv(const QString& path,
                                                  const ProgressCallback& progress) const
 {
-    return BinnedCsvTrackReader(m_genes, m_name).read(path, progress);
+    return escaped(BinnedCsvTrackReader(m_genes, m_name).read(path, progress));
 }
 
 TrackImportResult TrackImporter::importBedGraph(const QString& path,
                                                 const ProgressCallback& progress) const
 {
-    return BedGraphTrackReader(m_genes, m_name).read(path, progress);
+    return escaped(BedGraphTrackReader(m_genes, m_name).read(path, progress));
 }
 
 TrackImportResult TrackImporter::importBigWig(const QString& path,
                                               const ProgressCallback& progress) const
 {
-    return BigWigTrackReader(m_genes, m_name).read(path, progress);
+    return escaped(BigWigTrackReader(m_genes, m_name).read(path, progress));
 }
 
 } // namespace ac
