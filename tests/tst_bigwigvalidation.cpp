@@ -2,7 +2,7 @@
 // header or with one word of its chromosome tree overwritten, and imported other damaged files
 // with lost coverage or as all-NaN. Each case damages a bigWig written by BigWigWriter; every
 // import must either fail with an error naming the file or give exactly the undamaged track.
-#include "data/BigWigStructure.h"
+#include "data/BigWigFile.h"
 #include "data/BigWigWriter.h"
 #include "data/TrackImporter.h"
 
@@ -144,6 +144,14 @@ void TestBigWigValidation::initTestCase()
     QVERIFY2(r.ok, qPrintable(r.error));
     m_track = r.track;
     QCOMPARE(r.missingGenes, 0);
+    // The reference itself, computed here: gene 0 (plus strand, TSS 10001) bin b covers the ten
+    // 10 bp intervals from 5000 + 100 b, of values 1 + (start / 10) % 17.
+    for (const int b : {0, 50, 99}) {
+        double sum = 0;
+        for (int k = 0; k < 10; ++k)
+            sum += 1 + ((5000 + 100 * b) / 10 + k) % 17;
+        QCOMPARE(m_track.values[std::size_t(b)], float(sum / 10));
+    }
 }
 
 TrackImportResult TestBigWigValidation::importDamaged(const QByteArray& data)
@@ -178,7 +186,7 @@ int TestBigWigValidation::damageWords(qint64 from, qint64 to, std::uint32_t valu
 
 void TestBigWigValidation::soundFileOpens()
 {
-    BigWigStructure s;
+    BigWigFile s;
     QString error;
     QVERIFY2(s.open(m_sound, &error), qPrintable(error));
     QCOMPARE(s.chromosomes().size(), std::size_t(3));
@@ -187,7 +195,13 @@ void TestBigWigValidation::soundFileOpens()
     QVERIFY(s.hasData(0));
     QVERIFY(s.hasData(1));
     QVERIFY(!s.hasData(2)); // listed without data: the genes there are missing, not zero
-    QVERIFY2(s.checkBlocks(0, {{0, kChr1Length}}, &error), qPrintable(error));
+    std::int64_t covered = 0;
+    QVERIFY2(s.readBlocks(
+                 0, {{0, kChr1Length}},
+                 [&](std::int64_t start, std::int64_t end, float) { covered += end - start; },
+                 &error),
+             qPrintable(error));
+    QCOMPARE(covered, std::int64_t(kChr1Length)); // every interval of chr1, once
 }
 
 // Finding 1: a file cut to its 64-byte header crashed bwOpen.

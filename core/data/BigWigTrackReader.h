@@ -11,13 +11,14 @@ namespace ac
 {
 
 /**
- * Reads a bigWig track with libBigWig and bins it with a TrackBinner: only the gene windows are
- * queried, chromosome by chromosome. A chromosome's range is the whole chromosome as the header
- * gives it (0 .. length) when the file has any data on it; one without data is missing (NaN).
+ * Reads a bigWig track with BigWigFile and bins it with a TrackBinner: only the data blocks that
+ * overlap gene windows are read, chromosome by chromosome. A chromosome's range is the whole
+ * chromosome as the header gives it (0 .. length) when the file has any data on it; one without
+ * data is missing (NaN).
  *
- * The file is checked by BigWigStructure before libBigWig opens it, and the data blocks of each
- * chromosome's gene windows before libBigWig reads them: a damaged file fails with an error, never
- * a crash and never a partial track (issue 13, findings 1 and 4).
+ * BigWigFile checks the file's structure before anything else, and each data block before its
+ * intervals are used: a damaged file fails with an error, never a crash and never a partial
+ * track (issue 13, findings 1 and 4).
  *
  * Errors name the file: not a regular readable file, not a bigWig file (a bigBed is named as
  * such), damaged or truncated (with the part, and for data the chromosome and region), no

@@ -15,7 +15,7 @@ namespace ac
 enum class TrackFormat {
     BinnedCsv, ///< `GeneID,BinID,value`, REMC gene ids, bins 1..100, already in gene orientation
     BedGraph,  ///< `chrom start end value`, 0-based half-open, sorted, non-overlapping
-    BigWig     ///< binary bigWig (read with libBigWig)
+    BigWig     ///< binary bigWig (read and checked by BigWigFile)
 };
 
 /// "csv", "bedgraph" or "bigwig"; false for anything else.

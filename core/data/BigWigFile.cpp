@@ -1,4 +1,4 @@
-#include "data/BigWigStructure.h"
+#include "data/BigWigFile.h"
 
 #include "data/PrintableText.h"
 #include "data/TrackReaderSupport.h"
@@ -50,13 +50,13 @@ bool looksLikeZlib(const QByteArray& data)
 
 } // namespace
 
-QString BigWigStructure::damaged(const QString& what) const
+QString BigWigFile::damaged(const QString& what) const
 {
     return QStringLiteral("%1: damaged or truncated bigWig file: %2").arg(m_name, what);
 }
 
-bool BigWigStructure::readAt(std::uint64_t offset, std::uint64_t size, const char* what,
-                             QByteArray* out, QString* error)
+bool BigWigFile::readAt(std::uint64_t offset, std::uint64_t size, const char* what, QByteArray* out,
+                        QString* error)
 {
     if (offset > m_size || size > m_size - offset) {
         *error = damaged(QStringLiteral("%1 (bytes %2 to %3) lies beyond the end of the file "
@@ -76,7 +76,7 @@ bool BigWigStructure::readAt(std::uint64_t offset, std::uint64_t size, const cha
     return true;
 }
 
-bool BigWigStructure::open(const QString& path, QString* error)
+bool BigWigFile::open(const QString& path, QString* error)
 {
     m_name = trackio::fileName(path);
     m_file.setFileName(path);
@@ -87,10 +87,10 @@ bool BigWigStructure::open(const QString& path, QString* error)
     m_size = static_cast<std::uint64_t>(m_file.size());
     return readHeader(error) && readTrailer(error) && readZoomHeaders(error) &&
            readChromosomeTree(error) && readIndexes(error) &&
-           (m_blocks.empty() || checkBlock(m_blocks.front(), error));
+           (m_blocks.empty() || readBlock(m_blocks.front(), {}, error));
 }
 
-bool BigWigStructure::readTrailer(QString* error)
+bool BigWigFile::readTrailer(QString* error)
 {
     // Writers since version 3 (UCSC's and libBigWig) end the file with the signature again: a
     // file cut anywhere lacks it.
@@ -104,7 +104,7 @@ bool BigWigStructure::readTrailer(QString* error)
     return false;
 }
 
-bool BigWigStructure::readHeader(QString* error)
+bool BigWigFile::readHeader(QString* error)
 {
     QByteArray h;
     if (!readAt(0, std::min(kHeaderSize, m_size), "the header", &h, error))
@@ -168,7 +168,7 @@ bool BigWigStructure::readHeader(QString* error)
     return problem.isEmpty();
 }
 
-bool BigWigStructure::readZoomHeaders(QString* error)
+bool BigWigFile::readZoomHeaders(QString* error)
 {
     QByteArray z;
     if (!readAt(kHeaderSize, kZoomHeaderSize * m_zoomLevels, "the zoom-level headers", &z, error))
@@ -189,7 +189,7 @@ bool BigWigStructure::readZoomHeaders(QString* error)
     return true;
 }
 
-bool BigWigStructure::readChromosomeTree(QString* error)
+bool BigWigFile::readChromosomeTree(QString* error)
 {
     QByteArray t;
     if (!readAt(m_treeOffset, kTreeHeaderSize, "the chromosome list", &t, error))
@@ -232,7 +232,7 @@ bool BigWigStructure::readChromosomeTree(QString* error)
     return true;
 }
 
-bool BigWigStructure::readChromosomeNode(std::uint64_t offset, int depth, QString* error)
+bool BigWigFile::readChromosomeNode(std::uint64_t offset, int depth, QString* error)
 {
     if (depth > kMaxDepth || m_visited.contains(offset)) {
         *error = damaged(QStringLiteral("the nodes of its chromosome list form a loop"));
@@ -266,7 +266,7 @@ bool BigWigStructure::readChromosomeNode(std::uint64_t offset, int depth, QStrin
     return true;
 }
 
-bool BigWigStructure::addChromosome(const char* entry, QString* error)
+bool BigWigFile::addChromosome(const char* entry, QString* error)
 {
     const QByteArray name(entry, static_cast<qsizetype>(strnlen(entry, m_keySize)));
     const auto id = at<std::uint32_t>(entry, m_keySize);
@@ -297,7 +297,7 @@ bool BigWigStructure::addChromosome(const char* entry, QString* error)
     return true;
 }
 
-bool BigWigStructure::readIndexes(QString* error)
+bool BigWigFile::readIndexes(QString* error)
 {
     // The zoom levels are not read by the import, but a file cut or damaged there is damaged:
     // their indexes are walked too (they are small), with their blocks checked against the end.
@@ -313,7 +313,7 @@ bool BigWigStructure::readIndexes(QString* error)
     return true;
 }
 
-bool BigWigStructure::readIndex(std::uint64_t offset, const QString& zoom, QString* error)
+bool BigWigFile::readIndex(std::uint64_t offset, const QString& zoom, QString* error)
 {
     const QString what = zoom.isEmpty() ? QStringLiteral("its data index")
                                         : QStringLiteral("the index of its %1").arg(zoom);
@@ -342,8 +342,7 @@ bool BigWigStructure::readIndex(std::uint64_t offset, const QString& zoom, QStri
     return true;
 }
 
-bool BigWigStructure::readIndexNode(std::uint64_t offset, const Span* parent, int depth,
-                                    QString* error)
+bool BigWigFile::readIndexNode(std::uint64_t offset, const Span* parent, int depth, QString* error)
 {
     if (depth > kMaxDepth || m_visited.contains(offset)) {
         *error = damaged(QStringLiteral("the nodes of its data index form a loop"));
@@ -398,7 +397,7 @@ bool BigWigStructure::readIndexNode(std::uint64_t offset, const Span* parent, in
     return true;
 }
 
-bool BigWigStructure::addBlock(const char* item, QString* error)
+bool BigWigFile::addBlock(const char* item, QString* error)
 {
     Block b;
     b.chrom = at<std::uint32_t>(item, 0);
@@ -432,7 +431,7 @@ bool BigWigStructure::addBlock(const char* item, QString* error)
     return true;
 }
 
-bool BigWigStructure::checkZoomBlock(const char* item, QString* error) const
+bool BigWigFile::checkZoomBlock(const char* item, QString* error) const
 {
     const auto offset = at<std::uint64_t>(item, 16);
     const auto size = at<std::uint64_t>(item, 24);
@@ -447,7 +446,7 @@ bool BigWigStructure::checkZoomBlock(const char* item, QString* error) const
     return true;
 }
 
-QString BigWigStructure::blockRegion(const Block& block) const
+QString BigWigFile::blockRegion(const Block& block) const
 {
     return QStringLiteral("%1:%2-%3")
         .arg(printableText(m_chromosomes[block.chrom].name))
@@ -455,12 +454,12 @@ QString BigWigStructure::blockRegion(const Block& block) const
         .arg(block.end);
 }
 
-bool BigWigStructure::hasData(int id) const
+bool BigWigFile::hasData(int id) const
 {
     return id >= 0 && id < static_cast<int>(m_blocksOf.size()) && !m_blocksOf[id].empty();
 }
 
-bool BigWigStructure::checkBlocks(int id, std::vector<Region> regions, QString* error)
+bool BigWigFile::readBlocks(int id, std::vector<Region> regions, const Visit& visit, QString* error)
 {
     if (!hasData(id))
         return true;
@@ -474,33 +473,30 @@ bool BigWigStructure::checkBlocks(int id, std::vector<Region> regions, QString* 
         else if (r.start < r.end)
             merged.push_back(r);
     for (const int i : m_blocksOf[id]) {
-        Block& b = m_blocks[i];
-        // As libBigWig selects blocks: those with start < region end and end > region start.
+        const Block& b = m_blocks[i];
+        // The blocks overlapping a region: start < region end and end > region start.
         const auto r = std::upper_bound(
             merged.begin(), merged.end(), std::int64_t(b.start),
             [](std::int64_t start, const Region& region) { return start < region.end; });
-        if (!b.checked && r != merged.end() && r->start < std::int64_t(b.end) &&
-            !checkBlock(b, error))
+        if (r != merged.end() && r->start < std::int64_t(b.end) && !readBlock(b, visit, error))
             return false;
     }
     return true;
 }
 
-bool BigWigStructure::checkBlock(Block& block, QString* error)
+bool BigWigFile::readBlock(const Block& block, const Visit& visit, QString* error)
 {
     QByteArray raw;
     if (!readAt(block.offset, block.size, "a data block", &raw, error))
         return false;
     if (m_bufSize == 0) {
-        if (!checkSection(block, raw, error)) {
-            if (looksLikeZlib(raw))
-                *error = damaged(QStringLiteral("the data for %1 is compressed but the header "
-                                                "says it is not (uncompressBufSize 0)")
-                                     .arg(blockRegion(block)));
-            return false;
-        }
-        block.checked = true;
-        return true;
+        if (readSection(block, raw, visit, error))
+            return true;
+        if (looksLikeZlib(raw))
+            *error = damaged(QStringLiteral("the data for %1 is compressed but the header says "
+                                            "it is not (uncompressBufSize 0)")
+                                 .arg(blockRegion(block)));
+        return false;
     }
     QByteArray data(static_cast<qsizetype>(m_bufSize), Qt::Uninitialized);
     uLongf length = m_bufSize;
@@ -518,19 +514,18 @@ bool BigWigStructure::checkBlock(Block& block, QString* error)
         return false;
     }
     data.resize(static_cast<qsizetype>(length));
-    if (!checkSection(block, data, error))
-        return false;
-    block.checked = true;
-    return true;
+    return readSection(block, data, visit, error);
 }
 
-bool BigWigStructure::checkSection(const Block& block, const QByteArray& data, QString* error) const
+bool BigWigFile::readSection(const Block& block, const QByteArray& data, const Visit& visit,
+                             QString* error) const
 {
     const char* p = data.constData();
     const std::uint64_t size = static_cast<std::uint64_t>(data.size());
     QString problem;
     const auto chrom = size >= kSectionHeaderSize ? at<std::uint32_t>(p, 0) : 0;
     const auto type = size >= kSectionHeaderSize ? static_cast<std::uint8_t>(p[20]) : 0;
+    // Items: bedGraph (start, end, value), variableStep (start, value), fixedStep (value).
     const std::uint64_t itemSize = type == 1 ? 12 : type == 2 ? 8 : type == 3 ? 4 : 0;
     const auto count = size >= kSectionHeaderSize ? at<std::uint16_t>(p, 22) : 0;
     if (size < kSectionHeaderSize || chrom != block.chrom || itemSize == 0)
@@ -542,13 +537,16 @@ bool BigWigStructure::checkSection(const Block& block, const QByteArray& data, Q
     const auto span = size >= kSectionHeaderSize ? std::int64_t(at<std::uint32_t>(p, 16)) : 0;
     for (int j = 0; problem.isEmpty() && j < count; ++j) {
         const char* item = p + kSectionHeaderSize + itemSize * j;
-        std::int64_t start = type == 3 ? first + step * j : at<std::uint32_t>(item, 0);
-        std::int64_t end = type == 1 ? std::int64_t(at<std::uint32_t>(item, 4)) : start + span;
+        const std::int64_t start = type == 3 ? first + step * j : at<std::uint32_t>(item, 0);
+        const std::int64_t end =
+            type == 1 ? std::int64_t(at<std::uint32_t>(item, 4)) : start + span;
         if (start >= end || start < block.start || end > block.end)
             problem = QStringLiteral("it holds an interval %1-%2 outside the range the index "
                                      "gives it")
                           .arg(start + 1)
                           .arg(end);
+        else if (visit)
+            visit(start, end, qFromLittleEndian<float>(item + itemSize - 4));
     }
     if (problem.isEmpty())
         return true;
