@@ -17,8 +17,8 @@ namespace ac
  * it reads: a damaged file crashed it (a file cut after its header, one word of the chromosome
  * tree overwritten) or made it skip data without a word (issue 13, findings 1 and 4). This class
  * checks everything before using it, and decodes the data itself: it has to decompress each block
- * to check it, and handing libBigWig the same blocks again cost 40% more time (measured on a
- * 185 MB file; see the README's Validation section).
+ * to check it, and handing libBigWig the same blocks afterwards made the import 40% slower than
+ * before (3.0 s CPU against 2.15 s, 185 MB file of `bench track`); decoding once takes 1.1 s.
  *
  * open() reads the fixed header, the signature that ends the file (from version 3; a file cut
  * short lacks it), the zoom-level headers, every node of the chromosome B+ tree and every node
