@@ -9,8 +9,10 @@
 #include "QcpInclude.h"
 #include "StudyDock.h"
 #include "store/StudyEditor.h"
+#include "store/StudyFile.h"
 #include "train/Metrics.h"
 
+#include <H5Cpp.h>
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
@@ -215,6 +217,53 @@ private Q_SLOTS:
         QVERIFY(tree->header()->sectionViewportPosition(3) >= 0);
         QVERIFY(tree->header()->sectionViewportPosition(3) + tree->header()->sectionSize(3) <=
                 tree->viewport()->width());
+    }
+
+    void treeMarksStaleAndInterruptedRuns()
+    {
+        // Issue 13, findings 10 and 12: a run of an earlier import of its cell, and a run whose
+        // training was killed, looked like any other in the tree.
+        const QString path = m_dir.filePath(QStringLiteral("marked.h5"));
+        QString err;
+        QVERIFY2(writeStudy(path, &err), qPrintable(err));
+        RunRecord stale, killed;
+        {
+            auto study = StudyFile::open(path, &err);
+            QVERIFY2(study && study->readRun(QStringLiteral("E900-run"), &stale, &err),
+                     qPrintable(err));
+        }
+        killed = stale;
+        stale.id = QStringLiteral("E900-stale");
+        stale.cellDigest = QStringLiteral("of an earlier import");
+        killed.id = QStringLiteral("E900-killed");
+        killed.status = QStringLiteral("running");
+        auto ed = StudyEditor::begin(path, &err);
+        QVERIFY2(ed && ed->writeRun(stale, Weights(), Weights(), &err) &&
+                     ed->writeRun(killed, Weights(), Weights(), &err) && ed->commit(&err),
+                 qPrintable(err));
+        ed.reset();
+        {
+            // Stored by a process of this host that no longer runs.
+            H5::H5File f(QFile::encodeName(path).constData(), H5F_ACC_RDWR);
+            H5::Group run = f.openGroup("runs/E900-killed");
+            run.removeAttr("writer");
+            const std::string writer =
+                "2147483646" + killed.writer.mid(killed.writer.indexOf('@')).toStdString();
+            H5::StrType type(H5::PredType::C_S1, writer.size());
+            run.createAttribute("writer", type, H5::DataSpace(H5S_SCALAR))
+                .write(type, writer.c_str());
+        }
+        MainWindow w;
+        QVERIFY2(w.openStudy(path, false), qPrintable(w.lastError()));
+        QTreeWidgetItem* cell = w.studyTree()->topLevelItem(0);
+        QStringList statuses;
+        for (int i = 0; i < cell->childCount(); ++i)
+            statuses << cell->child(i)->text(0) + QLatin1Char('=') + cell->child(i)->text(2);
+        QCOMPARE(statuses, (QStringList{QStringLiteral("E900-run=complete"),
+                                        QStringLiteral("E900-stale=complete, stale (no results)"),
+                                        QStringLiteral("E900-killed=interrupted (no results)")}));
+        QVERIFY(cell->child(1)->toolTip(2).contains(QStringLiteral("imported again")));
+        QVERIFY(cell->child(2)->toolTip(2).contains(QStringLiteral("train --resume E900-killed")));
     }
 
     void backForwardSelectsOnlyTheCurrentGene()

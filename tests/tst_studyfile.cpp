@@ -5,6 +5,7 @@
 #include "store/StudyLock.h"
 #include "store/WeightsFile.h"
 
+#include <H5Cpp.h>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -388,6 +389,110 @@ private Q_SLOTS:
         auto study = StudyFile::open(path, &error);
         QVERIFY2(study, qPrintable(error));
         QCOMPARE(study->cellNames(), (QStringList{QStringLiteral("E1"), QStringLiteral("E3")}));
+    }
+
+    void reimportedCellMakesItsRunsStale()
+    {
+        // Issue 13, finding 10: a cell imported again kept its runs with their old AUROC.
+        const QString path = m_dir.filePath(QStringLiteral("stale.h5"));
+        CellData cell = makeCell(QStringLiteral("E1"), 9);
+        QString error, digest;
+        auto writeCellAndRun = [&](const CellData& c, const QString& runId, const QString& d) {
+            return StudyEditor::apply(
+                path,
+                [&](StudyEditor& e, QString* err) {
+                    RunRecord run = makeRun(runId, c.name);
+                    run.cellDigest = d;
+                    return e.writeCell(c, err) &&
+                           (runId.isEmpty() || e.writeRun(run, Weights(), Weights(), err));
+                },
+                &error);
+        };
+        auto stale = [&](const QString& runId) {
+            auto study = StudyFile::open(path, &error);
+            RunRecord run;
+            if (!study || !study->readRun(runId, &run, &error))
+                qFatal("%s", qPrintable(error));
+            return run.stale;
+        };
+        QVERIFY2(writeCellAndRun(cell, QString(), QString()), qPrintable(error));
+        digest = StudyFile::open(path, &error)->cellDigest(QStringLiteral("E1"));
+        QCOMPARE(digest.size(), 64); // SHA-256, hex
+        // "trained" on this import; "older" from a version that did not record it.
+        QVERIFY(writeCellAndRun(cell, QStringLiteral("trained"), digest));
+        QVERIFY(writeCellAndRun(cell, QStringLiteral("older"), QString()));
+        QVERIFY(!stale(QStringLiteral("trained")) && !stale(QStringLiteral("older")));
+        QCOMPARE(StudyFile::open(path, &error)->cellDigest(QStringLiteral("E1")), digest);
+
+        cell.labels[4] ^= 1; // imported again with one label changed
+        QVERIFY(writeCellAndRun(cell, QString(), QString()));
+        const QString newDigest = StudyFile::open(path, &error)->cellDigest(QStringLiteral("E1"));
+        QVERIFY(newDigest != digest);
+        QVERIFY(stale(QStringLiteral("trained")));
+        QVERIFY(stale(QStringLiteral("older")));
+        QVERIFY(writeCellAndRun(cell, QStringLiteral("new"), newDigest));
+        QVERIFY(!stale(QStringLiteral("new")));
+        RunRecord run;
+        QVERIFY(StudyFile::open(path, &error)->readRun(QStringLiteral("trained"), &run, &error));
+        QCOMPARE(run.statusText(), QStringLiteral("complete, stale"));
+        QVERIFY(!run.isCurrent());
+
+        // A study of an older version (no digests at all): its runs are current until the cell
+        // is imported again.
+        {
+            H5::H5File f(QFile::encodeName(path).constData(), H5F_ACC_RDWR);
+            f.openGroup("cells/E1").removeAttr("data_digest");
+            for (const char* id : {"runs/trained", "runs/older", "runs/new"})
+                f.openGroup(id).removeAttr("cell_digest");
+        }
+        QVERIFY(StudyFile::open(path, &error)->cellDigest(QStringLiteral("E1")).isEmpty());
+        QVERIFY(!stale(QStringLiteral("trained")) && !stale(QStringLiteral("new")));
+        cell.values[0] += 1;
+        QVERIFY(writeCellAndRun(cell, QString(), QString()));
+        QVERIFY(stale(QStringLiteral("trained")) && stale(QStringLiteral("new")));
+    }
+
+    void runOfAKilledWriterIsInterrupted()
+    {
+        // Issue 13, finding 12: a killed training stayed "running" forever.
+        const QString path = m_dir.filePath(QStringLiteral("interrupted.h5"));
+        QString error;
+        QVERIFY2(StudyEditor::apply(path, addCell(QStringLiteral("E1")), &error),
+                 qPrintable(error));
+        RunRecord running = makeRun(QStringLiteral("mine"), QStringLiteral("E1"));
+        running.status = QStringLiteral("running");
+        auto store = [&](const RunRecord& run) {
+            return StudyEditor::apply(
+                path, [&](StudyEditor& e, QString* err) { return e.writeRun(run, {}, {}, err); },
+                &error);
+        };
+        QVERIFY2(store(running), qPrintable(error));
+        // The same, stored by a process that is gone; and a finished run of a gone process.
+        const pid_t child = ::fork();
+        if (child == 0) {
+            RunRecord dead = running;
+            dead.id = QStringLiteral("dead");
+            RunRecord done = makeRun(QStringLiteral("done"), QStringLiteral("E1"));
+            ::_exit(store(dead) && store(done) ? 0 : 1);
+        }
+        int status = 0;
+        QVERIFY(child > 0 && ::waitpid(child, &status, 0) == child);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        RunRecord run;
+        QVERIFY(study->readRun(QStringLiteral("mine"), &run, &error));
+        QVERIFY(run.writer.startsWith(QStringLiteral("%1@").arg(::getpid())));
+        QVERIFY(!run.interrupted);
+        QCOMPARE(run.statusText(), QStringLiteral("running"));
+        QVERIFY(study->readRun(QStringLiteral("dead"), &run, &error));
+        QVERIFY(run.writer.startsWith(QStringLiteral("%1@").arg(child)));
+        QVERIFY(run.interrupted);
+        QVERIFY(!run.isCurrent());
+        QCOMPARE(run.statusText(), QStringLiteral("interrupted"));
+        QVERIFY(study->readRun(QStringLiteral("done"), &run, &error));
+        QVERIFY(!run.interrupted);
+        QCOMPARE(run.statusText(), QStringLiteral("complete"));
     }
 
     void lockWithoutOwnerIsTakenOver_data()

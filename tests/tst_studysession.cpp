@@ -147,6 +147,43 @@ private Q_SLOTS:
         QCOMPARE(entries[1].score, 0.6);
     }
 
+    void staleRunsAreNotTheDefault()
+    {
+        // Issue 13, finding 10: a run trained on an earlier import of the cell is never the
+        // session's default run, however new.
+        const QString path = m_dir.filePath(QStringLiteral("stale.h5"));
+        const CellData e1 = makeCell(QStringLiteral("E1"), false);
+        QString err;
+        QVERIFY2(
+            StudyEditor::apply(
+                path, [&](StudyEditor& e, QString* error) { return e.writeCell(e1, error); }, &err),
+            qPrintable(err));
+        const QString digest = StudyFile::open(path, &err)->cellDigest(QStringLiteral("E1"));
+        QVERIFY(!digest.isEmpty());
+        RunRecord current = makeRun(QStringLiteral("current"), e1.name, 0.7, 0);
+        current.cellDigest = digest;
+        RunRecord stale = makeRun(QStringLiteral("stale"), e1.name, 0.9, 10);
+        stale.cellDigest = QStringLiteral("of an earlier import");
+        QVERIFY2(StudyEditor::apply(
+                     path,
+                     [&](StudyEditor& e, QString* error) {
+                         return e.writeRun(current, {}, {}, error) &&
+                                e.writeResults(current.id, makeResults(e1, 0.1f), error) &&
+                                e.writeRun(stale, {}, {}, error) &&
+                                e.writeResults(stale.id, makeResults(e1, 0.1f), error);
+                     },
+                     &err),
+                 qPrintable(err));
+        StudySession s;
+        QVERIFY2(s.open(path, &err), qPrintable(err));
+        QCOMPARE(s.newestRunWithResults(QStringLiteral("E1")), QStringLiteral("current"));
+        QVERIFY(StudyEditor::apply(
+            path, [&](StudyEditor& e, QString* error) { return e.removeRun(current.id, error); },
+            &err));
+        QVERIFY(s.open(path, &err));
+        QVERIFY(s.newestRunWithResults(QStringLiteral("E1")).isEmpty());
+    }
+
     void selectionByIdAndGeneData()
     {
         StudySession s;

@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPalette>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeWidget>
@@ -30,7 +31,7 @@ QTreeWidgetItem* runItem(const StudyFile& study, const QString& cell, const QStr
     QString kind, auroc, status;
     if (study.readRun(id, &rec, &err)) {
         kind = modelKindKey(rec.model.kind);
-        status = rec.status;
+        status = rec.statusText();
         if (!study.hasResults(id))
             status += QStringLiteral(" (no results)");
         if (const auto best = rec.bestMetrics())
@@ -43,6 +44,15 @@ QTreeWidgetItem* runItem(const StudyFile& study, const QString& cell, const QStr
     item->setToolTip(0, id);
     if (!kind.isEmpty())
         item->setToolTip(1, modelKindName(rec.model.kind));
+    if (rec.interrupted)
+        item->setToolTip(2, QStringLiteral("Its training was killed; continue it with "
+                                           "attentivechrome-cli train --resume %1")
+                                .arg(id));
+    if (rec.stale)
+        item->setToolTip(2, QStringLiteral("The cell type was imported again since this run: its "
+                                           "AUROC and results belong to the old data"));
+    if (!rec.isCurrent())
+        item->setForeground(2, QPalette().brush(QPalette::Disabled, QPalette::Text));
     return item;
 }
 

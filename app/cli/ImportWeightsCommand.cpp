@@ -56,9 +56,10 @@ void addOptions(QCommandLineParser& p)
 }
 
 // Checks the cell and the new run id against the study (opened read-only and closed again,
-// before the editor copies it); fills the bins and marks of `config` and a default `runId`.
+// before the editor copies it); fills the bins and marks of `config`, a default `runId` and the
+// digest of the cell's data the run is imported for.
 bool checkStudy(const QString& studyPath, const QString& cellName, ModelConfig* config,
-                QString* runId, QString* error)
+                QString* runId, QString* cellDigest, QString* error)
 {
     auto study = StudyFile::open(studyPath, error);
     if (!study)
@@ -83,6 +84,7 @@ bool checkStudy(const QString& studyPath, const QString& cellName, ModelConfig* 
     }
     config->binCount = cell.binCount;
     config->markCount = cell.markCount;
+    *cellDigest = study->cellDigest(cellName);
     return true;
 }
 
@@ -134,11 +136,11 @@ int runImportWeights(const QStringList& args)
     QString runId = p.value(QStringLiteral("run-id"));
     QString err;
     Weights stored;
-    if (!checkStudy(studyPath, cellName, &config, &runId, &err) ||
+    RunRecord run;
+    if (!checkStudy(studyPath, cellName, &config, &runId, &run.cellDigest, &err) ||
         !loadWeights(weightsPath, config, &stored, &err))
         return fail(cmd, err);
 
-    RunRecord run;
     run.id = runId;
     run.cell = cellName;
     run.model = config;

@@ -83,12 +83,17 @@ bool printRuns(const StudyFile& study, const QString& cell, QString* error)
         QString auroc = QStringLiteral("-");
         if (const auto best = run.bestMetrics(); best && !std::isnan(best->testAuroc))
             auroc = QString::number(best->testAuroc, 'f', 4);
+        QString notes = study.hasResults(id) ? QStringLiteral(", results cached") : QString();
+        if (run.interrupted)
+            notes += QStringLiteral(" (its training was killed; continue it with train --resume)");
+        if (run.stale)
+            notes += QStringLiteral(" (the cell was imported again since: its numbers belong to "
+                                    "the old data)");
         printLine(QStringLiteral("  run %1: %2, %3 epochs, best epoch %4, test AUROC %5%6")
-                      .arg(id, run.status)
+                      .arg(id, run.statusText())
                       .arg(run.epochs.size())
                       .arg(run.bestEpoch)
-                      .arg(auroc)
-                      .arg(study.hasResults(id) ? QStringLiteral(", results cached") : QString()));
+                      .arg(auroc, notes));
     }
     return true;
 }

@@ -20,9 +20,35 @@ struct RunRecord {
     ModelConfig model;
     TrainConfig train;
     QDateTime created;
-    QString status;    ///< "complete", "stopped-early", "cancelled", "imported"
+    QString status; ///< "running", "complete", "stopped-early", "cancelled", "failed", "imported"
     int bestEpoch = 0; ///< 1-based epoch of the best validation AUROC (the "best" weights)
     std::vector<EpochMetrics> epochs;
+    /// The cell's data digest (StudyFile::cellDigest) when the run was trained or imported; empty
+    /// in older studies.
+    QString cellDigest;
+    /// The process that last stored the run ("<pid>@<host>", StudyEditor sets it); empty in older
+    /// studies.
+    QString writer;
+
+    // Found when the run is read (StudyFile::readRun), never stored:
+    /// The cell was imported again since: metrics and cached results belong to its older data.
+    bool stale = false;
+    /// Stored as "running" by a process that no longer runs (killed, crashed, power loss).
+    bool interrupted = false;
+
+    /// Neither stale nor interrupted: a run whose numbers describe the cell's present data and
+    /// whose training ended or is still going on. What a default or "active" run choice prefers.
+    bool isCurrent() const { return !stale && !interrupted; }
+
+    /// The status as shown to users: "interrupted" for an interrupted run, ", stale" appended to
+    /// a stale one (e.g. "complete, stale").
+    QString statusText() const
+    {
+        QString text = interrupted ? QStringLiteral("interrupted") : status;
+        if (stale)
+            text += QStringLiteral(", stale");
+        return text;
+    }
 
     /// The metrics of the best epoch (`bestEpoch`, 1-based), or nothing when the run has no
     /// such epoch (imported weights, or a run that stopped before its first epoch ended).

@@ -9,9 +9,12 @@ namespace ac
 QString newestRunWithResults(const StudyFile& study, const QString& cell)
 {
     const QStringList runs = study.runIds(cell);
-    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
-        if (study.hasResults(*it))
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+        RunRecord run;
+        QString error;
+        if (study.hasResults(*it) && study.readRun(*it, &run, &error) && run.isCurrent())
             return *it;
+    }
     return {};
 }
 

@@ -21,7 +21,9 @@ struct CellData;
  * one thread at a time). None of them throws; a run that cannot be read is skipped.
  */
 
-/// The newest run of `cell` (runIds() order) that has cached results, or empty.
+/// The newest run of `cell` (runIds() order) that has cached results and is current
+/// (RunRecord::isCurrent(): a stale run, trained on an earlier import of the cell, is never
+/// chosen), or empty.
 QString newestRunWithResults(const StudyFile& study, const QString& cell);
 
 /// The index of the gene whose symbol or Ensembl id is `text` (case-insensitive) or whose REMC id

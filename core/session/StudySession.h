@@ -79,7 +79,8 @@ public:
     /// Results of any run, read once and cached; nullptr (and `error` when unreadable) when the
     /// run has none.
     std::shared_ptr<const RunResults> runResults(const QString& runId, QString* error);
-    /// The newest run of `cell` with cached results, or empty.
+    /// The newest current run of `cell` with cached results, never a stale one
+    /// (ac::newestRunWithResults), or empty.
     QString newestRunWithResults(const QString& cell) const;
 
     /// Selects gene `index` of the selected cell; false when out of range.

@@ -5,10 +5,13 @@
 #include "store/StudyLayout.h"
 #include "store/StudyLock.h"
 #include "store/StudyTempFiles.h"
+#include "store/WriterProcess.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <stdexcept>
@@ -47,6 +50,37 @@ FileStamp stampOf(const QString& path)
             std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
 }
 
+/// The crash-safety test (tests/tst_crashsafety.cpp) sets AC_TEST_PAUSE_AT to a comma-separated
+/// list of "begin", "copied", "writing", "locked", "renamed": the process then stops itself
+/// (SIGSTOP) at those points of a change, where the test looks at the files and kills it. Unset
+/// (always, outside that test): no effect.
+void pauseForTestAt(const char* point)
+{
+    static const QList<QByteArray> wanted = qgetenv("AC_TEST_PAUSE_AT").split(',');
+    if (wanted.contains(QByteArray(point)))
+        ::raise(SIGSTOP);
+}
+
+/// SHA-256 (hex) of what a training reads of a cell: its shape, marks, genes, labels, splits, X.
+std::string dataDigest(const CellData& cell)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const std::int64_t shape[] = {cell.binCount, cell.binSize, cell.windowStart, cell.markCount,
+                                  std::int64_t(cell.genes.size())};
+    hash.addData(QByteArrayView(reinterpret_cast<const char*>(shape), sizeof shape));
+    for (const QString& m : cell.markNames)
+        hash.addData(m.toUtf8().append('\0'));
+    for (const GeneRecord& g : cell.genes)
+        hash.addData(g.remcId.toUtf8().append('\0'));
+    hash.addData(QByteArrayView(reinterpret_cast<const char*>(cell.labels.data()),
+                                qsizetype(cell.labels.size())));
+    for (const Split s : cell.splits)
+        hash.addData(QByteArray(1, static_cast<char>(s)));
+    hash.addData(QByteArrayView(reinterpret_cast<const char*>(cell.values.data()),
+                                qsizetype(cell.values.size() * sizeof(float))));
+    return hash.result().toHex().toStdString();
+}
+
 } // namespace
 
 struct StudyEditor::Private {
@@ -80,6 +114,7 @@ struct StudyEditor::Private {
         }
         try {
             f();
+            pauseForTestAt("writing");
             return true;
         } catch (const H5::Exception& e) {
             *error = QStringLiteral("%1: %2: %3").arg(path, object, h5::describe(e));
@@ -121,6 +156,29 @@ void checkName(const QString& name, const char* what)
                                  "\" is empty or contains '/'");
 }
 
+/// Before cell `name` is replaced by data of digest `digest`: its runs without a cell digest
+/// (older runs) get the replaced data's digest ("unknown" when it had none, in older studies) when
+/// the data changes, so that they read as stale afterwards like runs that have one.
+void pinRunsToOldData(H5::Group& root, const QString& name, const std::string& digest)
+{
+    const std::string cell = cellPath(name);
+    if (!h5::exists(root, cell) || !h5::exists(root, layout::kRuns))
+        return;
+    const H5::Group old = root.openGroup(cell);
+    const std::string oldDigest = h5::hasAttr(old, layout::kDataDigestAttr)
+                                      ? h5::stringAttr(old, layout::kDataDigestAttr)
+                                      : std::string("unknown");
+    if (oldDigest == digest)
+        return;
+    H5::Group runs = root.openGroup(layout::kRuns);
+    for (const std::string& id : h5::memberNames(runs)) {
+        H5::Group run = runs.openGroup(id);
+        if (h5::stringAttr(run, layout::kCellAttr) == h5::utf8(name) &&
+            !h5::hasAttr(run, layout::kCellDigestAttr))
+            h5::setAttr(run, layout::kCellDigestAttr, oldDigest);
+    }
+}
+
 } // namespace
 
 StudyEditor::StudyEditor() : d(std::make_unique<Private>()) {}
@@ -129,6 +187,7 @@ StudyEditor::~StudyEditor() = default;
 std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* error)
 {
     H5::Exception::dontPrint();
+    pauseForTestAt("begin");
     std::unique_ptr<StudyEditor> editor(new StudyEditor);
     Private& p = *editor->d;
     p.path = path;
@@ -182,6 +241,7 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
         *error = QStringLiteral("%1: cannot write %2: %3").arg(path, p.tempPath, h5::describe(e));
         return nullptr; // ~Private removes the temporary file
     }
+    pauseForTestAt("copied");
     return editor;
 }
 
@@ -196,11 +256,14 @@ bool StudyEditor::writeCell(const CellData& cell, QString* error)
             throw std::runtime_error("genes, labels, splits, values and marks do not agree");
         H5::Group root = d->file.openGroup("/");
         H5::Group cells = h5::openOrCreateGroup(root, layout::kCells);
+        const std::string digest = dataDigest(cell);
+        pinRunsToOldData(root, cell.name, digest);
         h5::remove(cells, h5::utf8(cell.name));
         H5::Group g = h5::openOrCreateGroup(cells, h5::utf8(cell.name));
         h5::setAttr(g, layout::kBinCountAttr, std::int64_t(cell.binCount));
         h5::setAttr(g, layout::kBinSizeAttr, std::int64_t(cell.binSize));
         h5::setAttr(g, layout::kWindowStartAttr, std::int64_t(cell.windowStart));
+        h5::setAttr(g, layout::kDataDigestAttr, digest);
         std::vector<std::string> marks;
         for (const QString& m : cell.markNames)
             marks.push_back(h5::utf8(m));
@@ -290,6 +353,11 @@ bool StudyEditor::writeRun(const RunRecord& run, const Weights& best, const Weig
         h5::setAttr(g, layout::kCreatedAttr, h5::utf8(run.created.toString(Qt::ISODate)));
         h5::setAttr(g, layout::kStatusAttr, h5::utf8(run.status));
         h5::setAttr(g, layout::kBestEpochAttr, std::int64_t(run.bestEpoch));
+        if (run.cellDigest.isEmpty() && h5::hasAttr(g, layout::kCellDigestAttr))
+            g.removeAttr(layout::kCellDigestAttr);
+        else if (!run.cellDigest.isEmpty())
+            h5::setAttr(g, layout::kCellDigestAttr, h5::utf8(run.cellDigest));
+        h5::setAttr(g, layout::kWriterAttr, h5::utf8(WriterProcess::currentTag()));
         h5::setAttr(g, layout::kModelAttr,
                     QJsonDocument(run.model.toJson()).toJson(QJsonDocument::Compact).toStdString());
         h5::setAttr(g, layout::kTrainAttr,
@@ -385,6 +453,7 @@ bool StudyEditor::commit(QString* error, bool* conflict)
         d->discard();
         return false;
     }
+    pauseForTestAt("locked");
     if (std::rename(QFile::encodeName(d->tempPath).constData(),
                     QFile::encodeName(d->path).constData()) != 0) {
         *error = QStringLiteral("%1: cannot replace the study with %2 (disk full or no write "
@@ -394,6 +463,7 @@ bool StudyEditor::commit(QString* error, bool* conflict)
         return false;
     }
     d->tempPath.clear();
+    pauseForTestAt("renamed");
     syncFile(QFileInfo(d->path).absolutePath());
     return true;
 }

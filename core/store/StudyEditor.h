@@ -29,6 +29,10 @@ namespace ac
  * copy. Under the lock, begin() also removes the temporary copies of writers that were killed
  * (StudyTempFiles). A folder that cannot be written fails at once, changing nothing; so does a
  * missing one ("<folder>: no such folder"): begin() never creates the study's folder.
+ *
+ * For the crash-safety test only, the environment variable AC_TEST_PAUSE_AT (a comma-separated
+ * list of begin, copied, writing, locked, renamed) makes the process stop itself (SIGSTOP) at
+ * those points of a change.
  */
 class StudyEditor
 {
@@ -36,12 +40,14 @@ public:
     static std::unique_ptr<StudyEditor> begin(const QString& path, QString* error);
     ~StudyEditor();
 
-    /// Adds or replaces the cell `cell.name`, with its X, labels, splits and genes.
+    /// Adds or replaces the cell `cell.name`, with its X, labels, splits and genes, and the digest
+    /// of that data (StudyFile::cellDigest) that tells the runs of an earlier import as stale.
     bool writeCell(const CellData& cell, QString* error);
     bool removeCell(const QString& cell, QString* error);
     /// Adds or replaces track `track.name` of `cell`; the gene count must match the cell's.
     bool writeTrack(const QString& cell, const TrackData& track, QString* error);
-    /// Adds or replaces a run with its best and last weights (either may be empty).
+    /// Adds or replaces a run with its best and last weights (either may be empty), its
+    /// `cellDigest` and this process as its writer (how an interrupted run is recognised).
     bool writeRun(const RunRecord& run, const Weights& best, const Weights& last, QString* error);
     bool writeResults(const QString& runId, const RunResults& results, QString* error);
     bool removeRun(const QString& runId, QString* error);

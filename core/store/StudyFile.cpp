@@ -2,6 +2,7 @@
 
 #include "store/Hdf5Io.h"
 #include "store/StudyLayout.h"
+#include "store/WriterProcess.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -52,6 +53,12 @@ void requireLength(std::size_t actual, std::size_t expected, const char* what)
     if (actual != expected)
         throw std::runtime_error(std::string(what) + ": " + std::to_string(actual) +
                                  " values where " + std::to_string(expected) + " are expected");
+}
+
+/// The string attribute `name` of `o`, or empty when it has none (studies of older versions).
+QString optionalString(const H5::H5Object& o, const char* name)
+{
+    return h5::hasAttr(o, name) ? h5::qstr(h5::stringAttr(o, name)) : QString();
 }
 
 /// Reads everything of a cell except X.
@@ -185,6 +192,17 @@ bool StudyFile::readCellIndex(const QString& cell, CellData* out, QString* error
     });
 }
 
+QString StudyFile::cellDigest(const QString& cell) const
+{
+    QString digest;
+    d->guarded(cellPath(cell), nullptr, [&] {
+        if (h5::exists(d->file, h5::utf8(cellPath(cell).mid(1))))
+            digest = optionalString(d->file.openGroup(h5::utf8(cellPath(cell))),
+                                    layout::kDataDigestAttr);
+    });
+    return digest;
+}
+
 bool StudyFile::readCell(const QString& cell, CellData* out, QString* error) const
 {
     return d->guarded(cellPath(cell), error, [&] {
@@ -292,6 +310,13 @@ bool StudyFile::readRun(const QString& runId, RunRecord* out, QString* error) co
             QDateTime::fromString(h5::qstr(h5::stringAttr(g, layout::kCreatedAttr)), Qt::ISODate);
         r.status = h5::qstr(h5::stringAttr(g, layout::kStatusAttr));
         r.bestEpoch = static_cast<int>(h5::intAttr(g, layout::kBestEpochAttr));
+        r.cellDigest = optionalString(g, layout::kCellDigestAttr);
+        r.writer = optionalString(g, layout::kWriterAttr);
+        // Stale: the cell was imported again with other data since the run was made (older runs
+        // have no digest until then; StudyEditor::writeCell gives them the replaced one).
+        const QString current = cellDigest(r.cell);
+        r.stale = !r.cellDigest.isEmpty() && !current.isEmpty() && r.cellDigest != current;
+        r.interrupted = r.status == QLatin1String("running") && WriterProcess::isGone(r.writer);
         QString jsonError;
         const auto model = QJsonDocument::fromJson(
             QByteArray::fromStdString(h5::stringAttr(g, layout::kModelAttr)));

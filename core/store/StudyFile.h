@@ -39,6 +39,9 @@ public:
     bool readCell(const QString& cell, CellData* out, QString* error) const;
     /// A cell without X (genes, labels, splits, layout); `out->values` stays empty. Fast.
     bool readCellIndex(const QString& cell, CellData* out, QString* error) const;
+    /// The digest of the cell's data written by its last import (it changes when the cell is
+    /// imported again with other data); empty for a cell of an older study or no such cell.
+    QString cellDigest(const QString& cell) const;
     /// The bins × marks block of one gene (reads one chunk).
     bool readGeneValues(const QString& cell, int gene, std::vector<float>* out,
                         QString* error) const;
@@ -48,6 +51,8 @@ public:
 
     /// All run ids, or those of one cell when `cell` is not empty; ordered by creation time.
     QStringList runIds(const QString& cell = QString()) const;
+    /// Also finds whether the run is stale (the cell's digest differs from the run's) or
+    /// interrupted (status "running", its writer process gone; see RunRecord).
     bool readRun(const QString& runId, RunRecord* out, QString* error) const;
     /// `which` is "best" or "last".
     bool readWeights(const QString& runId, const QString& which, Weights* out,

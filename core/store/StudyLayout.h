@@ -29,12 +29,18 @@ inline constexpr char kBinCountAttr[] = "bin_count";
 inline constexpr char kBinSizeAttr[] = "bin_size";
 inline constexpr char kWindowStartAttr[] = "window_start";
 inline constexpr char kSourceAttr[] = "source";
+/// SHA-256 (hex) of the cell's genes, labels, splits, marks and X, written by every import.
+inline constexpr char kDataDigestAttr[] = "data_digest";
 
 // /runs/<id>/...
 inline constexpr char kCellAttr[] = "cell";
 inline constexpr char kCreatedAttr[] = "created";
 inline constexpr char kStatusAttr[] = "status";
 inline constexpr char kBestEpochAttr[] = "best_epoch";
+/// The cell's data_digest when the run was trained or imported (absent in older studies).
+inline constexpr char kCellDigestAttr[] = "cell_digest";
+/// WriterProcess tag of the process that last stored the run (absent in older studies).
+inline constexpr char kWriterAttr[] = "writer";
 inline constexpr char kModelAttr[] = "model";
 inline constexpr char kTrainAttr[] = "train";
 inline constexpr char kMetrics[] = "metrics";

@@ -9,8 +9,8 @@ namespace ac
  * Names and clean-up of the temporary copies StudyEditor writes beside a study.
  *
  * A copy is named `.<study>.<16 hex digits>.<writer's process id>@<host>.tmp` (host: the host
- * name and the PID namespace), so a copy left by a writer that was killed can be told from one
- * still being written. Stateless; the functions
+ * name and the PID namespace; WriterProcess), so a copy left by a writer that was killed can be
+ * told from one still being written. Stateless; the functions
  * may be called from any thread.
  */
 class StudyTempFiles
@@ -23,9 +23,6 @@ public:
     /// run; keeps those of live processes (and of other hosts, and of unknown form). Call with
     /// the study's lock held. Returns how many were removed.
     static int removeAbandoned(const QString& study);
-
-private:
-    static QString hostTag();
 };
 
 } // namespace ac

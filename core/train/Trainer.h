@@ -53,7 +53,10 @@ struct TrainOutcome {
  *
  * Details of the contract:
  * - Threads: sets at::set_num_threads(train.threads, or all cores but one) for the calling thread.
- * - Stored status: "running" after a save before the last epoch (what a crashed run keeps),
+ * - The run records the digest of the cell data it trains on (RunRecord::cellDigest): when the
+ *   cell is imported again with other data, the run reads as stale, and cannot be resumed.
+ * - Stored status: "running" after a save before the last epoch (what a crashed run keeps, read
+ *   as interrupted once its process is gone),
  *   then "complete", "stopped-early" (patience ran out) or "cancelled"; "failed" when the loss
  *   became NaN after at least one epoch was stored. When the run ends with weights stored, the
  *   same commit caches p, α and β of every gene computed with the best weights

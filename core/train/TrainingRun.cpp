@@ -229,6 +229,14 @@ bool TrainingRun::loadCell(const StudyFile& study)
     const QString& path = m_request.studyPath;
     if (!study.readCell(m_run.cell, &m_cell, &error) || !checkCell(m_cell, path, &error))
         return false;
+    if (m_resuming && m_run.stale) {
+        error = QStringLiteral("%1: run %2 was trained on an earlier import of cell %3; its "
+                               "epochs cannot be continued on the new data: start a new run")
+                    .arg(path, m_run.id, m_run.cell);
+        return false;
+    }
+    // Which import of the cell the run is trained on (StudyFile::readRun tells a stale run).
+    m_run.cellDigest = study.cellDigest(m_run.cell);
     if (m_cell.binCount != m_run.model.binCount || m_cell.markCount != m_run.model.markCount) {
         error = QStringLiteral("%1: cell %2 has %3 bins × %4 marks, the model expects %5 × %6")
                     .arg(path, m_cell.name)
