@@ -140,6 +140,10 @@ void GeneView::addHeader(int* row)
     L->addElement((*row)++, 0, m_title);
     m_prediction = new QCPTextElement(m_plot, QString(), smallFont());
     L->addElement((*row)++, 0, m_prediction);
+    // A long header must not claim the width of the colour scales in a narrow (exported) figure:
+    // a minimum width of its own replaces the width of its text.
+    for (QCPTextElement* t : {m_title, m_prediction})
+        t->setMinimumSize(QSize(1, 0));
 }
 
 QCPAxisRect* GeneView::addTssRect(int* row, const QString& yLabel, double stretch)

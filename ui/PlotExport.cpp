@@ -9,8 +9,8 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
-#include <functional>
 #include <vector>
 
 namespace ac
@@ -61,77 +61,25 @@ void drawMapAsRects(QCPPainter* painter, QCPColorMap* map)
     painter->restore();
 }
 
-/// Sets every text of a plot to `pt` × (its size / the size of the plot's tick labels) until
-/// destroyed, which restores the fonts.
-class FontScaler
-{
-public:
-    FontScaler(QCustomPlot* plot, double pt)
-    {
-        if (pt <= 0 || plot->axisRectCount() == 0)
-            return;
-        const double reference =
-            plot->axisRect()->axis(QCPAxis::atLeft)->tickLabelFont().pointSizeF();
-        const double factor = pt / (reference > 0 ? reference : 9.0);
-        const auto scaled = [factor](QFont f) {
-            if (f.pointSizeF() > 0)
-                f.setPointSizeF(f.pointSizeF() * factor);
-            return f;
-        };
-        std::vector<QCPAxis*> axes;
-        for (QCPAxisRect* r : plot->axisRects())
-            for (QCPAxis* a : r->axes())
-                axes.push_back(a);
-        for (QCPLayoutElement* e : plot->plotLayout()->elements(true)) {
-            if (auto* s = qobject_cast<QCPColorScale*>(e))
-                axes.push_back(s->axis());
-            else if (auto* t = qobject_cast<QCPTextElement*>(e))
-                keep(t, &QCPTextElement::font, &QCPTextElement::setFont, scaled);
-            else if (auto* l = qobject_cast<QCPLegend*>(e)) {
-                keep(l, &QCPLegend::font, &QCPLegend::setFont, scaled);
-                for (int i = 0; i < l->itemCount(); ++i)
-                    keep(l->item(i), &QCPAbstractLegendItem::font, &QCPAbstractLegendItem::setFont,
-                         scaled);
-            }
-        }
-        for (QCPAxis* a : axes) {
-            keep(a, &QCPAxis::tickLabelFont, &QCPAxis::setTickLabelFont, scaled);
-            keep(a, &QCPAxis::labelFont, &QCPAxis::setLabelFont, scaled);
-        }
-        for (int i = 0; i < plot->itemCount(); ++i)
-            if (auto* t = qobject_cast<QCPItemText*>(plot->item(i)))
-                keep(t, &QCPItemText::font, &QCPItemText::setFont, scaled);
-    }
-    ~FontScaler()
-    {
-        for (auto it = m_restore.rbegin(); it != m_restore.rend(); ++it)
-            (*it)();
-    }
-    FontScaler(const FontScaler&) = delete;
-    FontScaler& operator=(const FontScaler&) = delete;
-
-private:
-    template <class T, class Scale>
-    void keep(T* object, QFont (T::*get)() const, void (T::*set)(const QFont&), Scale scaled)
-    {
-        const QFont old = (object->*get)();
-        (object->*set)(scaled(old));
-        m_restore.push_back([object, set, old] { (object->*set)(old); });
-    }
-
-    std::vector<std::function<void()>> m_restore;
-};
-
 /// Paints `plot` on `painter` at `size` logical px: `title` (if any) in a row of its own on top,
-/// then the plot with its colour maps drawn as rectangles.
-void paintFigure(QCustomPlot* plot, QCPPainter* painter, QSize size, const QString& title,
+/// then the plot with its colour maps drawn as rectangles. A font size `fontPt` (> 0) for the
+/// tick labels lays the plot out on a canvas larger (or smaller) by (their size / fontPt) and
+/// scales that down to `size`: every text and line shrinks alike and the layout stays the one
+/// the plot was designed for.
+void paintFigure(QCustomPlot* plot, QCPPainter* painter, QSize physical, const QString& title,
                  double fontPt)
 {
-    FontScaler fonts(plot, fontPt);
+    double reference = 0;
+    if (plot->axisRectCount() > 0)
+        reference = plot->axisRect()->axis(QCPAxis::atLeft)->tickLabelFont().pointSizeF();
+    const double scale = fontPt > 0 && reference > 0 ? reference / fontPt : 1.0;
+    const QSize size(std::max(1, int(std::lround(physical.width() * scale))),
+                     std::max(1, int(std::lround(physical.height() * scale))));
+    painter->scale(1 / scale, 1 / scale);
     int top = 0;
     if (!title.isEmpty()) {
         QFont f(QStringLiteral("sans"));
-        f.setPointSizeF((fontPt > 0 ? fontPt : 9.0) * 1.15);
+        f.setPointSizeF((reference > 0 ? reference : 9.0) * 1.15);
         f.setBold(true);
         top = QFontMetrics(f).height() * 3 / 2;
         painter->fillRect(QRect(0, 0, size.width(), top), Qt::white);

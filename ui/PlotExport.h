@@ -15,7 +15,8 @@ namespace ac
  * the width in mm, the PDF page the same width. Colour maps, which QCustomPlot paints as bitmaps,
  * are drawn cell by cell as rectangles that overlap by half a pixel, so heatmaps stay vector and
  * show no hairline seams between cells. An optional title (e.g. naming the cell and the run) is
- * drawn above the plot; an optional font size scales every text of the plot for the export only.
+ * drawn above the plot; an optional font size (of the tick labels) lays the plot out on a
+ * proportionally larger or smaller canvas scaled to the size, so all texts shrink or grow alike.
  *
  * Does not take ownership of the plot; it is redrawn at its own size and fonts afterwards. Needs
  * a QApplication (offscreen is fine); GUI thread only. Returns false and sets `error` (naming the
