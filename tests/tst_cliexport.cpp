@@ -100,8 +100,9 @@ private Q_SLOTS:
                     QStringLiteral("GENE2"), QStringLiteral("--format"), QStringLiteral("svg"),
                     QStringLiteral("--out"), out + QStringLiteral("/b")});
         QVERIFY2(b.exitCode == 0, qPrintable(b.err));
-        const QString fa = out + QStringLiteral("/a/GENE2.svg"),
-                      fb = out + QStringLiteral("/b/GENE2.svg");
+        // Issue 14 (export): the names carry cell and run.
+        const QString fa = out + QStringLiteral("/a/GENE2_E1_E1-run.svg"),
+                      fb = out + QStringLiteral("/b/GENE2_E2.svg");
         QCOMPARE(a.out.trimmed(), fa);
         QVERIFY(QFileInfo::exists(fb));
         // Same gene, same panels; the only difference is the α heatmap: 5 marks × 100 bins.
@@ -125,12 +126,46 @@ private Q_SLOTS:
              QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--dpi"),
              QString::number(dpi), QStringLiteral("--out"), out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QImage img(out + QStringLiteral("/GENE1.png"));
+        QImage img(out + QStringLiteral("/GENE1_E1_E1-run.png"));
         QVERIFY(!img.isNull());
         QVERIFY(qAbs(img.dotsPerMeterX() - dpi / 0.0254) < 2.0);
         QVERIFY(qAbs(img.dotsPerMeterY() - dpi / 0.0254) < 2.0);
         // The pixel size scales with the DPI (900 logical px at 96 DPI).
         QVERIFY(qAbs(img.width() - 900.0 * dpi / 96.0) < 2.0);
+    }
+
+    // Issue 14 (export): --width, --height and --font-size give the GUI's figure sizes; PNG,
+    // SVG and PDF get the same physical width.
+    void sizeOptions()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("sized"));
+        for (const QString& format :
+             {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+            const testing::CliRun r = runCli(
+                {QStringLiteral("export"), QStringLiteral("--study"), m_study,
+                 QStringLiteral("--cell"), QStringLiteral("E1"), QStringLiteral("--gene"),
+                 QStringLiteral("GENE1"), QStringLiteral("--format"), format,
+                 QStringLiteral("--width"), QStringLiteral("3.5in"), QStringLiteral("--height"),
+                 QStringLiteral("100mm"), QStringLiteral("--font-size"), QStringLiteral("7"),
+                 QStringLiteral("--dpi"), QStringLiteral("600"), QStringLiteral("--out"), out});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        const QImage png(out + QStringLiteral("/GENE1_E1_E1-run.png"));
+        QCOMPARE(png.width(), 2100); // 3.5 in at 600 DPI
+        QVERIFY(qAbs(png.height() - 100 / 25.4 * 600) < 2);
+        QFile svg(out + QStringLiteral("/GENE1_E1_E1-run.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("width=\"88.9mm\" height=\"100"));
+        QFile pdf(out + QStringLiteral("/GENE1_E1_E1-run.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.readAll().contains("/MediaBox [0 0 252"));
+
+        const testing::CliRun bad = runCli(
+            {QStringLiteral("export"), QStringLiteral("--study"), m_study, QStringLiteral("--cell"),
+             QStringLiteral("E1"), QStringLiteral("--gene"), QStringLiteral("GENE1"),
+             QStringLiteral("--width"), QStringLiteral("wide"), QStringLiteral("--out"), out});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains(QStringLiteral("--width 'wide'")));
     }
 
     void unknownGeneIsOneLineError()

@@ -2,6 +2,7 @@
 // averages of a run (AttentionAverages) drawn as the paper's aggregate views.
 #include "AttentionAverages.h"
 #include "CompareView.h"
+#include "PlotPalette.h"
 #include "QcpInclude.h"
 #include "domain/RunResults.h"
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void sharedColourScale()
     {
         CompareView v;
+        v.setAlphaScale(AlphaScale(AlphaScale::Mode::GeneMinMax, 0));
         v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f),
                     column(QStringLiteral("E123"), 0.08f, 0.9f),
                     column(QStringLiteral("E116"), 0.05f, 0.2f)});
@@ -57,6 +59,23 @@ private Q_SLOTS:
         QVERIFY(qAbs(v.geneMap(0)->dataRange().upper - 0.04) < 1e-6);
         v.setGenes({});
         QCOMPARE(v.geneColumnCount(), 0);
+    }
+
+    // Issue 14, item 2: by default the compared maps share 0 … 5 × uniform, whatever their
+    // values, and mark larger ones.
+    void defaultScaleIsAnchored()
+    {
+        CompareView v;
+        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f),
+                    column(QStringLiteral("E123"), 0.08f, 0.9f)});
+        for (int c = 0; c < 2; ++c) {
+            QCOMPARE(v.geneMap(c)->dataRange().lower, 0.0);
+            QVERIFY(v.geneMap(c)->dataRange().upper > 0.05);
+            QVERIFY(v.geneMap(c)->dataRange().upper < 0.06);
+        }
+        QCPColorMap* m = v.geneMap(1);
+        QCOMPARE(QColor(m->gradient().color(0.08, m->dataRange())),
+                 PlotPalette::aboveRangeColour());
     }
 
     void checkableCells()

@@ -5,6 +5,7 @@
 #include "train/Metrics.h"
 
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,6 +31,13 @@ private Q_SLOTS:
         QCOMPARE(roc->data()->at(0)->key, 0.0);
         QCOMPARE(roc->data()->at(roc->dataCount() - 1)->value, 1.0);
         QCOMPARE(v.prPlot()->graph(0)->dataCount(), int(metrics::prCurve(p, y).size()));
+        // Issue 14 (cosmetics): the PR plot's chance line is the prevalence, 4 high of 8.
+        QCPGraph* baseline = v.prPlot()->graph(1);
+        QVERIFY(baseline->visible());
+        QCOMPARE(baseline->dataCount(), 2);
+        QCOMPARE(baseline->data()->at(0)->value, 0.5);
+        QCOMPARE(baseline->data()->at(1)->value, 0.5);
+        QCOMPARE(baseline->data()->at(1)->key, 1.0);
 
         // One class only: no curve, no crash.
         v.setRunCurves(QStringLiteral("E1-run"), {0.2f, 0.4f}, {1, 1});
@@ -37,6 +45,7 @@ private Q_SLOTS:
         QCOMPARE(v.rocPlot()->graph(1)->dataCount(), 0);
         v.setRunCurves(QString(), {}, {});
         QCOMPARE(v.prPlot()->graph(0)->dataCount(), 0);
+        QVERIFY(!v.prPlot()->graph(1)->visible()); // no genes, no chance line
     }
 
     void tableSortsAndExports()
@@ -82,6 +91,14 @@ private Q_SLOTS:
         QCOMPARE(lines.at(5), QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
         QVERIFY(lines.at(6).startsWith(
             QStringLiteral("attentivechrome\t3\t0.8000\t0.8000\t0.7000\t0.9000\t")));
+
+        // Issue 14 (cosmetics): "Wins" compares variants; with one variant it is hidden.
+        QVERIFY(!v.summaryView()->isColumnHidden(6));
+        v.setSummary(
+            summariseRuns({{QStringLiteral("E003"), QStringLiteral("attentivechrome"), 0.8},
+                           {QStringLiteral("E123"), QStringLiteral("attentivechrome"), 0.9}}));
+        QCOMPARE(v.summaryTable()->horizontalHeaderItem(6)->text(), QStringLiteral("Wins"));
+        QVERIFY(v.summaryView()->isColumnHidden(6));
 
         const QString bad = dir.filePath(QStringLiteral("missing-folder/auroc.tsv"));
         QVERIFY(!v.saveTsv(bad, &err));

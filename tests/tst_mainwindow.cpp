@@ -366,6 +366,11 @@ private Q_SLOTS:
         QVERIFY(text.contains("<svg"));
         // Two cell types × marks × bins of heatmap cells (only the colour scale is a bitmap).
         QVERIFY(text.count("<rect") >= 2 * 5 * 100);
+        // Issue 14 (export): tab figures are titled with the cell and the run.
+        QVERIFY(!w.currentRun().isEmpty());
+        QVERIFY(QString::fromUtf8(text).contains(
+            QStringLiteral("<title>Compare · cell %1 · run %2</title>")
+                .arg(w.currentCell(), w.currentRun())));
 
         written.clear();
         w.tabs()->setCurrentWidget(w.evaluationView());
@@ -389,8 +394,9 @@ private Q_SLOTS:
             QVERIFY(w.openStudy(m_study, false));
             QVERIFY(w.selectRun(QStringLiteral("E901-run")));
             QVERIFY(w.selectGene(5));
-            w.setColourSettings(QStringLiteral("Hot"), 0.123); // a custom fixed α range
-            w.close();                                         // saves the session
+            // A custom fixed α scale.
+            w.setColourSettings(QStringLiteral("Hot"), AlphaScale(AlphaScale::Mode::Fixed, 0.123));
+            w.close(); // saves the session
         }
         MainWindow w;
         QVERIFY(w.restoreSession());
@@ -399,10 +405,12 @@ private Q_SLOTS:
         QCOMPARE(w.currentRun(), QStringLiteral("E901-run"));
         QCOMPARE(w.currentGene(), 5);
         QCOMPARE(w.geneView()->gradient(), QStringLiteral("Hot"));
-        QCOMPARE(w.geneView()->rangeMode(), GeneView::RangeMode::Fixed);
-        QCOMPARE(w.geneView()->alphaMap()->dataRange().upper, 0.123);
-        w.setColourSettings(QStringLiteral("Hot"), 0);
-        QCOMPARE(w.geneView()->rangeMode(), GeneView::RangeMode::AutoPerGene);
+        QCOMPARE(w.geneView()->alphaScale().mode(), AlphaScale::Mode::Fixed);
+        QCOMPARE(w.geneView()->alphaScale().parameter(), 0.123);
+        // The colour bar's top is 0.123; the band above it marks larger values.
+        QVERIFY(w.geneView()->alphaMap()->dataRange().upper > 0.123);
+        w.setColourSettings(QStringLiteral("Hot"), AlphaScale(AlphaScale::Mode::GeneMinMax, 0));
+        QCOMPARE(w.geneView()->alphaScale().mode(), AlphaScale::Mode::GeneMinMax);
         QSettings().clear();
     }
 

@@ -1,6 +1,7 @@
 // Tests of Simulator: determinism under a seed, shapes, balanced labels, and the ground truth
 // the validation relies on (H3K4me3 and H3K27ac peak at the promoter of active genes).
 #include "data/Simulator.h"
+#include "domain/GenomeAssembly.h"
 
 #include <QTest>
 
@@ -128,7 +129,12 @@ private Q_SLOTS:
             QVERIFY(g.symbol.startsWith(QLatin1String("SIM")));
             QVERIFY(g.ensemblId.isEmpty());
             QVERIFY(g.chrom.startsWith(QLatin1String("chr")));
-            QVERIFY(g.tss > 0);
+            // Issue 14 (cosmetics): within the chromosome's hg19 length, window included.
+            const std::int64_t length =
+                GenomeAssembly::chromosomeLength(QStringLiteral("hg19"), g.chrom);
+            QVERIFY2(length > 0, qPrintable(g.chrom));
+            QVERIFY2(g.tss > 5000 && g.tss + 5000 < length,
+                     qPrintable(QStringLiteral("%1:%2").arg(g.chrom).arg(g.tss)));
             QVERIFY(g.strand == '+' || g.strand == '-');
             remcIds << g.remcId;
         }

@@ -116,6 +116,15 @@ private Q_SLOTS:
         QCOMPARE(epochsDone, 2);
         QCOMPARE(v->lossPlot()->graph(0)->dataCount(), 2);
         QCOMPARE(v->aurocPlot()->graph(1)->dataCount(), 2);
+        // Issue 14 (cosmetics): epoch ticks are whole numbers (the axis spans 0 … 2.5).
+        for (QCustomPlot* plot : {v->lossPlot(), v->aurocPlot()}) {
+            QVector<double> ticks;
+            plot->xAxis->ticker()->generate(plot->xAxis->range(), QLocale::c(), QLatin1Char('g'), 6,
+                                            ticks, nullptr, nullptr);
+            QVERIFY(ticks.size() >= 2);
+            for (double t : ticks)
+                QCOMPARE(t, std::round(t));
+        }
         QCOMPARE(stored.count(), 1);
         const QString runId = stored.at(0).at(0).toString();
         QVERIFY(runId.startsWith(QStringLiteral("SimCell1-")));

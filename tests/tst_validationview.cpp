@@ -54,6 +54,8 @@ class TestValidationView : public QObject
 private Q_SLOTS:
     void tableIsTheCliTable();
     void geneOverlayShowsItsCorrelation();
+    void emptyReportDrawsWithoutWarnings();
+    void barLegendBesideTheBars();
 };
 
 void TestValidationView::tableIsTheCliTable()
@@ -64,8 +66,13 @@ void TestValidationView::tableIsTheCliTable()
     QTableWidget* t = view.table();
     const QStringList header = Validator::tableHeader();
     QCOMPARE(t->columnCount(), static_cast<int>(header.size()));
-    for (int c = 0; c < header.size(); ++c)
-        QCOMPARE(t->horizontalHeaderItem(c)->text(), header[c]);
+    // Issue 14 (cosmetics): words for people on screen, the TSV's column name as tool tip.
+    for (int c = 0; c < header.size(); ++c) {
+        QVERIFY(!t->horizontalHeaderItem(c)->text().contains(QLatin1Char('_')));
+        QCOMPARE(t->horizontalHeaderItem(c)->toolTip(), header[c]);
+    }
+    QCOMPARE(t->horizontalHeaderItem(5)->text(), QStringLiteral("Skipped missing track"));
+    QCOMPARE(t->horizontalHeaderItem(7)->text(), QStringLiteral("Mean Pearson"));
     QCOMPARE(t->rowCount(), static_cast<int>(report.agreement.rows.size()));
     QCOMPARE(t->rowCount(), 2 * 3 * 2); // alpha and saliency × (A, H3K4me3, sum) × ON/OFF
     for (int r = 0; r < t->rowCount(); ++r) {
@@ -94,6 +101,32 @@ void TestValidationView::geneOverlayShowsItsCorrelation()
     QVERIFY(std::isnan(view.shownCorrelation())); // constant α: skipped
     view.showGene(7);
     QCOMPARE(view.shownGene(), -1);
+}
+
+// Issue 14 (cosmetics): a report replaced by an empty one (another cell's run selected) drew
+// profiles of 0 values on 100 keys: "keys and values have different sizes: 100 0" on stderr.
+void TestValidationView::emptyReportDrawsWithoutWarnings()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("different sizes")));
+    ValidationView view;
+    view.setReport(smallReport());
+    view.setReport(ValidationReport());
+    QCOMPARE(view.figure()->graphCount(), 0);
+}
+
+// Issue 14 (cosmetics): the correlation bars' legend has a row of its own below the bars.
+void TestValidationView::barLegendBesideTheBars()
+{
+    ValidationView view;
+    view.setReport(smallReport());
+    QCPLayoutGrid* layout = view.figure()->plotLayout();
+    QCOMPARE(layout->rowCount(), 5);
+    auto* bars = qobject_cast<QCPAxisRect*>(layout->element(3, 0));
+    QVERIFY(bars);
+    QCOMPARE(bars->insetLayout()->elementCount(), 0);
+    auto* legend = qobject_cast<QCPLegend*>(layout->element(4, 0));
+    QVERIFY(legend);
+    QCOMPARE(legend->itemCount(), 2);
 }
 
 QTEST_MAIN(TestValidationView)

@@ -1,6 +1,7 @@
 #include "AttentionHeatmap.h"
 
 #include "MarkAxis.h"
+#include "PlotPalette.h"
 #include "QcpInclude.h"
 
 #include <algorithm>
@@ -60,6 +61,81 @@ QCPColorScale* AttentionHeatmap::createScale(QCPAxisRect* rect, const QString& l
     rect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
     scale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
     return scale;
+}
+
+namespace
+{
+
+// The share of the colour bar above a fixed range.
+constexpr double kAboveBand = 0.08;
+
+// A round step giving about four ticks over `span`.
+double roundStep(double span)
+{
+    const double raw = span / 4;
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double f : {1.0, 2.0, 2.5, 5.0})
+        if (f * mag >= raw)
+            return f * mag;
+    return 10 * mag;
+}
+
+} // namespace
+
+QSharedPointer<QCPAxisTickerText> AttentionHeatmap::scaleTicker(double lower, double upper,
+                                                                double uniform, double bandTop)
+{
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    const double span = upper - lower;
+    const bool showUniform = uniform > 0 && uniform > lower && uniform <= upper;
+    const double step = roundStep(span);
+    for (double t = std::ceil(lower / step - 1e-9) * step; t <= upper + 1e-9 * span; t += step) {
+        // Round ticks next to the uniform one would print over it.
+        if (showUniform && std::abs(t - uniform) < 0.12 * span)
+            continue;
+        ticker->addTick(std::abs(t) < 1e-12 * span ? 0.0 : t, QString::number(t, 'g', 3));
+    }
+    if (showUniform)
+        ticker->addTick(uniform, QStringLiteral("%1 uniform").arg(uniform, 0, 'g', 3));
+    if (bandTop > upper)
+        ticker->addTick((upper + bandTop) / 2, QStringLiteral("above"));
+    return ticker;
+}
+
+void AttentionHeatmap::applySequential(QCPColorMap* map, const QString& gradientName, double lower,
+                                       double upper, bool markAbove, double uniform)
+{
+    // Values above `upper` fall into the top band of the gradient (and of the colour bar).
+    const double top = markAbove ? upper + (upper - lower) * kAboveBand / (1 - kAboveBand) : upper;
+    map->setGradient(PlotPalette::gradient(gradientName, markAbove ? kAboveBand : 0));
+    map->setDataRange(QCPRange(lower, top));
+    if (QCPColorScale* scale = map->colorScale())
+        scale->axis()->setTicker(scaleTicker(lower, upper, uniform, top));
+}
+
+void AttentionHeatmap::applyDiverging(QCPColorMap* map, const std::vector<float>& values)
+{
+    double lo = 0, hi = 0;
+    growRange(values, &lo, &hi);
+    double m = std::max(-lo, hi);
+    if (!(m > 0))
+        m = 1e-6;
+    map->setGradient(PlotPalette::divergingGradient());
+    map->setDataRange(QCPRange(-m, m));
+    if (QCPColorScale* scale = map->colorScale())
+        scale->axis()->setTicker(scaleTicker(-m, m, 0, -m));
+}
+
+void AttentionHeatmap::keepWidthSteady(QCPColorScale* scale)
+{
+    // Wide enough for the longest tick label a scale prints ("0.0125 uniform", "-0.000125")
+    // and the rotated axis label, so a new gene's labels never shift the plots beside it.
+    QCPAxis* axis = scale->axis();
+    const QFontMetrics ticks(axis->tickLabelFont());
+    const QFontMetrics label(axis->labelFont());
+    const int width = ticks.horizontalAdvance(QStringLiteral("0.0125 uniform")) + label.height() +
+                      axis->tickLabelPadding() + axis->labelPadding() + axis->offset() + 6;
+    axis->axisRect()->setMinimumMargins(QMargins(0, 0, width, 0));
 }
 
 void AttentionHeatmap::growRange(const std::vector<float>& values, double* lo, double* hi)

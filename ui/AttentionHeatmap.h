@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QSharedPointer>
 #include <QString>
 #include <QStringList>
 
 #include <vector>
 
 class QCPAxisRect;
+class QCPAxisTickerText;
 class QCPColorMap;
 class QCPColorScale;
 class QCPMarginGroup;
@@ -39,6 +41,21 @@ public:
     /// `rect`, the axis rect of its map. The caller places it in a layout and attaches maps.
     static QCPColorScale* createScale(QCPAxisRect* rect, const QString& label,
                                       QCPMarginGroup* group = nullptr);
+    /// Colours `map` (and its colour scale) with gradient `gradientName` from `lower` to `upper`.
+    /// `markAbove`: values above `upper` get PlotPalette::aboveRangeColour(), shown as a band
+    /// labelled "above" at the top of the colour bar. `uniform` > 0 adds a tick "uniform" there.
+    static void applySequential(QCPColorMap* map, const QString& gradientName, double lower,
+                                double upper, bool markAbove, double uniform = 0);
+    /// Colours a signed `map` with PlotPalette::divergingGradient() over −m … +m, m the largest
+    /// |value| of `values`: 0 is white whatever the gene.
+    static void applyDiverging(QCPColorMap* map, const std::vector<float>& values);
+    /// The colour bar's ticks for lower … upper: a few round values, "uniform" at `uniform`
+    /// (when > 0 and inside) and "above" in the band of `bandTop` (when > upper).
+    static QSharedPointer<QCPAxisTickerText> scaleTicker(double lower, double upper, double uniform,
+                                                         double bandTop);
+    /// Reserves room beside the bar of `scale` for its widest tick labels in its current fonts,
+    /// so that changing values never moves the map (call after setting the fonts).
+    static void keepWidthSteady(QCPColorScale* scale);
     /// Widens lo..hi to the finite entries of `values`.
     static void growRange(const std::vector<float>& values, double* lo, double* hi);
 };

@@ -196,11 +196,10 @@ void CompareView::setGenes(const std::vector<GeneViewData>& perCell)
         QStringLiteral("<b>%1</b> %2 in %3 cell type(s); α colours share one scale")
             .arg(name, g.ensemblId == name ? QString() : g.ensemblId)
             .arg(columns));
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo, betaHi = 0;
+    double betaHi = 0;
     for (int c = 0; c < columns; ++c) {
         const GeneViewData& d = perCell[std::size_t(c)];
         fillMap(m_geneMaps[std::size_t(c)], d.alpha, marks, d.binCount);
-        AttentionHeatmap::growRange(d.alpha, &lo, &hi);
         fillBars(m_geneBetas[std::size_t(c)], d.beta);
         double blo = 0;
         AttentionHeatmap::growRange(d.beta, &blo, &betaHi);
@@ -215,11 +214,7 @@ void CompareView::setGenes(const std::vector<GeneViewData>& perCell)
         if (auto* t = qobject_cast<QCPTextElement*>(m_genePlot->plotLayout()->element(0, c)))
             t->setText(title);
     }
-    if (!(hi > lo)) {
-        lo = 0;
-        hi = 1;
-    }
-    m_geneScale->setDataRange(QCPRange(lo, hi));
+    applyAlphaScale(m_geneMaps);
     for (QCPBars* b : m_geneBetas)
         b->valueAxis()->setRange(0, betaHi > 0 ? betaHi * 1.15 : 1.0);
     m_genePlot->replot(QCustomPlot::rpQueuedReplot);
@@ -285,14 +280,7 @@ void CompareView::setAggregate(const AttentionAverages& a)
 {
     fillMap(m_onMap, a.alphaOn, a.markCount, a.binCount);
     fillMap(m_offMap, a.alphaOff, a.markCount, a.binCount);
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    AttentionHeatmap::growRange(a.alphaOn, &lo, &hi);
-    AttentionHeatmap::growRange(a.alphaOff, &lo, &hi);
-    if (!(hi > lo)) {
-        lo = 0;
-        hi = 1;
-    }
-    m_aggScale->setDataRange(QCPRange(lo, hi));
+    applyAlphaScale({m_onMap, m_offMap});
     fillBars(m_betaOnBars, a.betaOn, -0.2);
     fillBars(m_betaOffBars, a.betaOff, 0.2);
     double blo = 0, bhi = 0;
@@ -312,13 +300,37 @@ void CompareView::setAggregate(const AttentionAverages& a)
 void CompareView::setGradient(const QString& name)
 {
     m_gradient = name;
-    const QCPColorGradient g = PlotPalette::gradient(name);
-    for (QCPColorMap* m : m_geneMaps)
-        m->setGradient(g);
-    m_onMap->setGradient(g);
-    m_offMap->setGradient(g);
+    applyAlphaScale(m_geneMaps);
+    applyAlphaScale({m_onMap, m_offMap});
     m_genePlot->replot(QCustomPlot::rpQueuedReplot);
     m_aggPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CompareView::setAlphaScale(const AlphaScale& scale)
+{
+    m_alphaScale = scale;
+    setGradient(m_gradient);
+}
+
+void CompareView::applyAlphaScale(const std::vector<QCPColorMap*>& maps) const
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    int bins = 0;
+    for (const QCPColorMap* m : maps) {
+        QCPColorMapData* d = m->data();
+        bins = d->keySize();
+        for (int k = 0; k < d->keySize(); ++k)
+            for (int v = 0; v < d->valueSize(); ++v)
+                if (const double x = d->cell(k, v); std::isfinite(x)) {
+                    lo = std::min(lo, x);
+                    hi = std::max(hi, x);
+                }
+    }
+    double lower = 0, upper = 1;
+    m_alphaScale.rangeOf(lo, hi, bins, &lower, &upper);
+    for (QCPColorMap* m : maps)
+        AttentionHeatmap::applySequential(m, m_gradient, lower, upper, m_alphaScale.isFixed(),
+                                          1.0 / std::max(1, bins));
 }
 
 } // namespace ac

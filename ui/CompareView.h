@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AlphaScale.h"
 #include "AttentionAverages.h"
 #include "domain/GeneViewData.h"
 
@@ -41,6 +42,8 @@ public:
     void setGenes(const std::vector<GeneViewData>& perCell);
     void setAggregate(const AttentionAverages& averages);
     void setGradient(const QString& name);
+    /// The α colour scale of both plots (see AlphaScale), shared by the maps of each plot.
+    void setAlphaScale(const AlphaScale& scale);
 
     int geneColumnCount() const { return int(m_geneMaps.size()); }
     QCPColorMap* geneMap(int column) const { return m_geneMaps.at(std::size_t(column)); }
@@ -57,8 +60,11 @@ Q_SIGNALS:
 private:
     void buildGeneLayout(int columns, int marks, const QStringList& markNames);
     void buildAggregateLayout();
+    /// Colours `maps` on one scale: m_alphaScale over the range of all their cells.
+    void applyAlphaScale(const std::vector<QCPColorMap*>& maps) const;
 
     QString m_gradient = QStringLiteral("Viridis");
+    AlphaScale m_alphaScale;
     QListWidget* m_cellList = nullptr;
     QLabel* m_geneLabel = nullptr;
     QCustomPlot* m_genePlot = nullptr;

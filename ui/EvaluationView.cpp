@@ -25,6 +25,7 @@ namespace
 {
 
 constexpr int kSortRole = Qt::UserRole;
+constexpr int kWinsColumn = 6; ///< of the per-variant summary
 
 QStandardItem* scoreItem(double v)
 {
@@ -82,6 +83,12 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent)
     m_roc->addGraph()->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
     m_pr->addGraph()->setPen(QPen(QColor(0xd6, 0x27, 0x28), 2));
     m_pr->graph(0)->setLineStyle(QCPGraph::lsStepLeft);
+    // Chance line for PR: precision = the share of high genes, whatever the recall.
+    m_pr->addGraph()->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+    m_prBaselineLabel = new QCPItemText(m_pr);
+    m_prBaselineLabel->position->setType(QCPItemPosition::ptPlotCoords);
+    m_prBaselineLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    m_prBaselineLabel->setColor(QColor(110, 110, 110));
 
     m_runLabel =
         new QLabel(QStringLiteral("Select a run with cached results in the study tree."), this);
@@ -161,6 +168,14 @@ void EvaluationView::setRunCurves(const QString& runId, const std::vector<float>
         y << c.y;
     }
     m_pr->graph(0)->setData(x, y, true);
+    const bool baseline = !pr.empty() && bm.count > 0;
+    const double prevalence = baseline ? double(bm.positives) / bm.count : 0;
+    m_pr->graph(1)->setData(QVector<double>{0.0, 1.0}, QVector<double>{prevalence, prevalence});
+    m_pr->graph(1)->setVisible(baseline);
+    m_prBaselineLabel->setVisible(baseline);
+    m_prBaselineLabel->position->setCoords(0.98, prevalence + 0.01);
+    m_prBaselineLabel->setText(
+        QStringLiteral("chance: %1 high").arg(QString::number(prevalence, 'f', 3)));
     if (runId.isEmpty() || p.empty()) {
         m_runLabel->setText(QStringLiteral(
             "Select a run with cached results in the study tree to see its ROC and PR curves."));
@@ -213,6 +228,8 @@ void EvaluationView::setSummary(const CellSummary& summary)
         m_summaryModel->appendRow({textItem(r.variant), cells, scoreItem(r.mean),
                                    scoreItem(r.median), scoreItem(r.min), scoreItem(r.max), wins});
     }
+    // Wins compare variants: with one variant every cell is a "win" and says nothing.
+    m_summaryView->setColumnHidden(kWinsColumn, summary.variants.size() < 2);
     m_cellView->resizeColumnsToContents();
     m_summaryView->resizeColumnsToContents();
 }

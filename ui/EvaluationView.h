@@ -8,6 +8,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QCPItemText;
 class QLabel;
 class QStandardItemModel;
 class QTableView;
@@ -45,6 +46,7 @@ public:
     QCustomPlot* prPlot() const { return m_pr; }
     QStandardItemModel* cellTable() const { return m_cellModel; }
     QStandardItemModel* summaryTable() const { return m_summaryModel; }
+    QTableView* summaryView() const { return m_summaryView; }
     /// AUROC / AUPR of the curves shown (NaN when undefined).
     double shownAuroc() const { return m_auroc; }
     double shownAupr() const { return m_aupr; }
@@ -54,6 +56,7 @@ private:
 
     QCustomPlot* m_roc = nullptr;
     QCustomPlot* m_pr = nullptr;
+    QCPItemText* m_prBaselineLabel = nullptr; ///< names the chance level of precision
     QLabel* m_runLabel = nullptr;
     QTableView* m_cellView = nullptr;
     QTableView* m_summaryView = nullptr;

@@ -2,6 +2,7 @@
 
 #include "CompareView.h"
 #include "EvaluationView.h"
+#include "FigureSizeDialog.h"
 #include "GeneFigure.h"
 #include "GeneView.h"
 #include "PlotExport.h"
@@ -17,6 +18,7 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTextStream>
 
@@ -51,15 +53,53 @@ void FigureExporter::addActions(QMenu* menu)
     menu->addAction(QStringLiteral("&Batch export gene list…"), this, &FigureExporter::exportBatch);
 }
 
-bool FigureExporter::askDpi(const QString& format, int* dpi)
+namespace
 {
-    *dpi = 300;
-    if (format != QLatin1String("png"))
-        return true;
-    bool ok = false;
-    *dpi = QInputDialog::getInt(m_parent, QStringLiteral("Export PNG"),
-                                QStringLiteral("Resolution (DPI)"), 300, 30, 2400, 50, &ok);
-    return ok;
+
+// A size for figures never laid out on screen (a tab not yet shown).
+QSize shownPixels(const QWidget* plot, QSize fallback)
+{
+    return plot->width() >= 200 && plot->height() >= 150 ? plot->size() : fallback;
+}
+
+QString safeFileName(QString s)
+{
+    s.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    return s;
+}
+
+} // namespace
+
+bool FigureExporter::askSize(const QString& format, QSize shownPixels, bool askHeight,
+                             FigureSize* size)
+{
+    const FigureSize shown = FigureSize::fromPixels(shownPixels, m_last.dpi);
+    FigureSize initial = m_last.widthMm > 0 ? shown.withWidth(m_last.widthMm) : shown;
+    initial.fontPt = m_last.fontPt;
+    if (!FigureSizeDialog::ask(m_parent, format, shown, askHeight, &initial))
+        return false;
+    m_last = initial;
+    *size = initial;
+    return true;
+}
+
+QString FigureExporter::cellAndRun() const
+{
+    QStringList parts;
+    if (!m_session->cell().isEmpty())
+        parts << QStringLiteral("cell %1").arg(m_session->cell());
+    if (!m_session->runId().isEmpty())
+        parts << QStringLiteral("run %1").arg(m_session->runId());
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString FigureExporter::defaultStem(const QString& what) const
+{
+    QStringList parts{what};
+    for (const QString& part : {m_session->cell(), m_session->runId()})
+        if (!part.isEmpty())
+            parts << part;
+    return safeFileName(parts.join(QLatin1Char('_')));
 }
 
 void FigureExporter::exportGene(const QString& format)
@@ -69,10 +109,14 @@ void FigureExporter::exportGene(const QString& format)
                                  QStringLiteral("Select a gene first."));
         return;
     }
-    int dpi = 300;
-    if (!askDpi(format, &dpi))
-        return;
     GeneView& view = *m_views.gene;
+    FigureSize size;
+    if (format != QLatin1String("tsv") &&
+        !askSize(
+            format,
+            shownPixels(view.plot(), QSize(GeneFigure::kDefaultWidth, GeneFigure::kDefaultHeight)),
+            true, &size))
+        return;
     const QString stem = GeneFigure::fileStem(view.data());
     const QString file = QFileDialog::getSaveFileName(m_parent, QStringLiteral("Export"),
                                                       stem + QLatin1Char('.') + format,
@@ -80,23 +124,18 @@ void FigureExporter::exportGene(const QString& format)
     if (file.isEmpty())
         return;
     QString err;
-    bool ok = false;
-    if (format == QLatin1String("png"))
-        ok = GeneFigure::savePng(view, file, dpi, &err);
-    else if (format == QLatin1String("svg"))
-        ok = GeneFigure::saveSvg(view, file, &err);
-    else if (format == QLatin1String("pdf"))
-        ok = GeneFigure::savePdf(view, file, &err);
-    else
-        ok = GeneFigure::saveTsv(view.data(), file, &err);
+    const bool ok = format == QLatin1String("tsv")
+                        ? GeneFigure::saveTsv(view.data(), file, &err)
+                        : GeneFigure::save(view, format, file, size, &err);
     if (!ok)
         QMessageBox::critical(m_parent, QStringLiteral("Export"), err);
     else
         Q_EMIT statusMessage(QStringLiteral("Wrote %1").arg(file), 5000);
 }
 
-bool FigureExporter::exportTabFigures(const QString& format, const QString& base, int dpi,
-                                      QStringList* written, QString* error) const
+bool FigureExporter::exportTabFigures(const QString& format, const QString& base,
+                                      const FigureSize& size, QStringList* written,
+                                      QString* error) const
 {
     QList<QPair<QString, QCustomPlot*>> figures;
     const ExportedViews& v = m_views;
@@ -115,20 +154,24 @@ bool FigureExporter::exportTabFigures(const QString& format, const QString& base
     else if (tab == v.validation)
         figures = {{QStringLiteral("validation"), v.validation->view()->figure()},
                    {QStringLiteral("gene-overlay"), v.validation->view()->genePlot()}};
+    // The gene panel's header names the cell and the run already.
+    const QString tabName = v.tabs->tabText(v.tabs->currentIndex()).remove(QLatin1Char('&'));
+    const QString title =
+        tab == v.gene ? QString() : QStringLiteral("%1 · %2").arg(tabName, cellAndRun());
     for (const auto& [name, plot] : figures) {
         if (plot->isHidden())
             continue;
-        // What the user sees; a plot never laid out on screen gets a page-like size.
-        const bool laidOut = plot->width() >= 200 && plot->height() >= 150;
+        FigureSize own = FigureSize::fromPixels(shownPixels(plot, QSize(900, 600)), size.dpi);
+        if (size.widthMm > 0)
+            own = own.withWidth(size.widthMm);
+        own.fontPt = size.fontPt;
         const QString file = QStringLiteral("%1-%2.%3").arg(base, name, format);
-        if (!PlotExport::save(plot, format, file, laidOut ? plot->width() : 900,
-                              laidOut ? plot->height() : 600, dpi, error))
+        if (!PlotExport::save(plot, format, file, own, error, title))
             return false;
         *written << file;
     }
     if (written->isEmpty()) {
-        *error = QStringLiteral("The %1 tab shows no figure to export.")
-                     .arg(v.tabs->tabText(v.tabs->currentIndex()));
+        *error = QStringLiteral("The %1 tab shows no figure to export.").arg(tabName);
         return false;
     }
     return true;
@@ -136,10 +179,14 @@ bool FigureExporter::exportTabFigures(const QString& format, const QString& base
 
 void FigureExporter::exportTabDialog(const QString& format)
 {
-    int dpi = 300;
-    if (!askDpi(format, &dpi))
+    const ExportedViews& v = m_views;
+    QWidget* first = v.tabs->currentWidget() == v.gene ? static_cast<QWidget*>(v.gene->plot())
+                                                       : v.tabs->currentWidget();
+    FigureSize size;
+    if (!askSize(format, shownPixels(first, QSize(900, 600)), false, &size))
         return;
-    const QString stem = m_views.tabs->tabText(m_views.tabs->currentIndex()).toLower();
+    const QString stem =
+        defaultStem(v.tabs->tabText(v.tabs->currentIndex()).remove(QLatin1Char('&')).toLower());
     const QString file = QFileDialog::getSaveFileName(
         m_parent, QStringLiteral("Export the %1 tab's figures").arg(stem),
         QStringLiteral("%1.%2").arg(stem, format), QStringLiteral("*.%1").arg(format));
@@ -150,7 +197,7 @@ void FigureExporter::exportTabDialog(const QString& format)
         base.chop(format.size() + 1);
     QStringList written;
     QString err;
-    if (!exportTabFigures(format, base, dpi, &written, &err))
+    if (!exportTabFigures(format, base, size, &written, &err))
         QMessageBox::critical(m_parent, QStringLiteral("Export"), err);
     else
         Q_EMIT statusMessage(QStringLiteral("Wrote %1").arg(written.join(QStringLiteral(", "))),
@@ -172,7 +219,12 @@ void FigureExporter::exportBatch()
                               {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"),
                                QStringLiteral("tsv")},
                               1, false, &ok);
-    if (!ok)
+    FigureSize size = GeneFigure::defaultSize();
+    if (!ok || (format != QLatin1String("tsv") &&
+                !askSize(format,
+                         shownPixels(m_views.gene->plot(),
+                                     QSize(GeneFigure::kDefaultWidth, GeneFigure::kDefaultHeight)),
+                         true, &size)))
         return;
     const QString dir =
         QFileDialog::getExistingDirectory(m_parent, QStringLiteral("Output folder"));
@@ -186,7 +238,7 @@ void FigureExporter::exportBatch()
     }
     QTextStream in(&f);
     QStringList problems;
-    const int written = writeBatch(in, list, format, dir, &problems);
+    const int written = writeBatch(in, list, format, size, dir, &problems);
     QString msg = QStringLiteral("Wrote %1 file(s) to %2.").arg(written).arg(dir);
     if (!problems.isEmpty())
         msg += QLatin1Char('\n') + problems.mid(0, 10).join(QLatin1Char('\n'));
@@ -194,7 +246,7 @@ void FigureExporter::exportBatch()
 }
 
 int FigureExporter::writeBatch(QTextStream& in, const QString& list, const QString& format,
-                               const QString& dir, QStringList* problems)
+                               const FigureSize& size, const QString& dir, QStringList* problems)
 {
     int written = 0, lineNo = 0;
     while (!in.atEnd()) {
@@ -213,7 +265,8 @@ int FigureExporter::writeBatch(QTextStream& in, const QString& list, const QStri
             Q_EMIT statusMessage(err, 10000);
         err.clear();
         const QString out = QDir(dir).filePath(GeneFigure::fileStem(d) + QLatin1Char('.') + format);
-        if (GeneFigure::save(d, format, out, 300, &err, m_views.gene->gradient()))
+        if (GeneFigure::save(d, format, out, size, &err, m_views.gene->gradient(),
+                             m_views.gene->alphaScale()))
             ++written;
         else
             *problems << err;

@@ -14,30 +14,16 @@
 namespace ac
 {
 
-bool GeneFigure::savePng(GeneView& view, const QString& file, int dpi, QString* error, int width,
-                         int height)
+FigureSize GeneFigure::defaultSize(int dpi)
 {
-    QString err;
-    const bool ok = PlotExport::savePng(view.plot(), file, width, height, dpi, &err);
-    if (!ok && error)
-        *error = err;
-    return ok;
+    return FigureSize::fromPixels(QSize(kDefaultWidth, kDefaultHeight), dpi);
 }
 
-bool GeneFigure::saveSvg(GeneView& view, const QString& file, QString* error, int width, int height)
+bool GeneFigure::save(GeneView& view, const QString& format, const QString& file,
+                      const FigureSize& size, QString* error)
 {
     QString err;
-    const bool ok = PlotExport::saveSvg(view.plot(), file, width, height,
-                                        QStringLiteral("AttentiveChrome gene figure"), &err);
-    if (!ok && error)
-        *error = err;
-    return ok;
-}
-
-bool GeneFigure::savePdf(GeneView& view, const QString& file, QString* error, int width, int height)
-{
-    QString err;
-    const bool ok = PlotExport::savePdf(view.plot(), file, width, height, &err);
+    const bool ok = PlotExport::save(view.plot(), format, file, size, &err);
     if (!ok && error)
         *error = err;
     return ok;
@@ -56,6 +42,9 @@ bool GeneFigure::saveTsv(const GeneViewData& d, const QString& file, QString* er
     const bool alphaOk = d.alpha.size() == std::size_t(d.binCount) * d.markCount;
     out << "# gene\t" << d.gene.symbol << '\t' << d.gene.ensemblId << '\t' << d.gene.remcId << '\n';
     out << "# cell\t" << d.cell << "\trun\t" << d.runId << '\n';
+    const bool trackOk = d.track.size() == std::size_t(d.binCount);
+    if (trackOk)
+        out << "# " << d.trackName << ": NA marks bins without data\n";
     out << "# p_high\t" << (d.p >= 0 ? QString::number(d.p, 'g', 6) : QStringLiteral("NA"))
         << "\tlabel\t" << (d.label >= 0 ? QString::number(d.label) : QStringLiteral("NA")) << '\n';
     out << "bin\tstart_bp\tend_bp";
@@ -76,8 +65,10 @@ bool GeneFigure::saveTsv(const GeneViewData& d, const QString& file, QString* er
         if (alphaOk)
             for (int m = 0; m < d.markCount; ++m)
                 out << '\t' << QString::number(d.alphaAt(m, b), 'g', 7);
-        if (d.track.size() == std::size_t(d.binCount))
-            out << '\t' << QString::number(d.track[b], 'g', 7);
+        if (trackOk)
+            out << '\t'
+                << (std::isnan(d.track[b]) ? QStringLiteral("NA")
+                                           : QString::number(d.track[b], 'g', 7));
         out << '\n';
     }
     if (d.beta.size() == std::size_t(d.markCount)) {
@@ -94,26 +85,25 @@ bool GeneFigure::saveTsv(const GeneViewData& d, const QString& file, QString* er
     return true;
 }
 
-bool GeneFigure::save(const GeneViewData& data, const QString& format, const QString& file, int dpi,
-                      QString* error, const QString& gradient)
+bool GeneFigure::save(const GeneViewData& data, const QString& format, const QString& file,
+                      const FigureSize& size, QString* error, const QString& gradient,
+                      const AlphaScale& scale)
 {
     const QString fmt = format.toLower();
     if (fmt == QLatin1String("tsv"))
         return saveTsv(data, file, error);
+    if (fmt != QLatin1String("png") && fmt != QLatin1String("svg") && fmt != QLatin1String("pdf")) {
+        if (error)
+            *error = QStringLiteral("unknown export format '%1' (png, svg, pdf, tsv)").arg(format);
+        return false;
+    }
     GeneView view;
-    view.resize(kDefaultWidth, kDefaultHeight);
+    view.resize(size.pixels());
     if (!gradient.isEmpty())
         view.setGradient(gradient);
+    view.setAlphaScale(scale);
     view.setData(data);
-    if (fmt == QLatin1String("png"))
-        return savePng(view, file, dpi, error);
-    if (fmt == QLatin1String("svg"))
-        return saveSvg(view, file, error);
-    if (fmt == QLatin1String("pdf"))
-        return savePdf(view, file, error);
-    if (error)
-        *error = QStringLiteral("unknown export format '%1' (png, svg, pdf, tsv)").arg(format);
-    return false;
+    return save(view, fmt, file, size, error);
 }
 
 QString GeneFigure::fileStem(const GeneViewData& d)
@@ -121,8 +111,14 @@ QString GeneFigure::fileStem(const GeneViewData& d)
     QString s = !d.gene.symbol.isEmpty()      ? d.gene.symbol
                 : !d.gene.ensemblId.isEmpty() ? d.gene.ensemblId
                                               : d.gene.remcId;
+    if (s.isEmpty())
+        s = QStringLiteral("gene");
+    // Cell and run in the name: one list exported for two cells or runs never overwrites.
+    for (const QString& part : {d.cell, d.runId})
+        if (!part.isEmpty())
+            s += QLatin1Char('_') + part;
     s.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
-    return s.isEmpty() ? QStringLiteral("gene") : s;
+    return s;
 }
 
 } // namespace ac

@@ -126,6 +126,7 @@ void GeneView::clearLayout()
     m_alphaMap = m_attrMap = nullptr;
     m_trackRect = m_attrRect = nullptr;
     m_trackGraph = nullptr;
+    m_noDataRects.clear();
     m_margins = new QCPMarginGroup(m_plot);
 }
 
@@ -139,6 +140,10 @@ void GeneView::addHeader(int* row)
     L->addElement((*row)++, 0, m_title);
     m_prediction = new QCPTextElement(m_plot, QString(), smallFont());
     L->addElement((*row)++, 0, m_prediction);
+    // A long header must not claim the width of the colour scales in a narrow (exported) figure:
+    // a minimum width of its own replaces the width of its text.
+    for (QCPTextElement* t : {m_title, m_prediction})
+        t->setMinimumSize(QSize(1, 0));
 }
 
 QCPAxisRect* GeneView::addTssRect(int* row, const QString& yLabel, double stretch)
@@ -194,6 +199,7 @@ QCPAxisRect* GeneView::addMapPanel(int* row, const QString& scaleLabel, QCPColor
     *scale = AttentionHeatmap::createScale(r, scaleLabel);
     (*scale)->axis()->setTickLabelFont(smallFont());
     (*scale)->axis()->setLabelFont(smallFont());
+    AttentionHeatmap::keepWidthSteady(*scale);
     m_plot->plotLayout()->addElement(*row - 1, 1, *scale);
     (*map)->setColorScale(*scale);
     (*map)->setGradient(PlotPalette::gradient(m_gradient));
@@ -329,7 +335,7 @@ void GeneView::fillSignals(const QVector<double>& keys)
     }
 }
 
-void GeneView::fillMap(QCPColorMap* map, const std::vector<float>& values, bool fixedAllowed)
+void GeneView::fillMap(QCPColorMap* map, const std::vector<float>& values, bool isAlpha)
 {
     if (!map)
         return;
@@ -340,31 +346,65 @@ void GeneView::fillMap(QCPColorMap* map, const std::vector<float>& values, bool 
         m_alphaNote->setVisible(missing);
     if (missing)
         return;
-    if (fixedAllowed && m_rangeMode == RangeMode::Fixed) {
-        map->setDataRange(QCPRange(m_fixedLower, m_fixedUpper));
-    } else {
-        auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-        double l = *lo, h = *hi;
-        if (h <= l)
-            h = l + 1e-6;
-        map->setDataRange(QCPRange(l, h));
+    if (!isAlpha && m_data.attributionSigned) {
+        AttentionHeatmap::applyDiverging(map, values);
+        return;
     }
+    // α: the chosen scale, with uniform attention (1/bins) marked on the bar. An unsigned
+    // attribution map: 0 … its largest value, so that no offset reads as structure.
+    const AlphaScale scale = isAlpha ? m_colourScale : AlphaScale(AlphaScale::Mode::GeneMax, 0);
+    double lower = 0, upper = 1;
+    scale.range(values, m_data.binCount, &lower, &upper);
+    AttentionHeatmap::applySequential(map, m_gradient, lower, upper, scale.isFixed(),
+                                      isAlpha ? 1.0 / std::max(1, m_data.binCount) : 0.0);
 }
 
 void GeneView::fillTrack(const QVector<double>& keys)
 {
+    for (QCPItemRect* r : m_noDataRects)
+        m_plot->removeItem(r);
+    m_noDataRects.clear();
     if (!m_trackGraph)
         return;
     if (m_data.track.size() != std::size_t(m_data.binCount)) {
         m_trackGraph->data()->clear();
         return;
     }
+    // NaN stays NaN: the line breaks there and markMissingTrackBins() hatches the gap.
     QVector<double> t(m_data.binCount);
     for (int b = 0; b < m_data.binCount; ++b)
-        t[b] = std::isnan(m_data.track[b]) ? 0.0 : m_data.track[b];
+        t[b] = m_data.track[b];
     const double hi = upperOf(t);
     m_trackGraph->setData(keys, t, true);
     m_trackRect->axis(QCPAxis::atLeft)->setRange(0, hi > 0 ? hi * 1.1 : 1.0);
+    markMissingTrackBins();
+}
+
+void GeneView::markMissingTrackBins()
+{
+    QCPAxis* x = m_trackRect->axis(QCPAxis::atBottom);
+    QCPAxis* y = m_trackRect->axis(QCPAxis::atLeft);
+    for (int b = 0; b < m_data.binCount;) {
+        if (!std::isnan(m_data.track[b])) {
+            ++b;
+            continue;
+        }
+        const int first = b;
+        while (b < m_data.binCount && std::isnan(m_data.track[b]))
+            ++b;
+        auto* r = new QCPItemRect(m_plot);
+        r->setClipAxisRect(m_trackRect);
+        for (QCPItemPosition* p : {r->topLeft, r->bottomRight}) {
+            p->setAxes(x, y);
+            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            p->setAxisRect(m_trackRect);
+        }
+        r->topLeft->setCoords(m_data.windowStart + double(first) * m_data.binSize, 0);
+        r->bottomRight->setCoords(m_data.windowStart + double(b) * m_data.binSize, 1);
+        r->setPen(Qt::NoPen);
+        r->setBrush(PlotPalette::noDataBrush());
+        m_noDataRects.push_back(r);
+    }
 }
 
 void GeneView::fillBeta()
@@ -387,18 +427,12 @@ void GeneView::fillBeta()
 void GeneView::setGradient(const QString& name)
 {
     m_gradient = PlotPalette::gradientNames().contains(name) ? name : QStringLiteral("Viridis");
-    if (m_alphaMap)
-        m_alphaMap->setGradient(PlotPalette::gradient(m_gradient));
-    if (m_attrMap)
-        m_attrMap->setGradient(PlotPalette::gradient(m_gradient));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    fillData();
 }
 
-void GeneView::setRange(RangeMode mode, double lower, double upper)
+void GeneView::setAlphaScale(const AlphaScale& scale)
 {
-    m_rangeMode = mode;
-    m_fixedLower = lower;
-    m_fixedUpper = upper > lower ? upper : lower + 1e-6;
+    m_colourScale = scale;
     fillData();
 }
 
@@ -453,7 +487,10 @@ QString GeneView::describe(double x) const
             text += QStringLiteral("  α %1").arg(d.alphaAt(m, bin), 0, 'g', 4);
     }
     if (d.track.size() == std::size_t(d.binCount))
-        text += QStringLiteral("\n%1: %2").arg(d.trackName).arg(d.track[bin], 0, 'g', 4);
+        text +=
+            QStringLiteral("\n%1: %2")
+                .arg(d.trackName, std::isnan(d.track[bin]) ? QStringLiteral("no data")
+                                                           : QString::number(d.track[bin], 'g', 4));
     return text;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AlphaScale.h"
 #include "domain/GeneViewData.h"
 
 #include <QFont>
@@ -15,6 +16,7 @@ class QCPColorScale;
 class QCPBars;
 class QCPGraph;
 class QCPTextElement;
+class QCPItemRect;
 class QCPItemText;
 class QCPMarginGroup;
 class QMouseEvent;
@@ -36,8 +38,6 @@ class GeneView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class RangeMode { AutoPerGene, Fixed };
-
     explicit GeneView(QWidget* parent = nullptr);
     ~GeneView() override;
 
@@ -49,14 +49,16 @@ public:
     void setGradient(const QString& name);
     QString gradient() const { return m_gradient; }
 
-    /// Auto: α range is the gene's min..max. Fixed: `lower..upper` for every gene.
-    void setRange(RangeMode mode, double lower = 0.0, double upper = 0.05);
-    RangeMode rangeMode() const { return m_rangeMode; }
+    /// How α values become colours (default: 0 … 5 × uniform for every gene). Attribution maps
+    /// go from 0 to the gene's largest value, or −m … +m on a diverging map when signed.
+    void setAlphaScale(const AlphaScale& scale);
+    const AlphaScale& alphaScale() const { return m_colourScale; }
 
     /// The x range (bp, TSS-relative) shown by every track; linked across panels.
     void setXRange(double lower, double upper);
 
-    /// Text describing the bin under TSS-relative coordinate `x` (what hover shows).
+    /// Text describing the bin under TSS-relative coordinate `x` (what hover shows); a track bin
+    /// without data reads "no data".
     QString describe(double x) const;
 
     QCustomPlot* plot() const { return m_plot; }
@@ -65,6 +67,8 @@ public:
     QCPBars* betaBars() const { return m_betaBars; }
     QCPGraph* signalGraph(int mark) const;
     QCPGraph* trackGraph() const { return m_trackGraph; }
+    /// The hatched rectangles over runs of track bins without data (NaN).
+    const std::vector<QCPItemRect*>& noDataRects() const { return m_noDataRects; }
 
 Q_SIGNALS:
     /// Emitted on hover with the text of describe().
@@ -86,8 +90,9 @@ private:
     void fillData();
     void fillHeader();
     void fillSignals(const QVector<double>& keys);
-    void fillMap(QCPColorMap* map, const std::vector<float>& values, bool fixedAllowed);
+    void fillMap(QCPColorMap* map, const std::vector<float>& values, bool isAlpha);
     void fillTrack(const QVector<double>& keys);
+    void markMissingTrackBins();
     void fillBeta();
     void onMouseMove(QMouseEvent* event);
     void onXRangeChanged();
@@ -95,9 +100,7 @@ private:
     QCustomPlot* m_plot = nullptr;
     GeneViewData m_data;
     QString m_gradient = QStringLiteral("Viridis");
-    RangeMode m_rangeMode = RangeMode::AutoPerGene;
-    double m_fixedLower = 0.0;
-    double m_fixedUpper = 0.05;
+    AlphaScale m_colourScale; ///< of α
     bool m_layoutHasTrack = false;
     bool m_layoutHasAttr = false;
     bool m_layoutBuilt = false;
@@ -116,6 +119,7 @@ private:
     QCPColorScale* m_attrScale = nullptr;
     QCPAxisRect* m_trackRect = nullptr;
     QCPGraph* m_trackGraph = nullptr;
+    std::vector<QCPItemRect*> m_noDataRects; ///< hatched over track bins without data
     QCPAxisRect* m_betaRect = nullptr;
     QCPBars* m_betaBars = nullptr;
     QCPMarginGroup* m_margins = nullptr;

@@ -54,8 +54,15 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_trainingView, &TrainingView::runStored, this, &MainWindow::onRunStored);
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
+    // Hover text in a label of its own left of m_status (which it never overlaps), elided.
+    m_hoverLabel = new QLabel(this);
+    m_hoverLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusBar()->addWidget(m_hoverLabel, 1);
     connect(m_geneView, &GeneView::hovered, this, [this](const QString& t) {
-        showStatus(QString(t).replace(QLatin1Char('\n'), QStringLiteral("  ·  ")), 5000);
+        statusBar()->clearMessage();
+        const QString line = QString(t).replace(QLatin1Char('\n'), QStringLiteral("  ·  "));
+        m_hoverLabel->setText(
+            m_hoverLabel->fontMetrics().elidedText(line, Qt::ElideRight, m_hoverLabel->width()));
     });
     m_attribution = new AttributionController(this);
     connect(m_attribution, &AttributionController::ready, this, &MainWindow::onAttributionReady);
@@ -190,12 +197,8 @@ void MainWindow::buildNavigation()
     addToolBar(m_toolBar);
     connect(m_toolBar, &ViewToolBar::gradientChanged, m_geneView, &GeneView::setGradient);
     connect(m_toolBar, &ViewToolBar::gradientChanged, m_compareView, &CompareView::setGradient);
-    connect(m_toolBar, &ViewToolBar::alphaRangeChanged, this, [this](double upper) {
-        if (upper > 0)
-            m_geneView->setRange(GeneView::RangeMode::Fixed, 0.0, upper);
-        else
-            m_geneView->setRange(GeneView::RangeMode::AutoPerGene);
-    });
+    connect(m_toolBar, &ViewToolBar::alphaScaleChanged, m_geneView, &GeneView::setAlphaScale);
+    connect(m_toolBar, &ViewToolBar::alphaScaleChanged, m_compareView, &CompareView::setAlphaScale);
     connect(m_toolBar, &ViewToolBar::attributionChanged, this, [this] {
         if (currentGene() >= 0)
             showGene(currentGene(), false);
@@ -380,6 +383,10 @@ void MainWindow::onAttributionReady(const QString& geneId, const QString& name,
         return;
     GeneViewData d = m_geneView->data();
     d.attributionName = name;
+    d.attributionSigned = true;
+    for (AttributionMethod m : allAttributionMethods())
+        if (attributionMethodName(m) == name)
+            d.attributionSigned = isSignedAttribution(m);
     d.attribution = map;
     m_geneView->setData(d);
 }
@@ -419,12 +426,14 @@ void MainWindow::reloadStudy()
 bool MainWindow::exportTabFigures(const QString& format, const QString& base, int dpi,
                                   QStringList* written, QString* error)
 {
-    return m_exporter->exportTabFigures(format, base, dpi, written, error);
+    FigureSize size; // each figure as on screen
+    size.dpi = dpi;
+    return m_exporter->exportTabFigures(format, base, size, written, error);
 }
 
-void MainWindow::setColourSettings(const QString& gradient, double fixedUpper)
+void MainWindow::setColourSettings(const QString& gradient, const AlphaScale& scale)
 {
-    m_toolBar->setColourSettings(gradient, fixedUpper);
+    m_toolBar->setColourSettings(gradient, scale);
 }
 
 void MainWindow::showImportDialog()
@@ -515,7 +524,7 @@ bool MainWindow::restoreSession()
     restoreGeometry(saved.geometry);
     restoreState(saved.state);
     setColourSettings(saved.gradient.isEmpty() ? m_toolBar->gradient() : saved.gradient,
-                      saved.alphaFixedUpper);
+                      AlphaScale::fromKey(saved.alphaScale));
     if (saved.study.isEmpty() || !QFileInfo::exists(saved.study) || !openStudy(saved.study, false))
         return false;
     if (!saved.cell.isEmpty() && saved.cell != currentCell())
@@ -536,7 +545,7 @@ void MainWindow::saveSession() const
     saved.geometry = saveGeometry();
     saved.state = saveState();
     saved.gradient = m_toolBar->gradient();
-    saved.alphaFixedUpper = m_toolBar->fixedUpper();
+    saved.alphaScale = m_toolBar->alphaScale().key();
     saved.attribution = attribution();
     saved.study = studyPath();
     saved.cell = currentCell();

@@ -16,6 +16,7 @@ class QTreeWidget;
 namespace ac
 {
 
+class AlphaScale;
 class AttributionController;
 class CompareView;
 class EvaluationView;
@@ -100,9 +101,8 @@ public:
     void showImportTrackDialog();
     /// File → Import track… (enabled while a study is open).
     QAction* importTrackAction() const;
-    /// Colour map name and α range: `fixedUpper` <= 0 is auto per gene, else the fixed range
-    /// 0..fixedUpper shared by all genes (clamped to 0.001..1).
-    void setColourSettings(const QString& gradient, double fixedUpper);
+    /// Colour map name and α colour scale (see AlphaScale).
+    void setColourSettings(const QString& gradient, const AlphaScale& scale);
     GeneListModel* geneModel() const;
     GeneFilterProxy* geneFilter() const;
     QTabWidget* tabs() const { return m_tabs; }
@@ -178,6 +178,7 @@ private:
     StudyFileMenu* m_fileMenu = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
+    QLabel* m_hoverLabel = nullptr; ///< the gene view's hover text
     QLabel* m_status = nullptr;
 };
 

@@ -62,7 +62,7 @@ QStringList PlotPalette::gradientNames()
             QStringLiteral("Jet"), QStringLiteral("Grayscale")};
 }
 
-QCPColorGradient PlotPalette::gradient(const QString& name)
+QCPColorGradient PlotPalette::gradient(const QString& name, double aboveBand)
 {
     QCPColorGradient g;
     if (name == QLatin1String("Hot")) {
@@ -82,9 +82,43 @@ QCPColorGradient PlotPalette::gradient(const QString& name)
         g.setColorStopAt(0.75, QColor(94, 201, 98));
         g.setColorStopAt(1.0, QColor(253, 231, 37));
     }
+    if (aboveBand > 0 && aboveBand < 1) {
+        // The gradient's stops squeezed below the band; a hard edge at the band's start.
+        QMap<double, QColor> stops;
+        const QMap<double, QColor> old = g.colorStops();
+        for (auto it = old.cbegin(); it != old.cend(); ++it)
+            stops.insert(it.key() * (1 - aboveBand), it.value());
+        stops.insert(1 - aboveBand + 1e-3, aboveRangeColour());
+        stops.insert(1.0, aboveRangeColour());
+        g.setColorStops(stops);
+        g.setLevelCount(1000);
+    }
     // Missing values (no run, wrong sizes) must not look like low attention.
     g.setNanHandling(QCPColorGradient::nhTransparent);
     return g;
+}
+
+QCPColorGradient PlotPalette::divergingGradient()
+{
+    QCPColorGradient g;
+    g.clearColorStops();
+    g.setColorStopAt(0.0, QColor(0x21, 0x66, 0xac));
+    g.setColorStopAt(0.25, QColor(0x67, 0xa9, 0xcf));
+    g.setColorStopAt(0.5, QColor(0xf7, 0xf7, 0xf7));
+    g.setColorStopAt(0.75, QColor(0xef, 0x8a, 0x62));
+    g.setColorStopAt(1.0, QColor(0xb2, 0x18, 0x2b));
+    g.setNanHandling(QCPColorGradient::nhTransparent);
+    return g;
+}
+
+QColor PlotPalette::aboveRangeColour()
+{
+    return QColor(0xff, 0x00, 0xff);
+}
+
+QBrush PlotPalette::noDataBrush()
+{
+    return QBrush(QColor(150, 150, 150), Qt::BDiagPattern);
 }
 
 } // namespace ac

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QBrush>
 #include <QColor>
 #include <QString>
 #include <QStringList>
@@ -39,7 +40,16 @@ public:
     /// Names of the attention maps' colour gradients, the default (Viridis) first.
     static QStringList gradientNames();
     /// The gradient called `name`; NaN cells are transparent (missing must not look like low).
-    static QCPColorGradient gradient(const QString& name);
+    /// `aboveBand` > 0 squeezes it into 0 … 1 − aboveBand and fills the rest with
+    /// aboveRangeColour(), for values above a fixed range.
+    static QCPColorGradient gradient(const QString& name, double aboveBand = 0);
+    /// Blue – white – red, for signed maps centred at 0 (input × gradient, integrated
+    /// gradients, occlusion); NaN transparent.
+    static QCPColorGradient divergingGradient();
+    /// Cells above a fixed colour range: a magenta found in none of the gradients.
+    static QColor aboveRangeColour();
+    /// Bins of a genome track without data (NaN): a grey hatch, never the look of zero signal.
+    static QBrush noDataBrush();
 };
 
 } // namespace ac

@@ -17,7 +17,7 @@ SavedSession SavedSession::load()
     r.geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
     r.state = s.value(QStringLiteral("window/state")).toByteArray();
     r.gradient = s.value(QStringLiteral("view/gradient")).toString();
-    r.alphaFixedUpper = s.value(QStringLiteral("view/alpha-fixed-upper"), 0.0).toDouble();
+    r.alphaScale = s.value(QStringLiteral("view/alpha-scale")).toString();
     r.attribution = s.value(QStringLiteral("view/attribution"), QStringLiteral("none")).toString();
     r.study = s.value(QStringLiteral("session/study")).toString();
     r.cell = s.value(QStringLiteral("session/cell")).toString();
@@ -33,7 +33,7 @@ void SavedSession::save() const
     s.setValue(QStringLiteral("window/geometry"), geometry);
     s.setValue(QStringLiteral("window/state"), state);
     s.setValue(QStringLiteral("view/gradient"), gradient);
-    s.setValue(QStringLiteral("view/alpha-fixed-upper"), alphaFixedUpper);
+    s.setValue(QStringLiteral("view/alpha-scale"), alphaScale);
     s.setValue(QStringLiteral("view/attribution"), attribution);
     s.setValue(QStringLiteral("session/study"), study);
     s.setValue(QStringLiteral("session/cell"), cell);

@@ -18,8 +18,8 @@ namespace ac
 struct SavedSession {
     QByteArray geometry;
     QByteArray state;
-    QString gradient;           ///< empty: keep the current colour map
-    double alphaFixedUpper = 0; ///< 0: α range auto per gene
+    QString gradient;   ///< empty: keep the current colour map
+    QString alphaScale; ///< AlphaScale::key(); empty: the default scale
     QString attribution = QStringLiteral("none");
     QString study;
     QString cell;

@@ -55,6 +55,11 @@ QCustomPlot* curvePlot(const QString& y, const QStringList& names, const QList<Q
 {
     auto* p = new QCustomPlot(parent);
     p->xAxis->setLabel(QStringLiteral("epoch"));
+    // Epochs are whole: ticks at 1, 2, … (or multiples), never at 1.5.
+    QSharedPointer<QCPAxisTickerFixed> epochs(new QCPAxisTickerFixed);
+    epochs->setTickStep(1);
+    epochs->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    p->xAxis->setTicker(epochs);
     p->yAxis->setLabel(y);
     p->legend->setVisible(true);
     QFont f = p->font();

@@ -43,6 +43,7 @@ struct Panels {
     QCPLegend* legend = nullptr; ///< of the profiles, a row of its own
     QCPAxisRect* profiles = nullptr;
     QCPAxisRect* bars = nullptr;
+    QCPLegend* barLegend = nullptr; ///< of the bars, a row of its own below them
 };
 
 // The per-map correlations of the bar chart, one tick per map of the mark.
@@ -74,12 +75,20 @@ Panels addPanels(QCustomPlot* plot, const AgreementReport& report, const QString
     p.legend->setBorderPen(Qt::NoPen);
     p.profiles = new QCPAxisRect(plot);
     p.bars = new QCPAxisRect(plot);
+    // The bars' legend also gets a row of its own: inside the bars it covered them.
+    p.barLegend = new QCPLegend;
+    p.barLegend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    p.barLegend->setLayer(QStringLiteral("legend"));
+    p.barLegend->setFont(QFont(QStringLiteral("sans"), 8));
+    p.barLegend->setBorderPen(Qt::NoPen);
     plot->plotLayout()->addElement(1, 0, p.legend);
     plot->plotLayout()->addElement(2, 0, p.profiles);
     plot->plotLayout()->addElement(3, 0, p.bars);
+    plot->plotLayout()->addElement(4, 0, p.barLegend);
     plot->plotLayout()->setRowStretchFactor(1, 0.01);
     plot->plotLayout()->setRowStretchFactor(2, 3);
     plot->plotLayout()->setRowStretchFactor(3, 2);
+    plot->plotLayout()->setRowStretchFactor(4, 0.01);
     p.profiles->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("position relative to TSS (bp)"));
     p.profiles->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("mean, scaled to 0–1"));
     p.profiles->axis(QCPAxis::atBottom)->setRange(-5000, 5000);
@@ -97,6 +106,9 @@ Correlations addProfiles(QCustomPlot* plot, const Panels& panels, const Agreemen
         x << -5000.0 + (b + 0.5) * 10000.0 / report.binCount;
     auto addLine = [&](const std::vector<double>& y, std::pair<double, double> range,
                        const QString& name, const QPen& pen) {
+        // A profile of another length (an empty report) has nothing to draw.
+        if (y.size() != std::size_t(x.size()))
+            return;
         QCPGraph* g = plot->addGraph(panels.profiles->axis(QCPAxis::atBottom),
                                      panels.profiles->axis(QCPAxis::atLeft));
         g->setData(x, scaled(y, range), true);
@@ -125,18 +137,22 @@ Correlations addProfiles(QCustomPlot* plot, const Panels& panels, const Agreemen
         } else {
             addLine(s.profileOn, finiteRange({&s.profileOn}), s.mapName, QPen(c, 1.5));
         }
+        // One bar per map: 0 when no ON row has its correlation.
+        double perGene = 0, averaged = 0;
         for (const AgreementRow& row : report.rows)
             if (row.map == s.map && row.mark == s.mark && row.group == QLatin1String("ON")) {
-                out.perGene << (std::isnan(row.meanPearson) ? 0.0 : row.meanPearson);
-                out.averaged << (std::isnan(row.averagePearson) ? 0.0 : row.averagePearson);
+                perGene = std::isnan(row.meanPearson) ? 0.0 : row.meanPearson;
+                averaged = std::isnan(row.averagePearson) ? 0.0 : row.averagePearson;
             }
+        out.perGene << perGene;
+        out.averaged << averaged;
         out.labels << s.mapName;
     }
     return out;
 }
 
 // Pearson r per map: per gene (mean over genes predicted ON) and of the average map.
-void addCorrelationBars(QCPAxisRect* bars, const Correlations& c)
+void addCorrelationBars(QCPAxisRect* bars, QCPLegend* barLegend, const Correlations& c)
 {
     QCPAxis* key = bars->axis(QCPAxis::atBottom);
     QCPAxis* value = bars->axis(QCPAxis::atLeft);
@@ -144,12 +160,6 @@ void addCorrelationBars(QCPAxisRect* bars, const Correlations& c)
     key->setRange(0.4, c.labels.size() + 0.6);
     value->setRange(-1, 1);
     value->setLabel(QStringLiteral("Pearson r"));
-    // One row at the bottom, where bars of positive correlations leave room.
-    auto* barLegend = new QCPLegend;
-    barLegend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    bars->insetLayout()->addElement(barLegend, Qt::AlignBottom | Qt::AlignRight);
-    barLegend->setLayer(QStringLiteral("legend"));
-    barLegend->setFont(QFont(QStringLiteral("sans"), 8));
     auto addBars = [&](const QVector<double>& values, double shift, const QString& name,
                        const QColor& colour) {
         QVector<double> keys;
@@ -177,26 +187,24 @@ void ValidationFigure::draw(QCustomPlot* plot, const AgreementReport& report,
     plot->clearPlottables();
     plot->plotLayout()->clear();
     const Panels panels = addPanels(plot, report, trackName, mark);
-    addCorrelationBars(panels.bars, addProfiles(plot, panels, report, trackName, mark));
+    addCorrelationBars(panels.bars, panels.barLegend,
+                       addProfiles(plot, panels, report, trackName, mark));
     plot->replot();
+}
+
+FigureSize ValidationFigure::defaultSize(int dpi)
+{
+    return FigureSize::fromPixels(QSize(kWidth, kHeight), dpi);
 }
 
 bool ValidationFigure::save(const AgreementReport& report, const QString& trackName,
                             const QString& mark, const QString& format, const QString& file,
-                            int dpi, QString* error)
+                            const FigureSize& size, QString* error)
 {
-    if (format != QLatin1String("png") && format != QLatin1String("svg")) {
-        *error = QStringLiteral("%1: unknown figure format '%2' (svg, png)").arg(file, format);
-        return false;
-    }
     QCustomPlot plot;
-    plot.resize(kWidth, kHeight);
+    plot.resize(size.pixels());
     draw(&plot, report, trackName, mark);
-    return format == QLatin1String("png")
-               ? PlotExport::savePng(&plot, file, kWidth, kHeight, dpi, error)
-               : PlotExport::saveSvg(&plot, file, kWidth, kHeight,
-                                     QStringLiteral("AttentiveChrome validation: %1").arg(mark),
-                                     error);
+    return PlotExport::save(&plot, format, file, size, error);
 }
 
 } // namespace ac

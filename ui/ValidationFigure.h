@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FigureSize.h"
 #include "interpret/Agreement.h"
 
 #include <QString>
@@ -28,9 +29,12 @@ public:
     /// Replaces what `plot` shows with the figure of `mark` (e.g. "H3K4me3" or "sum").
     static void draw(QCustomPlot* plot, const AgreementReport& report, const QString& trackName,
                      const QString& mark);
-    /// Writes the figure as "svg" (vector) or "png" (at `dpi`).
+    /// kWidth × kHeight at `dpi`.
+    static FigureSize defaultSize(int dpi = 300);
+    /// Writes the figure as "svg", "pdf" (vector) or "png" at `size` (see PlotExport).
     static bool save(const AgreementReport& report, const QString& trackName, const QString& mark,
-                     const QString& format, const QString& file, int dpi, QString* error);
+                     const QString& format, const QString& file, const FigureSize& size,
+                     QString* error);
 };
 
 } // namespace ac

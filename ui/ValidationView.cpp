@@ -17,6 +17,23 @@
 namespace ac
 {
 
+namespace
+{
+
+// A column of the CLI's agreement.tsv in words: "mean_pearson" → "Mean Pearson".
+QString displayHeader(const QString& column)
+{
+    QString s = column;
+    s.replace(QLatin1Char('_'), QLatin1Char(' '));
+    s.replace(QStringLiteral("pearson"), QStringLiteral("Pearson"));
+    s.replace(QStringLiteral("spearman"), QStringLiteral("Spearman"));
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
+    return s;
+}
+
+} // namespace
+
 ValidationView::ValidationView(QWidget* parent) : QWidget(parent)
 {
     m_table = new QTableWidget(this);
@@ -65,7 +82,11 @@ void ValidationView::setReport(const ValidationReport& report)
     const std::vector<AgreementRow>& rows = m_report.agreement.rows;
     m_table->clear();
     m_table->setColumnCount(static_cast<int>(header.size()));
-    m_table->setHorizontalHeaderLabels(header);
+    for (int c = 0; c < header.size(); ++c) {
+        auto* item = new QTableWidgetItem(displayHeader(header[c]));
+        item->setToolTip(header[c]);
+        m_table->setHorizontalHeaderItem(c, item);
+    }
     m_table->setRowCount(static_cast<int>(rows.size()));
     for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
         const QStringList cells = Validator::tableRow(rows[r]);

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QSignalBlocker>
 
 #include <iterator>
 
@@ -45,27 +46,50 @@ void ViewToolBar::addColourControls()
     m_gradientBox->addItems(PlotPalette::gradientNames());
     addWidget(m_gradientBox);
     connect(m_gradientBox, &QComboBox::currentTextChanged, this, &ViewToolBar::gradientChanged);
-    addWidget(new QLabel(QStringLiteral("  α range "), this));
+    addWidget(new QLabel(QStringLiteral("  α scale "), this));
     m_rangeBox = new QComboBox(this);
-    m_rangeBox->addItems({QStringLiteral("auto per gene"), QStringLiteral("fixed 0 –")});
-    m_rangeBox->setToolTip(QStringLiteral("α colour scale: each gene's own min–max, or one fixed "
-                                          "range shared by all genes so that they compare"));
+    // In the order of AlphaScale::Mode.
+    m_rangeBox->addItems({QStringLiteral("0 – k × uniform"), QStringLiteral("0 – fixed α"),
+                          QStringLiteral("0 – gene max"),
+                          QStringLiteral("gene min – max (stretches noise)")});
+    m_rangeBox->setToolTip(
+        QStringLiteral("α colour scale. Uniform attention is 1/bins (0.01 for 100 bins).\n"
+                       "0 – k × uniform (default) and 0 – fixed α: one scale for every gene; "
+                       "values above it are magenta.\n0 – gene max: anchored at 0, per gene.\n"
+                       "gene min – max: stretches any difference, noise included, over all "
+                       "colours."));
     addWidget(m_rangeBox);
-    m_rangeUpper = new QDoubleSpinBox(this);
-    m_rangeUpper->setDecimals(3);
-    m_rangeUpper->setRange(0.001, 1.0);
-    m_rangeUpper->setSingleStep(0.01);
-    m_rangeUpper->setValue(0.05);
-    m_rangeUpper->setToolTip(QStringLiteral("Upper end of the fixed α range (uniform attention "
-                                            "over 100 bins is 0.01)"));
-    m_rangeUpper->setEnabled(false);
-    addWidget(m_rangeUpper);
-    const auto applyRange = [this] {
-        m_rangeUpper->setEnabled(m_rangeBox->currentIndex() == 1);
-        Q_EMIT alphaRangeChanged(fixedUpper());
-    };
-    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, applyRange);
-    connect(m_rangeUpper, &QDoubleSpinBox::valueChanged, this, applyRange);
+    m_rangeParameter = new QDoubleSpinBox(this);
+    addWidget(m_rangeParameter);
+    setParameterMode(0, AlphaScale::kDefaultTimesUniform);
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, [this](int mode) {
+        setParameterMode(mode, mode == 1 ? 0.05 : AlphaScale::kDefaultTimesUniform);
+        Q_EMIT alphaScaleChanged(alphaScale());
+    });
+    connect(m_rangeParameter, &QDoubleSpinBox::valueChanged, this,
+            [this] { Q_EMIT alphaScaleChanged(alphaScale()); });
+}
+
+void ViewToolBar::setParameterMode(int mode, double value)
+{
+    const QSignalBlocker block(m_rangeParameter);
+    if (mode == 1) {
+        m_rangeParameter->setDecimals(3);
+        m_rangeParameter->setRange(0.001, 1.0);
+        m_rangeParameter->setSingleStep(0.01);
+        m_rangeParameter->setSuffix(QString());
+        m_rangeParameter->setToolTip(QStringLiteral("Top of the fixed α scale (uniform attention "
+                                                    "over 100 bins is 0.01)"));
+    } else {
+        m_rangeParameter->setDecimals(1);
+        m_rangeParameter->setRange(1.5, 100.0);
+        m_rangeParameter->setSingleStep(1.0);
+        m_rangeParameter->setSuffix(QStringLiteral(" × uniform"));
+        m_rangeParameter->setToolTip(QStringLiteral("Top of the α scale in multiples of uniform "
+                                                    "attention (1/bins)"));
+    }
+    m_rangeParameter->setValue(value);
+    m_rangeParameter->setEnabled(mode <= 1);
 }
 
 void ViewToolBar::addAttributionBox()
@@ -88,17 +112,21 @@ QString ViewToolBar::gradient() const
     return m_gradientBox->currentText();
 }
 
-double ViewToolBar::fixedUpper() const
+AlphaScale ViewToolBar::alphaScale() const
 {
-    return m_rangeBox->currentIndex() == 1 ? m_rangeUpper->value() : 0.0;
+    return AlphaScale(AlphaScale::Mode(m_rangeBox->currentIndex()), m_rangeParameter->value());
 }
 
-void ViewToolBar::setColourSettings(const QString& gradient, double fixedUpper)
+void ViewToolBar::setColourSettings(const QString& gradient, const AlphaScale& scale)
 {
     m_gradientBox->setCurrentText(gradient);
-    if (fixedUpper > 0)
-        m_rangeUpper->setValue(fixedUpper);
-    m_rangeBox->setCurrentIndex(fixedUpper > 0 ? 1 : 0);
+    {
+        const QSignalBlocker block(m_rangeBox);
+        m_rangeBox->setCurrentIndex(int(scale.mode()));
+    }
+    setParameterMode(int(scale.mode()),
+                     scale.isFixed() ? scale.parameter() : AlphaScale::kDefaultTimesUniform);
+    Q_EMIT alphaScaleChanged(alphaScale());
 }
 
 QString ViewToolBar::attribution() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AlphaScale.h"
+
 #include <QString>
 #include <QToolBar>
 
@@ -11,9 +13,10 @@ namespace ac
 {
 
 /**
- * The window's navigation tool bar: back/forward, the colour map, the α colour range (auto per
- * gene or a fixed 0..upper shared by all genes), the gene view's attribution choice and a zoom
- * reset. It holds the choices and reports changes by signal; the window applies them.
+ * The window's navigation tool bar: back/forward, the colour map, the α colour scale (see
+ * AlphaScale: 0 … k × uniform by default, a fixed 0 … α, 0 … gene max or gene min … max), the
+ * gene view's attribution choice and a zoom reset. It holds the choices and reports changes by
+ * signal; the window applies them.
  *
  * GUI thread only. Owns its widgets; the back/forward actions stay the caller's.
  */
@@ -24,28 +27,28 @@ public:
     ViewToolBar(QAction* back, QAction* forward, QWidget* parent = nullptr);
 
     QString gradient() const;
-    /// Upper end of the fixed α range, or 0 when the range is auto per gene.
-    double fixedUpper() const;
-    /// Colour map and α range: `fixedUpper` <= 0 is auto per gene (clamped to 0.001..1).
-    void setColourSettings(const QString& gradient, double fixedUpper);
+    AlphaScale alphaScale() const;
+    /// Colour map and α scale (its parameter clamped to what the spin box allows).
+    void setColourSettings(const QString& gradient, const AlphaScale& scale);
     /// "none" or an attribution method key (see MainWindow::setAttribution()).
     QString attribution() const;
     void setAttribution(const QString& key);
 
 Q_SIGNALS:
     void gradientChanged(const QString& name);
-    /// `fixedUpper` 0: auto per gene.
-    void alphaRangeChanged(double fixedUpper);
+    void alphaScaleChanged(const ac::AlphaScale& scale);
     void attributionChanged();
     void resetZoom();
 
 private:
     void addColourControls();
     void addAttributionBox();
+    /// Fits the spin box to the scale's mode (× uniform, an α value, or unused).
+    void setParameterMode(int mode, double value);
 
     QComboBox* m_gradientBox = nullptr;
     QComboBox* m_rangeBox = nullptr;
-    QDoubleSpinBox* m_rangeUpper = nullptr;
+    QDoubleSpinBox* m_rangeParameter = nullptr;
     QComboBox* m_attributionBox = nullptr;
 };
 

@@ -39,6 +39,40 @@ bool openSession(const QCommandLineParser& p, StudySession* session, QString* er
     return warning.isEmpty();
 }
 
+/// The figure's physical size from --width, --height, --font-size and --dpi, as the GUI's
+/// figure-size dialog sets it; false with `error`.
+bool parseFigureSize(const QCommandLineParser& p, FigureSize* size, QString* error)
+{
+    bool ok = false;
+    const int dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
+    if (!ok || dpi < 30 || dpi > 2400) {
+        *error = QStringLiteral("--dpi must be 30..2400");
+        return false;
+    }
+    *size = GeneFigure::defaultSize(dpi);
+    double mm = 0;
+    if (p.isSet(QStringLiteral("width"))) {
+        if (!FigureSize::parseLength(p.value(QStringLiteral("width")), QStringLiteral("--width"),
+                                     &mm, error))
+            return false;
+        *size = size->withWidth(mm);
+    }
+    if (p.isSet(QStringLiteral("height"))) {
+        if (!FigureSize::parseLength(p.value(QStringLiteral("height")), QStringLiteral("--height"),
+                                     &mm, error))
+            return false;
+        size->heightMm = mm;
+    }
+    if (p.isSet(QStringLiteral("font-size"))) {
+        size->fontPt = p.value(QStringLiteral("font-size")).toDouble(&ok);
+        if (!ok || size->fontPt < 4 || size->fontPt > 30) {
+            *error = QStringLiteral("--font-size must be 4..30 (points)");
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 int runExport(const QStringList& args)
@@ -59,6 +93,18 @@ int runExport(const QStringList& args)
                  QStringLiteral("FMT"), QStringLiteral("svg")});
     p.addOption({QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 300)."),
                  QStringLiteral("DPI"), QStringLiteral("300")});
+    p.addOption({QStringLiteral("width"),
+                 QStringLiteral("Figure width, e.g. 89mm (one journal column), 183mm (two) or "
+                                "3.5in; the same for PNG, SVG and PDF (default 238mm)."),
+                 QStringLiteral("LENGTH")});
+    p.addOption({QStringLiteral("height"),
+                 QStringLiteral("Figure height (default: the width's proportions, 265mm at "
+                                "238mm)."),
+                 QStringLiteral("LENGTH")});
+    p.addOption({QStringLiteral("font-size"),
+                 QStringLiteral("Font size in points of the tick labels; other texts in "
+                                "proportion (default: as on screen)."),
+                 QStringLiteral("PT")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")});
     int code = 0;
     if (!parseArguments(p, cmd, QStringLiteral("Export gene figures or the numbers behind them."),
@@ -71,12 +117,10 @@ int runExport(const QStringList& args)
                      QStringLiteral("tsv")}
              .contains(format))
         return fail(cmd, QStringLiteral("unknown --format '%1' (png, svg, pdf, tsv)").arg(format));
-    bool ok = false;
-    const int dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
-    if (!ok || dpi < 30 || dpi > 2400)
-        return fail(cmd, QStringLiteral("--dpi must be 30..2400"));
-
     QString err;
+    FigureSize size;
+    if (!parseFigureSize(p, &size, &err))
+        return fail(cmd, err);
     StudySession session;
     if (!openSession(p, &session, &err))
         return fail(cmd, err);
@@ -98,7 +142,7 @@ int runExport(const QStringList& args)
             return fail(cmd, err);
         const QString file =
             QDir(outDir).filePath(GeneFigure::fileStem(d) + QLatin1Char('.') + format);
-        if (!GeneFigure::save(d, format, file, dpi, &err))
+        if (!GeneFigure::save(d, format, file, size, &err))
             return fail(cmd, err);
         printLine(file);
         ++written;

@@ -119,8 +119,8 @@ bool writeFigures(const QCommandLineParser& p, const ValidationReport& report,
         for (const QString& format : figureFormats) {
             const QString file =
                 QDir(outDir).filePath(QStringLiteral("validation-%1.%2").arg(mark, format));
-            if (!ValidationFigure::save(report.agreement, report.track, mark, format, file, dpi,
-                                        error))
+            if (!ValidationFigure::save(report.agreement, report.track, mark, format, file,
+                                        ValidationFigure::defaultSize(dpi), error))
                 return false;
         }
     }

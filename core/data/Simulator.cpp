@@ -1,5 +1,7 @@
 #include "data/Simulator.h"
 
+#include "domain/GenomeAssembly.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -158,7 +160,11 @@ Simulator::Simulator(const SimulationConfig& config) : m_config(config)
         g.record.remcId = QStringLiteral("S%1").arg(i + 1, width, 10, QLatin1Char('0'));
         g.record.symbol = QStringLiteral("SIM%1").arg(i + 1);
         g.record.chrom = QLatin1String(kChroms[rng.index(kChromCount)]);
-        g.record.tss = 1000000 + static_cast<std::int64_t>(rng.index(150000000));
+        // Within the chromosome (hg19), 1 Mb clear of either end.
+        const std::int64_t length =
+            GenomeAssembly::chromosomeLength(QStringLiteral("hg19"), g.record.chrom);
+        g.record.tss =
+            1000000 + static_cast<std::int64_t>(rng.index(std::uint64_t(length - 2000000)));
         g.record.strand = rng.uniform() < 0.5 ? '+' : '-';
         g.baseActivity = rng.normal();
         g.promoterOffset = std::clamp(150.0 + 450.0 * rng.normal(), -1800.0, 1800.0);

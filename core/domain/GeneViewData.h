@@ -34,8 +34,9 @@ struct GeneViewData {
     float p = -1.0f;                ///< P(high); < 0 when unknown
     int label = -1;                 ///< 1 high, 0 low, -1 unknown
     QString trackName;              ///< e.g. "H3K27ac"; empty when no track
-    std::vector<float> track;       ///< bins; empty when no track
+    std::vector<float> track;       ///< bins, NaN where the track has no data; empty: no track
     QString attributionName;        ///< e.g. "integrated gradients"; empty when none
+    bool attributionSigned = false; ///< signed map: diverging colours centred at 0
     std::vector<float> attribution; ///< marks × bins; empty when none
 
     /// Takes p, α and β of gene index `g` from a run's cached results; leaves each unset when

@@ -51,6 +51,11 @@ QString attributionMethodName(AttributionMethod method)
     return QString::fromUtf8(info(method).name);
 }
 
+bool isSignedAttribution(AttributionMethod method)
+{
+    return method != AttributionMethod::Saliency;
+}
+
 bool parseAttributionMethod(const QString& key, AttributionMethod* out)
 {
     const QString k = key.trimmed().toLower();

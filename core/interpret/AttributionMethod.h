@@ -22,6 +22,9 @@ QList<AttributionMethod> allAttributionMethods();
 QString attributionMethodKey(AttributionMethod method);
 /// Human name, e.g. "Integrated gradients".
 QString attributionMethodName(AttributionMethod method);
+/// True for the methods whose maps have a sign (input × gradient, integrated gradients,
+/// occlusion, mark ablation): drawn with a diverging colour map centred at 0.
+bool isSignedAttribution(AttributionMethod method);
 /// Parses a key (also "ig" and "ixg"); false for an unknown key.
 bool parseAttributionMethod(const QString& key, AttributionMethod* out);
 
