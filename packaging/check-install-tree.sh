@@ -46,6 +46,10 @@ files=(
   share/icons/hicolor/scalable/apps/attentivechrome.svg
   share/man/man1/attentivechrome.1.gz share/man/man1/attentivechrome-cli.1.gz
   share/bash-completion/completions/attentivechrome-cli
+  share/attentivechrome/cluster/Snakefile share/attentivechrome/cluster/config.yaml
+  share/attentivechrome/cluster/slurm-array.sh
+  share/attentivechrome/cluster/profiles/local/config.yaml
+  share/attentivechrome/cluster/profiles/slurm/config.yaml
   share/doc/attentivechrome/copyright share/doc/attentivechrome-cli/copyright
 )
 for size in 16 24 32 48 64 128 256 512; do

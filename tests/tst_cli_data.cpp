@@ -154,7 +154,44 @@ private Q_SLOTS:
         QVERIFY(bad.err.contains(QStringLiteral("--genes 'x' is not a number")));
         const ac::testing::CliRun noOut = runCli({QStringLiteral("simulate")});
         QCOMPARE(noOut.exitCode, 1);
-        QVERIFY(noOut.err.contains(QStringLiteral("--out is required")));
+        QVERIFY(noOut.err.contains(
+            QStringLiteral("--out (a study) or --remc-out (a folder) is required")));
+    }
+
+    /// Issue 12: `simulate --remc-out` writes the REMC download layout (for trying pipelines);
+    /// importing it gives the cells `--out` writes, and the track imports as a binned CSV.
+    void simulateRemcLayout()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("sim-remc/root"));
+        const QString study = m_dir.filePath(QStringLiteral("sim-remc/study.h5"));
+        const ac::testing::CliRun sim =
+            runCli({QStringLiteral("simulate"), QStringLiteral("--cells"), QStringLiteral("2"),
+                    QStringLiteral("--genes"), QStringLiteral("60"), QStringLiteral("--seed"),
+                    QStringLiteral("7"), QStringLiteral("--remc-out"), root});
+        QVERIFY2(sim.exitCode == 0, qPrintable(sim.err));
+        for (const char* split : {"train", "valid", "test"})
+            QVERIFY(QFileInfo::exists(
+                root +
+                QStringLiteral("/SimCell2/classification/%1.csv").arg(QLatin1String(split))));
+        const ac::testing::CliRun imp =
+            runCli({QStringLiteral("import"), root, QStringLiteral("--study"), study});
+        QVERIFY2(imp.exitCode == 0, qPrintable(imp.err));
+        const ac::testing::CliRun track =
+            runCli({QStringLiteral("import-track"), QStringLiteral("--study"), study,
+                    QStringLiteral("--cell"), QStringLiteral("SimCell1"),
+                    QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--file"),
+                    root + QStringLiteral("/SimCell1/H3K27ac.csv"), QStringLiteral("--name"),
+                    QStringLiteral("H3K27ac")});
+        QVERIFY2(track.exitCode == 0, qPrintable(track.err));
+        const ac::testing::CliRun info = runCli({QStringLiteral("info"), study});
+        QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (SimCell1, SimCell2)")),
+                 qPrintable(info.out));
+        // The label balance of the seed-7 simulation (as in simulateAndInfo) and a full track.
+        QVERIFY2(info.out.contains(QRegularExpression(QStringLiteral("all +60 +30 +30 +50.0%"))),
+                 qPrintable(info.out));
+        QVERIFY2(
+            info.out.contains(QStringLiteral("track H3K27ac: 100 bins, 60 of 60 genes covered")),
+            qPrintable(info.out));
     }
 
     /// Issue 13, finding 12: a study in a missing folder is refused; the folder is not created.

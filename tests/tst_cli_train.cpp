@@ -1,12 +1,15 @@
 // attentivechrome-cli train → evaluate → predict → attention on a tiny study: exit codes, output
 // columns, one-line errors.
 #include "CliRunner.h"
+#include "FileDigest.h"
 #include "TrainFixture.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace ac;
 
@@ -41,6 +44,8 @@ private Q_SLOTS:
     void initTestCase();
     void trainEvaluatePredictAttention();
     void trainSeveralCells();
+    void runIdMakesRetriesSafe();
+    void summaryOfListedRuns();
     void userErrors();
 
 private:
@@ -199,6 +204,89 @@ void TestCliTrain::trainSeveralCells()
     QCOMPARE(tableOut[3], QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
     QVERIFY(tableOut[4].startsWith(QLatin1String("attentivechrome\t1\t")));
     QVERIFY(tableOut[5].startsWith(QLatin1String("lstm\t2\t")));
+}
+
+// The cluster workflow retries jobs: `train --run-id` starts the run, continues it when it was
+// cancelled, and does nothing once it is complete (issue 12).
+void TestCliTrain::runIdMakesRetriesSafe()
+{
+    const QStringList base{"train", "--study",   m_study, "--cell",   "C2",      "--model",
+                           "lstm",  "--threads", "1",     "--run-id", "C2-retry"};
+    // A long training cancelled with SIGINT once its first epoch is stored.
+    QProcess first;
+    first.start(qEnvironmentVariable("AC_CLI"),
+                base + QStringList{"--epochs", "100000", "--patience", "0"});
+    QVERIFY(first.waitForStarted());
+    QByteArray err;
+    while (!err.contains("epoch 1/") && first.state() == QProcess::Running) {
+        first.waitForReadyRead(1000);
+        err += first.readAllStandardError();
+    }
+    QTest::qWait(200); // the first save lands right after the first epoch's line
+    ::kill(static_cast<pid_t>(first.processId()), SIGINT);
+    QVERIFY(first.waitForFinished(60000));
+    QCOMPARE(first.exitCode(), 130);
+    const QString cancelled = QString::fromUtf8(first.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                  .last();
+    QCOMPARE(cancelled.section(QLatin1Char('\t'), 3, 3), QStringLiteral("cancelled"));
+    const int stored = cancelled.section(QLatin1Char('\t'), 4, 4).toInt();
+    QVERIFY(stored >= 1);
+
+    // The retry continues the same run up to its epochs.
+    const QStringList more{"--epochs", QString::number(stored + 1)};
+    const testing::CliRun retry = runCli(base + more);
+    QVERIFY2(retry.exitCode == 0, qPrintable(retry.err));
+    QCOMPARE(retry.outLines().last().section(QLatin1Char('\t'), 0, 4),
+             QStringLiteral("C2-retry\tC2\tlstm\tcomplete\t%1").arg(stored + 1));
+
+    // Once complete, another retry changes nothing.
+    const QByteArray before = testing::fileDigest(m_study);
+    const testing::CliRun again = runCli(base + more);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QVERIFY(again.outLines().last().startsWith(QLatin1String("C2-retry\tC2\tlstm\tcomplete")));
+    QCOMPARE(testing::fileDigest(m_study), before);
+
+    // A run id belongs to one cell.
+    const testing::CliRun wrongCell =
+        runCli({"train", "--study", m_study, "--cell", "C1", "--run-id", "C2-retry"});
+    QCOMPARE(wrongCell.exitCode, 1);
+    QVERIFY2(wrongCell.err.contains(QLatin1String("trained on cell C2, not C1")),
+             qPrintable(wrongCell.err));
+}
+
+// `evaluate --summary --runs`: only the listed runs, seeds of one cell and variant averaged.
+void TestCliTrain::summaryOfListedRuns()
+{
+    QStringList ids;
+    QList<double> auroc;
+    for (const char* seed : {"1", "2"}) {
+        const QString id = QStringLiteral("C1-deepchrome-s%1").arg(QLatin1String(seed));
+        const testing::CliRun r =
+            runCli({"train", "--study", m_study, "--cell", "C1", "--model", "deepchrome",
+                    "--epochs", "1", "--threads", "1", "--seed", seed, "--run-id", id});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        ids << id;
+        auroc << r.outLines().last().section(QLatin1Char('\t'), 7, 7).toDouble();
+    }
+    const QString list = m_dir.filePath(QStringLiteral("runs.txt"));
+    QFile file(list);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(ids.join(QLatin1Char('\n')).toUtf8() + "\n\n");
+    file.close();
+    const testing::CliRun table =
+        runCli({"evaluate", "--study", m_study, "--summary", "--runs", "@" + list});
+    QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+    const QStringList out = table.outLines();
+    QCOMPARE(out[0], QStringLiteral("cell\tdeepchrome"));
+    QCOMPARE(out.size(), 2 + 2);
+    QVERIFY(std::abs(out[1].section(QLatin1Char('\t'), 1, 1).toDouble() -
+                     (auroc[0] + auroc[1]) / 2) < 1e-4);
+
+    const testing::CliRun twice =
+        runCli({"evaluate", "--study", m_study, "--summary", "--runs", ids[0] + "," + ids[0]});
+    QCOMPARE(twice.exitCode, 1);
+    QVERIFY2(twice.err.contains(QLatin1String("listed twice")), qPrintable(twice.err));
 }
 
 void TestCliTrain::userErrors()

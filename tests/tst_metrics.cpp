@@ -21,6 +21,7 @@ private Q_SLOTS:
     void oneClassOnly();
     void badInput();
     void summaryTable();
+    void meanOfRepeats();
 };
 
 void TestMetrics::perfectRanking()
@@ -185,6 +186,26 @@ void TestMetrics::summaryTable()
     const CellSummary empty = summariseRuns({});
     QVERIFY(empty.rows.empty());
     QVERIFY(empty.cells.isEmpty());
+}
+
+// Seeds of one cell and variant count as their mean in the cluster workflow's table (issue 12).
+void TestMetrics::meanOfRepeats()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<CellSummary::Entry> means = ac::meanOfRepeats({{"E1", "a", 0.5},
+                                                                     {"E2", "a", 0.6},
+                                                                     {"E1", "a", 0.8},
+                                                                     {"E1", "b", nan},
+                                                                     {"E1", "a", nan},
+                                                                     {"E2", "b", nan},
+                                                                     {"E2", "b", 0.7}});
+    QCOMPARE(means.size(), std::size_t(4));
+    QCOMPARE(means[0].cell + means[0].variant, QStringLiteral("E1a"));
+    QVERIFY(std::abs(means[0].score - 0.65) < 1e-12); // NaN seeds are left out
+    QCOMPARE(means[1].cell + means[1].variant, QStringLiteral("E2a"));
+    QCOMPARE(means[1].score, 0.6);
+    QVERIFY(std::isnan(means[2].score)); // E1 b: no score at all
+    QCOMPARE(means[3].score, 0.7);
 }
 
 QTEST_APPLESS_MAIN(TestMetrics)

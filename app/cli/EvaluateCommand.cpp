@@ -8,6 +8,7 @@
 #include "train/Metrics.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
 #include <cmath>
@@ -46,15 +47,41 @@ bool writeCurve(const QString& path, const char* header, const std::vector<Curve
     return true;
 }
 
-/// The paper's table over every stored run: test AUROC at the best epoch per cell and variant
-/// (the newest run of a pair counts), then mean, median, min, max and wins per variant.
-int printSummary(const QString& cmd, const QString& studyPath)
+/// The run ids of --runs: comma-separated, or @FILE with one id a line (blank lines skipped).
+bool readRunList(const QString& arg, QStringList* ids, QString* error)
+{
+    if (!arg.startsWith(QLatin1Char('@'))) {
+        *ids = arg.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        return true;
+    }
+    QFile file(arg.mid(1));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = QStringLiteral("%1: cannot read: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    for (const QByteArray& line : file.readAll().split('\n'))
+        if (const QString id = QString::fromUtf8(line).trimmed(); !id.isEmpty())
+            ids->append(id);
+    return true;
+}
+
+/// The paper's table: test AUROC at the best epoch per cell and variant, then mean, median, min,
+/// max and wins per variant. Every stored run when `runsArg` is empty (the newest run of a pair
+/// counts); else the listed runs, the runs of one pair (seeds) counting with their mean.
+int printSummary(const QString& cmd, const QString& studyPath, const QString& runsArg)
 {
     QString error;
     std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &error);
     if (!study)
         return fail(cmd, error);
-    const std::vector<CellSummary::Entry> entries = bestTestAurocEntries(*study, &error);
+    std::vector<CellSummary::Entry> entries;
+    if (runsArg.isEmpty()) {
+        entries = bestTestAurocEntries(*study, &error);
+    } else {
+        QStringList ids;
+        if (readRunList(runsArg, &ids, &error) && testAurocEntries(*study, ids, &entries, &error))
+            entries = meanOfRepeats(entries);
+    }
     if (!error.isEmpty())
         return fail(cmd, error);
     if (entries.empty())
@@ -94,6 +121,11 @@ int runEvaluate(const QStringList& args)
                  QStringLiteral("Instead of one run: test AUROC of every cell type and variant "
                                 "(newest run each, best epoch) and per variant mean, median, min, "
                                 "max and wins.")});
+    p.addOption({QStringLiteral("runs"),
+                 QStringLiteral("With --summary: only these runs (comma-separated, or @FILE with "
+                                "one id a line); the runs of one cell and variant (seeds) count "
+                                "with their mean."),
+                 QStringLiteral("LIST")});
     int code = 0;
     if (!parseArguments(p, cmd, QStringLiteral("Evaluate a stored run: AUROC, AUPR, accuracy."),
                         args, &code))
@@ -101,7 +133,7 @@ int runEvaluate(const QStringList& args)
     if (p.isSet(QStringLiteral("summary"))) {
         if (!p.isSet(QStringLiteral("study")))
             return fail(cmd, QStringLiteral("--study is required"));
-        return printSummary(cmd, p.value(QStringLiteral("study")));
+        return printSummary(cmd, p.value(QStringLiteral("study")), p.value(QStringLiteral("runs")));
     }
     QString error, which;
     int threads = 0;

@@ -108,6 +108,12 @@ void addTrainOptions(QCommandLineParser& p)
     p.addOption({QStringLiteral("resume"),
                  QStringLiteral("Continue this stored run from its last weights up to --epochs."),
                  QStringLiteral("RUN")});
+    p.addOption({QStringLiteral("run-id"),
+                 QStringLiteral("Train the run of this id (one cell): start it when the study has "
+                                "none, continue it when it stopped before --epochs (cancelled, "
+                                "failed, interrupted), do nothing when it is complete. For "
+                                "workflows that retry jobs."),
+                 QStringLiteral("ID")});
 }
 
 /// Reads the model kind and the training settings (checked with TrainConfig::validate()).
@@ -171,6 +177,40 @@ bool cellsToTrain(const QCommandLineParser& p, const TrainRequest& request, QStr
     return true;
 }
 
+/// Applies --run-id: a new run of that id, or the stored one continued; `done` when the stored
+/// run is already complete (or stopped early), with `run` holding it.
+bool applyRunId(const QCommandLineParser& p, TrainRequest* request, bool* done, RunRecord* run,
+                QString* error)
+{
+    *done = false;
+    const QString id = p.value(QStringLiteral("run-id"));
+    if (id.isEmpty())
+        return true;
+    if (p.isSet(QStringLiteral("resume")) || request->cell.contains(QLatin1Char(',')) ||
+        request->cell == QLatin1String("all")) {
+        *error = QStringLiteral("--run-id names one run: give one --cell and no --resume");
+        return false;
+    }
+    std::unique_ptr<StudyFile> study = StudyFile::open(request->studyPath, error);
+    if (!study)
+        return false;
+    if (!study->runIds().contains(id)) {
+        request->runId = id;
+        return true;
+    }
+    if (!study->readRun(id, run, error))
+        return false;
+    if (run->cell != request->cell) {
+        *error = QStringLiteral("%1: run %2 was trained on cell %3, not %4")
+                     .arg(request->studyPath, id, run->cell, request->cell);
+        return false;
+    }
+    *done =
+        run->status == QLatin1String("complete") || run->status == QLatin1String("stopped-early");
+    request->resumeRunId = id;
+    return true;
+}
+
 /// The table row of a finished run; NaN metrics when it has no best epoch.
 QString runRow(const RunRecord& run, double seconds)
 {
@@ -211,12 +251,19 @@ int runTrain(const QStringList& args)
     request.cell = p.value(QStringLiteral("cell"));
     QString error;
     QStringList cells;
-    if (!readSettings(p, &request, &error) || !cellsToTrain(p, request, &cells, &error))
+    bool done = false;
+    RunRecord stored;
+    if (!readSettings(p, &request, &error) || !applyRunId(p, &request, &done, &stored, &error) ||
+        !cellsToTrain(p, request, &cells, &error))
         return fail(cmd, error);
 
     std::signal(SIGINT, onInterrupt);
     printLine(QStringLiteral("run\tcell\tmodel\tstatus\tepochs\tbest_epoch\tvalid_auroc\ttest_auroc"
                              "\ttest_aupr\tseconds"));
+    if (done) {
+        printLine(runRow(stored, 0));
+        return 0;
+    }
     for (const QString& cell : cells) {
         request.cell = cell;
         QElapsedTimer clock;

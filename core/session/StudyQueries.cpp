@@ -63,4 +63,31 @@ std::vector<CellSummary::Entry> bestTestAurocEntries(const StudyFile& study, QSt
     return entries;
 }
 
+bool testAurocEntries(const StudyFile& study, const QStringList& runIds,
+                      std::vector<CellSummary::Entry>* entries, QString* error)
+{
+    const QStringList stored = study.runIds();
+    for (int i = 0; i < runIds.size(); ++i) {
+        const QString& id = runIds[i];
+        if (!stored.contains(id)) {
+            *error = QStringLiteral("%1: no run \"%2\"").arg(study.path(), id);
+            return false;
+        }
+        if (runIds.indexOf(id) != i) {
+            *error = QStringLiteral("%1: run \"%2\" is listed twice").arg(study.path(), id);
+            return false;
+        }
+        RunRecord run;
+        if (!study.readRun(id, &run, error))
+            return false;
+        const auto best = run.bestMetrics();
+        if (!best) {
+            *error = QStringLiteral("%1: run \"%2\" has no finished epoch").arg(study.path(), id);
+            return false;
+        }
+        entries->push_back({run.cell, modelKindKey(run.model.kind), best->testAuroc});
+    }
+    return true;
+}
+
 } // namespace ac

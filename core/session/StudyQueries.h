@@ -46,4 +46,10 @@ SplitScores splitScores(const CellData& cell, const std::vector<float>& p, Split
 std::vector<CellSummary::Entry> bestTestAurocEntries(const StudyFile& study,
                                                      QString* firstError = nullptr);
 
+/// One summary entry (test AUROC at the best epoch) for each of `runIds`, in that order. False
+/// with `error` naming the study and the run when a run is missing, listed twice, unreadable or
+/// has no finished epoch.
+bool testAurocEntries(const StudyFile& study, const QStringList& runIds,
+                      std::vector<CellSummary::Entry>* entries, QString* error);
+
 } // namespace ac

@@ -68,4 +68,29 @@ CellSummary summariseRuns(const std::vector<CellSummary::Entry>& entries)
     return s;
 }
 
+std::vector<CellSummary::Entry> meanOfRepeats(const std::vector<CellSummary::Entry>& entries)
+{
+    std::vector<CellSummary::Entry> means;
+    std::vector<int> counts;
+    for (const CellSummary::Entry& e : entries) {
+        auto same = [&e](const CellSummary::Entry& m) {
+            return m.cell == e.cell && m.variant == e.variant;
+        };
+        auto it = std::find_if(means.begin(), means.end(), same);
+        if (it == means.end()) {
+            means.push_back({e.cell, e.variant, 0.0});
+            counts.push_back(0);
+            it = means.end() - 1;
+        }
+        if (!std::isnan(e.score)) {
+            it->score += e.score;
+            ++counts[static_cast<std::size_t>(it - means.begin())];
+        }
+    }
+    for (std::size_t i = 0; i < means.size(); ++i)
+        means[i].score =
+            counts[i] ? means[i].score / counts[i] : std::numeric_limits<double>::quiet_NaN();
+    return means;
+}
+
 } // namespace ac

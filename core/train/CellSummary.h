@@ -44,4 +44,8 @@ struct CellSummary {
 /// (callers pass runs oldest first, so the newest run wins). NaN scores count as missing.
 CellSummary summariseRuns(const std::vector<CellSummary::Entry>& entries);
 
+/// One entry per (cell, variant) pair, in first-seen order, scored with the mean of the pair's
+/// non-NaN scores (NaN when it has none): several seeds of one variant count as one score.
+std::vector<CellSummary::Entry> meanOfRepeats(const std::vector<CellSummary::Entry>& entries);
+
 } // namespace ac
