@@ -29,6 +29,7 @@ inline constexpr char kBinCountAttr[] = "bin_count";
 inline constexpr char kBinSizeAttr[] = "bin_size";
 inline constexpr char kWindowStartAttr[] = "window_start";
 inline constexpr char kSourceAttr[] = "source";
+inline constexpr char kAssemblyAttr[] = "assembly";
 
 // /runs/<id>/...
 inline constexpr char kCellAttr[] = "cell";
