@@ -5,7 +5,9 @@
 #include "CompareView.h"
 #include "EvaluationView.h"
 #include "FigureExporter.h"
+#include "GeneListModel.h"
 #include "GeneView.h"
+#include "HelpMenu.h"
 #include "SavedSession.h"
 #include "StudyDock.h"
 #include "StudyFileMenu.h"
@@ -51,6 +53,8 @@ MainWindow::MainWindow(QWidget* parent)
         }
     });
     connect(m_compareView, &CompareView::checkedCellsChanged, this, [this] { updateCompare(); });
+    connect(m_compareView, &CompareView::hovered, this,
+            [this](const QString& t) { showStatus(t, 5000); });
     connect(m_trainingView, &TrainingView::runStored, this, &MainWindow::onRunStored);
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
@@ -138,9 +142,6 @@ void MainWindow::connectDock()
         if (g != currentGene())
             showGene(g, true);
     });
-    connect(m_dock, &StudyDock::geneNameChosen, this,
-            [this](const QString& t) { selectGeneByName(t); });
-    connect(m_dock, &StudyDock::searchSubmitted, this, &MainWindow::onSearchSubmitted);
 }
 
 void MainWindow::buildFileMenu()
@@ -185,6 +186,11 @@ void MainWindow::buildNavigation()
     QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
     go->addAction(m_backAction);
     go->addAction(m_forwardAction);
+    QAction* find = go->addAction(QStringLiteral("&Find gene…"));
+    find->setObjectName(QStringLiteral("findGeneAction"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_dock, &StudyDock::focusSearch);
+    menuBar()->addMenu(new HelpMenu(this));
 
     m_toolBar = new ViewToolBar(m_backAction, m_forwardAction, this);
     addToolBar(m_toolBar);
@@ -315,18 +321,6 @@ bool MainWindow::selectGeneByName(const QString& text)
 {
     const int g = m_session->findGene(text);
     return g >= 0 && selectGene(g);
-}
-
-void MainWindow::onSearchSubmitted(const QString& text)
-{
-    if (selectGeneByName(text))
-        return;
-    // Not an exact name: take the first row the filter still shows.
-    const int first = m_dock->firstShownGene();
-    if (first >= 0)
-        selectGene(first);
-    else
-        showStatus(QStringLiteral("No gene matches '%1'").arg(text), 5000);
 }
 
 void MainWindow::showGene(int gene, bool recordHistory)
@@ -466,7 +460,9 @@ void MainWindow::updateCompare()
         m_session->compareColumns(m_compareView->checkedCells(), &err);
     if (!err.isEmpty())
         showStatus(err, 10000);
-    m_compareView->setGenes(columns);
+    const int g = currentGene();
+    const QString gene = g >= 0 ? m_dock->geneModel()->displayName(g) : QString();
+    m_compareView->setGenes(columns, gene);
 }
 
 void MainWindow::updateAggregate()
