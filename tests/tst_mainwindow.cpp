@@ -27,6 +27,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QStandardItemModel>
 #include <QStyle>
 #include <QTableView>
@@ -444,6 +445,10 @@ private Q_SLOTS:
     void fitsALaptopScreenAtEveryTab()
     {
         MainWindow w;
+        // It opens no larger than the screen (1400 × 900 was cut off on a laptop).
+        const QSize screen = w.screen()->availableGeometry().size();
+        QVERIFY(w.width() <= std::max(screen.width(), w.minimumSizeHint().width()));
+        QVERIFY(w.height() <= std::max(screen.height(), w.minimumSizeHint().height()));
         QVERIFY(w.openStudy(m_study, false));
         w.resize(1366, 728);
         w.show();

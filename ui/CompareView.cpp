@@ -408,9 +408,12 @@ void CompareView::setAggregate(const AttentionAverages& a)
         if (auto* t = qobject_cast<QCPTextElement*>(m_aggPlot->plotLayout()->element(0, col)))
             t->setText(what.arg(n));
     };
-    const QString run = a.runId.isEmpty() ? QString() : QStringLiteral(" · %1").arg(a.cell);
-    title(0, QStringLiteral("mean α · %1 ON genes (label high)") + run, a.onCount);
-    title(1, QStringLiteral("mean α · %1 OFF genes (label low)") + run, a.offCount);
+    // Two short lines: one long line was cut at both ends in a column of a narrow window.
+    const QString cell = a.runId.isEmpty() ? QString() : QStringLiteral(" · %1").arg(a.cell);
+    title(0, QStringLiteral("mean α") + cell + QStringLiteral("\n%1 ON genes (label high)"),
+          a.onCount);
+    title(1, QStringLiteral("mean α") + cell + QStringLiteral("\n%1 OFF genes (label low)"),
+          a.offCount);
     m_aggPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 

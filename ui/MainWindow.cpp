@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -76,7 +77,9 @@ MainWindow::MainWindow(QWidget* parent)
     connectDock();
     buildFileMenu();
     buildNavigation();
-    resize(1400, 900);
+    // 1400 × 900 where the screen has room; never larger than the screen (a 1,366 × 768 laptop).
+    const QSize screen = this->screen() ? this->screen()->availableGeometry().size() : QSize();
+    resize(screen.isValid() ? QSize(1400, 900).boundedTo(screen) : QSize(1400, 900));
     updateNavActions();
 }
 
