@@ -31,7 +31,7 @@ class GeneSearch : public QWidget
 {
     Q_OBJECT
 public:
-    GeneSearch(const GeneListModel* genes, QWidget* parent = nullptr);
+    explicit GeneSearch(const GeneListModel* genes, QWidget* parent = nullptr);
     ~GeneSearch() override;
 
     /// The cell the genes belong to and the assembly of its loci (empty: hg19), for messages.
