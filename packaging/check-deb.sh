@@ -32,6 +32,7 @@ expect() {
   done
 }
 expect "$cli" yes bin/attentivechrome-cli share/attentivechrome/genes_hg19.tsv.gz \
+  share/attentivechrome/genes_hg38.tsv.gz \
   share/man/man1/attentivechrome-cli.1.gz share/bash-completion/completions/attentivechrome-cli \
   share/doc/attentivechrome-cli/copyright share/doc/attentivechrome-cli/changelog.Debian.gz
 expect "$cli" no bin/attentivechrome share/applications share/icons \

@@ -40,6 +40,7 @@ share=$prefix/share
 files=(
   bin/attentivechrome bin/attentivechrome-cli
   share/attentivechrome/demo-study.h5 share/attentivechrome/genes_hg19.tsv.gz
+  share/attentivechrome/genes_hg38.tsv.gz
   share/applications/attentivechrome.desktop
   share/metainfo/io.github.attentivechrome.Studio.metainfo.xml
   share/mime/packages/attentivechrome.xml

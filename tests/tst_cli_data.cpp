@@ -140,8 +140,12 @@ private Q_SLOTS:
         QVERIFY(info.out.contains(QStringLiteral("bins: 100 × 100 bp, TSS-5000 .. TSS+5000 bp")));
         QVERIFY2(info.out.contains(QRegularExpression(QStringLiteral("all +60 +30 +30 +50.0%"))),
                  qPrintable(info.out));
-        QVERIFY(
-            info.out.contains(QStringLiteral("track H3K27ac: 100 bins, 60 of 60 genes covered")));
+        // Issue 14, item 4: the assembly recorded by simulate, and the track's coverage as the
+        // import reports it.
+        QVERIFY(info.out.contains(QStringLiteral("genome assembly: hg19")));
+        QVERIFY2(info.out.contains(QStringLiteral("track H3K27ac (hg19): 100 bins, 60 of 60 genes "
+                                                  "covered, 0 missing (NaN)")),
+                 qPrintable(info.out));
         // Same seed, same study content.
         const ac::testing::CliRun infoB = runCli({QStringLiteral("info"), b});
         QCOMPARE(infoB.out.section(QLatin1Char('\n'), 1), info.out.section(QLatin1Char('\n'), 1));

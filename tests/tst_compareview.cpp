@@ -6,6 +6,8 @@
 #include "QcpInclude.h"
 #include "domain/RunResults.h"
 
+#include <QMouseEvent>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace ac;
@@ -76,6 +78,83 @@ private Q_SLOTS:
         QCPColorMap* m = v.geneMap(1);
         QCOMPARE(QColor(m->gradient().color(0.08, m->dataRange())),
                  PlotPalette::aboveRangeColour());
+    }
+
+    // Issue 14 (Compare): a gene absent from the ticked cell types is said to be absent, not
+    // "tick two or more cell types".
+    void absentGeneIsNamed()
+    {
+        CompareView v;
+        v.setAvailableCells(
+            {QStringLiteral("E003"), QStringLiteral("E116"), QStringLiteral("E123")},
+            {QStringLiteral("E003"), QStringLiteral("E116"), QStringLiteral("E123")});
+        v.setGenes({}, QStringLiteral("FOXP3"));
+        QVERIFY2(v.geneLabelText().contains(QStringLiteral("<b>FOXP3</b> is not in the ticked cell "
+                                                           "type(s) E003, E116, E123")),
+                 qPrintable(v.geneLabelText()));
+        QVERIFY(!v.geneLabelText().contains(QStringLiteral("Tick")));
+        v.setGenes({column(QStringLiteral("E123"), 0.05f, 0.9f)}, QStringLiteral("TSPAN6"));
+        QVERIFY2(
+            v.geneLabelText().contains(QStringLiteral("Not in E003, E116: no such gene there")),
+            qPrintable(v.geneLabelText()));
+        v.setGenes({}, QString());
+        QVERIFY(v.geneLabelText().startsWith(QStringLiteral("Select a gene")));
+        v.setAvailableCells({QStringLiteral("E003")}, {});
+        v.setGenes({}, QStringLiteral("FOXP3"));
+        QCOMPARE(v.geneLabelText(), QStringLiteral("Tick the cell types to compare FOXP3 in."));
+    }
+
+    // Issue 14 (Compare): hovering a heatmap cell or a β bar says what is there.
+    void hoverShowsValues()
+    {
+        CompareView v;
+        v.resize(1000, 700);
+        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f),
+                    column(QStringLiteral("E123"), 0.08f, 0.9f)});
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        QCustomPlot* plot = v.genePlot();
+        plot->replot();
+        QCPColorMap* map = v.geneMap(1);
+        // Bin 99 (the last), mark 2 (H3K4me1): α = 0.08.
+        const QPointF cell(map->keyAxis()->coordToPixel(4950), map->valueAxis()->coordToPixel(2));
+        const QString t = v.hoverText(plot, cell);
+        QVERIFY2(
+            t.startsWith(QStringLiteral("E123 · H3K4me1 · bin 100 (4900 … 5000 bp) · α 0.0800")),
+            qPrintable(t));
+        QCPBars* beta = v.geneBeta(0);
+        const QPointF bar(beta->keyAxis()->coordToPixel(2), beta->valueAxis()->coordToPixel(0.1));
+        QCOMPARE(v.hoverText(plot, bar), QStringLiteral("E003 · H3K4me1 · β 0.3000"));
+        QVERIFY(v.hoverText(plot, QPointF(1, 1)).isEmpty());
+        QSignalSpy hovered(&v, &CompareView::hovered);
+        QMouseEvent move(QEvent::MouseMove, cell, plot->mapToGlobal(cell), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(plot, &move);
+        QCOMPARE(hovered.count(), 1);
+        QCOMPARE(hovered.at(0).at(0).toString(), t);
+    }
+
+    // Issue 14 (Compare): every cell type's panels have the same width (the first one carries
+    // the mark names but is not narrower for it).
+    void equalPanelWidths()
+    {
+        CompareView v;
+        v.resize(1100, 700);
+        v.setGenes({column(QStringLiteral("E003"), 0.02f, 0.7f),
+                    column(QStringLiteral("E123"), 0.08f, 0.9f),
+                    column(QStringLiteral("E116"), 0.05f, 0.2f)});
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.genePlot()->replot();
+        const int width = v.geneMap(0)->keyAxis()->axisRect()->width();
+        QVERIFY(width > 100);
+        for (int c = 1; c < 3; ++c) {
+            QVERIFY(qAbs(v.geneMap(c)->keyAxis()->axisRect()->width() - width) <= 1);
+            QVERIFY(qAbs(v.geneBeta(c)->keyAxis()->axisRect()->width() - width) <= 1);
+        }
+        v.aggregatePlot()->replot();
+        QVERIFY(qAbs(v.aggregateMap(true)->keyAxis()->axisRect()->width() -
+                     v.aggregateMap(false)->keyAxis()->axisRect()->width()) <= 1);
     }
 
     void checkableCells()

@@ -50,6 +50,24 @@ private Q_SLOTS:
         QVERIFY(!a.findSymbol(QStringLiteral("NOT-A-GENE")));
     }
 
+    // Issue 14, item 4: the hg38 table is bundled too; an assembly without a table is named.
+    void bundledHg38Table()
+    {
+        GeneAnnotation a;
+        QString error;
+        QVERIFY2(a.loadBundled(&error, QStringLiteral("hg38")), qPrintable(error));
+        QCOMPARE(a.size(), 58788);
+        QCOMPARE(a.source(), QStringLiteral("(bundled Ensembl GRCh38 table)"));
+        const GeneRecord* g = a.findEnsembl(QStringLiteral("ENSG00000000003"));
+        QVERIFY(g);
+        QCOMPARE(g->chrom, QStringLiteral("chrX"));
+        QCOMPARE(g->tss, std::int64_t(100639991)); // hg19: 99894988
+        QVERIFY(!a.loadBundled(&error, QStringLiteral("mm10")));
+        QCOMPARE(error,
+                 QStringLiteral("no bundled gene table for assembly 'mm10' (known: hg19, hg38)"));
+        QCOMPARE(a.size(), 58788); // unchanged
+    }
+
     void remcIds()
     {
         QCOMPARE(GeneAnnotation::ensemblFromRemcId(QStringLiteral("000003")),

@@ -4,20 +4,32 @@
 #include "EvaluationView.h"
 #include "GeneFilterProxy.h"
 #include "GeneListModel.h"
+#include "GeneSearch.h"
 #include "GeneView.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
 #include "StudyDock.h"
+#include "ValidationTab.h"
+#include "ValidationView.h"
+#include "interpret/Agreement.h"
+#include "interpret/Validator.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 #include "train/Metrics.h"
 
 #include <H5Cpp.h>
+
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScreen>
 #include <QStandardItemModel>
 #include <QStyle>
 #include <QTableView>
@@ -116,6 +128,44 @@ bool writeStudy(const QString& path, QString* error, bool reversed = false)
            ed->writeResults(run.id, res, error) && ed->writeCell(cell2, error) &&
            ed->writeRun(run2, Weights(), Weights(), error) &&
            ed->writeResults(run2.id, res2, error) && ed->commit(error);
+}
+
+/// A validation report as the Validation tab shows it: α and saliency against a track for 40
+/// genes (Agreement on made-up maps; the layout, not the numbers, matters here).
+ValidationReport validationReport()
+{
+    ValidationReport r;
+    r.cell = QStringLiteral("E900");
+    r.runId = QStringLiteral("E900-run");
+    r.track = QStringLiteral("H3K27ac");
+    r.split = QStringLiteral("test");
+    r.model = QStringLiteral("attentivechrome");
+    r.markNames = remc::markNames();
+    const int genes = 40;
+    r.input.markNames = r.markNames;
+    for (int g = 0; g < genes; ++g) {
+        r.genes.push_back(g % kGenes);
+        r.geneIds << QStringLiteral("%1").arg(g % kGenes + 1, 6, 10, QLatin1Char('0'));
+        r.geneSymbols << QStringLiteral("GENE%1").arg(g % kGenes);
+        r.input.p.push_back(g % 2 ? 0.8f : 0.2f);
+        for (int b = 0; b < 100; ++b)
+            r.input.track.push_back(float((g * 7 + b * 3) % 23));
+    }
+    for (const QString& key : {QStringLiteral("alpha"), QStringLiteral("saliency")}) {
+        MapSeries m;
+        m.key = key;
+        m.name = key;
+        for (int i = 0; i < genes * 5 * 100; ++i)
+            m.values.push_back(float((i * 13 + key.size()) % 31) / 31.0f);
+        r.input.maps.push_back(m);
+    }
+    r.agreement = Agreement::compute(r.input);
+    return r;
+}
+
+QTableView* table(const MainWindow& w)
+{
+    return w.findChild<StudyDock*>()->geneTable();
 }
 
 } // namespace
@@ -444,6 +494,133 @@ private Q_SLOTS:
         // p and α follow the gene: gene 4 has p 0.9 in both orders.
         QCOMPARE(w.geneView()->data().p, 0.9f);
         QSettings().clear();
+    }
+
+    // Issue 14 (rough edges): the minimum width grew to 1,491 px once Compare was opened and the
+    // minimum height to 812 px after a validation. The window must fit a 1,366 × 768 laptop
+    // screen (less 40 px for a desktop panel) at every tab, whatever was shown before.
+    void fitsALaptopScreenAtEveryTab()
+    {
+        MainWindow w;
+        // It opens no larger than the screen (1400 × 900 was cut off on a laptop).
+        const QSize screen = w.screen()->availableGeometry().size();
+        QVERIFY(w.width() <= std::max(screen.width(), w.minimumSizeHint().width()));
+        QVERIFY(w.height() <= std::max(screen.height(), w.minimumSizeHint().height()));
+        QVERIFY(w.openStudy(m_study, false));
+        w.resize(1366, 728);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto check = [&](const QString& when) {
+            QCoreApplication::processEvents();
+            const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+            QVERIFY2(min.width() <= 1366 && min.height() <= 728,
+                     qPrintable(QStringLiteral("%1: minimum %2 × %3")
+                                    .arg(when)
+                                    .arg(min.width())
+                                    .arg(min.height())));
+        };
+        for (int round = 0; round < 2; ++round) {
+            for (int t = 0; t < w.tabs()->count(); ++t) {
+                w.tabs()->setCurrentIndex(t);
+                QVERIFY(w.selectGene(3 + t));
+                check(w.tabs()->tabText(t));
+            }
+            // A validation's report in the Validation tab, then every tab again.
+            w.validationTab()->view()->setReport(validationReport());
+        }
+        w.tabs()->setCurrentWidget(w.compareView());
+        QCOMPARE(w.compareView()->geneColumnCount(), 2);
+        check(QStringLiteral("Compare after a validation"));
+    }
+
+    // Issue 14 (Search): Ctrl+F puts the focus in the gene search; the search never jumps to a
+    // substring match, and an exact name shows its gene.
+    void ctrlFFocusesTheSearch()
+    {
+        MainWindow w;
+        QVERIFY(w.openStudy(m_study, false));
+        w.show();
+        QApplication::setActiveWindow(&w);
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        GeneSearch* search = w.findChild<StudyDock*>()->geneSearch();
+        w.geneView()->setFocus();
+        QVERIFY(!search->lineEdit()->hasFocus());
+        QTest::keySequence(&w, QKeySequence::Find);
+        QTRY_VERIFY(search->lineEdit()->hasFocus());
+        QCOMPARE(w.findChild<QAction*>(QStringLiteral("findGeneAction"))->shortcut(),
+                 QKeySequence(QKeySequence::Find));
+        QVERIFY(w.selectGene(0));
+        QTest::keyClicks(search->lineEdit(), QStringLiteral("ENE1")); // GENE1, GENE10, GENE11
+        QTest::keyClick(search->lineEdit(), Qt::Key_Return);
+        QCOMPARE(w.currentGene(), 0); // no jump to the first substring match
+        // Nor by the list: its filter hides gene 0's row, and no other row became current.
+        QVERIFY(!table(w)->selectionModel()->currentIndex().isValid());
+        QVERIFY(table(w)->selectionModel()->selectedRows().isEmpty());
+        QCOMPARE(w.geneFilter()->rowCount(), 3);
+        QVERIFY(search->message().contains(QStringLiteral("3 gene(s) of E900 contain it")));
+        search->lineEdit()->clear();
+        QCOMPARE(w.currentGene(), 0);
+        QVERIFY(table(w)->selectionModel()->currentIndex().isValid()); // gene 0's row again
+        // The split filter (gene 0 is a training gene) never chooses a gene either.
+        w.findChild<StudyDock*>()->findChildren<QComboBox*>().at(0)->setCurrentIndex(2);
+        QCOMPARE(w.geneFilter()->rowCount(), 4);
+        QCOMPARE(w.currentGene(), 0);
+        search->lineEdit()->setText(QStringLiteral("gene11"));
+        QTest::keyClick(search->lineEdit(), Qt::Key_Return);
+        QCOMPARE(w.currentGene(), 11);
+    }
+
+    // Issue 14 (Help menu): the two filters on the model's call are told apart by their names.
+    void predictionFiltersAreNamedApart()
+    {
+        MainWindow w;
+        auto* form = w.findChild<StudyDock*>()->findChild<QFormLayout*>();
+        QVERIFY(form);
+        QStringList labels;
+        for (int r = 0; r < form->rowCount(); ++r)
+            if (auto* l =
+                    qobject_cast<QLabel*>(form->itemAt(r, QFormLayout::LabelRole)
+                                              ? form->itemAt(r, QFormLayout::LabelRole)->widget()
+                                              : nullptr))
+                labels << l->text();
+        QCOMPARE(labels,
+                 (QStringList{QStringLiteral("Split"), QStringLiteral("True label"),
+                              QStringLiteral("Predicted class"), QStringLiteral("Correctness")}));
+    }
+
+    // Issue 14 (Compare): with three cell types ticked that lack the gene, the tab said "Tick two
+    // or more cell types with a trained run". It now says the gene is not in them.
+    void compareSaysTheGeneIsAbsent()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("absent.h5"));
+        QString err;
+        QVERIFY2(writeStudy(path, &err), qPrintable(err));
+        CellData other;
+        {
+            auto study = StudyFile::open(path, &err);
+            QVERIFY2(study && study->readCell(QStringLiteral("E900"), &other, &err),
+                     qPrintable(err));
+        }
+        other.name = QStringLiteral("E902");
+        for (GeneRecord& g : other.genes) {
+            g.remcId = QStringLiteral("9") + g.remcId.mid(1); // genes the other cells lack
+            g.symbol = QStringLiteral("OTHER") + g.symbol.mid(4);
+        }
+        auto ed = StudyEditor::begin(path, &err);
+        QVERIFY2(ed && ed->writeCell(other, &err) && ed->commit(&err), qPrintable(err));
+        MainWindow w;
+        QVERIFY(w.openStudy(path, false));
+        QVERIFY(w.selectCell(QStringLiteral("E902")));
+        CompareView* c = w.compareView();
+        c->setAvailableCells(
+            {QStringLiteral("E900"), QStringLiteral("E901"), QStringLiteral("E902")},
+            {QStringLiteral("E900"), QStringLiteral("E901")});
+        w.tabs()->setCurrentWidget(c);
+        QVERIFY(w.selectGene(2));
+        QCOMPARE(c->geneColumnCount(), 0);
+        QVERIFY2(c->geneLabelText().contains(QStringLiteral("<b>OTHER2</b> is not in the ticked "
+                                                            "cell type(s) E900, E901")),
+                 qPrintable(c->geneLabelText()));
     }
 
     void badStudyReported()

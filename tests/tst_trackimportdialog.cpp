@@ -9,6 +9,7 @@
 #include "ValidationTab.h"
 #include "domain/GeneViewData.h"
 #include "jobs/SimulatedStudy.h"
+#include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 
 #include <QAction>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void refusesAMissingFile();
     void mainWindowShowsTheNewTrack();
     void actionNeedsAStudy();
+    void assemblyFollowsTheCellAndCanBeChosen();
 
 private:
     QString freshStudy(const QString& name);
@@ -154,6 +156,10 @@ void TestTrackImportDialog::importsABedGraph()
     QCOMPARE(imported.at(0).at(1).toString(), QStringLiteral("SimCell2"));
     QCOMPARE(imported.at(0).at(2).toString(), QStringLiteral("Peak"));
     QVERIFY2(d.resultText().startsWith(QStringLiteral("Track Peak of cell SimCell2 written")),
+             qPrintable(d.resultText()));
+    // Issue 14, item 4: the same words and numbers as `info` (TrackCoverage).
+    QVERIFY2(d.resultText().contains(
+                 QStringLiteral("(placed on hg19): 1 of 60 genes covered, 59 missing (NaN)")),
              qPrintable(d.resultText()));
     QVERIFY2(d.logText().contains(QStringLiteral("warning: ")), qPrintable(d.logText()));
     QVERIFY(d.logText().contains(QStringLiteral("normalis")));
@@ -276,6 +282,41 @@ void TestTrackImportDialog::actionNeedsAStudy()
     QVERIFY(w.importTrackAction()->toolTip().contains(QStringLiteral("Open a study first")));
     QVERIFY2(w.openStudy(m_template, false), qPrintable(w.lastError()));
     QVERIFY(w.importTrackAction()->isEnabled());
+}
+
+// Issue 14, item 4: the dialog asks for the assembly, preselects the one the study records for
+// the cell, and says when it assumes hg19 (an older study) or differs from the cell's.
+void TestTrackImportDialog::assemblyFollowsTheCellAndCanBeChosen()
+{
+    TrackImportDialog d(m_template, QStringLiteral("SimCell2"));
+    d.setFile(QStringLiteral("/data/E123-H3K27ac.bw"));
+    QCOMPARE(d.request().assembly, QStringLiteral("hg19")); // the simulator records hg19
+    QCOMPARE(d.assemblyHint(), QStringLiteral("as recorded in the study"));
+    QVERIFY(d.setAssembly(QStringLiteral("hg38")));
+    QCOMPARE(d.request().assembly, QStringLiteral("hg38"));
+    QVERIFY2(d.assemblyHint().contains(QStringLiteral("the cell's loci are hg19")),
+             qPrintable(d.assemblyHint()));
+    QVERIFY(!d.setAssembly(QStringLiteral("mm10")));
+
+    // A cell written without the attribute, as by earlier versions.
+    const QString old = m_dir.filePath(QStringLiteral("old.h5"));
+    QString error;
+    CellData cell;
+    {
+        auto study = StudyFile::open(m_template, &error);
+        QVERIFY2(study && study->readCell(QStringLiteral("SimCell1"), &cell, &error),
+                 qPrintable(error));
+    }
+    cell.assembly.clear();
+    auto editor = StudyEditor::begin(old, &error);
+    QVERIFY2(editor && editor->writeCell(cell, &error) && editor->commit(&error),
+             qPrintable(error));
+    TrackImportDialog o(old, QStringLiteral("SimCell1"));
+    o.setFile(QStringLiteral("/data/ac.bedGraph"));
+    QCOMPARE(o.request().assembly, QStringLiteral("hg19"));
+    QVERIFY2(o.assemblyHint().contains(QStringLiteral("does not record the cell's assembly: hg19 "
+                                                      "assumed")),
+             qPrintable(o.assemblyHint()));
 }
 
 QTEST_MAIN(TestTrackImportDialog)

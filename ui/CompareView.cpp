@@ -8,7 +8,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QSplitter>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -87,6 +89,13 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     m_geneLabel = new QLabel(QStringLiteral("Select a gene."), this);
     m_genePlot = new QCustomPlot(this);
     m_aggPlot = new QCustomPlot(this);
+    // Explicit minimum sizes: the plots' own hints add up every panel's margins (971 px wide with
+    // three cell types), which made the window wider than a 1,366 px screen (issue 14).
+    m_genePlot->setMinimumSize(420, 200);
+    m_aggPlot->setMinimumSize(420, 140);
+    for (QCustomPlot* plot : {m_genePlot, m_aggPlot})
+        connect(plot, &QCustomPlot::mouseMove, this,
+                [this, plot](QMouseEvent* e) { onMouseMove(plot, e); });
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(QStringLiteral("Cell types:"), this));
@@ -106,6 +115,79 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
 }
 
 CompareView::~CompareView() = default;
+
+QString CompareView::geneLabelText() const
+{
+    return m_geneLabel->text();
+}
+
+QString CompareView::panelTitle(const QCPAxisRect* rect) const
+{
+    for (std::size_t c = 0; c < m_geneMaps.size(); ++c)
+        if (m_geneMaps[c]->keyAxis()->axisRect() == rect ||
+            m_geneBetas[c]->keyAxis()->axisRect() == rect)
+            return m_columnCells.value(int(c));
+    if (m_onMap->keyAxis()->axisRect() == rect)
+        return QStringLiteral("ON genes (mean)");
+    if (m_offMap->keyAxis()->axisRect() == rect)
+        return QStringLiteral("OFF genes (mean)");
+    if (m_betaOnBars->keyAxis()->axisRect() == rect)
+        return QStringLiteral("mean β");
+    return {};
+}
+
+QString CompareView::hoverText(const QCustomPlot* plot, const QPointF& pos) const
+{
+    const QCPAxisRect* rect = plot->axisRectAt(pos);
+    const QString title = rect ? panelTitle(rect) : QString();
+    if (title.isEmpty())
+        return {};
+    const double x = rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x());
+    const double y = rect->axis(QCPAxis::atLeft)->pixelToCoord(pos.y());
+    const auto number = [](double v) {
+        return std::isnan(v) ? QStringLiteral("none") : QString::number(v, 'f', 4);
+    };
+    for (QCPAbstractPlottable* p : rect->plottables()) {
+        if (auto* map = qobject_cast<QCPColorMap*>(p)) {
+            int bin = -1, mark = -1;
+            map->data()->coordToCell(x, y, &bin, &mark);
+            if (bin < 0 || bin >= map->data()->keySize() || mark < 0 ||
+                mark >= map->data()->valueSize())
+                return {};
+            const int start = remc::kWindowStart + bin * remc::kBinSize;
+            return QStringLiteral("%1 · %2 · bin %3 (%4 … %5 bp) · α %6")
+                .arg(title, m_markNames.value(mark), QString::number(bin + 1),
+                     QString::number(start), QString::number(start + remc::kBinSize),
+                     number(map->data()->cell(bin, mark)));
+        }
+    }
+    const int mark = int(std::lround(x));
+    if (mark < 0 || mark >= m_markNames.size())
+        return {};
+    QStringList values;
+    for (QCPAbstractPlottable* p : rect->plottables())
+        if (auto* bars = qobject_cast<QCPBars*>(p))
+            for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+                if (std::lround(it->key) == mark)
+                    values << (bars->name().isEmpty() ? QString()
+                                                      : bars->name() + QLatin1Char(' ')) +
+                                  number(it->value);
+    if (values.isEmpty())
+        return {};
+    return QStringLiteral("%1 · %2 · β %3")
+        .arg(title, m_markNames.value(mark), values.join(QStringLiteral(", ")));
+}
+
+void CompareView::onMouseMove(QCustomPlot* plot, QMouseEvent* event)
+{
+    const QString t = hoverText(plot, event->position());
+    if (t.isEmpty()) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), t, plot);
+    Q_EMIT hovered(t);
+}
 
 void CompareView::setAvailableCells(const QStringList& cells, const QStringList& checked)
 {
@@ -136,6 +218,9 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
     auto* L = m_genePlot->plotLayout();
     auto* heatGroup = new QCPMarginGroup(m_genePlot);
     auto* betaGroup = new QCPMarginGroup(m_genePlot);
+    // Every panel gets the left and right margins of the widest (the first carries the mark
+    // names): columns of equal stretch then have plots of equal width.
+    auto* sideGroup = new QCPMarginGroup(m_genePlot);
     for (int c = 0; c < columns; ++c) {
         L->addElement(
             0, c,
@@ -152,6 +237,8 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
         m_geneBetas.push_back(addBetaBars(br, names, PlotPalette::betaColour()));
         hr->setMarginGroup(QCP::msTop | QCP::msBottom, heatGroup);
         br->setMarginGroup(QCP::msTop | QCP::msBottom, betaGroup);
+        hr->setMarginGroup(QCP::msLeft | QCP::msRight, sideGroup);
+        br->setMarginGroup(QCP::msLeft | QCP::msRight, sideGroup);
         for (QCPAxis* a : br->axes()) {
             a->setTickLabelFont(smallFont(font()));
             a->setLabelFont(smallFont(font()));
@@ -176,26 +263,41 @@ void CompareView::buildGeneLayout(int columns, int marks, const QStringList& nam
     m_layoutMarks = marks;
 }
 
-void CompareView::setGenes(const std::vector<GeneViewData>& perCell)
+void CompareView::setGenes(const std::vector<GeneViewData>& perCell, const QString& gene)
 {
     const int columns = int(perCell.size());
     const int marks = perCell.empty() ? remc::kMarkCount : perCell.front().markCount;
     const QStringList names = perCell.empty() ? remc::markNames() : perCell.front().markNames;
     if (columns != m_layoutColumns || marks != m_layoutMarks)
         buildGeneLayout(columns, marks, names);
+    m_markNames = names;
+    m_columnCells.clear();
+    for (const GeneViewData& d : perCell)
+        m_columnCells << d.cell;
+    QStringList absent = checkedCells();
+    for (const QString& c : m_columnCells)
+        absent.removeAll(c);
     if (perCell.empty()) {
-        m_geneLabel->setText(
-            QStringLiteral("Tick two or more cell types with a trained run, and select a gene."));
+        m_geneLabel->setText(gene.isEmpty()
+                                 ? QStringLiteral("Select a gene to compare it across cell types.")
+                             : checkedCells().isEmpty()
+                                 ? QStringLiteral("Tick the cell types to compare %1 in.").arg(gene)
+                                 : QStringLiteral("<b>%1</b> is not in the ticked cell type(s) "
+                                                  "%2: none of them lists this gene.")
+                                       .arg(gene, absent.join(QStringLiteral(", "))));
         m_genePlot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
     const GeneRecord& g = perCell.front().gene;
     const QString name =
         g.symbol.isEmpty() ? (g.ensemblId.isEmpty() ? g.remcId : g.ensemblId) : g.symbol;
-    m_geneLabel->setText(
-        QStringLiteral("<b>%1</b> %2 in %3 cell type(s); α colours share one scale")
-            .arg(name, g.ensemblId == name ? QString() : g.ensemblId)
-            .arg(columns));
+    QString text = QStringLiteral("<b>%1</b> %2 in %3 cell type(s); α colours share one scale")
+                       .arg(name, g.ensemblId == name ? QString() : g.ensemblId)
+                       .arg(columns);
+    if (!absent.isEmpty())
+        text += QStringLiteral(". Not in %1: no such gene there.")
+                    .arg(absent.join(QStringLiteral(", ")));
+    m_geneLabel->setText(text);
     double betaHi = 0;
     for (int c = 0; c < columns; ++c) {
         const GeneViewData& d = perCell[std::size_t(c)];
@@ -243,6 +345,9 @@ void CompareView::buildAggregateLayout()
     m_aggScale = AttentionHeatmap::createScale(onRect, QStringLiteral("mean α"));
     L->addElement(1, 2, m_aggScale);
     offRect->setMarginGroup(QCP::msTop | QCP::msBottom, onRect->marginGroup(QCP::msTop));
+    auto* sideGroup = new QCPMarginGroup(m_aggPlot); // ON and OFF maps of equal width
+    onRect->setMarginGroup(QCP::msLeft | QCP::msRight, sideGroup);
+    offRect->setMarginGroup(QCP::msLeft | QCP::msRight, sideGroup);
     for (QCPColorMap* m : {m_onMap, m_offMap}) {
         m->setColorScale(m_aggScale);
         m->setGradient(PlotPalette::gradient(m_gradient));
@@ -291,9 +396,12 @@ void CompareView::setAggregate(const AttentionAverages& a)
         if (auto* t = qobject_cast<QCPTextElement*>(m_aggPlot->plotLayout()->element(0, col)))
             t->setText(what.arg(n));
     };
-    const QString run = a.runId.isEmpty() ? QString() : QStringLiteral(" · %1").arg(a.cell);
-    title(0, QStringLiteral("mean α · %1 ON genes (label high)") + run, a.onCount);
-    title(1, QStringLiteral("mean α · %1 OFF genes (label low)") + run, a.offCount);
+    // Two short lines: one long line was cut at both ends in a column of a narrow window.
+    const QString cell = a.runId.isEmpty() ? QString() : QStringLiteral(" · %1").arg(a.cell);
+    title(0, QStringLiteral("mean α") + cell + QStringLiteral("\n%1 ON genes (label high)"),
+          a.onCount);
+    title(1, QStringLiteral("mean α") + cell + QStringLiteral("\n%1 OFF genes (label low)"),
+          a.offCount);
     m_aggPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 

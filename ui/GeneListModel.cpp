@@ -93,7 +93,7 @@ QVariant GeneListModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == P && p(i) >= 0 && label(i) >= 0) {
         const bool correct = (p(i) >= 0.5f ? 1 : 0) == label(i);
-        return QBrush(correct ? QColor(0x1a, 0x8a, 0x3a) : QColor(0xc0, 0x20, 0x20));
+        return QBrush(correct ? agreeColour() : disagreeColour());
     }
     if (role == Qt::ToolTipRole)
         return QStringLiteral("%1 %2 %3:%4 (%5)")
@@ -101,6 +101,16 @@ QVariant GeneListModel::data(const QModelIndex& index, int role) const
             .arg(g.tss)
             .arg(QLatin1Char(g.strand));
     return {};
+}
+
+QColor GeneListModel::agreeColour()
+{
+    return QColor(0x1a, 0x8a, 0x3a);
+}
+
+QColor GeneListModel::disagreeColour()
+{
+    return QColor(0xc0, 0x20, 0x20);
 }
 
 QVariant GeneListModel::headerData(int section, Qt::Orientation o, int role) const

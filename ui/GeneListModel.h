@@ -4,6 +4,7 @@
 #include "domain/Split.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 
 #include <cstdint>
 #include <vector>
@@ -40,6 +41,10 @@ public:
     float p(int i) const;
     /// Display name: symbol, else Ensembl id, else REMC id.
     QString displayName(int i) const;
+    /// Colours of p(high) in the table: the prediction (p ≥ 0.5 = high) agrees with the true
+    /// label, or not. The Help menu's legend shows the same.
+    static QColor agreeColour();
+    static QColor disagreeColour();
     /// Gene index for a symbol or Ensembl id (case-insensitive, exact) or a REMC id, or -1
     /// (ac::findGene()).
     int find(const QString& text) const;

@@ -5,7 +5,9 @@
 #include "CompareView.h"
 #include "EvaluationView.h"
 #include "FigureExporter.h"
+#include "GeneListModel.h"
 #include "GeneView.h"
+#include "HelpMenu.h"
 #include "SavedSession.h"
 #include "StudyDock.h"
 #include "StudyFileMenu.h"
@@ -20,6 +22,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -51,6 +54,8 @@ MainWindow::MainWindow(QWidget* parent)
         }
     });
     connect(m_compareView, &CompareView::checkedCellsChanged, this, [this] { updateCompare(); });
+    connect(m_compareView, &CompareView::hovered, this,
+            [this](const QString& t) { showStatus(t, 5000); });
     connect(m_trainingView, &TrainingView::runStored, this, &MainWindow::onRunStored);
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
@@ -79,7 +84,9 @@ MainWindow::MainWindow(QWidget* parent)
     connectDock();
     buildFileMenu();
     buildNavigation();
-    resize(1400, 900);
+    // 1400 × 900 where the screen has room; never larger than the screen (a 1,366 × 768 laptop).
+    const QSize screen = this->screen() ? this->screen()->availableGeometry().size() : QSize();
+    resize(screen.isValid() ? QSize(1400, 900).boundedTo(screen) : QSize(1400, 900));
     updateNavActions();
 }
 
@@ -145,9 +152,6 @@ void MainWindow::connectDock()
         if (g != currentGene())
             showGene(g, true);
     });
-    connect(m_dock, &StudyDock::geneNameChosen, this,
-            [this](const QString& t) { selectGeneByName(t); });
-    connect(m_dock, &StudyDock::searchSubmitted, this, &MainWindow::onSearchSubmitted);
 }
 
 void MainWindow::buildFileMenu()
@@ -192,6 +196,11 @@ void MainWindow::buildNavigation()
     QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
     go->addAction(m_backAction);
     go->addAction(m_forwardAction);
+    QAction* find = go->addAction(QStringLiteral("&Find gene…"));
+    find->setObjectName(QStringLiteral("findGeneAction"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_dock, &StudyDock::focusSearch);
+    menuBar()->addMenu(new HelpMenu(this));
 
     m_toolBar = new ViewToolBar(m_backAction, m_forwardAction, this);
     addToolBar(m_toolBar);
@@ -318,18 +327,6 @@ bool MainWindow::selectGeneByName(const QString& text)
 {
     const int g = m_session->findGene(text);
     return g >= 0 && selectGene(g);
-}
-
-void MainWindow::onSearchSubmitted(const QString& text)
-{
-    if (selectGeneByName(text))
-        return;
-    // Not an exact name: take the first row the filter still shows.
-    const int first = m_dock->firstShownGene();
-    if (first >= 0)
-        selectGene(first);
-    else
-        showStatus(QStringLiteral("No gene matches '%1'").arg(text), 5000);
 }
 
 void MainWindow::showGene(int gene, bool recordHistory)
@@ -475,7 +472,9 @@ void MainWindow::updateCompare()
         m_session->compareColumns(m_compareView->checkedCells(), &err);
     if (!err.isEmpty())
         showStatus(err, 10000);
-    m_compareView->setGenes(columns);
+    const int g = currentGene();
+    const QString gene = g >= 0 ? m_dock->geneModel()->displayName(g) : QString();
+    m_compareView->setGenes(columns, gene);
 }
 
 void MainWindow::updateAggregate()

@@ -34,9 +34,9 @@ struct GeneViewData;
 
 /**
  * The application window: study tree and gene list (left dock), a central tab widget with the
- * gene, compare, training, evaluation and validation views, File/Export/Go menus, back/forward
- * through visited genes, REMC and track import (ImportDialog, TrackImportDialog), and the session
- * (QSettings) restore.
+ * gene, compare, training, evaluation and validation views, File/Export/Go/Help menus (HelpMenu),
+ * back/forward through visited genes, Ctrl+F to the gene search, REMC and track import
+ * (ImportDialog, TrackImportDialog), and the session (QSettings) restore.
  *
  * The open study, the selection (the gene by its REMC id) and the queries behind the views are a
  * StudySession; the dock (StudyDock), the File menu and imports (StudyFileMenu), the tool bar
@@ -145,7 +145,6 @@ private:
     void showGene(int gene, bool recordHistory);
     void showStatus(const QString& text, int timeoutMs);
     void saveSession() const;
-    void onSearchSubmitted(const QString& text);
     void updateNavActions();
     void updateEvaluation();
     void updateSummary();

@@ -2,14 +2,13 @@
 
 #include "GeneFilterProxy.h"
 #include "GeneListModel.h"
+#include "GeneSearch.h"
 #include "domain/CellData.h"
 #include "store/StudyFile.h"
 
 #include <QComboBox>
-#include <QCompleter>
 #include <QFormLayout>
 #include <QHeaderView>
-#include <QLineEdit>
 #include <QPalette>
 #include <QSplitter>
 #include <QTableView>
@@ -100,19 +99,10 @@ StudyDock::StudyDock(QWidget* parent) : QDockWidget(QStringLiteral("Study"), par
 QWidget* StudyDock::buildFilters(QWidget* parent)
 {
     auto* lower = new QWidget(parent);
-    m_search = new QLineEdit(lower);
-    m_search->setPlaceholderText(QStringLiteral("Search symbol or Ensembl id…"));
-    m_search->setClearButtonEnabled(true);
-    auto* completer = new QCompleter(m_geneModel, this);
-    completer->setCompletionColumn(GeneListModel::Symbol);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchStartsWith);
-    m_search->setCompleter(completer);
-    connect(m_search, &QLineEdit::textChanged, m_filter, &GeneFilterProxy::setSearchText);
-    connect(m_search, &QLineEdit::returnPressed, this,
-            [this] { Q_EMIT searchSubmitted(m_search->text()); });
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
-            &StudyDock::geneNameChosen);
+    m_search = new GeneSearch(m_geneModel, lower);
+    connect(m_search, &GeneSearch::textChanged, this,
+            [this](const QString& t) { refilter([this, t] { m_filter->setSearchText(t); }); });
+    connect(m_search, &GeneSearch::geneChosen, this, &StudyDock::geneActivated);
 
     const QStringList lowHigh{QStringLiteral("any"), QStringLiteral("low"), QStringLiteral("high")};
     auto* form = new QFormLayout;
@@ -120,8 +110,8 @@ QWidget* StudyDock::buildFilters(QWidget* parent)
                                void (GeneFilterProxy::*set)(int)) {
         auto* c = new QComboBox(lower);
         c->addItems(items);
-        connect(c, &QComboBox::currentIndexChanged, m_filter,
-                [this, set](int i) { (m_filter->*set)(i - 1); });
+        connect(c, &QComboBox::currentIndexChanged, this,
+                [this, set](int i) { refilter([this, set, i] { (m_filter->*set)(i - 1); }); });
         form->addRow(label, c);
     };
     addFilter(QStringLiteral("Split"),
@@ -129,8 +119,9 @@ QWidget* StudyDock::buildFilters(QWidget* parent)
                QStringLiteral("test")},
               &GeneFilterProxy::setSplitFilter);
     addFilter(QStringLiteral("True label"), lowHigh, &GeneFilterProxy::setLabelFilter);
-    addFilter(QStringLiteral("Predicted"), lowHigh, &GeneFilterProxy::setPredictedFilter);
-    addFilter(QStringLiteral("Prediction"),
+    // Two filters on the model's call: which class it predicts, and whether that is right.
+    addFilter(QStringLiteral("Predicted class"), lowHigh, &GeneFilterProxy::setPredictedFilter);
+    addFilter(QStringLiteral("Correctness"),
               {QStringLiteral("any"), QStringLiteral("incorrect"), QStringLiteral("correct")},
               &GeneFilterProxy::setCorrectFilter);
 
@@ -192,7 +183,32 @@ void StudyDock::onTreeItemClicked(QTreeWidgetItem* item)
 
 void StudyDock::setGenes(const CellData& index)
 {
+    m_shownGene = -1;
+    m_search->setCell(index.name, index.assembly);
     m_geneModel->setGenes(index.genes, index.labels, index.splits);
+}
+
+void StudyDock::refilter(const std::function<void()>& change)
+{
+    // Filtering removes rows, and the table then makes some other row current: that must not
+    // show another gene (the user chose none). The shown gene's row stays selected when listed.
+    m_showingGene = true;
+    change();
+    const QModelIndex row = m_filter->mapFromSource(m_geneModel->index(m_shownGene, 0));
+    if (row.isValid()) {
+        m_geneTable->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect |
+                                                                QItemSelectionModel::Rows);
+    } else {
+        m_geneTable->selectionModel()->clearSelection();
+        m_geneTable->selectionModel()->setCurrentIndex(QModelIndex(),
+                                                       QItemSelectionModel::NoUpdate);
+    }
+    m_showingGene = false;
+}
+
+void StudyDock::focusSearch()
+{
+    m_search->focusSearch();
 }
 
 void StudyDock::setP(std::vector<float> p)
@@ -202,6 +218,7 @@ void StudyDock::setP(std::vector<float> p)
 
 void StudyDock::showGene(int index)
 {
+    m_shownGene = index;
     const QModelIndex proxy = m_filter->mapFromSource(m_geneModel->index(index, 0));
     if (proxy.isValid() && m_geneTable->currentIndex().row() != proxy.row()) {
         // Not a QSignalBlocker: the view must hear selectionChanged to repaint the row it leaves
@@ -212,13 +229,6 @@ void StudyDock::showGene(int index)
         m_showingGene = false;
         m_geneTable->scrollTo(proxy);
     }
-}
-
-int StudyDock::firstShownGene() const
-{
-    return m_filter->rowCount() > 0
-               ? m_filter->data(m_filter->index(0, 0), GeneListModel::GeneIndexRole).toInt()
-               : -1;
 }
 
 } // namespace ac

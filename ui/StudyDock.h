@@ -2,10 +2,10 @@
 
 #include <QDockWidget>
 
+#include <functional>
 #include <vector>
 
 class QComboBox;
-class QLineEdit;
 class QTableView;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -15,12 +15,14 @@ namespace ac
 
 class GeneFilterProxy;
 class GeneListModel;
+class GeneSearch;
 class StudyFile;
 struct CellData;
 
 /**
  * The window's left dock: the study tree (cell types and their runs, with kind, status and test
- * AUROC), the gene search with completion, the split/label/prediction filters and the gene table.
+ * AUROC), the gene search (GeneSearch), the split/label/predicted-class/correctness filters and
+ * the gene table.
  * It shows what it is given and reports what the user picks by signal; it never selects anything
  * by itself.
  *
@@ -41,36 +43,37 @@ public:
     /// Makes gene `index` the table's current row (scrolled into view) without emitting
     /// geneActivated().
     void showGene(int index);
-    /// The gene of the first row the filters still show, or -1.
-    int firstShownGene() const;
+    /// Puts the keyboard focus in the gene search (Ctrl+F).
+    void focusSearch();
 
     QTreeWidget* tree() const { return m_tree; }
     GeneListModel* geneModel() const { return m_geneModel; }
     GeneFilterProxy* geneFilter() const { return m_filter; }
     QTableView* geneTable() const { return m_geneTable; }
+    GeneSearch* geneSearch() const { return m_search; }
 
 Q_SIGNALS:
     /// A tree item was clicked: a cell type (`runId` empty) or one of its runs.
     void itemChosen(const QString& cell, const QString& runId);
-    /// The table's current row moved to gene `index` (click or keyboard).
+    /// The table's current row moved to gene `index` (click or keyboard), or the search chose it
+    /// by its exact name.
     void geneActivated(int index);
-    /// A name was picked from the search completer.
-    void geneNameChosen(const QString& text);
-    /// Return was pressed in the search field.
-    void searchSubmitted(const QString& text);
 
 private:
     QWidget* buildFilters(QWidget* parent);
     void buildGeneTable(QWidget* parent);
     void onTreeItemClicked(QTreeWidgetItem* item);
+    /// Applies a filter `change` without letting the table's current row choose another gene.
+    void refilter(const std::function<void()>& change);
 
     QTreeWidget* m_tree = nullptr;
-    QLineEdit* m_search = nullptr;
+    GeneSearch* m_search = nullptr;
     QTableView* m_geneTable = nullptr;
     GeneListModel* m_geneModel = nullptr;
     GeneFilterProxy* m_filter = nullptr;
     /// True while showGene() moves the current row: the move is not reported as geneActivated().
     bool m_showingGene = false;
+    int m_shownGene = -1; ///< the gene the window shows (showGene()), -1 for none
 };
 
 } // namespace ac

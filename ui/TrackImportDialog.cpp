@@ -1,6 +1,7 @@
 #include "TrackImportDialog.h"
 
 #include "FormRow.h"
+#include "domain/GenomeAssembly.h"
 #include "store/StudyFile.h"
 
 #include <QComboBox>
@@ -10,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+
+#include <algorithm>
 
 namespace ac
 {
@@ -33,10 +36,12 @@ JobResult jobResult(const TrackImportRequest& request, const TrackImportOutcome&
         return r;
     }
     r.items = QStringList{request.trackName};
-    r.message = QStringLiteral("Track %1 of cell %2 written to %3: %4 genes, %5 missing (NaN).")
-                    .arg(request.trackName, request.cell, QFileInfo(request.studyPath).fileName())
-                    .arg(outcome.genes)
-                    .arg(outcome.missingGenes);
+    r.message = QStringLiteral("Track %1 of cell %2 written to %3%4: %5.")
+                    .arg(request.trackName, request.cell, QFileInfo(request.studyPath).fileName(),
+                         outcome.assembly.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" (placed on %1)").arg(outcome.assembly),
+                         outcome.coverage.summary());
     if (request.format != TrackFormat::BinnedCsv)
         r.message += outcome.genesPlaced > 0
                          ? QStringLiteral("\n%1 genes placed with %2; the others by the loci "
@@ -57,8 +62,13 @@ TrackImportDialog::TrackImportDialog(const QString& studyPath, const QString& cu
     QStringList cells;
     if (std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &m_studyError)) {
         cells = study->cellNames();
-        for (const QString& cell : cells)
+        for (const QString& cell : cells) {
             m_tracks.insert(cell, study->trackNames(cell));
+            CellData index;
+            QString unreadable; // the import names it
+            if (study->readCellIndex(cell, &index, &unreadable))
+                m_assemblies.insert(cell, index.assembly);
+        }
     }
 
     auto* studyLabel = new QLabel(QFileInfo(studyPath).fileName(), this);
@@ -101,7 +111,7 @@ TrackImportDialog::TrackImportDialog(const QString& studyPath, const QString& cu
 
     m_annotation = new QLineEdit(this);
     m_annotation->setPlaceholderText(
-        QStringLiteral("default: loci stored with the cell, completed from bundled hg19"));
+        QStringLiteral("default: loci stored with the cell, completed from the bundled table"));
     m_annotation->setToolTip(QStringLiteral(
         "Gene table (TSV: ensembl_id symbol chrom tss strand, plain or .gz) placing bedGraph and "
         "bigWig signal; the genes it lists take its loci. Not used for binned CSV."));
@@ -119,12 +129,28 @@ TrackImportDialog::TrackImportDialog(const QString& studyPath, const QString& cu
     form()->addRow(QStringLiteral("Track file"), formRow(m_file, browseFile));
     form()->addRow(QStringLiteral("Format"), formatRow);
     form()->addRow(QStringLiteral("Track name"), formRow(m_name, m_nameHint));
+    form()->addRow(QStringLiteral("Assembly"), buildAssemblyRow());
     form()->addRow(QStringLiteral("Gene loci"), formRow(m_annotation, m_browseAnnotation));
     connect(actionButton(), &QPushButton::clicked, this, [this] { startImport(); });
     setStageText(QStringLiteral("The signal is binned like the marks: 100 bins of 100 bp from "
                                 "TSS−5 kb to TSS+5 kb, in each gene's orientation."));
-    updateHints();
+    selectCellAssembly();
     resize(700, 440);
+}
+
+QWidget* TrackImportDialog::buildAssemblyRow()
+{
+    m_assembly = new QComboBox(this);
+    for (const QString& a : GenomeAssembly::names())
+        m_assembly->addItem(GenomeAssembly::displayName(a), a);
+    m_assembly->setToolTip(QStringLiteral(
+        "Genome assembly of the track file. A bigWig whose chromosome lengths are another "
+        "assembly's is reported; another assembly than the cell's places every gene with the "
+        "bundled gene table of the one chosen."));
+    m_assemblyHint = new QLabel(this);
+    connect(m_assembly, &QComboBox::activated, this, &TrackImportDialog::updateHints);
+    connect(m_cell, &QComboBox::currentTextChanged, this, &TrackImportDialog::selectCellAssembly);
+    return formRow(m_assembly, m_assemblyHint, false);
 }
 
 bool TrackImportDialog::setCell(const QString& cell)
@@ -158,6 +184,30 @@ void TrackImportDialog::setAnnotationPath(const QString& path)
     m_annotation->setText(path);
 }
 
+bool TrackImportDialog::setAssembly(const QString& assembly)
+{
+    const int i = m_assembly->findData(assembly);
+    if (i < 0)
+        return false;
+    m_assembly->setCurrentIndex(i);
+    updateHints();
+    return true;
+}
+
+QString TrackImportDialog::assemblyHint() const
+{
+    return m_assemblyHint->text();
+}
+
+void TrackImportDialog::selectCellAssembly()
+{
+    const QString recorded = m_assemblies.value(m_cell->currentText());
+    const int i =
+        m_assembly->findData(recorded.isEmpty() ? GenomeAssembly::defaultName() : recorded);
+    m_assembly->setCurrentIndex(std::max(i, 0));
+    updateHints();
+}
+
 TrackImportRequest TrackImportDialog::request() const
 {
     TrackImportRequest r;
@@ -166,8 +216,10 @@ TrackImportRequest TrackImportDialog::request() const
     r.format = TrackFormat(m_format->currentData().toInt());
     r.file = m_file->text().trimmed();
     r.trackName = m_name->text().trimmed();
-    if (r.format != TrackFormat::BinnedCsv)
+    if (r.format != TrackFormat::BinnedCsv) {
         r.annotationPath = m_annotation->text().trimmed();
+        r.assembly = m_assembly->currentData().toString();
+    }
     return r;
 }
 
@@ -229,6 +281,21 @@ void TrackImportDialog::updateHints()
     const bool csv = TrackFormat(m_format->currentData().toInt()) == TrackFormat::BinnedCsv;
     m_annotation->setEnabled(!csv);
     m_browseAnnotation->setEnabled(!csv);
+    m_assembly->setEnabled(!csv);
+    const QString recorded = m_assemblies.value(m_cell->currentText());
+    const QString chosen = m_assembly->currentData().toString();
+    if (csv)
+        m_assemblyHint->setText(QStringLiteral("not used: binned CSV is placed by gene id"));
+    else if (recorded.isEmpty())
+        m_assemblyHint->setText(QStringLiteral("the study does not record the cell's assembly: "
+                                               "%1 assumed (REMC data are hg19)")
+                                    .arg(GenomeAssembly::defaultName()));
+    else if (chosen != recorded)
+        m_assemblyHint->setText(QStringLiteral("the cell's loci are %1: genes placed with the "
+                                               "bundled %2 table instead")
+                                    .arg(recorded, chosen));
+    else
+        m_assemblyHint->setText(QStringLiteral("as recorded in the study"));
     const QString name = m_name->text().trimmed();
     const bool replaces = m_tracks.value(m_cell->currentText()).contains(name);
     m_nameHint->setText(replaces ? QStringLiteral("replaces the cell's track of this name")

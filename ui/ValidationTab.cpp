@@ -62,13 +62,18 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     controls->addWidget(m_splitBox);
     controls->addWidget(new QLabel(QStringLiteral("Compare α with"), this));
     controls->addWidget(m_methodsBox);
-    controls->addWidget(m_runButton);
-    controls->addWidget(m_cancelButton);
-    controls->addWidget(m_progress, 1);
-    controls->addWidget(m_progressText, 1);
+    controls->addStretch();
+    // Run and progress on a row of their own: on one row with the choices the tab was 851 px
+    // wide at least, too wide beside the dock on a 1,366 px screen (issue 14).
+    auto* run = new QHBoxLayout;
+    run->addWidget(m_runButton);
+    run->addWidget(m_cancelButton);
+    run->addWidget(m_progress, 1);
+    run->addWidget(m_progressText, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
     layout->addLayout(controls);
+    layout->addLayout(run);
     layout->addWidget(m_view, 1);
     layout->addStretch(); // keeps the controls at the top while the view is hidden
 

@@ -28,8 +28,12 @@ void addImportOptions(QCommandLineParser& p)
                  QStringLiteral("CELLS")});
     p.addOption({QStringLiteral("annotation"),
                  QStringLiteral("Gene table TSV (ensembl_id, symbol, chrom, tss, strand) instead "
-                                "of the bundled hg19 one."),
+                                "of the bundled one of --assembly."),
                  QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("assembly"),
+                 QStringLiteral("Genome assembly of the gene loci, recorded in the study: hg19 "
+                                "(default, the REMC data's) or hg38."),
+                 QStringLiteral("NAME"), QStringLiteral("hg19")});
     p.addOption({QStringLiteral("max-problems"),
                  QStringLiteral("Report at most N problems before stopping (default 5)."),
                  QStringLiteral("N"), QStringLiteral("5")});
@@ -51,6 +55,7 @@ QString readRequest(const QCommandLineParser& p, RemcImportRequest* request)
     if (!QFileInfo(request->folder).isDir())
         return QStringLiteral("%1: no such folder").arg(request->folder);
     request->annotationPath = p.value(QStringLiteral("annotation"));
+    request->assembly = p.value(QStringLiteral("assembly"));
     for (const QString& c :
          p.value(QStringLiteral("cell")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         request->cells << c.trimmed();

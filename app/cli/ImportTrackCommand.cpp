@@ -28,8 +28,13 @@ int runImportTrack(const QStringList& args)
     p.addOption({QStringLiteral("annotation"),
                  QStringLiteral("Gene table (TSV: ensembl_id symbol chrom tss strand) placing "
                                 "bedGraph/bigWig signal; default: the loci stored with the cell, "
-                                "completed from the bundled hg19 table."),
+                                "completed from the bundled table of --assembly."),
                  QStringLiteral("TSV")});
+    p.addOption({QStringLiteral("assembly"),
+                 QStringLiteral("Genome assembly of the track file: hg19 or hg38 (default: the "
+                                "one the study records for the cell, else hg19). A bigWig whose "
+                                "chromosome lengths are another assembly's gets a warning."),
+                 QStringLiteral("NAME")});
     int code = 0;
     if (!parseArguments(
             p, cmd,
@@ -51,6 +56,7 @@ int runImportTrack(const QStringList& args)
     request.file = p.value(QStringLiteral("file"));
     request.trackName = p.value(QStringLiteral("name"));
     request.annotationPath = p.value(QStringLiteral("annotation"));
+    request.assembly = p.value(QStringLiteral("assembly"));
     const TrackImportOutcome outcome = importTrack(request, terminalProgress());
     if (outcome.genesPlaced > 0)
         printLine(QStringLiteral("%1 genes placed with %2")
@@ -60,10 +66,11 @@ int runImportTrack(const QStringList& args)
         QTextStream(stderr) << "attentivechrome-cli " << cmd << ": warning: " << w << '\n';
     if (!outcome.ok)
         return fail(cmd, outcome.error);
-    printLine(QStringLiteral("%1: track %2 of cell %3: %4 genes, %5 missing (NaN)")
-                  .arg(request.studyPath, request.trackName, request.cell)
-                  .arg(outcome.genes)
-                  .arg(outcome.missingGenes));
+    printLine(QStringLiteral("%1: track %2 of cell %3%4: %5")
+                  .arg(request.studyPath, request.trackName, request.cell,
+                       outcome.assembly.isEmpty() ? QString()
+                                                  : QStringLiteral(" (%1)").arg(outcome.assembly),
+                       outcome.coverage.summary()));
     return 0;
 }
 

@@ -2,6 +2,8 @@
 #include "CliCommand.h"
 #include "CliSupport.h"
 
+#include "domain/GenomeAssembly.h"
+#include "domain/TrackCoverage.h"
 #include "store/StudyFile.h"
 
 #include <cmath>
@@ -47,7 +49,7 @@ void printSplits(const CellData& cell)
 }
 
 /// One line per track of the cell: bins, genes covered, source.
-bool printTracks(const StudyFile& study, const QString& name, const CellData& cell, QString* error)
+bool printTracks(const StudyFile& study, const QString& name, QString* error)
 {
     const QStringList tracks = study.trackNames(name);
     if (tracks.isEmpty())
@@ -56,15 +58,12 @@ bool printTracks(const StudyFile& study, const QString& name, const CellData& ce
         TrackData track;
         if (!study.readTrack(name, t, &track, error))
             return false;
-        int missing = 0;
-        for (int g = 0; g < cell.geneCount(); ++g)
-            if (std::isnan(track.values[std::size_t(g) * std::size_t(track.binCount)]))
-                ++missing;
-        printLine(QStringLiteral("  track %1: %2 bins, %3 of %4 genes covered, from %5")
-                      .arg(t)
+        printLine(QStringLiteral("  track %1%2: %3 bins, %4, from %5")
+                      .arg(t, track.assembly.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" (%1)").arg(track.assembly))
                       .arg(track.binCount)
-                      .arg(cell.geneCount() - missing)
-                      .arg(cell.geneCount())
+                      .arg(TrackCoverage::of(track).summary())
                       .arg(track.source.isEmpty() ? QStringLiteral("(unknown)") : track.source));
     }
     return true;
@@ -113,6 +112,10 @@ bool printCell(const StudyFile& study, const QString& name, QString* error)
                   .arg(cell.binSize)
                   .arg(cell.windowStart)
                   .arg(windowEnd));
+    printLine(cell.assembly.isEmpty()
+                  ? QStringLiteral("  genome assembly: not recorded (an older study): %1 assumed")
+                        .arg(GenomeAssembly::defaultName())
+                  : QStringLiteral("  genome assembly: %1").arg(cell.assembly));
     printSplits(cell);
     int withSymbol = 0;
     int withEnsembl = 0;
@@ -123,7 +126,7 @@ bool printCell(const StudyFile& study, const QString& name, QString* error)
     printLine(QStringLiteral("  genes with Ensembl id: %1, with symbol and locus: %2")
                   .arg(withEnsembl)
                   .arg(withSymbol));
-    return printTracks(study, name, cell, error) && printRuns(study, name, error);
+    return printTracks(study, name, error) && printRuns(study, name, error);
 }
 
 } // namespace

@@ -94,4 +94,17 @@ TrackImportResult BigWigTrackReader::read(const QString& path,
     return result;
 }
 
+bool BigWigTrackReader::chromosomeLengths(const QString& path,
+                                          std::vector<GenomeAssembly::Chromosome>* out,
+                                          QString* error)
+{
+    const BigWigHandle fp = openBigWig(path, error);
+    if (!fp)
+        return false;
+    out->clear();
+    for (std::int64_t i = 0; i < fp->cl->nKeys; ++i)
+        out->push_back({QString::fromUtf8(fp->cl->chrom[i]), std::int64_t(fp->cl->len[i])});
+    return true;
+}
+
 } // namespace ac

@@ -2,6 +2,7 @@
 
 #include "data/TrackImportResult.h"
 #include "domain/GeneRecord.h"
+#include "domain/GenomeAssembly.h"
 #include "domain/Progress.h"
 
 #include <QString>
@@ -34,6 +35,11 @@ public:
 
     /// Reads `path`; `progress` (optional) is called after each chromosome and may cancel.
     TrackImportResult read(const QString& path, const ProgressCallback& progress) const;
+
+    /// The chromosomes of the header of bigWig `path` (raw names, file order) with their lengths;
+    /// false with `error` (naming the file) when it is not a readable bigWig file.
+    static bool chromosomeLengths(const QString& path, std::vector<GenomeAssembly::Chromosome>* out,
+                                  QString* error);
 
 private:
     const std::vector<GeneRecord>& m_genes;

@@ -3,6 +3,7 @@
 #include "data/Gunzip.h"
 #include "data/InputFile.h"
 #include "data/PrintableText.h"
+#include "domain/GenomeAssembly.h"
 
 #include <QByteArrayView>
 #include <QFile>
@@ -14,8 +15,6 @@ namespace ac
 
 namespace
 {
-
-const QString kBundledPath = QStringLiteral(":/annotation/genes_hg19.tsv.gz");
 
 QString stripVersion(const QString& ensemblId)
 {
@@ -127,11 +126,18 @@ bool GeneAnnotation::loadFile(const QString& path, QString* error)
     return loadData(file.readAll(), path, error);
 }
 
-bool GeneAnnotation::loadBundled(QString* error)
+bool GeneAnnotation::loadBundled(QString* error, const QString& assembly)
 {
-    if (!loadFile(kBundledPath, error))
+    if (!GenomeAssembly::isKnown(assembly)) {
+        *error = QStringLiteral("no bundled gene table for assembly '%1' (known: %2)")
+                     .arg(assembly, GenomeAssembly::names().join(QLatin1String(", ")));
         return false;
-    m_source = QStringLiteral("(bundled Ensembl GRCh37 table)");
+    }
+    if (!loadFile(QStringLiteral(":/annotation/genes_%1.tsv.gz").arg(assembly), error))
+        return false;
+    m_source = QStringLiteral("(bundled Ensembl %1 table)")
+                   .arg(assembly == QLatin1String("hg38") ? QStringLiteral("GRCh38")
+                                                          : QStringLiteral("GRCh37"));
     return true;
 }
 

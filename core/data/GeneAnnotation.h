@@ -15,8 +15,9 @@ namespace ac
  *
  * Text format (TSV, one header line, then one gene per line):
  * `ensembl_id  symbol  chrom  tss  strand` with strand `+` or `-`; plain or gzip-compressed.
- * The bundled default (loadBundled) is the Ensembl GRCh37 (hg19) gene table of 57,736 genes
- * shipped as `resources/genes_hg19.tsv.gz`.
+ * Bundled (loadBundled): the Ensembl GRCh37 (hg19, the default) table of 57,736 genes and the
+ * GRCh38 (hg38) table of 58,788 genes, shipped as `resources/genes_hg19.tsv.gz` and
+ * `resources/genes_hg38.tsv.gz`.
  *
  * Plain value once loaded; const methods are safe to call from several threads. The load
  * methods replace the whole table, or return false, set `error` (naming the file and line) and
@@ -27,14 +28,15 @@ class GeneAnnotation
 public:
     /// Loads a TSV (or .tsv.gz) file.
     bool loadFile(const QString& path, QString* error);
-    /// Loads the annotation bundled into the program (hg19).
-    bool loadBundled(QString* error);
+    /// Loads the table bundled into the program for `assembly` ("hg19" or "hg38",
+    /// GenomeAssembly); any other name fails with `error`.
+    bool loadBundled(QString* error, const QString& assembly = QStringLiteral("hg19"));
     /// Parses TSV text (plain or gzip); `source` names it in error messages.
     bool loadData(const QByteArray& data, const QString& source, QString* error);
 
     int size() const { return static_cast<int>(m_genes.size()); }
     bool isEmpty() const { return m_genes.empty(); }
-    /// File the table came from, or "(bundled Ensembl GRCh37 table)".
+    /// File the table came from, or "(bundled Ensembl GRCh37 table)" (GRCh38 for hg38).
     QString source() const { return m_source; }
     const std::vector<GeneRecord>& genes() const { return m_genes; }
 

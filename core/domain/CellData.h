@@ -27,6 +27,9 @@ struct CellData {
     int binSize = remc::kBinSize;
     int windowStart = remc::kWindowStart;
     QStringList markNames = remc::markNames();
+    /// Genome assembly of the gene loci ("hg19", "hg38"; GenomeAssembly); empty when the study
+    /// does not record it (studies written before it did: their loci are hg19).
+    QString assembly;
     std::vector<GeneRecord> genes;
     std::vector<float> values;        ///< genes × bins × marks
     std::vector<std::uint8_t> labels; ///< 1 = expression above the cell's median

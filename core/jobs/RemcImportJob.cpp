@@ -2,6 +2,7 @@
 
 #include "data/GeneAnnotation.h"
 #include "data/RemcImporter.h"
+#include "domain/GenomeAssembly.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 
@@ -17,12 +18,18 @@ namespace
 {
 
 /// The user's table (which must load), or the bundled one (whose failure is only a warning).
-bool loadAnnotation(const QString& path, GeneAnnotation* annotation, RemcImportOutcome* out)
+bool loadAnnotation(const RemcImportRequest& request, GeneAnnotation* annotation,
+                    RemcImportOutcome* out)
 {
-    if (!path.isEmpty())
-        return annotation->loadFile(path, &out->error);
+    if (!GenomeAssembly::isKnown(request.assembly)) {
+        out->error = QStringLiteral("unknown genome assembly '%1' (known: %2)")
+                         .arg(request.assembly, GenomeAssembly::names().join(QLatin1String(", ")));
+        return false;
+    }
+    if (!request.annotationPath.isEmpty())
+        return annotation->loadFile(request.annotationPath, &out->error);
     QString error;
-    if (!annotation->loadBundled(&error))
+    if (!annotation->loadBundled(&error, request.assembly))
         out->warnings << error; // import still works without symbols; say so rather than fail
     return true;
 }
@@ -72,7 +79,7 @@ RemcImportOutcome importRemc(const RemcImportRequest& request, const ProgressCal
         return false;
     };
     GeneAnnotation annotation;
-    if (!loadAnnotation(request.annotationPath, &annotation, &out))
+    if (!loadAnnotation(request, &annotation, &out))
         return out;
     const QStringList existing = existingCells(request.studyPath);
     std::unique_ptr<StudyEditor> editor = StudyEditor::begin(request.studyPath, &out.error);
@@ -90,6 +97,7 @@ RemcImportOutcome importRemc(const RemcImportRequest& request, const ProgressCal
                 *error = QStringLiteral("cancelled");
                 return false;
             }
+            cell.assembly = request.assembly;
             if (!editor->writeCell(cell, error))
                 return false;
             out.cells.push_back(summary(cell, existing));

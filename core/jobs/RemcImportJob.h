@@ -15,8 +15,11 @@ struct RemcImportRequest {
     QString studyPath; ///< created when it does not exist; cells of the same name are replaced
     QStringList cells; ///< only these cells of `folder` (each must exist); empty: every cell
     /// Gene table (TSV, see GeneAnnotation) giving symbols and loci; it must load. Empty: the
-    /// bundled hg19 table; should that fail, the cells are imported without symbols (a warning).
+    /// bundled table of `assembly`; should that fail, the cells are imported without symbols (a
+    /// warning).
     QString annotationPath;
+    /// Genome assembly of the loci ("hg19": the REMC data's; or "hg38"), recorded with each cell.
+    QString assembly = QStringLiteral("hg19");
     int maxProblems = 5; ///< problems reported before the reading stops (RemcImporter)
 };
 

@@ -1,5 +1,6 @@
 #include "jobs/SimulatedStudy.h"
 
+#include "domain/GenomeAssembly.h"
 #include "store/StudyEditor.h"
 
 namespace ac
@@ -25,7 +26,10 @@ bool writeSimulatedStudy(const QString& path, const SimulationConfig& config,
                 return false;
             }
         }
-        const SimulatedCell cell = simulator.cell(c);
+        SimulatedCell cell = simulator.cell(c);
+        // Simulated loci are placed on hg19 chromosomes.
+        cell.cell.assembly = GenomeAssembly::defaultName();
+        cell.h3k27ac.assembly = cell.cell.assembly;
         if (!editor->writeCell(cell.cell, error) ||
             !editor->writeTrack(cell.cell.name, cell.h3k27ac, error))
             return false;

@@ -264,6 +264,8 @@ bool StudyEditor::writeCell(const CellData& cell, QString* error)
         h5::setAttr(g, layout::kBinSizeAttr, std::int64_t(cell.binSize));
         h5::setAttr(g, layout::kWindowStartAttr, std::int64_t(cell.windowStart));
         h5::setAttr(g, layout::kDataDigestAttr, digest);
+        if (!cell.assembly.isEmpty())
+            h5::setAttr(g, layout::kAssemblyAttr, h5::utf8(cell.assembly));
         std::vector<std::string> marks;
         for (const QString& m : cell.markNames)
             marks.push_back(h5::utf8(m));
@@ -334,6 +336,8 @@ bool StudyEditor::writeTrack(const QString& cell, const TrackData& track, QStrin
              layout::kDeflateLevel});
         H5::DataSet ds = tracks.openDataSet(h5::utf8(track.name));
         h5::setAttr(ds, layout::kSourceAttr, h5::utf8(track.source));
+        if (!track.assembly.isEmpty())
+            h5::setAttr(ds, layout::kAssemblyAttr, h5::utf8(track.assembly));
     });
 }
 

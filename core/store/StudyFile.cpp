@@ -69,6 +69,8 @@ void readIndex(const H5::Group& g, const QString& name, CellData* out)
     c.binCount = static_cast<int>(h5::intAttr(g, layout::kBinCountAttr));
     c.binSize = static_cast<int>(h5::intAttr(g, layout::kBinSizeAttr));
     c.windowStart = static_cast<int>(h5::intAttr(g, layout::kWindowStartAttr));
+    if (h5::hasAttr(g, layout::kAssemblyAttr))
+        c.assembly = h5::qstr(h5::stringAttr(g, layout::kAssemblyAttr));
     c.markNames.clear();
     for (const std::string& m : h5::readStrings(g, layout::kMarkNames))
         c.markNames << h5::qstr(m);
@@ -276,6 +278,8 @@ bool StudyFile::readTrack(const QString& cell, const QString& track, TrackData* 
         const H5::DataSet ds = tracks.openDataSet(h5::utf8(track));
         if (h5::hasAttr(ds, layout::kSourceAttr))
             t.source = h5::qstr(h5::stringAttr(ds, layout::kSourceAttr));
+        if (h5::hasAttr(ds, layout::kAssemblyAttr))
+            t.assembly = h5::qstr(h5::stringAttr(ds, layout::kAssemblyAttr));
         *out = std::move(t);
     });
 }

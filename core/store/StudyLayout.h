@@ -31,6 +31,7 @@ inline constexpr char kWindowStartAttr[] = "window_start";
 inline constexpr char kSourceAttr[] = "source";
 /// SHA-256 (hex) of the cell's genes, labels, splits, marks and X, written by every import.
 inline constexpr char kDataDigestAttr[] = "data_digest";
+inline constexpr char kAssemblyAttr[] = "assembly";
 
 // /runs/<id>/...
 inline constexpr char kCellAttr[] = "cell";
