@@ -20,9 +20,24 @@ struct RunRecord {
     ModelConfig model;
     TrainConfig train;
     QDateTime created;
-    QString status;    ///< "complete", "stopped-early", "cancelled", "imported"
+    /// "running" (saved mid-training), "complete", "stopped-early", "cancelled", "failed",
+    /// "imported"
+    QString status;
     int bestEpoch = 0; ///< 1-based epoch of the best validation AUROC (the "best" weights)
     std::vector<EpochMetrics> epochs;
+    QString name; ///< the user's name for the run; empty until renamed (the id names it)
+    QString note; ///< the user's free-text note; may be empty
+
+    /// True when the run finished as planned (all epochs, early stopping, or imported weights):
+    /// the only runs the active-run rule (ac::defaultRun) picks by itself. Cancelled, failed and
+    /// still running (or killed) runs are not complete.
+    bool isComplete() const
+    {
+        return status == QLatin1String("complete") || status == QLatin1String("stopped-early") ||
+               status == QLatin1String("imported");
+    }
+    /// The name when the user gave one, else the id.
+    QString displayName() const { return name.isEmpty() ? id : name; }
 
     /// The metrics of the best epoch (`bestEpoch`, 1-based), or nothing when the run has no
     /// such epoch (imported weights, or a run that stopped before its first epoch ended).

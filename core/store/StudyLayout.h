@@ -29,12 +29,15 @@ inline constexpr char kBinCountAttr[] = "bin_count";
 inline constexpr char kBinSizeAttr[] = "bin_size";
 inline constexpr char kWindowStartAttr[] = "window_start";
 inline constexpr char kSourceAttr[] = "source";
+inline constexpr char kActiveRunAttr[] = "active_run"; ///< the run the user made active
 
 // /runs/<id>/...
 inline constexpr char kCellAttr[] = "cell";
 inline constexpr char kCreatedAttr[] = "created";
 inline constexpr char kStatusAttr[] = "status";
 inline constexpr char kBestEpochAttr[] = "best_epoch";
+inline constexpr char kNameAttr[] = "name"; ///< the user's name for the run (optional)
+inline constexpr char kNoteAttr[] = "note"; ///< the user's note (optional)
 inline constexpr char kModelAttr[] = "model";
 inline constexpr char kTrainAttr[] = "train";
 inline constexpr char kMetrics[] = "metrics";
@@ -47,6 +50,7 @@ inline constexpr char kResults[] = "results";
 inline constexpr char kP[] = "p";
 inline constexpr char kAlpha[] = "alpha";
 inline constexpr char kBeta[] = "beta";
+inline constexpr char kValidation[] = "validation"; ///< /runs/<id>/validation/<name>/<array>
 
 /// Genes per chunk of X: one gene reads one small chunk (8 genes × 100 bins × 5 marks, 16 KB).
 inline constexpr unsigned kGenesPerChunk = 8;
