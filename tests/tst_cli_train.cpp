@@ -191,7 +191,7 @@ void TestCliTrain::trainSeveralCells()
     const testing::CliRun table = runCli({"evaluate", "--study", m_study, "--summary"});
     QVERIFY2(table.exitCode == 0, qPrintable(table.err));
     const QStringList tableOut = table.outLines();
-    QCOMPARE(tableOut.size(), 3 + 1 + 2);
+    QCOMPARE(tableOut.size(), 3 + 1 + 2 + 1 + 3);
     QCOMPARE(tableOut[0], QStringLiteral("cell\tattentivechrome\tlstm"));
     QVERIFY2(tableOut[1].startsWith(QLatin1String("C1\t")) && !tableOut[1].contains("NaN"),
              qPrintable(tableOut.join("|")));
@@ -199,6 +199,10 @@ void TestCliTrain::trainSeveralCells()
     QCOMPARE(tableOut[3], QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
     QVERIFY(tableOut[4].startsWith(QLatin1String("attentivechrome\t1\t")));
     QVERIFY(tableOut[5].startsWith(QLatin1String("lstm\t2\t")));
+    // Issue 14, item 1: the table names the run behind each score.
+    QCOMPARE(tableOut[6], QStringLiteral("cell\tvariant\trun"));
+    QVERIFY2(tableOut.mid(7).contains(QStringLiteral("C1\tlstm\t") + run),
+             qPrintable(tableOut.join("|")));
 }
 
 void TestCliTrain::userErrors()

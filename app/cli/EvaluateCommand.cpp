@@ -46,8 +46,9 @@ bool writeCurve(const QString& path, const char* header, const std::vector<Curve
     return true;
 }
 
-/// The paper's table over every stored run: test AUROC at the best epoch per cell and variant
-/// (the newest run of a pair counts), then mean, median, min, max and wins per variant.
+/// The paper's table over the stored runs: test AUROC at the best epoch per cell and variant (of
+/// the cell's active run, else the variant's best complete run: bestTestAurocEntries()), then
+/// mean, median, min, max and wins per variant, then the run behind each score.
 int printSummary(const QString& cmd, const QString& studyPath)
 {
     QString error;
@@ -75,6 +76,10 @@ int printSummary(const QString& cmd, const QString& studyPath)
                       .arg(r.cells)
                       .arg(number(r.mean), number(r.median), number(r.min), number(r.max))
                       .arg(r.wins));
+    printLine(QString());
+    printLine(QStringLiteral("cell\tvariant\trun"));
+    for (const CellSummary::Entry& e : entries)
+        printLine(QStringLiteral("%1\t%2\t%3").arg(e.cell, e.variant, e.runId));
     return 0;
 }
 
@@ -90,10 +95,12 @@ int runEvaluate(const QStringList& args)
     p.addOption({QStringLiteral("curves-dir"),
                  QStringLiteral("Write <run>-<split>-roc.tsv and -pr.tsv into this folder."),
                  QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("summary"),
-                 QStringLiteral("Instead of one run: test AUROC of every cell type and variant "
-                                "(newest run each, best epoch) and per variant mean, median, min, "
-                                "max and wins.")});
+    p.addOption(
+        {QStringLiteral("summary"),
+         QStringLiteral("Instead of one run: test AUROC of every cell type and variant "
+                        "(each cell's active run, else the best complete run of the variant by "
+                        "validation AUROC; best epoch) and per variant mean, median, min, "
+                        "max and wins.")});
     int code = 0;
     if (!parseArguments(p, cmd, QStringLiteral("Evaluate a stored run: AUROC, AUPR, accuracy."),
                         args, &code))
