@@ -18,7 +18,7 @@ struct CellSummary {
         QString cell;
         QString variant; ///< e.g. the model kind key "attentivechrome"
         double score = 0;
-        QString runId; ///< the run the score comes from (may be empty)
+        QString runId = {}; ///< the run the score comes from (may be empty)
     };
     /// One row of the summary table.
     struct Row {
