@@ -203,6 +203,16 @@ void TestCliTrain::trainSeveralCells()
     QCOMPARE(tableOut[6], QStringLiteral("cell\tvariant\trun"));
     QVERIFY2(tableOut.mid(7).contains(QStringLiteral("C1\tlstm\t") + run),
              qPrintable(tableOut.join("|")));
+    // Without --run, --cell takes the cell's active run (its only complete run here) and says so.
+    const QString c2Run = trainOut[2].section(QLatin1Char('\t'), 0, 0);
+    const testing::CliRun byCell = runCli({"predict", "--study", m_study, "--cell", "C2", "--out",
+                                           m_dir.filePath(QStringLiteral("c2.tsv"))});
+    QVERIFY2(byCell.exitCode == 0, qPrintable(byCell.err));
+    QVERIFY2(byCell.err.contains(QStringLiteral("using run ") + c2Run), qPrintable(byCell.err));
+    const testing::CliRun neither = runCli(
+        {"predict", "--study", m_study, "--out", m_dir.filePath(QStringLiteral("none.tsv"))});
+    QCOMPARE(neither.exitCode, 1);
+    QVERIFY2(neither.err.contains(QStringLiteral("--run or --cell")), qPrintable(neither.err));
 }
 
 void TestCliTrain::userErrors()

@@ -6,6 +6,8 @@
 
 #include <torch/torch.h>
 
+#include <QTextStream>
+
 #include <thread>
 #include <type_traits>
 
@@ -121,9 +123,13 @@ bool openStoredRun(const QCommandLineParser& p, int threads, const QString& whic
     const QString studyPath = p.value(QStringLiteral("study"));
     out->study = StudyFile::open(studyPath, error);
     QString runId;
-    if (!out->study || !chooseRun(*out->study, p.value(QStringLiteral("run")),
-                                  p.value(QStringLiteral("cell")), &runId, error))
+    const QString named = p.value(QStringLiteral("run"));
+    if (!out->study ||
+        !chooseRun(*out->study, named, p.value(QStringLiteral("cell")), &runId, error))
         return false;
+    if (named.isEmpty()) // say which run the rule chose (stdout stays the command's output)
+        QTextStream(stderr) << "using run " << runId << ", the active run of "
+                            << p.value(QStringLiteral("cell")) << '\n';
     return out->study->readRun(runId, &out->run, error) &&
            out->study->readCell(out->run.cell, &out->cell, error) &&
            runResults(*out->study, runId, which, out->cell, &out->results, {}, error);
