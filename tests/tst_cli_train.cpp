@@ -196,7 +196,7 @@ void TestCliTrain::trainSeveralCells()
     const testing::CliRun table = runCli({"evaluate", "--study", m_study, "--summary"});
     QVERIFY2(table.exitCode == 0, qPrintable(table.err));
     const QStringList tableOut = table.outLines();
-    QCOMPARE(tableOut.size(), 3 + 1 + 2);
+    QCOMPARE(tableOut.size(), 3 + 1 + 2 + 1 + 3);
     QCOMPARE(tableOut[0], QStringLiteral("cell\tattentivechrome\tlstm"));
     QVERIFY2(tableOut[1].startsWith(QLatin1String("C1\t")) && !tableOut[1].contains("NaN"),
              qPrintable(tableOut.join("|")));
@@ -204,6 +204,20 @@ void TestCliTrain::trainSeveralCells()
     QCOMPARE(tableOut[3], QStringLiteral("variant\tcells\tmean\tmedian\tmin\tmax\twins"));
     QVERIFY(tableOut[4].startsWith(QLatin1String("attentivechrome\t1\t")));
     QVERIFY(tableOut[5].startsWith(QLatin1String("lstm\t2\t")));
+    // Issue 14, item 1: the table names the run behind each score.
+    QCOMPARE(tableOut[6], QStringLiteral("cell\tvariant\trun"));
+    QVERIFY2(tableOut.mid(7).contains(QStringLiteral("C1\tlstm\t") + run),
+             qPrintable(tableOut.join("|")));
+    // Without --run, --cell takes the cell's active run (its only complete run here) and says so.
+    const QString c2Run = trainOut[2].section(QLatin1Char('\t'), 0, 0);
+    const testing::CliRun byCell = runCli({"predict", "--study", m_study, "--cell", "C2", "--out",
+                                           m_dir.filePath(QStringLiteral("c2.tsv"))});
+    QVERIFY2(byCell.exitCode == 0, qPrintable(byCell.err));
+    QVERIFY2(byCell.err.contains(QStringLiteral("using run ") + c2Run), qPrintable(byCell.err));
+    const testing::CliRun neither = runCli(
+        {"predict", "--study", m_study, "--out", m_dir.filePath(QStringLiteral("none.tsv"))});
+    QCOMPARE(neither.exitCode, 1);
+    QVERIFY2(neither.err.contains(QStringLiteral("--run or --cell")), qPrintable(neither.err));
 }
 
 // The cluster workflow retries jobs: `train --run-id` starts the run, continues it when it was
@@ -279,7 +293,9 @@ void TestCliTrain::summaryOfListedRuns()
     QVERIFY2(table.exitCode == 0, qPrintable(table.err));
     const QStringList out = table.outLines();
     QCOMPARE(out[0], QStringLiteral("cell\tdeepchrome"));
-    QCOMPARE(out.size(), 2 + 2);
+    QCOMPARE(out.size(), 2 + 2 + 3); // the table, the variant rows, the run behind each score
+    QCOMPARE(out.mid(4), (QStringList{"cell\tvariant\trun", "C1\tdeepchrome\t" + ids[0],
+                                      "C1\tdeepchrome\t" + ids[1]}));
     QVERIFY(std::abs(out[1].section(QLatin1Char('\t'), 1, 1).toDouble() -
                      (auroc[0] + auroc[1]) / 2) < 1e-4);
 

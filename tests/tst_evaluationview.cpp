@@ -56,11 +56,14 @@ private Q_SLOTS:
                            {QStringLiteral("E003"), QStringLiteral("deepchrome"), 0.78},
                            {QStringLiteral("E123"), QStringLiteral("attentivechrome"), 0.90},
                            {QStringLiteral("E123"), QStringLiteral("deepchrome"), 0.91},
-                           {QStringLiteral("E005"), QStringLiteral("attentivechrome"), 0.70}});
+                           {QStringLiteral("E005"), QStringLiteral("attentivechrome"), 0.70,
+                            QStringLiteral("E005-run")}});
         v.setSummary(s);
         QStandardItemModel* cells = v.cellTable();
         QCOMPARE(cells->rowCount(), 3);
-        QCOMPARE(cells->columnCount(), 3);
+        QCOMPARE(cells->columnCount(), 4); // cell, two variants, the runs used (issue 14, item 1)
+        QCOMPARE(cells->item(2, 3)->text(), QStringLiteral("E005-run"));
+        QCOMPARE(cells->item(2, 1)->toolTip(), QStringLiteral("run E005-run"));
         QCOMPARE(cells->horizontalHeaderItem(1)->text(), QStringLiteral("attentivechrome"));
         QCOMPARE(cells->item(2, 2)->text(), QStringLiteral("—")); // E005 has no deepchrome run
         cells->sort(1, Qt::DescendingOrder);

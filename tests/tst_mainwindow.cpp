@@ -241,7 +241,7 @@ private Q_SLOTS:
         tree->setFixedHeight(60); // a vertical scrollbar, as with many runs
         QTreeWidgetItem* item = tree->topLevelItem(0)->child(1);
         QCOMPARE(item->text(0), id);
-        QCOMPARE(item->toolTip(0), id);
+        QVERIFY(item->toolTip(0).startsWith(QStringLiteral("Run ") + id));
         QCOMPARE(item->text(3), QStringLiteral("0.861"));
         // At every dock width every text fits its column (the id sits below one indentation);
         // narrower than the rows, a horizontal scrollbar appears instead of clipping.
@@ -355,7 +355,8 @@ private Q_SLOTS:
         QCOMPARE(w.studyTree()->topLevelItemCount(), 2);
         QTreeWidgetItem* run = w.studyTree()->topLevelItem(0)->child(0);
         QCOMPARE(run->text(0), QStringLiteral("E900-run"));
-        QCOMPARE(run->text(2), QStringLiteral("complete"));
+        QCOMPARE(run->text(2), QStringLiteral("active · complete")); // issue 14, item 1
+        QVERIFY(run->font(0).bold());
         QCOMPARE(run->text(3), QStringLiteral("0.750"));
         // Evaluation: curves of the selected run on its test genes (split 2 = g % 3 == 2).
         std::vector<float> p;
@@ -367,7 +368,7 @@ private Q_SLOTS:
         QCOMPARE(w.evaluationView()->shownAuroc(), metrics::auroc(p, y));
         QStandardItemModel* table = w.evaluationView()->cellTable();
         QCOMPARE(table->rowCount(), 2);
-        QCOMPARE(table->columnCount(), 3); // cell, attentivechrome, deepchrome
+        QCOMPARE(table->columnCount(), 4); // cell, attentivechrome, deepchrome, runs used
         // Selecting the other run switches the cached results shown.
         QVERIFY(w.selectRun(QStringLiteral("E901-run")));
         QCOMPARE(w.currentCell(), QStringLiteral("E901"));

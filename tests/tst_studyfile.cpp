@@ -261,6 +261,98 @@ private Q_SLOTS:
         QCOMPARE(study->cellNames(), QStringList{QStringLiteral("E2")});
     }
 
+    // Issue 14, items 2 and 3: a run's name and note survive a new epoch (writeRun), its stored
+    // validations do not (they belong to the old weights), and removing a run removes them all.
+    void runNameNoteAndValidationRoundTrip()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("labels.h5"));
+        const QString id = QStringLiteral("r1");
+        ArrayBundle arrays;
+        arrays.floats[QStringLiteral("p")] = {0.25f, std::nanf(""), 1.0f};
+        arrays.integers[QStringLiteral("genes")] = {4, 0, 7};
+        arrays.texts[QStringLiteral("gene_ids")] = {QStringLiteral("000005"), QStringLiteral("é")};
+        arrays.texts[QStringLiteral("empty")] = {};
+        QString error;
+        QVERIFY2(StudyEditor::apply(
+                     path,
+                     [&](StudyEditor& e, QString* err) {
+                         return e.writeCell(makeCell(QStringLiteral("E1"), 3), err) &&
+                                e.writeRun(makeRun(id, QStringLiteral("E1")), makeWeights(0), {},
+                                           err) &&
+                                e.setRunName(id, QStringLiteral(" baseline "), err) &&
+                                e.setRunNote(id, QStringLiteral("lr 2e-4\nseed 7"), err) &&
+                                e.writeValidation(id, QStringLiteral("H3K27ac-test"), arrays, err);
+                     },
+                     &error),
+                 qPrintable(error));
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        RunRecord run;
+        QVERIFY2(study->readRun(id, &run, &error), qPrintable(error));
+        QCOMPARE(run.name, QStringLiteral("baseline"));
+        QCOMPARE(run.displayName(), QStringLiteral("baseline"));
+        QCOMPARE(run.note, QStringLiteral("lr 2e-4\nseed 7"));
+        QCOMPARE(study->validationNames(id), QStringList{QStringLiteral("H3K27ac-test")});
+        ArrayBundle back;
+        QVERIFY2(study->readValidation(id, QStringLiteral("H3K27ac-test"), &back, &error),
+                 qPrintable(error));
+        QCOMPARE(back.floats[QStringLiteral("p")].size(), std::size_t(3));
+        QCOMPARE(back.floats[QStringLiteral("p")][0], 0.25f);
+        QVERIFY(std::isnan(back.floats[QStringLiteral("p")][1]));
+        QCOMPARE(back.integers[QStringLiteral("genes")], (std::vector<std::int64_t>{4, 0, 7}));
+        QCOMPARE(back.texts[QStringLiteral("gene_ids")], arrays.texts[QStringLiteral("gene_ids")]);
+        QVERIFY(back.texts.count(QStringLiteral("empty")) == 1);
+        ArrayBundle twice;
+        twice.floats[QStringLiteral("x")] = {1.0f};
+        twice.texts[QStringLiteral("x")] = {QStringLiteral("one")};
+        QVERIFY(!StudyEditor::apply(
+            path,
+            [&](StudyEditor& e, QString* err) {
+                return e.writeValidation(id, QStringLiteral("bad"), twice, err);
+            },
+            &error));
+        QVERIFY2(error.contains(QStringLiteral("\"x\" used twice")), qPrintable(error));
+        QVERIFY(!study->readValidation(id, QStringLiteral("nope"), &back, &error));
+        QVERIFY2(error.contains(QStringLiteral("/runs/r1/validation/nope")), qPrintable(error));
+        study.reset();
+
+        // A new epoch of the run (a resumed training) keeps name and note, drops validations.
+        QVERIFY2(StudyEditor::apply(
+                     path,
+                     [&](StudyEditor& e, QString* err) {
+                         return e.writeRun(makeRun(id, QStringLiteral("E1")), makeWeights(1), {},
+                                           err);
+                     },
+                     &error),
+                 qPrintable(error));
+        study = StudyFile::open(path, &error);
+        QVERIFY(study->readRun(id, &run, &error));
+        QCOMPARE(run.name, QStringLiteral("baseline"));
+        QCOMPARE(run.note, QStringLiteral("lr 2e-4\nseed 7"));
+        QVERIFY(study->validationNames(id).isEmpty());
+        study.reset();
+
+        // An empty name gives the id back; a removed run is gone; names of unknown runs fail.
+        QVERIFY2(StudyEditor::apply(
+                     path, [&](StudyEditor& e, QString* err) { return e.setRunName(id, {}, err); },
+                     &error),
+                 qPrintable(error));
+        study = StudyFile::open(path, &error);
+        QVERIFY(study->readRun(id, &run, &error));
+        QCOMPARE(run.displayName(), id);
+        study.reset();
+        QVERIFY(!StudyEditor::apply(
+            path, [&](StudyEditor& e, QString* err) { return e.setRunNote("r9", "x", err); },
+            &error));
+        QVERIFY2(error.contains(QStringLiteral("/runs/r9")), qPrintable(error));
+        QVERIFY2(
+            StudyEditor::apply(
+                path, [&](StudyEditor& e, QString* err) { return e.removeRun(id, err); }, &error),
+            qPrintable(error));
+        study = StudyFile::open(path, &error);
+        QVERIFY(study->runIds().isEmpty());
+    }
+
     void abandonedEditLeavesStudyUnchanged()
     {
         const QString path = m_dir.filePath(QStringLiteral("keep.h5"));

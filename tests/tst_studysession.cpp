@@ -1,6 +1,7 @@
 // StudySession and the shared study queries (issue 10): selection by REMC id, a gene's figure
 // data, compare columns found by id in cells with another gene order, test-split scores, run
-// summary, newest run with results, gene by name. No window: the session is QtCore only.
+// summary, the active run of a cell (issue 14, item 1), gene by name. No window: the session is
+// QtCore only.
 #include "session/StudyQueries.h"
 #include "session/StudySession.h"
 #include "store/StudyEditor.h"
@@ -136,15 +137,118 @@ private Q_SLOTS:
         QString err;
         auto study = StudyFile::open(m_path, &err);
         QVERIFY2(study, qPrintable(err));
-        QCOMPARE(newestRunWithResults(*study, QStringLiteral("E1")), QStringLiteral("old"));
-        QCOMPARE(newestRunWithResults(*study, QStringLiteral("E2")), QStringLiteral("e2"));
-        QVERIFY(newestRunWithResults(*study, QStringLiteral("E3")).isEmpty());
+        // "new" is newer but has no best epoch (no validation AUROC): "old" ranks above it.
+        QCOMPARE(activeRun(*study, QStringLiteral("E1")), QStringLiteral("old"));
+        QCOMPARE(activeRun(*study, QStringLiteral("E2")), QStringLiteral("e2"));
+        QVERIFY(activeRun(*study, QStringLiteral("E3")).isEmpty());
         const std::vector<CellSummary::Entry> entries = bestTestAurocEntries(*study, &err);
         QVERIFY(err.isEmpty());
         QCOMPARE(int(entries.size()), 2); // "new" has no best epoch
         QCOMPARE(entries[0].cell, QStringLiteral("E1"));
         QCOMPARE(entries[0].score, 0.7);
+        QCOMPARE(entries[0].runId, QStringLiteral("old"));
         QCOMPARE(entries[1].score, 0.6);
+        QCOMPARE(entries[1].runId, QStringLiteral("e2"));
+    }
+
+    // Issue 14, item 1: the rule itself, over plain records.
+    void defaultRunPrefersCompleteRunsByValidationAuroc()
+    {
+        const auto run = [](const QString& id, const QString& status, double validAuroc,
+                            ModelKind kind = ModelKind::AttentiveChrome) {
+            RunRecord r = makeRun(id, QStringLiteral("E1"), 0.5, 0);
+            r.status = status;
+            r.model.kind = kind;
+            r.epochs[0].validAuroc = validAuroc;
+            return r;
+        };
+        const QString complete = QStringLiteral("complete");
+        // A newer cancelled run with a better AUROC never replaces a complete one.
+        QCOMPARE(defaultRun({run("done", complete, 0.80), run("cancelled", "cancelled", 0.95)}),
+                 QStringLiteral("done"));
+        // Failed and unfinished ("running": killed) runs are never chosen, even alone.
+        QVERIFY(
+            defaultRun({run("failed", "failed", 0.9), run("crashed", "running", 0.9)}).isEmpty());
+        // The best validation AUROC wins over the newest; a tie goes to the newer run.
+        QCOMPARE(defaultRun({run("a", complete, 0.70), run("b", "stopped-early", 0.85),
+                             run("c", complete, 0.80)}),
+                 QStringLiteral("b"));
+        QCOMPARE(defaultRun({run("a", complete, 0.80), run("b", complete, 0.80)}),
+                 QStringLiteral("b"));
+        // Imported weights (no validation AUROC) only when nothing scored is complete.
+        RunRecord imported = run("imported", "imported", 0);
+        imported.epochs.clear();
+        imported.bestEpoch = 0;
+        QCOMPARE(defaultRun({run("a", complete, 0.6), imported}), QStringLiteral("a"));
+        QCOMPARE(defaultRun({run("x", "cancelled", 0.9), imported}), QStringLiteral("imported"));
+        QCOMPARE(defaultRun({run("nan", complete, std::nan("")), run("a", complete, 0.5)}),
+                 QStringLiteral("a"));
+        // Restricted to one variant.
+        QCOMPARE(
+            defaultRun({run("ac", complete, 0.9), run("dc", complete, 0.7, ModelKind::DeepChrome)},
+                       modelKindKey(ModelKind::DeepChrome)),
+            QStringLiteral("dc"));
+    }
+
+    // Issue 14, item 1: the user's choice is stored in the study, read back by a new reader (so
+    // the CLI and the GUI agree), survives other runs, and a removed choice falls back to the rule.
+    void activeRunChoiceIsStoredAndFallsBack()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("active.h5"));
+        const CellData cell = makeCell(QStringLiteral("E1"), false);
+        const auto run = [&](const QString& id, const QString& status, double validAuroc) {
+            RunRecord r = makeRun(id, cell.name, validAuroc - 0.05, 0);
+            r.status = status;
+            r.epochs[0].validAuroc = validAuroc;
+            return r;
+        };
+        QString err;
+        QVERIFY2(StudyEditor::apply(
+                     path,
+                     [&](StudyEditor& ed, QString* e) {
+                         return ed.writeCell(cell, e) &&
+                                ed.writeRun(run("good", "complete", 0.90), {}, {}, e) &&
+                                ed.writeRun(run("other", "complete", 0.80), {}, {}, e) &&
+                                ed.writeRun(run("late", "cancelled", 0.95), {}, {}, e);
+                     },
+                     &err),
+                 qPrintable(err));
+        const auto active = [&] {
+            QString e;
+            auto study = StudyFile::open(path, &e);
+            return study ? activeRun(*study, cell.name) : e;
+        };
+        QCOMPARE(active(), QStringLiteral("good")); // not the newer cancelled run
+        const auto choose = [&](const QString& id) {
+            return StudyEditor::apply(
+                path,
+                [&](StudyEditor& ed, QString* e) { return ed.setActiveRun(cell.name, id, e); },
+                &err);
+        };
+        QVERIFY2(choose(QStringLiteral("other")), qPrintable(err));
+        QCOMPARE(active(), QStringLiteral("other"));
+        StudySession session;
+        QVERIFY2(session.open(path, &err), qPrintable(err));
+        QCOMPARE(session.activeRun(cell.name), QStringLiteral("other"));
+        // The user may choose a cancelled run explicitly: then it is shown, never by itself.
+        QVERIFY2(choose(QStringLiteral("late")), qPrintable(err));
+        QCOMPARE(active(), QStringLiteral("late"));
+        QVERIFY(!choose(QStringLiteral("nope")));
+        QVERIFY2(err.contains(QStringLiteral("nope")), qPrintable(err));
+        QCOMPARE(active(), QStringLiteral("late")); // the refused change wrote nothing
+        // Removing the chosen run clears the choice: back to the rule.
+        QVERIFY2(
+            StudyEditor::apply(
+                path, [&](StudyEditor& ed, QString* e) { return ed.removeRun("late", e); }, &err),
+            qPrintable(err));
+        QCOMPARE(active(), QStringLiteral("good"));
+        {
+            auto study = StudyFile::open(path, &err);
+            QVERIFY(study && study->activeRunChoice(cell.name).isEmpty());
+        }
+        QVERIFY2(choose(QStringLiteral("other")), qPrintable(err));
+        QVERIFY2(choose(QString()), qPrintable(err)); // cleared by hand
+        QCOMPARE(active(), QStringLiteral("good"));
     }
 
     void staleRunsAreNotTheDefault()
@@ -176,12 +280,12 @@ private Q_SLOTS:
                  qPrintable(err));
         StudySession s;
         QVERIFY2(s.open(path, &err), qPrintable(err));
-        QCOMPARE(s.newestRunWithResults(QStringLiteral("E1")), QStringLiteral("current"));
+        QCOMPARE(s.activeRun(QStringLiteral("E1")), QStringLiteral("current"));
         QVERIFY(StudyEditor::apply(
             path, [&](StudyEditor& e, QString* error) { return e.removeRun(current.id, error); },
             &err));
         QVERIFY(s.open(path, &err));
-        QVERIFY(s.newestRunWithResults(QStringLiteral("E1")).isEmpty());
+        QVERIFY(s.activeRun(QStringLiteral("E1")).isEmpty());
     }
 
     void selectionByIdAndGeneData()
@@ -194,7 +298,7 @@ private Q_SLOTS:
         QVERIFY(warning.isEmpty());
         QCOMPARE(s.track().name, QStringLiteral("H3K27ac"));
         QVERIFY(s.runId().isEmpty());
-        QCOMPARE(s.newestRunWithResults(QStringLiteral("E1")), QStringLiteral("old"));
+        QCOMPARE(s.activeRun(QStringLiteral("E1")), QStringLiteral("old"));
         QVERIFY(!s.selectRun(QStringLiteral("e2"), &err, &warning)); // a run of E2
         QVERIFY(s.selectRun(QStringLiteral("old"), &err, &warning));
         QCOMPARE(s.results().geneCount, kGenes);

@@ -8,6 +8,7 @@
 #include "ValidationView.h"
 #include "domain/GeneViewData.h"
 #include "interpret/Attributor.h"
+#include "interpret/ValidationArchive.h"
 #include "interpret/Validator.h"
 #include "jobs/SimulatedStudy.h"
 #include "store/StudyFile.h"
@@ -31,6 +32,7 @@ class TestValidationTab : public QObject
 private Q_SLOTS:
     void initTestCase();
     void tableEqualsValidator();
+    void storedValidationIsShownAgain();
     void cellWithoutTrackSaysHowToAddOne();
     void saliencyFillsTheAttributionPanel();
     void integratedGradientsArriveFromTheWorker();
@@ -108,6 +110,47 @@ void TestValidationTab::tableEqualsValidator()
     QCOMPARE(tab->view()->shownGene(), 4);
     QVERIFY(w.selectGene(genes[1]));
     QCOMPARE(tab->view()->shownGene(), 1);
+}
+
+// Issue 14, item 2: the validation run above was stored with its run; selecting the run again
+// (here: in a new window, after another context) shows the same table without recomputing.
+void TestValidationTab::storedValidationIsShownAgain()
+{
+    QString error;
+    auto study = StudyFile::open(m_study, &error);
+    QVERIFY2(study, qPrintable(error));
+    QCOMPARE(study->validationNames(m_run), QStringList{QStringLiteral("H3K27ac-test")});
+    ValidationReport stored;
+    QVERIFY2(ValidationArchive::load(*study, m_run, QStringLiteral("H3K27ac"),
+                                     QStringLiteral("test"), &stored, &error),
+             qPrintable(error));
+    ValidationRequest request;
+    request.studyPath = m_study;
+    request.runId = m_run;
+    ValidationReport direct;
+    QVERIFY2(Validator::run(request, &direct, {}, &error), qPrintable(error));
+    QCOMPARE(stored.genes, direct.genes);
+    QCOMPARE(stored.geneIds, direct.geneIds);
+    QCOMPARE(stored.agreement.rows.size(), direct.agreement.rows.size());
+    for (std::size_t r = 0; r < direct.agreement.rows.size(); ++r)
+        QCOMPARE(Validator::tableRow(stored.agreement.rows[r]),
+                 Validator::tableRow(direct.agreement.rows[r]));
+
+    MainWindow w;
+    QVERIFY2(w.openStudy(m_study, false), qPrintable(w.lastError()));
+    QVERIFY(w.selectRun(m_run));
+    ValidationTab* tab = w.validationTab();
+    QVERIFY(!tab->isRunning());
+    QTableWidget* table = tab->view()->table();
+    QCOMPARE(table->rowCount(), int(direct.agreement.rows.size()));
+    for (int r = 0; r < table->rowCount(); ++r)
+        QCOMPARE(table->item(r, 0)->text(), Validator::tableRow(direct.agreement.rows[r])[0]);
+    // Another context clears it; coming back shows it again.
+    tab->setContext(m_study, QStringLiteral("SimCell1"), QString(), {QStringLiteral("H3K27ac")});
+    QVERIFY(tab->view()->report().runId.isEmpty());
+    tab->setContext(m_study, QStringLiteral("SimCell1"), m_run, {QStringLiteral("H3K27ac")});
+    QCOMPARE(tab->view()->report().runId, m_run);
+    QCOMPARE(int(tab->view()->report().agreement.rows.size()), table->rowCount());
 }
 
 void TestValidationTab::cellWithoutTrackSaysHowToAddOne()

@@ -122,9 +122,13 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent)
     auto* tables = new QWidget(this);
     auto* tl = new QVBoxLayout(tables);
     tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(new QLabel(QStringLiteral("<b>Test AUROC per cell type</b> (best epoch of the "
-                                            "newest run of each variant; click a header to sort)"),
-                             tables));
+    auto* caption = new QLabel(
+        QStringLiteral("<b>Test AUROC per cell type</b> (best epoch of each cell's active run, "
+                       "and for other variants of its best complete run by validation AUROC; "
+                       "hover a score for its run; click a header to sort)"),
+        tables);
+    caption->setWordWrap(true);
+    tl->addWidget(caption);
     tl->addWidget(m_cellView, 3);
     tl->addWidget(new QLabel(QStringLiteral("<b>Per variant over cell types</b>"), tables));
     tl->addWidget(m_summaryView, 2);
@@ -207,12 +211,20 @@ void EvaluationView::setSummary(const CellSummary& summary)
     m_summary = summary;
     m_cellModel->clear();
     QStringList head{QStringLiteral("Cell type")};
-    head << summary.variants;
+    head << summary.variants << QStringLiteral("Runs used");
     m_cellModel->setHorizontalHeaderLabels(head);
     for (int c = 0; c < summary.cells.size(); ++c) {
         QList<QStandardItem*> row{textItem(summary.cells.at(c))};
-        for (int v = 0; v < summary.variants.size(); ++v)
-            row << scoreItem(summary.score(c, v));
+        QStringList runs; // the summary says which run each score comes from (issue 14, item 1)
+        for (int v = 0; v < summary.variants.size(); ++v) {
+            QStandardItem* item = scoreItem(summary.score(c, v));
+            if (!summary.runId(c, v).isEmpty()) {
+                item->setToolTip(QStringLiteral("run %1").arg(summary.runId(c, v)));
+                runs << summary.runId(c, v);
+            }
+            row << item;
+        }
+        row << textItem(runs.join(QStringLiteral(", ")));
         m_cellModel->appendRow(row);
     }
     m_summaryModel->clear();

@@ -309,7 +309,9 @@ void GeneView::fillHeader()
             predColour = correct ? QColor(0x1a, 0x8a, 0x3a) : QColor(0xc0, 0x20, 0x20);
         }
         if (!d.runId.isEmpty())
-            pred += QStringLiteral("   (run %1)").arg(d.runId);
+            pred += QStringLiteral("   (run %1%2)")
+                        .arg(d.runId, d.runIsActive ? QStringLiteral(", active")
+                                                    : QStringLiteral(", not the active run"));
     } else {
         pred = QStringLiteral("no run results   true label: %1").arg(labelText);
     }

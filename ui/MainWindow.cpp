@@ -8,6 +8,7 @@
 #include "GeneListModel.h"
 #include "GeneView.h"
 #include "HelpMenu.h"
+#include "RunActions.h"
 #include "SavedSession.h"
 #include "StudyDock.h"
 #include "StudyFileMenu.h"
@@ -152,6 +153,17 @@ void MainWindow::connectDock()
         if (g != currentGene())
             showGene(g, true);
     });
+    m_runActions = new RunActions(this, m_session.get(), m_trainingView);
+    connect(m_dock, &StudyDock::runMenuRequested, m_runActions,
+            [this](const QString&, const QString& run, const QPoint& at) {
+                m_runActions->showMenu(run, at);
+            });
+    connect(m_runActions, &RunActions::studyChanged, this, [this](const QString& show) {
+        reloadStudy();
+        if (!show.isEmpty())
+            selectRun(show);
+    });
+    connect(m_runActions, &RunActions::statusMessage, this, &MainWindow::showStatus);
 }
 
 void MainWindow::buildFileMenu()
@@ -242,7 +254,7 @@ bool MainWindow::openStudy(const QString& path, bool interactive)
     m_trainingView->setStudy(m_session->path(), cells, cells.isEmpty() ? QString() : cells.first());
     QStringList compared;
     for (const QString& c : cells)
-        if (compared.size() < 3 && !m_session->newestRunWithResults(c).isEmpty())
+        if (compared.size() < 3 && !m_session->activeRun(c).isEmpty())
             compared << c;
     m_compareView->setAvailableCells(cells, compared);
     Q_EMIT studyOpened(path);
@@ -268,8 +280,9 @@ bool MainWindow::selectCell(const QString& cell)
     m_status->setText(QStringLiteral("%1: %2 genes").arg(cell).arg(m_session->geneCount()));
     Q_EMIT cellSelected(cell);
     updateEvaluation();
-    // The newest run with cached results is the sensible default to look at.
-    const QString run = m_session->newestRunWithResults(cell);
+    // The cell's active run (the user's choice, else its best complete run), never silently a
+    // cancelled or failed one.
+    const QString run = m_session->activeRun(cell);
     if (!run.isEmpty())
         selectRun(run);
     updateValidationContext();
@@ -491,10 +504,19 @@ void MainWindow::updateAggregate()
 
 void MainWindow::onRunStored(const QString& runId)
 {
-    // The trainer replaced the study file atomically: reopen it, then show the new run.
+    // The trainer replaced the study file atomically: reopen it. The new run is not shown by
+    // itself (issue 14, item 1): the view stays on its run, or follows the cell's active run
+    // when it showed that one (a better complete run may have become the active one).
+    const bool showedActive =
+        !currentRun().isEmpty() && currentRun() == m_session->activeRun(currentCell());
     reloadStudy();
-    if (selectRun(runId))
-        showStatus(QStringLiteral("Run %1 added to the study").arg(runId), 8000);
+    const QString active = m_session->activeRun(currentCell());
+    if (showedActive && !active.isEmpty() && active != currentRun())
+        selectRun(active);
+    showStatus(QStringLiteral("Run %1 stored in the study (shown: %2; right-click a run to make "
+                              "it active)")
+                   .arg(runId, currentRun().isEmpty() ? QStringLiteral("none") : currentRun()),
+               10000);
 }
 
 void MainWindow::updateValidationContext()
@@ -556,6 +578,10 @@ void MainWindow::saveSession() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_runActions->confirmQuit(m_validationTab->isRunning())) {
+        event->ignore();
+        return;
+    }
     saveSession();
     QMainWindow::closeEvent(event);
 }

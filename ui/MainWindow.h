@@ -27,16 +27,19 @@ class ValidationTab;
 class ViewToolBar;
 class GeneFilterProxy;
 class FigureExporter;
+class RunActions;
 class StudyDock;
 class StudyFileMenu;
 class StudySession;
 struct GeneViewData;
 
 /**
- * The application window: study tree and gene list (left dock), a central tab widget with the
- * gene, compare, training, evaluation and validation views, File/Export/Go/Help menus (HelpMenu),
- * back/forward through visited genes, Ctrl+F to the gene search, REMC and track import
- * (ImportDialog, TrackImportDialog), and the session (QSettings) restore.
+ * The application window: study tree and gene list (left dock; each cell shows its active run,
+ * see ac::activeRun(), and a finished training never switches the view to its run by itself), a
+ * central tab widget with the gene, compare, training, evaluation and validation views,
+ * File/Export/Go/Help menus (HelpMenu), back/forward through visited genes, Ctrl+F to the gene
+ * search, REMC and track import (ImportDialog, TrackImportDialog), and the session (QSettings)
+ * restore.
  *
  * The open study, the selection (the gene by its REMC id) and the queries behind the views are a
  * StudySession; the dock (StudyDock), the File menu and imports (StudyFileMenu), the tool bar
@@ -88,6 +91,8 @@ public:
     TrainingView* trainingView() const { return m_trainingView; }
     EvaluationView* evaluationView() const { return m_evaluationView; }
     ValidationTab* validationTab() const { return m_validationTab; }
+    /// The study tree's run menu and its changes (make active, rename, note, delete, resume).
+    RunActions* runActions() const { return m_runActions; }
     /// The gene view's attribution: "none" or an attribution method key ("saliency",
     /// "input-x-gradient", "integrated-gradients", "occlusion"). Computed for the shown gene off
     /// the GUI thread (the panel fills when the map is done). Remembered in the session.
@@ -171,6 +176,7 @@ private:
     EvaluationView* m_evaluationView = nullptr;
     ValidationTab* m_validationTab = nullptr;
     StudyDock* m_dock = nullptr;
+    RunActions* m_runActions = nullptr;
     AttributionController* m_attribution = nullptr;
     FigureExporter* m_exporter = nullptr;
     ViewToolBar* m_toolBar = nullptr;

@@ -4,6 +4,7 @@
 #include "GeneListModel.h"
 #include "GeneSearch.h"
 #include "domain/CellData.h"
+#include "session/StudyQueries.h"
 #include "store/StudyFile.h"
 
 #include <QComboBox>
@@ -21,26 +22,39 @@ namespace ac
 namespace
 {
 
-/// The tree row of one run: id, model kind, status, test AUROC at the best epoch.
+/// The tree row of one run: name (the id until renamed), model kind, status, test AUROC at the
+/// best epoch. The cell's active run is bold and its status says "active".
 QTreeWidgetItem* runItem(const StudyFile& study, const QString& cell, const QString& id,
-                         QTreeWidgetItem* parent)
+                         bool active, QTreeWidgetItem* parent)
 {
     RunRecord rec;
     QString err;
-    QString kind, auroc, status;
+    QString kind, auroc, status, name = id;
+    QStringList tip{QStringLiteral("Run %1").arg(id)};
     if (study.readRun(id, &rec, &err)) {
+        name = rec.displayName();
         kind = modelKindKey(rec.model.kind);
         status = rec.statusText();
         if (!study.hasResults(id))
             status += QStringLiteral(" (no results)");
         if (const auto best = rec.bestMetrics())
             auroc = QString::number(best->testAuroc, 'f', 3);
+        if (!rec.note.isEmpty())
+            tip << rec.note;
     }
-    auto* item = new QTreeWidgetItem(parent, {id, kind, status, auroc});
+    if (active) {
+        status = QStringLiteral("active · ") + status;
+        tip << QStringLiteral("The active run of %1: shown by default and used by the command "
+                              "line when no run is named.")
+                   .arg(cell);
+    } else {
+        tip << QStringLiteral("Right-click: make active, rename, note, properties, delete.");
+    }
+    auto* item = new QTreeWidgetItem(parent, {name, kind, status, auroc});
     item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
     item->setData(0, Qt::UserRole, cell);
     item->setData(1, Qt::UserRole, id);
-    item->setToolTip(0, id);
+    item->setToolTip(0, tip.join(QLatin1Char('\n')));
     if (!kind.isEmpty())
         item->setToolTip(1, modelKindName(rec.model.kind));
     if (rec.interrupted)
@@ -52,6 +66,12 @@ QTreeWidgetItem* runItem(const StudyFile& study, const QString& cell, const QStr
                                            "AUROC and results belong to the old data"));
     if (!rec.isCurrent())
         item->setForeground(2, QPalette().brush(QPalette::Disabled, QPalette::Text));
+    if (active)
+        for (int c = 0; c < item->columnCount(); ++c) {
+            QFont f = item->font(c);
+            f.setBold(true);
+            item->setFont(c, f);
+        }
     return item;
 }
 
@@ -81,6 +101,14 @@ StudyDock::StudyDock(QWidget* parent) : QDockWidget(QStringLiteral("Study"), par
     m_tree->setTextElideMode(Qt::ElideNone);
     m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     connect(m_tree, &QTreeWidget::itemClicked, this, &StudyDock::onTreeItemClicked);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QTreeWidgetItem* item = m_tree->itemAt(at);
+        const QString run = item ? item->data(1, Qt::UserRole).toString() : QString();
+        if (!run.isEmpty())
+            Q_EMIT runMenuRequested(item->data(0, Qt::UserRole).toString(), run,
+                                    m_tree->viewport()->mapToGlobal(at));
+    });
 
     m_geneModel = new GeneListModel(this);
     m_filter = new GeneFilterProxy(this);
@@ -168,8 +196,9 @@ void StudyDock::setStudy(const StudyFile* study)
         auto* ci =
             new QTreeWidgetItem(m_tree, {cell, QStringLiteral("cell type"), QString(), QString()});
         ci->setData(0, Qt::UserRole, cell);
+        const QString active = activeRun(*study, cell);
         for (const QString& id : study->runIds(cell))
-            runItem(*study, cell, id, ci);
+            runItem(*study, cell, id, id == active, ci);
         ci->setExpanded(true);
     }
 }

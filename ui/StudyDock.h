@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QPoint>
 
 #include <functional>
 #include <vector>
@@ -21,8 +22,8 @@ struct CellData;
 
 /**
  * The window's left dock: the study tree (cell types and their runs, with kind, status and test
- * AUROC), the gene search (GeneSearch), the split/label/predicted-class/correctness filters and
- * the gene table.
+ * AUROC; each cell's active run in bold, its status saying "active"), the gene search
+ * (GeneSearch), the split/label/predicted-class/correctness filters and the gene table.
  * It shows what it is given and reports what the user picks by signal; it never selects anything
  * by itself.
  *
@@ -55,6 +56,8 @@ public:
 Q_SIGNALS:
     /// A tree item was clicked: a cell type (`runId` empty) or one of its runs.
     void itemChosen(const QString& cell, const QString& runId);
+    /// A run was right-clicked at `globalPos` (for the run menu, RunActions).
+    void runMenuRequested(const QString& cell, const QString& runId, const QPoint& globalPos);
     /// The table's current row moved to gene `index` (click or keyboard), or the search chose it
     /// by its exact name.
     void geneActivated(int index);

@@ -365,7 +365,31 @@ bool TrainingView::startTraining()
         m_status->setText(QStringLiteral("Tick at least one cell type."));
         return false;
     }
-    if (!m_controller->start(reqs)) {
+    return startRequests(reqs);
+}
+
+bool TrainingView::resumeRun(const RunRecord& run)
+{
+    if (m_studyPath.isEmpty()) {
+        m_status->setText(QStringLiteral("Open a study first."));
+        return false;
+    }
+    TrainRequest r;
+    r.studyPath = m_studyPath;
+    r.cell = run.cell;
+    r.model = run.model;
+    r.train = run.train;
+    r.resumeRunId = run.id;
+    if (!startRequests({r}))
+        return false;
+    m_log->appendPlainText(
+        QStringLiteral("Resuming run %1 after epoch %2").arg(run.id).arg(run.epochs.size()));
+    return true;
+}
+
+bool TrainingView::startRequests(const QList<TrainRequest>& requests)
+{
+    if (!m_controller->start(requests)) {
         m_status->setText(QStringLiteral("A training is already running."));
         return false;
     }

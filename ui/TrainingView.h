@@ -2,6 +2,7 @@
 
 #include "TrainMetaTypes.h"
 #include "domain/ModelConfig.h"
+#include "domain/RunRecord.h"
 #include "domain/TrainConfig.h"
 
 #include <QWidget>
@@ -54,6 +55,10 @@ public:
     QList<TrainRequest> requests() const;
     /// Starts training; false (reason in statusText()) without study, cells, or while running.
     bool startTraining();
+    /// Continues stored run `run` (cancelled or interrupted) from its last weights up to its
+    /// planned epochs, with its own settings (trainModel's resume; issue 14); false (reason in
+    /// statusText()) without a study or while a training runs.
+    bool resumeRun(const RunRecord& run);
     void cancelTraining();
     bool isRunning() const;
     QString statusText() const;
@@ -78,6 +83,7 @@ private:
     void onAllFinished();
     void setBusy(bool busy);
     void updateVariantFields();
+    bool startRequests(const QList<TrainRequest>& requests);
 
     TrainingController* m_controller = nullptr;
     QString m_studyPath;

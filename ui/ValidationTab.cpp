@@ -2,7 +2,9 @@
 
 #include "JobController.h"
 #include "ValidationView.h"
+#include "interpret/ValidationArchive.h"
 #include "interpret/Validator.h"
+#include "store/StudyFile.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -78,6 +80,8 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     layout->addStretch(); // keeps the controls at the top while the view is hidden
 
     connect(m_runButton, &QPushButton::clicked, this, [this] { start(); });
+    connect(m_trackBox, &QComboBox::activated, this, &ValidationTab::showStored);
+    connect(m_splitBox, &QComboBox::activated, this, &ValidationTab::showStored);
     connect(m_cancelButton, &QPushButton::clicked, this, &ValidationTab::cancel);
     connect(m_controller, &JobController::progress, this,
             [this](double fraction, const QString& message) {
@@ -120,11 +124,35 @@ void ValidationTab::setContext(const QString& studyPath, const QString& cell, co
         m_trackBox->setCurrentText(preferred);
     if (changed) {
         m_controller->cancel();
-        if (!m_view->report().runId.isEmpty())
-            m_view->setReport(ValidationReport());
-        m_progress->setValue(0);
-        m_progressText->clear();
+        showStored();
     }
+    updateControls();
+}
+
+void ValidationTab::showStored()
+{
+    if (m_controller->isRunning())
+        return;
+    ValidationReport report;
+    QString error;
+    if (!m_study.isEmpty() && !m_runId.isEmpty() && m_trackBox->count() > 0) {
+        const std::unique_ptr<StudyFile> study = StudyFile::open(m_study, &error);
+        const QString track = m_trackBox->currentText(), split = m_splitBox->currentText();
+        if (study && ValidationArchive::has(*study, m_runId, track, split) &&
+            !ValidationArchive::load(*study, m_runId, track, split, &report, &error))
+            report = ValidationReport();
+        else
+            error.clear();
+    }
+    if (!report.runId.isEmpty() || !m_view->report().runId.isEmpty())
+        m_view->setReport(report);
+    m_progress->setValue(report.runId.isEmpty() ? 0 : 1000);
+    m_progressText->setText(
+        !error.isEmpty() ? error
+        : report.runId.isEmpty()
+            ? QString()
+            : QStringLiteral("stored result, %1 genes").arg(report.genes.size()));
+    followGene();
     updateControls();
 }
 
@@ -154,10 +182,15 @@ bool ValidationTab::start()
             JobResult result;
             result.ok = Validator::run(r, &report, progress, &result.message);
             if (result.ok) {
-                result.message = QStringLiteral("%1 genes (%2 ON, %3 OFF)")
+                // Kept with the run: selecting it again shows the report without recomputing.
+                QString storeError;
+                const bool stored = ValidationArchive::store(report, &storeError);
+                result.message = QStringLiteral("%1 genes (%2 ON, %3 OFF)%4")
                                      .arg(report.genes.size())
                                      .arg(report.agreement.onGenes)
-                                     .arg(report.agreement.offGenes);
+                                     .arg(report.agreement.offGenes)
+                                     .arg(stored ? QStringLiteral(", stored with the run")
+                                                 : QStringLiteral("; not stored: ") + storeError);
                 result.value = QVariant::fromValue(report);
             }
             return result;

@@ -22,8 +22,12 @@ class ValidationView;
  * ValidationView whose per-gene overlay follows the gene selected in the main window. When the
  * cell has no track it says so and how to add one.
  *
- * GUI thread only. Owns its controller and view. Changing the context (study, cell, run) clears
- * the shown report and cancels a running validation.
+ * Every finished validation is stored with its run (ValidationArchive, in the worker thread);
+ * when the context (study, cell, run) or the chosen track or split changes, the stored report
+ * for them is shown again (issue 14, item 2), else the view is cleared.
+ *
+ * GUI thread only. Owns its controller and view. Changing the context cancels a running
+ * validation.
  */
 class ValidationTab : public QWidget
 {
@@ -54,6 +58,8 @@ Q_SIGNALS:
 private:
     void updateControls();
     void followGene();
+    /// Shows the stored report of the run for the chosen track and split, or clears the view.
+    void showStored();
 
     JobController* m_controller = nullptr;
     ValidationView* m_view = nullptr;

@@ -66,22 +66,24 @@ bool readRunList(const QString& arg, QStringList* ids, QString* error)
 }
 
 /// The paper's table: test AUROC at the best epoch per cell and variant, then mean, median, min,
-/// max and wins per variant. Every stored run when `runsArg` is empty (the newest run of a pair
-/// counts); else the listed runs, the runs of one pair (seeds) counting with their mean.
+/// max and wins per variant, then the run behind each score. When `runsArg` is empty, of the
+/// cell's active run, else the variant's best complete run (bestTestAurocEntries()); else of the
+/// listed runs, the runs of one cell and variant (seeds) counting with their mean.
 int printSummary(const QString& cmd, const QString& studyPath, const QString& runsArg)
 {
     QString error;
     std::unique_ptr<StudyFile> study = StudyFile::open(studyPath, &error);
     if (!study)
         return fail(cmd, error);
-    std::vector<CellSummary::Entry> entries;
+    std::vector<CellSummary::Entry> used; // one per run
     if (runsArg.isEmpty()) {
-        entries = bestTestAurocEntries(*study, &error);
+        used = bestTestAurocEntries(*study, &error);
     } else {
         QStringList ids;
-        if (readRunList(runsArg, &ids, &error) && testAurocEntries(*study, ids, &entries, &error))
-            entries = meanOfRepeats(entries);
+        if (readRunList(runsArg, &ids, &error))
+            testAurocEntries(*study, ids, &used, &error);
     }
+    const std::vector<CellSummary::Entry> entries = runsArg.isEmpty() ? used : meanOfRepeats(used);
     if (!error.isEmpty())
         return fail(cmd, error);
     if (entries.empty())
@@ -102,6 +104,10 @@ int printSummary(const QString& cmd, const QString& studyPath, const QString& ru
                       .arg(r.cells)
                       .arg(number(r.mean), number(r.median), number(r.min), number(r.max))
                       .arg(r.wins));
+    printLine(QString());
+    printLine(QStringLiteral("cell\tvariant\trun"));
+    for (const CellSummary::Entry& e : used)
+        printLine(QStringLiteral("%1\t%2\t%3").arg(e.cell, e.variant, e.runId));
     return 0;
 }
 
@@ -117,10 +123,12 @@ int runEvaluate(const QStringList& args)
     p.addOption({QStringLiteral("curves-dir"),
                  QStringLiteral("Write <run>-<split>-roc.tsv and -pr.tsv into this folder."),
                  QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("summary"),
-                 QStringLiteral("Instead of one run: test AUROC of every cell type and variant "
-                                "(newest run each, best epoch) and per variant mean, median, min, "
-                                "max and wins.")});
+    p.addOption(
+        {QStringLiteral("summary"),
+         QStringLiteral("Instead of one run: test AUROC of every cell type and variant "
+                        "(each cell's active run, else the best complete run of the variant by "
+                        "validation AUROC; best epoch) and per variant mean, median, min, "
+                        "max and wins.")});
     p.addOption({QStringLiteral("runs"),
                  QStringLiteral("With --summary: only these runs (comma-separated, or @FILE with "
                                 "one id a line); the runs of one cell and variant (seeds) count "

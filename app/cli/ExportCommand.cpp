@@ -14,8 +14,8 @@ namespace ac::cli
 namespace
 {
 
-/// Opens the study and selects the cell and the run (--run, else the cell's newest run with
-/// results) the way the GUI does; false with `error`.
+/// Opens the study and selects the cell and the run (--run, else the cell's active run) the way
+/// the GUI does; false with `error`.
 bool openSession(const QCommandLineParser& p, StudySession* session, QString* error)
 {
     QString warning;
@@ -25,7 +25,7 @@ bool openSession(const QCommandLineParser& p, StudySession* session, QString* er
         return false;
     QString runId = p.value(QStringLiteral("run"));
     if (runId.isEmpty())
-        runId = session->newestRunWithResults(cell);
+        runId = session->activeRun(cell);
     if (runId.isEmpty())
         return true;
     if (!session->study()->hasResults(runId)) {
@@ -84,7 +84,7 @@ int runExport(const QStringList& args)
     p.addOption(
         {QStringLiteral("cell"), QStringLiteral("Cell type, e.g. E123."), QStringLiteral("CELL")});
     p.addOption({QStringLiteral("run"),
-                 QStringLiteral("Run id (default: newest run of the cell with results)."),
+                 QStringLiteral("Run id (default: the cell's active run, as in the GUI)."),
                  QStringLiteral("ID")});
     p.addOption({QStringLiteral("gene"),
                  QStringLiteral("Symbol, Ensembl id or REMC id; comma-separated list."),

@@ -1,9 +1,12 @@
 #include "RunOptions.h"
 
 #include "CliSupport.h"
+#include "session/StudyQueries.h"
 #include "train/RunInference.h"
 
 #include <torch/torch.h>
+
+#include <QTextStream>
 
 #include <thread>
 #include <type_traits>
@@ -82,23 +85,51 @@ void setInferenceThreads(int requested)
     at::set_num_threads(requested > 0 ? requested : std::max(1, cores));
 }
 
+bool chooseRun(const StudyFile& study, const QString& run, const QString& cell, QString* out,
+               QString* error)
+{
+    const QStringList runs = study.runIds();
+    const QString list = runs.isEmpty() ? QStringLiteral("none") : runs.join(QStringLiteral(", "));
+    if (!run.isEmpty() && !runs.contains(run)) {
+        *error = QStringLiteral("%1: no run \"%2\" (runs: %3)").arg(study.path(), run, list);
+        return false;
+    }
+    if (!run.isEmpty()) {
+        *out = run;
+        return true;
+    }
+    if (cell.isEmpty()) {
+        *error = QStringLiteral("--run or --cell (its active run) is required");
+        return false;
+    }
+    if (!study.cellNames().contains(cell)) {
+        *error = QStringLiteral("%1: no cell type \"%2\"").arg(study.path(), cell);
+        return false;
+    }
+    *out = activeRun(study, cell);
+    if (out->isEmpty()) {
+        *error = QStringLiteral("%1: cell %2 has no complete run to use; name one with --run "
+                                "(runs: %3)")
+                     .arg(study.path(), cell, list);
+        return false;
+    }
+    return true;
+}
+
 bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which, OpenedRun* out,
                    QString* error)
 {
     setInferenceThreads(threads);
     const QString studyPath = p.value(QStringLiteral("study"));
-    const QString runId = p.value(QStringLiteral("run"));
     out->study = StudyFile::open(studyPath, error);
-    if (!out->study)
+    QString runId;
+    const QString named = p.value(QStringLiteral("run"));
+    if (!out->study ||
+        !chooseRun(*out->study, named, p.value(QStringLiteral("cell")), &runId, error))
         return false;
-    if (!out->study->runIds().contains(runId)) {
-        const QStringList runs = out->study->runIds();
-        *error =
-            QStringLiteral("%1: no run \"%2\" (runs: %3)")
-                .arg(studyPath, runId,
-                     runs.isEmpty() ? QStringLiteral("none") : runs.join(QStringLiteral(", ")));
-        return false;
-    }
+    if (named.isEmpty()) // say which run the rule chose (stdout stays the command's output)
+        QTextStream(stderr) << "using run " << runId << ", the active run of "
+                            << p.value(QStringLiteral("cell")) << '\n';
     return out->study->readRun(runId, &out->run, error) &&
            out->study->readCell(out->run.cell, &out->cell, error) &&
            runResults(*out->study, runId, which, out->cell, &out->results, {}, error);
@@ -117,6 +148,10 @@ void addStoredRunOptions(QCommandLineParser& p)
     p.addOption(
         {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("RUN")});
+    p.addOption({QStringLiteral("cell"),
+                 QStringLiteral("Cell type: use its active run (as the GUI shows it) when --run is "
+                                "not given."),
+                 QStringLiteral("CELL")});
     p.addOption({QStringLiteral("weights"), QStringLiteral("best (default) or last."),
                  QStringLiteral("WHICH"), QStringLiteral("best")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
@@ -126,7 +161,11 @@ void addStoredRunOptions(QCommandLineParser& p)
 bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* which, QString* error)
 {
     *which = p.value(QStringLiteral("weights"));
-    return requireOptions(p, {"study", "run"}, error) &&
+    if (!p.isSet(QStringLiteral("run")) && !p.isSet(QStringLiteral("cell"))) {
+        *error = QStringLiteral("--run or --cell (its active run) is required");
+        return false;
+    }
+    return requireOptions(p, {"study"}, error) &&
            intOption(p, QStringLiteral("threads"), 0, 1024, threads, error) &&
            checkWeightsChoice(*which, error);
 }

@@ -36,20 +36,27 @@ struct OpenedRun {
     RunResults results; ///< p, α, β of every gene with the chosen weights (cached or computed)
 };
 
-/// Opens the study of --study, reads the run of --run and its cell, and gets the run's results
-/// with `which` weights (computing them on `threads` torch threads when not cached); false with
-/// `error` naming study and run.
+/// The run to use: `run` when given, else the active run of `cell` (ac::activeRun(): the run the
+/// GUI shows, the user's choice or the best complete run by validation AUROC); false with
+/// `error` naming the study when neither is given, the run is unknown or the cell has no run.
+bool chooseRun(const StudyFile& study, const QString& run, const QString& cell, QString* out,
+               QString* error);
+
+/// Opens the study of --study, reads the run of --run (else the active run of --cell) and its cell,
+/// and gets the run's results with `which` weights (computing them on `threads` torch threads when
+/// not cached); false with `error` naming study and run.
 bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which, OpenedRun* out,
                    QString* error);
 
 /// Checks that `which` names stored weights ("best" or "last").
 bool checkWeightsChoice(const QString& which, QString* error);
 
-/// Adds --study, --run, --weights (best | last) and --threads: the options of every command that
-/// reads a stored run (evaluate, predict, attention).
+/// Adds --study, --run, --cell (its active run when --run is not given), --weights (best | last)
+/// and --threads: the options of every command that reads a stored run (evaluate, predict,
+/// attention).
 void addStoredRunOptions(QCommandLineParser& p);
-/// Reads the options of addStoredRunOptions(); false with `error` when --study or --run is
-/// missing, or --weights or --threads is invalid.
+/// Reads the options of addStoredRunOptions(); false with `error` when --study, or both --run and
+/// --cell, are missing, or --weights or --threads is invalid.
 bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* which,
                           QString* error);
 

@@ -1,6 +1,7 @@
 // attentivechrome-cli validate: agreement of α and attribution maps with a track (H3K27ac).
 #include "CliCommand.h"
 #include "CliSupport.h"
+#include "RunOptions.h"
 
 #include "ValidationFigure.h"
 #include "interpret/Validator.h"
@@ -27,6 +28,10 @@ void addValidateOptions(QCommandLineParser& p)
     p.addOption(
         {QStringLiteral("study"), QStringLiteral("Study file (.h5)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("run"), QStringLiteral("Run id."), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("cell"),
+                 QStringLiteral("Cell type: validate its active run (as the GUI shows it) when "
+                                "--run is not given."),
+                 QStringLiteral("CELL")});
     p.addOption({QStringLiteral("track"),
                  QStringLiteral("Track of the run's cell (default H3K27ac)."),
                  QStringLiteral("NAME"), QStringLiteral("H3K27ac")});
@@ -171,13 +176,17 @@ int runValidate(const QStringList& args)
                                        "genes."),
                         args, &code))
         return code;
-    if (QString missing; !requireOptions(p, {"study", "run", "out"}, &missing))
+    if (QString missing; !requireOptions(p, {"study", "out"}, &missing))
         return fail(cmd, missing);
     ValidationRequest request;
     QStringList figureFormats;
     int dpi = 0;
     QString error;
     if (!readRequest(p, &request, &figureFormats, &dpi, &error))
+        return fail(cmd, error);
+    if (const auto study = StudyFile::open(request.studyPath, &error);
+        !study ||
+        !chooseRun(*study, request.runId, p.value(QStringLiteral("cell")), &request.runId, &error))
         return fail(cmd, error);
     bool ok = false;
     const int threads = p.value(QStringLiteral("threads")).toInt(&ok);

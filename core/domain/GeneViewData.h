@@ -21,8 +21,9 @@ namespace ac
  */
 struct GeneViewData {
     GeneRecord gene;
-    QString cell;  ///< cell type id, e.g. "E123"
-    QString runId; ///< run the α/β/p come from; empty when none
+    QString cell;             ///< cell type id, e.g. "E123"
+    QString runId;            ///< run the α/β/p come from; empty when none
+    bool runIsActive = false; ///< `runId` is its cell's active run (ac::activeRun())
     int binCount = remc::kBinCount;
     int markCount = remc::kMarkCount;
     int binSize = remc::kBinSize;

@@ -20,9 +20,13 @@ struct RunRecord {
     ModelConfig model;
     TrainConfig train;
     QDateTime created;
-    QString status; ///< "running", "complete", "stopped-early", "cancelled", "failed", "imported"
+    /// "running" (saved mid-training), "complete", "stopped-early", "cancelled", "failed",
+    /// "imported"
+    QString status;
     int bestEpoch = 0; ///< 1-based epoch of the best validation AUROC (the "best" weights)
     std::vector<EpochMetrics> epochs;
+    QString name; ///< the user's name for the run; empty until renamed (the id names it)
+    QString note; ///< the user's free-text note; may be empty
     /// The cell's data digest (StudyFile::cellDigest) when the run was trained or imported; empty
     /// in older studies.
     QString cellDigest;
@@ -37,8 +41,20 @@ struct RunRecord {
     bool interrupted = false;
 
     /// Neither stale nor interrupted: a run whose numbers describe the cell's present data and
-    /// whose training ended or is still going on. What a default or "active" run choice prefers.
+    /// whose training ended or is still going on.
     bool isCurrent() const { return !stale && !interrupted; }
+
+    /// True when the run finished as planned (all epochs, early stopping, or imported weights) on
+    /// the cell's present data: the only runs the active-run rule (ac::defaultRun) picks by
+    /// itself. Cancelled, failed, still running (or killed) and stale runs are not complete.
+    bool isComplete() const
+    {
+        return isCurrent() &&
+               (status == QLatin1String("complete") || status == QLatin1String("stopped-early") ||
+                status == QLatin1String("imported"));
+    }
+    /// The name when the user gave one, else the id.
+    QString displayName() const { return name.isEmpty() ? id : name; }
 
     /// The status as shown to users: "interrupted" for an interrupted run, ", stale" appended to
     /// a stale one (e.g. "complete, stale").

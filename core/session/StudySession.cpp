@@ -43,6 +43,7 @@ void StudySession::close()
     m_track = TrackData();
     m_resultsCache.clear();
     m_indexCache.clear();
+    m_activeRuns.clear();
 }
 
 QString StudySession::path() const
@@ -178,9 +179,14 @@ std::shared_ptr<const RunResults> StudySession::runResults(const QString& runId,
     return r;
 }
 
-QString StudySession::newestRunWithResults(const QString& cell) const
+QString StudySession::activeRun(const QString& cell) const
 {
-    return m_study ? ac::newestRunWithResults(*m_study, cell) : QString();
+    if (!m_study)
+        return {};
+    const auto it = m_activeRuns.find(cell);
+    if (it != m_activeRuns.end())
+        return it->second;
+    return m_activeRuns[cell] = ac::activeRun(*m_study, cell);
 }
 
 bool StudySession::selectGene(int index)
@@ -221,6 +227,7 @@ GeneViewData StudySession::geneData(int index, QString* error) const
     d.gene = cell.genes[g];
     d.cell = m_cell;
     d.runId = m_runId;
+    d.runIsActive = !m_runId.isEmpty() && m_runId == activeRun(m_cell);
     d.label = cell.labels.size() == cell.genes.size() ? int(cell.labels[g]) : -1;
     if (m_study && !m_study->readGeneValues(m_cell, index, &d.values, error))
         d.values.clear();
@@ -253,7 +260,8 @@ std::vector<GeneViewData> StudySession::compareColumns(const QStringList& cells,
         d.gene = ci.genes[std::size_t(g)];
         d.cell = cell;
         d.label = g < int(ci.labels.size()) ? ci.labels[std::size_t(g)] : -1;
-        d.runId = cell == m_cell && !m_runId.isEmpty() ? m_runId : newestRunWithResults(cell);
+        d.runId = cell == m_cell && !m_runId.isEmpty() ? m_runId : activeRun(cell);
+        d.runIsActive = !d.runId.isEmpty() && d.runId == activeRun(cell);
         if (auto r = runResults(d.runId, &err); r && r->geneCount == ci.geneCount())
             d.takeResults(*r, g);
         if (!err.isEmpty() && error->isEmpty())

@@ -79,9 +79,9 @@ public:
     /// Results of any run, read once and cached; nullptr (and `error` when unreadable) when the
     /// run has none.
     std::shared_ptr<const RunResults> runResults(const QString& runId, QString* error);
-    /// The newest current run of `cell` with cached results, never a stale one
-    /// (ac::newestRunWithResults), or empty.
-    QString newestRunWithResults(const QString& cell) const;
+    /// The active run of `cell` (ac::activeRun(): the user's choice, else the best complete run
+    /// by validation AUROC), read once per opened study; empty when the cell has none.
+    QString activeRun(const QString& cell) const;
 
     /// Selects gene `index` of the selected cell; false when out of range.
     bool selectGene(int index);
@@ -101,12 +101,13 @@ public:
     /// `error`.
     GeneViewData geneData(int index, QString* error) const;
     /// The selected gene in each of `cells` that has it (matched by REMC id), with p/α/β of the
-    /// selected run (for the selected cell) or the cell's newest run with results; no values.
+    /// selected run (for the selected cell) or the cell's active run; no values.
     /// Cells whose index cannot be read are skipped (`error` gets the first such error).
     std::vector<GeneViewData> compareColumns(const QStringList& cells, QString* error);
     /// P(high) and labels of the selected run's test genes; empty without a run with results.
     SplitScores testScores() const;
-    /// Test AUROC at the best epoch per cell and model variant over every run of the study.
+    /// Test AUROC at the best epoch per cell and model variant: of each cell's active run, and of
+    /// the best complete run of the other variants (ac::bestTestAurocEntries()), with run ids.
     CellSummary runSummary() const;
 
 private:
@@ -128,6 +129,7 @@ private:
     TrackData m_track;                                                   ///< of m_cell
     std::map<QString, std::shared_ptr<const RunResults>> m_resultsCache; ///< by run id
     std::map<QString, std::shared_ptr<const CellIndex>> m_indexCache;    ///< by cell
+    mutable std::map<QString, QString> m_activeRuns;                     ///< by cell
 };
 
 } // namespace ac

@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <set>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -377,8 +378,9 @@ bool StudyEditor::writeRun(const RunRecord& run, const Weights& best, const Weig
         h5::writeWeightsGroup(bestGroup, best);
         H5::Group lastGroup = h5::openOrCreateGroup(g, layout::kWeightsLast);
         h5::writeWeightsGroup(lastGroup, last);
-        // Cached results belong to the weights they were computed from.
+        // Cached results and validations belong to the weights they were computed from.
         h5::remove(g, layout::kResults);
+        h5::remove(g, layout::kValidation);
     });
 }
 
@@ -413,7 +415,97 @@ bool StudyEditor::removeRun(const QString& runId, QString* error)
     return d->guarded(h5::qstr("/" + runPath(runId)), error, [&] {
         if (!h5::exists(d->file, runPath(runId)))
             throw std::runtime_error("no such run");
-        d->file.openGroup(layout::kRuns).unlink(h5::utf8(runId));
+        H5::Group runs = d->file.openGroup(layout::kRuns);
+        const std::string cell = h5::stringAttr(runs.openGroup(h5::utf8(runId)), layout::kCellAttr);
+        runs.unlink(h5::utf8(runId));
+        const std::string cellGroup = std::string(layout::kCells) + "/" + cell;
+        if (!h5::exists(d->file, cellGroup))
+            return;
+        H5::Group g = d->file.openGroup(cellGroup);
+        if (h5::hasAttr(g, layout::kActiveRunAttr) &&
+            h5::stringAttr(g, layout::kActiveRunAttr) == h5::utf8(runId))
+            g.removeAttr(layout::kActiveRunAttr);
+    });
+}
+
+bool StudyEditor::setActiveRun(const QString& cell, const QString& runId, QString* error)
+{
+    return d->guarded(h5::qstr("/" + cellPath(cell)), error, [&] {
+        if (!h5::exists(d->file, cellPath(cell)))
+            throw std::runtime_error("no such cell type");
+        H5::Group g = d->file.openGroup(cellPath(cell));
+        if (runId.isEmpty()) {
+            if (h5::hasAttr(g, layout::kActiveRunAttr))
+                g.removeAttr(layout::kActiveRunAttr);
+            return;
+        }
+        if (!h5::exists(d->file, runPath(runId)))
+            throw std::runtime_error("no run \"" + h5::utf8(runId) + "\"");
+        const std::string runCell =
+            h5::stringAttr(d->file.openGroup(runPath(runId)), layout::kCellAttr);
+        if (runCell != h5::utf8(cell))
+            throw std::runtime_error("run \"" + h5::utf8(runId) + "\" belongs to cell type \"" +
+                                     runCell + "\"");
+        h5::setAttr(g, layout::kActiveRunAttr, h5::utf8(runId));
+    });
+}
+
+bool StudyEditor::setRunName(const QString& runId, const QString& name, QString* error)
+{
+    return d->guarded(h5::qstr("/" + runPath(runId)), error, [&] {
+        if (!h5::exists(d->file, runPath(runId)))
+            throw std::runtime_error("no such run");
+        H5::Group g = d->file.openGroup(runPath(runId));
+        h5::setAttr(g, layout::kNameAttr, h5::utf8(name.trimmed()));
+    });
+}
+
+bool StudyEditor::setRunNote(const QString& runId, const QString& note, QString* error)
+{
+    return d->guarded(h5::qstr("/" + runPath(runId)), error, [&] {
+        if (!h5::exists(d->file, runPath(runId)))
+            throw std::runtime_error("no such run");
+        H5::Group g = d->file.openGroup(runPath(runId));
+        h5::setAttr(g, layout::kNoteAttr, h5::utf8(note));
+    });
+}
+
+bool StudyEditor::writeValidation(const QString& runId, const QString& name,
+                                  const ArrayBundle& arrays, QString* error)
+{
+    const std::string object = runPath(runId) + "/" + layout::kValidation + "/" + h5::utf8(name);
+    return d->guarded(h5::qstr("/" + object), error, [&] {
+        checkName(name, "validation");
+        if (!h5::exists(d->file, runPath(runId)))
+            throw std::runtime_error("no such run");
+        H5::Group runGroup = d->file.openGroup(runPath(runId));
+        H5::Group validations = h5::openOrCreateGroup(runGroup, layout::kValidation);
+        h5::remove(validations, h5::utf8(name));
+        std::set<QString> names;
+        const auto claim = [&names](const QString& key) {
+            checkName(key, "array");
+            if (!names.insert(key).second)
+                throw std::runtime_error("array name \"" + h5::utf8(key) + "\" used twice");
+        };
+        H5::Group g = h5::openOrCreateGroup(validations, h5::utf8(name));
+        for (const auto& [key, values] : arrays.floats) {
+            claim(key);
+            const hsize_t n = values.size();
+            h5::writeFloats(g, h5::utf8(key), {n}, values.data(),
+                            n > 0 ? h5::Layout{{std::min<hsize_t>(n, 65536)}, layout::kDeflateLevel}
+                                  : h5::Layout{});
+        }
+        for (const auto& [key, values] : arrays.integers) {
+            claim(key);
+            h5::writeInt64(g, h5::utf8(key), values);
+        }
+        for (const auto& [key, texts] : arrays.texts) {
+            claim(key);
+            std::vector<std::string> v;
+            for (const QString& t : texts)
+                v.push_back(h5::utf8(t));
+            h5::writeStrings(g, h5::utf8(key), v);
+        }
     });
 }
 

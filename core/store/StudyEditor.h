@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ArrayBundle.h"
 #include "domain/CellData.h"
 #include "domain/RunRecord.h"
 #include "domain/RunResults.h"
@@ -50,7 +51,21 @@ public:
     /// `cellDigest` and this process as its writer (how an interrupted run is recognised).
     bool writeRun(const RunRecord& run, const Weights& best, const Weights& last, QString* error);
     bool writeResults(const QString& runId, const RunResults& results, QString* error);
+    /// Removes a run with its weights, results and validations; when it was its cell's active
+    /// run, the choice is cleared (the cell falls back to ac::defaultRun()).
     bool removeRun(const QString& runId, QString* error);
+    /// Makes `runId` the active run of its cell (shown by default in the GUI, used by the CLI
+    /// without --run); an empty `runId` clears the choice of `cell`. Fails when the run is not a
+    /// run of `cell`.
+    bool setActiveRun(const QString& cell, const QString& runId, QString* error);
+    /// Sets the user's name of a run (empty: the id names it again); kept by writeRun().
+    bool setRunName(const QString& runId, const QString& name, QString* error);
+    /// Sets the user's note of a run (may be empty); kept by writeRun().
+    bool setRunNote(const QString& runId, const QString& note, QString* error);
+    /// Adds or replaces the stored validation `name` of a run (/runs/<id>/validation/<name>).
+    /// writeRun() drops a run's validations with its results: they belong to its weights.
+    bool writeValidation(const QString& runId, const QString& name, const ArrayBundle& arrays,
+                         QString* error);
 
     /// Makes every write visible at `path` at once. After commit (successful or not) the editor
     /// accepts no more writes. When another editor committed to the study after this one began,

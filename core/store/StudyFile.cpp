@@ -321,6 +321,10 @@ bool StudyFile::readRun(const QString& runId, RunRecord* out, QString* error) co
         const QString current = cellDigest(r.cell);
         r.stale = !r.cellDigest.isEmpty() && !current.isEmpty() && r.cellDigest != current;
         r.interrupted = r.status == QLatin1String("running") && WriterProcess::isGone(r.writer);
+        if (h5::hasAttr(g, layout::kNameAttr))
+            r.name = h5::qstr(h5::stringAttr(g, layout::kNameAttr));
+        if (h5::hasAttr(g, layout::kNoteAttr))
+            r.note = h5::qstr(h5::stringAttr(g, layout::kNoteAttr));
         QString jsonError;
         const auto model = QJsonDocument::fromJson(
             QByteArray::fromStdString(h5::stringAttr(g, layout::kModelAttr)));
@@ -408,6 +412,60 @@ bool StudyFile::readResults(const QString& runId, RunResults* out, QString* erro
             r.markCount = static_cast<int>(shape[1]);
         }
         *out = std::move(r);
+    });
+}
+
+QString StudyFile::activeRunChoice(const QString& cell) const
+{
+    QString run;
+    d->guarded(cellPath(cell), nullptr, [&] {
+        const std::string path = h5::utf8(cellPath(cell).mid(1));
+        if (!h5::exists(d->file, path))
+            return;
+        const H5::Group g = d->file.openGroup(path);
+        if (h5::hasAttr(g, layout::kActiveRunAttr))
+            run = h5::qstr(h5::stringAttr(g, layout::kActiveRunAttr));
+    });
+    return run;
+}
+
+QStringList StudyFile::validationNames(const QString& runId) const
+{
+    QStringList names;
+    const std::string path = h5::utf8(runPath(runId).mid(1)) + "/" + layout::kValidation;
+    d->guarded(runPath(runId), nullptr, [&] {
+        if (!h5::exists(d->file, path))
+            return;
+        for (const std::string& n : h5::memberNames(d->file.openGroup(path)))
+            names << h5::qstr(n);
+    });
+    return names;
+}
+
+bool StudyFile::readValidation(const QString& runId, const QString& name, ArrayBundle* out,
+                               QString* error) const
+{
+    const QString object = runPath(runId) + QLatin1Char('/') + QLatin1String(layout::kValidation) +
+                           QLatin1Char('/') + name;
+    return d->guarded(object, error, [&] {
+        if (!h5::exists(d->file, h5::utf8(object.mid(1))))
+            throw std::runtime_error("no such stored validation");
+        const H5::Group g = d->file.openGroup(h5::utf8(object));
+        ArrayBundle b;
+        for (const std::string& n : h5::memberNames(g)) {
+            const H5T_class_t type = g.openDataSet(n).getTypeClass();
+            if (type == H5T_FLOAT)
+                b.floats[h5::qstr(n)] = h5::readFloats(g, n);
+            else if (type == H5T_INTEGER)
+                b.integers[h5::qstr(n)] = h5::readInt64(g, n);
+            else if (type == H5T_STRING) {
+                QStringList& texts = b.texts[h5::qstr(n)]; // kept when empty
+                for (const std::string& t : h5::readStrings(g, n))
+                    texts << h5::qstr(t);
+            } else
+                throw std::runtime_error(n + ": expected numbers or text");
+        }
+        *out = std::move(b);
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ArrayBundle.h"
 #include "domain/CellData.h"
 #include "domain/RunRecord.h"
 #include "domain/RunResults.h"
@@ -59,6 +60,15 @@ public:
                      QString* error) const;
     bool hasResults(const QString& runId) const;
     bool readResults(const QString& runId, RunResults* out, QString* error) const;
+
+    /// The run the user made active for `cell` (StudyEditor::setActiveRun); empty when none was
+    /// chosen. The run to show is ac::activeRun(), which falls back to the rule.
+    QString activeRunChoice(const QString& cell) const;
+    /// Names of the validations stored with a run (StudyEditor::writeValidation), oldest first.
+    QStringList validationNames(const QString& runId) const;
+    /// One stored validation of a run, every array of its group.
+    bool readValidation(const QString& runId, const QString& name, ArrayBundle* out,
+                        QString* error) const;
 
 private:
     StudyFile();

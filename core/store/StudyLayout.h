@@ -32,6 +32,7 @@ inline constexpr char kSourceAttr[] = "source";
 /// SHA-256 (hex) of the cell's genes, labels, splits, marks and X, written by every import.
 inline constexpr char kDataDigestAttr[] = "data_digest";
 inline constexpr char kAssemblyAttr[] = "assembly";
+inline constexpr char kActiveRunAttr[] = "active_run"; ///< the run the user made active
 
 // /runs/<id>/...
 inline constexpr char kCellAttr[] = "cell";
@@ -42,6 +43,8 @@ inline constexpr char kBestEpochAttr[] = "best_epoch";
 inline constexpr char kCellDigestAttr[] = "cell_digest";
 /// WriterProcess tag of the process that last stored the run (absent in older studies).
 inline constexpr char kWriterAttr[] = "writer";
+inline constexpr char kNameAttr[] = "name"; ///< the user's name for the run (optional)
+inline constexpr char kNoteAttr[] = "note"; ///< the user's note (optional)
 inline constexpr char kModelAttr[] = "model";
 inline constexpr char kTrainAttr[] = "train";
 inline constexpr char kMetrics[] = "metrics";
@@ -54,6 +57,7 @@ inline constexpr char kResults[] = "results";
 inline constexpr char kP[] = "p";
 inline constexpr char kAlpha[] = "alpha";
 inline constexpr char kBeta[] = "beta";
+inline constexpr char kValidation[] = "validation"; ///< /runs/<id>/validation/<name>/<array>
 
 /// Genes per chunk of X: one gene reads one small chunk (8 genes × 100 bins × 5 marks, 16 KB).
 inline constexpr unsigned kGenesPerChunk = 8;

@@ -19,9 +19,14 @@ CellSummary summariseRuns(const std::vector<CellSummary::Entry>& entries)
     const std::size_t nv = static_cast<std::size_t>(s.variants.size());
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     s.scores.assign(static_cast<std::size_t>(s.cells.size()) * nv, kNaN);
-    for (const CellSummary::Entry& e : entries)
-        s.scores[static_cast<std::size_t>(s.cells.indexOf(e.cell)) * nv +
-                 static_cast<std::size_t>(s.variants.indexOf(e.variant))] = e.score;
+    for (int i = 0; i < s.cells.size() * s.variants.size(); ++i)
+        s.runIds << QString();
+    for (const CellSummary::Entry& e : entries) {
+        const std::size_t at = static_cast<std::size_t>(s.cells.indexOf(e.cell)) * nv +
+                               static_cast<std::size_t>(s.variants.indexOf(e.variant));
+        s.scores[at] = e.score;
+        s.runIds[static_cast<int>(at)] = e.runId;
+    }
 
     s.rows.resize(nv);
     for (std::size_t v = 0; v < nv; ++v) {

@@ -18,6 +18,7 @@ struct CellSummary {
         QString cell;
         QString variant; ///< e.g. the model kind key "attentivechrome"
         double score = 0;
+        QString runId = {}; ///< the run the score comes from (may be empty)
     };
     /// One row of the summary table.
     struct Row {
@@ -32,11 +33,16 @@ struct CellSummary {
     QStringList cells;          ///< in first-seen order
     QStringList variants;       ///< in first-seen order
     std::vector<double> scores; ///< cells × variants, row-major; NaN where missing
+    QStringList runIds;         ///< cells × variants, row-major: the run of each score, or empty
     std::vector<Row> rows;      ///< one per variant, same order as `variants`
 
     double score(int cell, int variant) const
     {
         return scores[static_cast<std::size_t>(cell) * variants.size() + variant];
+    }
+    QString runId(int cell, int variant) const
+    {
+        return runIds.value(cell * variants.size() + variant);
     }
 };
 

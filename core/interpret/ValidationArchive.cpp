@@ -1,0 +1,161 @@
+#include "interpret/ValidationArchive.h"
+
+#include "store/StudyEditor.h"
+#include "store/StudyFile.h"
+
+#include <stdexcept>
+
+namespace ac
+{
+
+namespace
+{
+
+QString mapName(std::size_t i)
+{
+    return QStringLiteral("map_%1").arg(i);
+}
+
+/// The array `key` of `arrays` (of map `m`), or an error naming it.
+template <typename T> const T& member(const std::map<QString, T>& m, const QString& key)
+{
+    const auto it = m.find(key);
+    if (it == m.end())
+        throw std::runtime_error(key.toStdString() + ": missing");
+    return it->second;
+}
+
+QString text(const ArrayBundle& arrays, const QString& key)
+{
+    return member(arrays.texts, key).value(0);
+}
+
+void readMaps(const ArrayBundle& arrays, std::size_t genes, ValidationReport* r)
+{
+    const QStringList& keys = member(arrays.texts, QStringLiteral("map_keys"));
+    const QStringList& names = member(arrays.texts, QStringLiteral("map_names"));
+    const auto& marks = member(arrays.integers, QStringLiteral("map_mark_counts"));
+    const auto& bins = member(arrays.integers, QStringLiteral("map_bin_counts"));
+    const std::size_t n = std::size_t(keys.size());
+    if (std::size_t(names.size()) != n || marks.size() != n || bins.size() != n)
+        throw std::runtime_error("map_keys, map_names and the map sizes do not agree");
+    for (std::size_t i = 0; i < n; ++i) {
+        MapSeries map;
+        map.key = keys[int(i)];
+        map.name = names[int(i)];
+        map.markCount = int(marks[i]);
+        map.binCount = int(bins[i]);
+        map.values = member(arrays.floats, mapName(i));
+        if (map.values.size() != genes * std::size_t(map.markCount) * std::size_t(map.binCount))
+            throw std::runtime_error(mapName(i).toStdString() + ": not genes × marks × bins");
+        r->input.maps.push_back(std::move(map));
+    }
+}
+
+} // namespace
+
+QString ValidationArchive::entryName(const QString& track, const QString& split)
+{
+    return track + QLatin1Char('-') + split;
+}
+
+ArrayBundle ValidationArchive::toArrays(const ValidationReport& r)
+{
+    ArrayBundle a;
+    a.texts[QStringLiteral("run_id")] = {r.runId};
+    a.texts[QStringLiteral("cell")] = {r.cell};
+    a.texts[QStringLiteral("track")] = {r.track};
+    a.texts[QStringLiteral("split")] = {r.split};
+    a.texts[QStringLiteral("model")] = {r.model};
+    a.texts[QStringLiteral("mark_names")] = r.markNames;
+    a.texts[QStringLiteral("gene_ids")] = r.geneIds;
+    a.texts[QStringLiteral("gene_symbols")] = r.geneSymbols;
+    a.integers[QStringLiteral("genes")].assign(r.genes.begin(), r.genes.end());
+    a.integers[QStringLiteral("bin_count")] = {r.input.binCount};
+    a.floats[QStringLiteral("track_values")] = r.input.track;
+    a.floats[QStringLiteral("p")] = r.input.p;
+    QStringList& keys = a.texts[QStringLiteral("map_keys")];
+    QStringList& names = a.texts[QStringLiteral("map_names")];
+    auto& marks = a.integers[QStringLiteral("map_mark_counts")];
+    auto& bins = a.integers[QStringLiteral("map_bin_counts")];
+    for (std::size_t i = 0; i < r.input.maps.size(); ++i) {
+        const MapSeries& map = r.input.maps[i];
+        keys << map.key;
+        names << map.name;
+        marks.push_back(map.markCount);
+        bins.push_back(map.binCount);
+        a.floats[mapName(i)] = map.values;
+    }
+    return a;
+}
+
+bool ValidationArchive::fromArrays(const ArrayBundle& arrays, ValidationReport* out, QString* error)
+{
+    try {
+        ValidationReport r;
+        r.runId = text(arrays, QStringLiteral("run_id"));
+        r.cell = text(arrays, QStringLiteral("cell"));
+        r.track = text(arrays, QStringLiteral("track"));
+        r.split = text(arrays, QStringLiteral("split"));
+        r.model = text(arrays, QStringLiteral("model"));
+        r.markNames = member(arrays.texts, QStringLiteral("mark_names"));
+        r.geneIds = member(arrays.texts, QStringLiteral("gene_ids"));
+        r.geneSymbols = member(arrays.texts, QStringLiteral("gene_symbols"));
+        for (std::int64_t g : member(arrays.integers, QStringLiteral("genes")))
+            r.genes.push_back(int(g));
+        const auto& binCount = member(arrays.integers, QStringLiteral("bin_count"));
+        r.input.binCount = binCount.empty() ? 0 : int(binCount[0]);
+        r.input.markNames = r.markNames;
+        r.input.track = member(arrays.floats, QStringLiteral("track_values"));
+        r.input.p = member(arrays.floats, QStringLiteral("p"));
+        const std::size_t n = r.genes.size();
+        if (r.input.binCount <= 0 || r.input.p.size() != n || std::size_t(r.geneIds.size()) != n ||
+            r.input.track.size() != n * std::size_t(r.input.binCount))
+            throw std::runtime_error("genes, gene_ids, p and track_values do not agree");
+        readMaps(arrays, n, &r);
+        r.agreement = Agreement::compute(r.input);
+        *out = std::move(r);
+        return true;
+    } catch (const std::exception& e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+}
+
+bool ValidationArchive::store(const ValidationReport& report, QString* error)
+{
+    const ArrayBundle arrays = toArrays(report);
+    const QString name = entryName(report.track, report.split);
+    return StudyEditor::apply(
+        report.studyPath,
+        [&](StudyEditor& editor, QString* err) {
+            return editor.writeValidation(report.runId, name, arrays, err);
+        },
+        error);
+}
+
+bool ValidationArchive::has(const StudyFile& study, const QString& runId, const QString& track,
+                            const QString& split)
+{
+    return study.validationNames(runId).contains(entryName(track, split));
+}
+
+bool ValidationArchive::load(const StudyFile& study, const QString& runId, const QString& track,
+                             const QString& split, ValidationReport* out, QString* error)
+{
+    const QString name = entryName(track, split);
+    ArrayBundle arrays;
+    if (!study.readValidation(runId, name, &arrays, error))
+        return false;
+    ValidationReport r;
+    if (!fromArrays(arrays, &r, error)) {
+        *error =
+            QStringLiteral("%1: /runs/%2/validation/%3: %4").arg(study.path(), runId, name, *error);
+        return false;
+    }
+    r.studyPath = study.path();
+    *out = std::move(r);
+    return true;
+}
+
+} // namespace ac

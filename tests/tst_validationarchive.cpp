@@ -1,0 +1,141 @@
+// Validation results kept with their run (issue 14, item 2): a report survives the trip through
+// the study file with the same genes, maps and agreement, and a damaged stored validation is
+// named in the error instead of being shown.
+#include "interpret/ValidationArchive.h"
+#include "store/StudyEditor.h"
+#include "store/StudyFile.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ac;
+
+namespace
+{
+
+constexpr int kGenes = 4, kMarks = 2, kBins = 5;
+
+ValidationReport makeReport(const QString& study)
+{
+    ValidationReport r;
+    r.studyPath = study;
+    r.runId = QStringLiteral("run1");
+    r.cell = QStringLiteral("E1");
+    r.track = QStringLiteral("H3K27ac");
+    r.split = QStringLiteral("test");
+    r.model = QStringLiteral("attentivechrome");
+    r.markNames = {QStringLiteral("H3K4me3"), QStringLiteral("H3K27me3")};
+    r.genes = {0, 2, 5, 7};
+    r.geneIds = {QStringLiteral("000001"), QStringLiteral("000003"), QStringLiteral("000006"),
+                 QStringLiteral("000008")};
+    r.geneSymbols = {QStringLiteral("A"), QString(), QStringLiteral("C"), QStringLiteral("D")};
+    r.input.markNames = r.markNames;
+    r.input.binCount = kBins;
+    r.input.p = {0.9f, 0.8f, 0.2f, 0.1f};
+    for (int g = 0; g < kGenes; ++g)
+        for (int b = 0; b < kBins; ++b)
+            r.input.track.push_back(g == 3 && b == 2 ? std::nanf("") : float(g + b * b));
+    MapSeries alpha;
+    alpha.key = QStringLiteral("alpha");
+    alpha.name = QStringLiteral("α (bin attention)");
+    alpha.markCount = kMarks;
+    alpha.binCount = kBins;
+    for (int i = 0; i < kGenes * kMarks * kBins; ++i)
+        alpha.values.push_back(float((i * 7) % 11) / 11.0f);
+    r.input.maps.push_back(alpha);
+    r.agreement = Agreement::compute(r.input);
+    return r;
+}
+
+RunRecord makeRun()
+{
+    RunRecord run;
+    run.id = QStringLiteral("run1");
+    run.cell = QStringLiteral("E1");
+    run.status = QStringLiteral("complete");
+    return run;
+}
+
+CellData makeCell()
+{
+    CellData c;
+    c.name = QStringLiteral("E1");
+    c.binCount = kBins;
+    c.markCount = kMarks;
+    c.markNames = {QStringLiteral("H3K4me3"), QStringLiteral("H3K27me3")};
+    for (int g = 0; g < 8; ++g) {
+        GeneRecord r;
+        r.remcId = QStringLiteral("%1").arg(g + 1, 6, 10, QLatin1Char('0'));
+        c.genes.push_back(r);
+        c.labels.push_back(std::uint8_t(g % 2));
+        c.splits.push_back(Split::Test);
+    }
+    c.values.assign(std::size_t(8 * kBins * kMarks), 1.0f);
+    return c;
+}
+
+} // namespace
+
+class TestValidationArchive : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void storedReportIsTheSame()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("study.h5"));
+        QString error;
+        QVERIFY2(StudyEditor::apply(
+                     path,
+                     [](StudyEditor& e, QString* err) {
+                         return e.writeCell(makeCell(), err) && e.writeRun(makeRun(), {}, {}, err);
+                     },
+                     &error),
+                 qPrintable(error));
+        const ValidationReport report = makeReport(path);
+        QVERIFY2(ValidationArchive::store(report, &error), qPrintable(error));
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        QVERIFY(ValidationArchive::has(*study, report.runId, report.track, report.split));
+        QVERIFY(!ValidationArchive::has(*study, report.runId, report.track, "valid"));
+        ValidationReport back;
+        QVERIFY2(ValidationArchive::load(*study, report.runId, report.track, report.split, &back,
+                                         &error),
+                 qPrintable(error));
+        QCOMPARE(back.studyPath, path);
+        QCOMPARE(back.runId, report.runId);
+        QCOMPARE(back.cell, report.cell);
+        QCOMPARE(back.model, report.model);
+        QCOMPARE(back.genes, report.genes);
+        QCOMPARE(back.geneSymbols, report.geneSymbols);
+        QCOMPARE(back.input.p, report.input.p);
+        QVERIFY(std::isnan(back.input.track[3 * kBins + 2]));
+        QCOMPARE(back.input.maps.size(), std::size_t(1));
+        QCOMPARE(back.input.maps[0].name, report.input.maps[0].name);
+        QCOMPARE(back.input.maps[0].values, report.input.maps[0].values);
+        QCOMPARE(back.agreement.rows.size(), report.agreement.rows.size());
+        for (std::size_t r = 0; r < report.agreement.rows.size(); ++r)
+            QCOMPARE(Validator::tableRow(back.agreement.rows[r]),
+                     Validator::tableRow(report.agreement.rows[r]));
+    }
+
+    void damagedArraysAreNamed()
+    {
+        ArrayBundle arrays = ValidationArchive::toArrays(makeReport({}));
+        ValidationReport out;
+        QString error;
+        QVERIFY(ValidationArchive::fromArrays(arrays, &out, &error));
+        arrays.floats.erase(QStringLiteral("p"));
+        QVERIFY(!ValidationArchive::fromArrays(arrays, &out, &error));
+        QVERIFY2(error.contains(QStringLiteral("p: missing")), qPrintable(error));
+        arrays = ValidationArchive::toArrays(makeReport({}));
+        arrays.floats[QStringLiteral("map_0")].pop_back();
+        QVERIFY(!ValidationArchive::fromArrays(arrays, &out, &error));
+        QVERIFY2(error.contains(QStringLiteral("map_0")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidationArchive)
+#include "tst_validationarchive.moc"
