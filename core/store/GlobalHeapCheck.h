@@ -1,0 +1,29 @@
+#pragma once
+
+#include <H5Cpp.h>
+
+namespace ac
+{
+
+/**
+ * Checks the HDF5 global heap behind a variable-length string dataset before HDF5 reads it.
+ *
+ * HDF5 1.10 trusts the global heap collections ("GCOL") that hold variable-length strings: one
+ * changed byte of an object's size makes H5Dread copy past the heap and crash (issue 13, finding
+ * 2). Studies written before format version 1.1 keep gene names there. check() reads the
+ * dataset's heap references (16 bytes each) and every collection they point to straight from
+ * the file, walks the collection exactly as HDF5 will, and throws std::runtime_error (saying
+ * which part is damaged) unless every reference names an object of its length inside a
+ * well-formed collection within the file. Only contiguous datasets can be checked (the only
+ * layout this program writes); any other layout of a variable-length string dataset is refused.
+ *
+ * Stateless; reads the file with its own descriptor, so it may run beside HDF5 in any thread.
+ */
+class GlobalHeapCheck
+{
+public:
+    /// Throws std::runtime_error when `ds` (variable-length strings) cannot be read safely.
+    static void check(const H5::DataSet& ds);
+};
+
+} // namespace ac
