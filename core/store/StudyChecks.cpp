@@ -62,10 +62,10 @@ void checkCellIndex(const CellData& cell)
                                          std::to_string(i) + "; labels must be 0 or 1");
     for (std::size_t i = 0; i < cell.genes.size(); ++i) {
         const GeneRecord& g = cell.genes[i];
-        if (g.tss < 1 || g.tss > kMaxTss)
+        if (g.tss < 0 || g.tss > kMaxTss) // 0: unknown
             invalid(layout::kGeneTss, "value " + std::to_string(g.tss) + " at row " +
                                           std::to_string(i) + "; a TSS is a position from 1 to " +
-                                          std::to_string(kMaxTss));
+                                          std::to_string(kMaxTss) + " (0 when unknown)");
         if (g.strand != '+' && g.strand != '-' && g.strand != '.')
             invalid(layout::kGeneStrand, "value " + std::to_string(int(std::uint8_t(g.strand))) +
                                              " at row " + std::to_string(i) +
