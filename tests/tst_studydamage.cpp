@@ -220,6 +220,31 @@ private Q_SLOTS:
         }
     }
 
+    // Format version 1 (variable-length strings, written before issue 13) still reads, and an
+    // edit turns it into version 2 without rewriting what it does not touch.
+    void versionOneStudiesStillRead()
+    {
+        const QString path = freshStudy(QStringLiteral("v1.h5"));
+        editRaw(path, [](H5::H5File& file) {
+            makeSymbolsVariableLength(file);
+            const std::int64_t one = 1;
+            file.openAttribute("format_version").write(H5::PredType::NATIVE_INT64, &one);
+        });
+        QString error;
+        QCOMPARE(StudyFile::open(path, &error)->formatVersion(), 1);
+        QCOMPARE(readEverything(path), QString());
+        QVERIFY2(
+            StudyEditor::apply(
+                path, [](StudyEditor& e, QString* err) { return e.removeRun(kRun, err); }, &error),
+            qPrintable(error));
+        const auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        QCOMPARE(study->formatVersion(), StudyFile::kFormatVersion);
+        CellData cell;
+        QVERIFY2(study->readCellIndex(QLatin1String(kCell), &cell, &error), qPrintable(error));
+        QCOMPARE(cell.genes[3].symbol, QStringLiteral("GENE3"));
+    }
+
     // Issue 13, finding 12 and item 5: a truncated study says so in words.
     void truncatedStudyIsDescribedInWords()
     {

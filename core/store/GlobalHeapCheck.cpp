@@ -3,11 +3,11 @@
 #include <cstdint>
 #include <cstring>
 #include <fcntl.h>
-#include <map>
 #include <stdexcept>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <vector>
 
 namespace ac
@@ -22,6 +22,7 @@ namespace
 // reference in a dataset is a 4-byte length, an 8-byte collection address and a 4-byte index.
 constexpr std::uint64_t kHeaderSize = 16;
 constexpr std::uint64_t kReferenceSize = 16;
+constexpr std::uint64_t kAbsent = ~0ULL;
 
 std::uint64_t little(const unsigned char* p, int bytes)
 {
@@ -74,8 +75,9 @@ private:
                              std::to_string(address) + ") is damaged: " + what);
 }
 
-/// Object index → size of the collection at `address`, walked as HDF5 walks it.
-std::map<unsigned, std::uint64_t> readCollection(const RawFile& file, std::uint64_t address)
+/// Object sizes of the collection at `address` by object index (kAbsent: no such object),
+/// walked as HDF5 walks it.
+std::vector<std::uint64_t> readCollection(const RawFile& file, std::uint64_t address)
 {
     std::vector<unsigned char> bytes;
     if (!file.read(address, kHeaderSize, &bytes))
@@ -85,7 +87,7 @@ std::map<unsigned, std::uint64_t> readCollection(const RawFile& file, std::uint6
     const std::uint64_t size = little(&bytes[8], 8);
     if (size < kHeaderSize || !file.read(address, size, &bytes))
         damaged(address, "its size does not fit in the file");
-    std::map<unsigned, std::uint64_t> objects;
+    std::vector<std::uint64_t> objects;
     std::uint64_t p = kHeaderSize;
     while (p + kHeaderSize <= size) { // a smaller tail is free space
         const auto index = unsigned(little(&bytes[p], 2));
@@ -96,8 +98,13 @@ std::map<unsigned, std::uint64_t> readCollection(const RawFile& file, std::uint6
             index > 0 ? kHeaderSize + ((objectSize + 7) & ~7ULL) : objectSize;
         if (need < kHeaderSize || need > size - p)
             damaged(address, "an object runs past the end of its heap");
-        if (index > 0 && !objects.emplace(index, objectSize).second)
-            damaged(address, "two objects have the same index");
+        if (index > 0) {
+            if (index >= objects.size())
+                objects.resize(index + 1, kAbsent);
+            if (objects[index] != kAbsent)
+                damaged(address, "two objects have the same index");
+            objects[index] = objectSize;
+        }
         p += need;
     }
     return objects;
@@ -129,7 +136,7 @@ void GlobalHeapCheck::check(const H5::DataSet& ds)
     std::vector<unsigned char> references;
     if (!file.read(offset, std::uint64_t(count) * kReferenceSize, &references))
         throw std::runtime_error("the strings' references lie beyond the end of the file");
-    std::map<std::uint64_t, std::map<unsigned, std::uint64_t>> collections;
+    std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> collections;
     for (hssize_t i = 0; i < count; ++i) {
         const unsigned char* r = references.data() + std::size_t(i) * kReferenceSize;
         const std::uint64_t length = little(r, 4);
@@ -140,8 +147,8 @@ void GlobalHeapCheck::check(const H5::DataSet& ds)
         auto it = collections.find(address);
         if (it == collections.end())
             it = collections.emplace(address, readCollection(file, address)).first;
-        const auto object = it->second.find(index);
-        if (object == it->second.end() || object->second != length)
+        const std::vector<std::uint64_t>& sizes = it->second;
+        if (index == 0 || index >= sizes.size() || sizes[index] != length)
             damaged(address,
                     ("string " + std::to_string(i) + " does not match its heap object").c_str());
     }

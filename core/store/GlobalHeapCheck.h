@@ -10,7 +10,7 @@ namespace ac
  *
  * HDF5 1.10 trusts the global heap collections ("GCOL") that hold variable-length strings: one
  * changed byte of an object's size makes H5Dread copy past the heap and crash (issue 13, finding
- * 2). Studies written before format version 1.1 keep gene names there. check() reads the
+ * 2). Studies of format version 1 keep gene names there. check() reads the
  * dataset's heap references (16 bytes each) and every collection they point to straight from
  * the file, walks the collection exactly as HDF5 will, and throws std::runtime_error (saying
  * which part is damaged) unless every reference names an object of its length inside a

@@ -210,11 +210,13 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
             p.file = H5::H5File(h5::utf8(p.tempPath), H5F_ACC_EXCL, H5::FileCreatPropList::DEFAULT,
                                 accessList());
             h5::setAttr(p.file, layout::kFormatAttr, std::string(layout::kFormatName));
-            h5::setAttr(p.file, layout::kVersionAttr, std::int64_t(StudyFile::kFormatVersion));
             H5::Group root = p.file.openGroup("/");
             h5::openOrCreateGroup(root, layout::kCells);
             h5::openOrCreateGroup(root, layout::kRuns);
         }
+        // What this editor writes (fixed-length strings) older programs cannot read: they then
+        // say the version is too new instead of failing on a string.
+        h5::setAttr(p.file, layout::kVersionAttr, std::int64_t(StudyFile::kFormatVersion));
         p.open = true;
     } catch (const H5::Exception& e) {
         *error = QStringLiteral("%1: cannot write %2: %3").arg(path, p.tempPath, h5::describe(e));
