@@ -110,35 +110,52 @@ std::vector<std::uint64_t> readCollection(const RawFile& file, std::uint64_t add
     return objects;
 }
 
-std::string fileNameOf(const H5::DataSet& ds)
+std::string fileNameOf(hid_t object)
 {
-    const ssize_t length = H5Fget_name(ds.getId(), nullptr, 0);
+    const ssize_t length = H5Fget_name(object, nullptr, 0);
     if (length <= 0)
         throw std::runtime_error("cannot tell which file holds the strings");
     std::string name(std::size_t(length), '\0');
-    H5Fget_name(ds.getId(), name.data(), std::size_t(length) + 1);
+    H5Fget_name(object, name.data(), std::size_t(length) + 1);
     return name;
 }
 
-} // namespace
-
-void GlobalHeapCheck::check(const H5::DataSet& ds)
+/// HDF5 conversion from variable-length strings to opaque bytes of the same size that keeps
+/// the stored heap references as they are: reading with it reads no heap.
+herr_t keepReferences(hid_t source, hid_t target, H5T_cdata_t* cdata, size_t, size_t, size_t, void*,
+                      void*, hid_t)
 {
-    H5::DataSpace space = ds.getSpace();
-    const hssize_t count = space.getSimpleExtentNpoints();
-    if (count <= 0 || ds.getStorageSize() == 0)
-        return; // nothing stored: HDF5 reads no heap
-    const haddr_t offset = H5Dget_offset(ds.getId());
-    if (offset == HADDR_UNDEF)
-        throw std::runtime_error(
-            "variable-length strings in a layout this program does not write; cannot be checked");
-    const RawFile file(fileNameOf(ds));
-    std::vector<unsigned char> references;
-    if (!file.read(offset, std::uint64_t(count) * kReferenceSize, &references))
-        throw std::runtime_error("the strings' references lie beyond the end of the file");
+    if (cdata->command != H5T_CONV_INIT)
+        return 0; // H5T_CONV_CONV: the bytes already are the references
+    cdata->need_bkg = H5T_BKG_NO;
+    const bool fits = H5Tis_variable_str(source) > 0 && H5Tget_class(target) == H5T_OPAQUE &&
+                      H5Tget_size(target) == H5Tget_size(source);
+    return fits ? 0 : -1;
+}
+
+/// The opaque type the stored references are read as (registered once per process).
+hid_t referenceType()
+{
+    static const hid_t type = [] {
+        const hid_t opaque = H5Tcreate(H5T_OPAQUE, kReferenceSize);
+        H5Tset_tag(opaque, "global heap reference");
+        const hid_t strings = H5Tcopy(H5T_C_S1);
+        H5Tset_size(strings, H5T_VARIABLE);
+        H5Tregister(H5T_PERS_SOFT, "attentivechrome keep heap references", strings, opaque,
+                    keepReferences);
+        H5Tclose(strings);
+        return opaque;
+    }();
+    return type;
+}
+
+/// Checks `count` stored references (16 bytes each) against the file holding `object`.
+void checkReferences(hid_t object, const std::vector<unsigned char>& references)
+{
+    const RawFile file(fileNameOf(object));
     std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> collections;
-    for (hssize_t i = 0; i < count; ++i) {
-        const unsigned char* r = references.data() + std::size_t(i) * kReferenceSize;
+    for (std::size_t i = 0; i < references.size() / kReferenceSize; ++i) {
+        const unsigned char* r = references.data() + i * kReferenceSize;
         const std::uint64_t length = little(r, 4);
         const std::uint64_t address = little(r + 4, 8);
         const auto index = unsigned(little(r + 12, 4));
@@ -152,6 +169,46 @@ void GlobalHeapCheck::check(const H5::DataSet& ds)
             damaged(address,
                     ("string " + std::to_string(i) + " does not match its heap object").c_str());
     }
+}
+
+/// Heap references of 8-byte addresses and lengths (HDF5's default) are all this check reads.
+void requireDefaultSizes(hid_t object)
+{
+    const hid_t file = H5Iget_file_id(object);
+    const hid_t fcpl = H5Fget_create_plist(file);
+    size_t address = 0, length = 0;
+    H5Pget_sizes(fcpl, &address, &length);
+    H5Pclose(fcpl);
+    H5Fclose(file);
+    if (address != 8 || length != 8)
+        throw std::runtime_error("strings in a file with " + std::to_string(address) +
+                                 "-byte addresses cannot be checked");
+}
+
+} // namespace
+
+void GlobalHeapCheck::check(const H5::DataSet& ds)
+{
+    const hssize_t count = ds.getSpace().getSimpleExtentNpoints();
+    if (count <= 0 || ds.getStorageSize() == 0)
+        return; // nothing stored: HDF5 reads no heap
+    requireDefaultSizes(ds.getId());
+    std::vector<unsigned char> references(std::size_t(count) * kReferenceSize);
+    if (H5Dread(ds.getId(), referenceType(), H5S_ALL, H5S_ALL, H5P_DEFAULT, references.data()) < 0)
+        throw std::runtime_error("cannot read the strings' references");
+    checkReferences(ds.getId(), references);
+}
+
+void GlobalHeapCheck::check(const H5::Attribute& attribute)
+{
+    const hssize_t count = attribute.getSpace().getSimpleExtentNpoints();
+    if (count <= 0)
+        return;
+    requireDefaultSizes(attribute.getId());
+    std::vector<unsigned char> references(std::size_t(count) * kReferenceSize);
+    if (H5Aread(attribute.getId(), referenceType(), references.data()) < 0)
+        throw std::runtime_error("cannot read the string's reference");
+    checkReferences(attribute.getId(), references);
 }
 
 } // namespace ac

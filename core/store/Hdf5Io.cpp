@@ -314,8 +314,11 @@ std::string stringAttr(const H5::H5Object& o, const std::string& name)
         H5::Attribute a = o.openAttribute(name);
         if (a.getTypeClass() != H5T_STRING)
             throw StudyError(StudyError::Kind::Invalid, name, "expected a string");
+        const H5::StrType type = a.getStrType();
+        if (type.isVariableStr())
+            GlobalHeapCheck::check(a); // format version 1
         std::string value;
-        a.read(a.getStrType(), value);
+        a.read(type, value);
         return value;
     });
 }
