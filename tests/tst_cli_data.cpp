@@ -132,7 +132,7 @@ private Q_SLOTS:
         }
         const ac::testing::CliRun info = runCli({QStringLiteral("info"), a});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
-        QVERIFY2(info.out.contains(QStringLiteral("file format version: 1")), qPrintable(info.out));
+        QVERIFY2(info.out.contains(QStringLiteral("file format version: 2")), qPrintable(info.out));
         QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (SimCell1, SimCell2)")),
                  qPrintable(info.out));
         QVERIFY(info.out.contains(QStringLiteral("cell SimCell2: 60 genes")));

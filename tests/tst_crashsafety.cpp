@@ -531,23 +531,9 @@ void TestCrashSafety::fullDiskAndReadOnlyFolder()
             {QStringLiteral("import"), big, QStringLiteral("--study"), study}, 60000);
         const QString what =
             QStringLiteral("room %1: exit %2: %3").arg(room).arg(r.exitCode).arg(r.err);
-        // Issue 13, finding 3 (fixed on another branch): HDF5 crashes in StudyEditor's close of
-        // the copy after the right error. Expected to fail only in that exact way, until then;
-        // delete these lines when that fix is merged.
-        const bool knownCrash =
-            r.exitCode == -1 && r.err.contains(QLatin1String("H5Dclose failed"));
-        if (knownCrash)
-            QEXPECT_FAIL("", "issue 13, finding 3: crash closing the copy on a full disk",
-                         Continue);
-        QVERIFY2(r.exitCode == 1, qPrintable(what)); // -1: crashed
-        if (knownCrash)                              // the crash comes before the error is printed
-            QEXPECT_FAIL("", "issue 13, finding 3: no error printed before the crash", Continue);
+        QVERIFY2(r.exitCode == 1, qPrintable(what)); // -1: crashed (issue 13, finding 3)
         QVERIFY2(r.err.contains(study), qPrintable(what));
         QCOMPARE(testing::fileDigest(study), before);
-        if (knownCrash) { // its copy is left to the next change, which removes it
-            QString error;
-            StudyEditor::begin(study, &error);
-        }
         QVERIFY2(tempCopies(study).isEmpty(), qPrintable(what));
     }
     QFile::remove(filler);

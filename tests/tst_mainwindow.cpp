@@ -8,6 +8,7 @@
 #include "GeneView.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
+#include "SavedSession.h"
 #include "StudyDock.h"
 #include "ValidationTab.h"
 #include "ValidationView.h"
@@ -31,6 +32,7 @@
 #include <QLineEdit>
 #include <QScreen>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
 #include <QTreeWidget>
@@ -634,6 +636,48 @@ private Q_SLOTS:
         f.close();
         QVERIFY(!w.openStudy(bad, false));
         QVERIFY(w.lastError().contains(QStringLiteral("bad.h5")));
+    }
+
+    // Issue 14 (rough edges): a saved session whose study is damaged says what is wrong in
+    // words, draws nothing and keeps the session for the next start.
+    void damagedSessionStudyIsReportedAndKept()
+    {
+        const QString damaged = m_dir.filePath(QStringLiteral("damaged.h5"));
+        QFile::remove(damaged);
+        QVERIFY(QFile::copy(m_study, damaged));
+        QVERIFY(QFile::resize(damaged, QFileInfo(damaged).size() / 2));
+        SavedSession saved;
+        saved.study = damaged;
+        saved.cell = QStringLiteral("E901");
+        saved.run = QStringLiteral("E901-run");
+        saved.save();
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(!w.restoreSession());
+            const QString error = w.lastError();
+            QVERIFY2(error.startsWith(damaged + QStringLiteral(": the study file is damaged or "
+                                                               "truncated")),
+                     qPrintable(error));
+            QVERIFY2(error.endsWith(QStringLiteral("nothing was changed")), qPrintable(error));
+            QCOMPARE(w.statusBar()->currentMessage(), error);
+            QVERIFY(w.studyPath().isEmpty());
+            QVERIFY(!w.geneView()->isVisibleTo(&w));             // no empty heatmap
+            QVERIFY(w.geneView()->data().gene.remcId.isEmpty()); // no gene was drawn
+            w.close();                                           // saves the session
+        }
+        const SavedSession kept = SavedSession::load();
+        QCOMPARE(kept.study, damaged);
+        QCOMPARE(kept.cell, QStringLiteral("E901"));
+        QCOMPARE(kept.run, QStringLiteral("E901-run"));
+        // Once another study opens, the window shows it again and saves that one.
+        MainWindow w;
+        QVERIFY(!w.restoreSession());
+        QVERIFY(w.openStudy(m_study, false));
+        QVERIFY(w.geneView()->isVisibleTo(&w));
+        w.close();
+        QCOMPARE(SavedSession::load().study, m_study);
+        QSettings().clear();
     }
 
 private:

@@ -239,10 +239,14 @@ bool MainWindow::openStudy(const QString& path, bool interactive)
     QString err;
     if (!m_session->open(path, &err)) {
         m_lastError = err;
+        showStatus(err, 0);
+        m_tabs->setVisible(m_session->isOpen()); // issue 14: no empty figure for a bad study
         if (interactive)
             QMessageBox::critical(this, QStringLiteral("Open study"), m_lastError);
         return false;
     }
+    m_keepSavedStudy = false;
+    m_tabs->setVisible(true);
     updateStudyActions();
     m_history.clear();
     m_attribution->reset();
@@ -546,8 +550,12 @@ bool MainWindow::restoreSession()
     restoreState(saved.state);
     setColourSettings(saved.gradient.isEmpty() ? m_toolBar->gradient() : saved.gradient,
                       AlphaScale::fromKey(saved.alphaScale));
-    if (saved.study.isEmpty() || !QFileInfo::exists(saved.study) || !openStudy(saved.study, false))
+    if (saved.study.isEmpty() || !QFileInfo::exists(saved.study))
         return false;
+    if (!openStudy(saved.study, false)) {
+        m_keepSavedStudy = true; // reopened once the file is readable again
+        return false;
+    }
     if (!saved.cell.isEmpty() && saved.cell != currentCell())
         selectCell(saved.cell);
     if (!saved.run.isEmpty())
@@ -573,6 +581,14 @@ void MainWindow::saveSession() const
     saved.run = currentRun();
     saved.geneId = currentGeneId();
     saved.tab = m_tabs->currentIndex();
+    if (m_keepSavedStudy && !m_session->isOpen()) {
+        const SavedSession kept = SavedSession::load();
+        saved.study = kept.study;
+        saved.cell = kept.cell;
+        saved.run = kept.run;
+        saved.geneId = kept.geneId;
+        saved.tab = kept.tab;
+    }
     saved.save();
 }
 

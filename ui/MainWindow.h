@@ -62,7 +62,8 @@ public:
     void addView(QWidget* view, const QString& title);
 
     /// Opens a study; false (and lastError()) when it cannot be read. `interactive` shows errors
-    /// in a message box.
+    /// in a message box; the status bar shows them too, and without an open study the views are
+    /// hidden (a study that cannot be read draws nothing).
     bool openStudy(const QString& path, bool interactive = true);
     QString studyPath() const;
     QString lastError() const { return m_lastError; }
@@ -119,7 +120,8 @@ public:
 
     /// Restores the last session (study, cell, run, gene, colour settings); false when none. The
     /// gene is found by its REMC id, so a study re-imported in another gene order restores the
-    /// same gene.
+    /// same gene. A saved study that exists but cannot be read also gives false, with
+    /// lastError() saying why; the saved session is then kept (not reset on close).
     bool restoreSession();
 
     /// Writes the figures of the current tab (Gene: the gene panel; Compare: gene and ON/OFF
@@ -167,6 +169,7 @@ private:
 
     std::unique_ptr<StudySession> m_session;
     QString m_lastError;
+    bool m_keepSavedStudy = false; ///< the saved session's study could not be read
     GeneHistory m_history;
 
     QTabWidget* m_tabs = nullptr;

@@ -36,7 +36,10 @@ int main(int argc, char** argv)
     window.show();
     if (!file.isEmpty()) {
         window.openStudy(file);
-    } else if (parser.isSet(demo) || !window.restoreSession()) {
+    } else if (!parser.isSet(demo) && !window.restoreSession() && !window.lastError().isEmpty()) {
+        // The last study cannot be read: say why, draw nothing, keep the session (issue 14).
+        QMessageBox::critical(&window, QStringLiteral("Open study"), window.lastError());
+    } else if (parser.isSet(demo) || window.studyPath().isEmpty()) {
         // First start (or --demo): the bundled demo, copied so the bundle stays untouched.
         const QString path = ac::MainWindow::prepareDemoStudy();
         if (!path.isEmpty())

@@ -1,5 +1,10 @@
 #include "store/Hdf5Io.h"
 
+#include "store/GlobalHeapCheck.h"
+#include "store/StudyError.h"
+
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace ac::h5
@@ -7,6 +12,15 @@ namespace ac::h5
 
 namespace
 {
+
+/// UTF-8 strings of `width` bytes including the terminating NUL.
+H5::StrType fixedStringType(std::size_t width)
+{
+    H5::StrType type(H5::PredType::C_S1, width);
+    type.setCset(H5T_CSET_UTF8);
+    type.setStrpad(H5T_STR_NULLTERM);
+    return type;
+}
 
 H5::DSetCreatPropList creationList(const Layout& layout)
 {
@@ -19,6 +33,25 @@ H5::DSetCreatPropList creationList(const Layout& layout)
         }
     }
     return plist;
+}
+
+template <typename T>
+std::vector<T> readArrayOf(const H5::Group& g, const std::string& name, const H5::PredType& memType,
+                           H5T_class_t expectedClass, std::vector<hsize_t>* shape)
+{
+    H5::DataSet ds = g.openDataSet(name);
+    if (ds.getTypeClass() != expectedClass)
+        throw StudyError(StudyError::Kind::Invalid, name, "unexpected data type");
+    const std::vector<hsize_t> dims = shapeOf(ds);
+    hsize_t n = 1;
+    for (hsize_t d : dims)
+        n *= d;
+    std::vector<T> out(n);
+    if (n > 0)
+        ds.read(out.data(), memType);
+    if (shape)
+        *shape = dims;
+    return out;
 }
 
 template <typename T>
@@ -36,22 +69,67 @@ void writeArray(H5::Group& g, const std::string& name, const std::vector<hsize_t
         ds.write(data, memType);
 }
 
+/// Runs the read `f` of member `name`; an HDF5 failure means the file is damaged.
+template <typename F> auto unreadableAs(const std::string& name, F&& f)
+{
+    try {
+        return f();
+    } catch (const H5::Exception&) { // "H5Dread failed" says nothing more to a biologist
+        throw StudyError(StudyError::Kind::Unreadable, name, std::string());
+    } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const StudyError*>(&e))
+            throw;
+        throw StudyError(StudyError::Kind::Unreadable, name, e.what());
+    }
+}
+
 template <typename T>
 std::vector<T> readArray(const H5::Group& g, const std::string& name, const H5::PredType& memType,
                          H5T_class_t expectedClass, std::vector<hsize_t>* shape)
 {
+    return unreadableAs(name,
+                        [&] { return readArrayOf<T>(g, name, memType, expectedClass, shape); });
+}
+
+std::vector<std::string> readStringsOf(const H5::Group& g, const std::string& name)
+{
     H5::DataSet ds = g.openDataSet(name);
-    if (ds.getTypeClass() != expectedClass)
-        throw std::runtime_error(name + ": unexpected data type");
+    if (ds.getTypeClass() != H5T_STRING)
+        throw StudyError(StudyError::Kind::Invalid, name, "expected strings");
+    const H5::StrType stored = ds.getStrType();
     const std::vector<hsize_t> dims = shapeOf(ds);
-    hsize_t n = 1;
-    for (hsize_t d : dims)
-        n *= d;
-    std::vector<T> out(n);
+    if (dims.size() != 1)
+        throw StudyError(StudyError::Kind::Invalid, name, "expected a list of strings");
+    const std::size_t n = dims[0];
+    std::vector<std::string> out;
+    out.reserve(n);
+    if (!stored.isVariableStr()) {
+        const std::size_t width = std::max<std::size_t>(stored.getSize(), 1);
+        std::vector<char> buffer(n * width, '\0');
+        H5::StrType type = fixedStringType(width);
+        type.setCset(stored.getCset());
+        type.setStrpad(stored.getStrpad()); // h5py writes NUL-padded, not NUL-terminated
+
+        if (n > 0)
+            ds.read(buffer.data(), type);
+        for (std::size_t i = 0; i < n; ++i) {
+            const char* s = buffer.data() + i * width;
+            out.emplace_back(s, strnlen(s, width));
+        }
+        return out;
+    }
+    GlobalHeapCheck::check(ds); // studies written before fixed-length strings
+    H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+    // Read in the dataset's own character set: HDF5 has no ASCII <-> UTF-8 conversion path, and
+    // within the session that wrote the dataset the read fails without this.
+    type.setCset(stored.getCset());
+    std::vector<char*> ptrs(n, nullptr);
     if (n > 0)
-        ds.read(out.data(), memType);
-    if (shape)
-        *shape = dims;
+        ds.read(ptrs.data(), type);
+    for (char* p : ptrs) {
+        out.emplace_back(p ? p : "");
+        H5free_memory(p);
+    }
     return out;
 }
 
@@ -191,49 +269,33 @@ std::vector<std::int64_t> readInt64(const H5::Group& g, const std::string& name)
 
 void writeStrings(H5::Group& g, const std::string& name, const std::vector<std::string>& v)
 {
+    // Fixed-length: variable-length strings live in HDF5's global heap, which HDF5 1.10 reads
+    // without bounds checks (issue 13, finding 2).
     remove(g, name);
-    H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-    type.setCset(H5T_CSET_UTF8);
+    std::size_t width = 1;
+    for (const std::string& s : v)
+        width = std::max(width, s.size() + 1);
+    const H5::StrType type = fixedStringType(width);
     const hsize_t n = v.size();
     H5::DataSpace space(1, &n);
     H5::DataSet ds = g.createDataSet(name, type, space);
-    std::vector<const char*> ptrs;
-    ptrs.reserve(v.size());
-    for (const std::string& s : v)
-        ptrs.push_back(s.c_str());
+    std::vector<char> buffer(v.size() * width, '\0');
+    for (std::size_t i = 0; i < v.size(); ++i)
+        std::memcpy(buffer.data() + i * width, v[i].data(), v[i].size());
     if (n > 0)
-        ds.write(ptrs.data(), type);
+        ds.write(buffer.data(), type);
 }
 
 std::vector<std::string> readStrings(const H5::Group& g, const std::string& name)
 {
-    H5::DataSet ds = g.openDataSet(name);
-    if (ds.getTypeClass() != H5T_STRING)
-        throw std::runtime_error(name + ": expected strings");
-    H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-    // Read in the dataset's own character set: HDF5 has no ASCII <-> UTF-8 conversion path, and
-    // within the session that wrote the dataset the read fails without this.
-    type.setCset(ds.getStrType().getCset());
-    const std::vector<hsize_t> dims = shapeOf(ds);
-    const std::size_t n = dims.empty() ? 0 : dims[0];
-    std::vector<char*> ptrs(n, nullptr);
-    if (n > 0)
-        ds.read(ptrs.data(), type);
-    std::vector<std::string> out;
-    out.reserve(n);
-    for (char* p : ptrs) {
-        out.emplace_back(p ? p : "");
-        H5free_memory(p);
-    }
-    return out;
+    return unreadableAs(name, [&] { return readStringsOf(g, name); });
 }
 
 void setAttr(H5::H5Object& o, const std::string& name, const std::string& value)
 {
     if (o.attrExists(name))
         o.removeAttr(name);
-    H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-    type.setCset(H5T_CSET_UTF8);
+    const H5::StrType type = fixedStringType(value.size() + 1); // no global heap (see writeStrings)
     H5::Attribute a = o.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
     a.write(type, value);
 }
@@ -248,20 +310,29 @@ void setAttr(H5::H5Object& o, const std::string& name, std::int64_t value)
 
 std::string stringAttr(const H5::H5Object& o, const std::string& name)
 {
-    H5::Attribute a = o.openAttribute(name);
-    std::string value;
-    a.read(a.getStrType(), value);
-    return value;
+    return unreadableAs(name, [&] {
+        H5::Attribute a = o.openAttribute(name);
+        if (a.getTypeClass() != H5T_STRING)
+            throw StudyError(StudyError::Kind::Invalid, name, "expected a string");
+        const H5::StrType type = a.getStrType();
+        if (type.isVariableStr())
+            GlobalHeapCheck::check(a); // format version 1
+        std::string value;
+        a.read(type, value);
+        return value;
+    });
 }
 
 std::int64_t intAttr(const H5::H5Object& o, const std::string& name)
 {
-    H5::Attribute a = o.openAttribute(name);
-    if (a.getTypeClass() != H5T_INTEGER)
-        throw std::runtime_error("attribute " + name + ": expected an integer");
-    std::int64_t value = 0;
-    a.read(H5::PredType::NATIVE_INT64, &value);
-    return value;
+    return unreadableAs(name, [&] {
+        H5::Attribute a = o.openAttribute(name);
+        if (a.getTypeClass() != H5T_INTEGER)
+            throw StudyError(StudyError::Kind::Invalid, name, "expected an integer");
+        std::int64_t value = 0;
+        a.read(H5::PredType::NATIVE_INT64, &value);
+        return value;
+    });
 }
 
 bool hasAttr(const H5::H5Object& o, const std::string& name)

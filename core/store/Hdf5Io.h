@@ -43,7 +43,8 @@ void writeUInt8(H5::Group& g, const std::string& name, const std::vector<std::ui
 std::vector<std::uint8_t> readUInt8(const H5::Group& g, const std::string& name);
 void writeInt64(H5::Group& g, const std::string& name, const std::vector<std::int64_t>& v);
 std::vector<std::int64_t> readInt64(const H5::Group& g, const std::string& name);
-/// Variable-length UTF-8 strings (what h5py reads as str).
+/// Fixed-length UTF-8 strings (NUL-terminated, as wide as the longest). readStrings() also reads
+/// the variable-length strings of older studies, checking their heap first (GlobalHeapCheck).
 void writeStrings(H5::Group& g, const std::string& name, const std::vector<std::string>& v);
 std::vector<std::string> readStrings(const H5::Group& g, const std::string& name);
 

@@ -1,5 +1,6 @@
 #include "store/StudyEditor.h"
 
+#include "store/DiskReservation.h"
 #include "store/Hdf5Io.h"
 #include "store/StudyFile.h"
 #include "store/StudyLayout.h"
@@ -89,6 +90,7 @@ struct StudyEditor::Private {
     QString tempPath; ///< the copy every write goes to
     FileStamp stamp;  ///< the study as begin() copied it
     H5::H5File file;
+    DiskReservation reservation; ///< space for the copy's growth (see DiskReservation)
     bool open = false;
 
     ~Private() { discard(); }
@@ -102,6 +104,7 @@ struct StudyEditor::Private {
             }
             open = false;
         }
+        reservation.release();
         if (!tempPath.isEmpty())
             QFile::remove(tempPath);
         tempPath.clear();
@@ -124,10 +127,44 @@ struct StudyEditor::Private {
         }
         return false;
     }
+
+    /// Reserves the space a write of `payload` bytes in `datasets` data sets can take (chunk
+    /// indexes, object headers, deflate's worst case); throws when the disk is too full.
+    void reserve(std::uint64_t payload, std::uint64_t datasets)
+    {
+        QString error;
+        if (!reservation.reserve(payload + payload / 64 + datasets * 4096 + (64 << 10), &error))
+            throw std::runtime_error(h5::utf8(error));
+    }
 };
 
 namespace
 {
+
+/// New studies use HDF5 1.10's file format: checksums on the superblock, object headers and
+/// chunk indexes, so a damaged one is an error rather than garbage (readable by HDF5 ≥ 1.10).
+H5::FileAccPropList accessList()
+{
+    H5::FileAccPropList fapl;
+    H5Pset_libver_bounds(fapl.getId(), H5F_LIBVER_V110, H5F_LIBVER_V110);
+    return fapl;
+}
+
+std::uint64_t stringBytes(const std::vector<std::string>& v)
+{
+    std::size_t width = 1;
+    for (const std::string& s : v)
+        width = std::max(width, s.size() + 1);
+    return std::uint64_t(width) * v.size();
+}
+
+std::uint64_t weightBytes(const Weights& weights)
+{
+    std::uint64_t n = 0;
+    for (const WeightArray& w : weights)
+        n += w.values.size() * sizeof(float) + 256;
+    return n;
+}
 
 bool syncFile(const QString& path)
 {
@@ -228,21 +265,31 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
     try {
         if (existing) {
             QFile::setPermissions(p.tempPath, QFile::permissions(p.tempPath) | QFile::WriteOwner);
-            p.file.openFile(h5::utf8(p.tempPath), H5F_ACC_RDWR);
+            p.file.openFile(h5::utf8(p.tempPath), H5F_ACC_RDWR, accessList());
         } else {
-            p.file = H5::H5File(h5::utf8(p.tempPath), H5F_ACC_EXCL);
+            p.file = H5::H5File(h5::utf8(p.tempPath), H5F_ACC_EXCL, H5::FileCreatPropList::DEFAULT,
+                                accessList());
             h5::setAttr(p.file, layout::kFormatAttr, std::string(layout::kFormatName));
-            h5::setAttr(p.file, layout::kVersionAttr, std::int64_t(StudyFile::kFormatVersion));
             H5::Group root = p.file.openGroup("/");
             h5::openOrCreateGroup(root, layout::kCells);
             h5::openOrCreateGroup(root, layout::kRuns);
         }
+        // What this editor writes (fixed-length strings) older programs cannot read: they then
+        // say the version is too new instead of failing on a string.
+        h5::setAttr(p.file, layout::kVersionAttr, std::int64_t(StudyFile::kFormatVersion));
         p.open = true;
     } catch (const H5::Exception& e) {
         *error = QStringLiteral("%1: cannot write %2: %3").arg(path, p.tempPath, h5::describe(e));
         return nullptr; // ~Private removes the temporary file
     }
     pauseForTestAt("copied");
+    // Room for rewriting metadata at commit, before anything is written.
+    QString reserveError;
+    if (!p.reservation.attach(p.tempPath, &reserveError) ||
+        !p.reservation.reserve((1 << 20) + std::uint64_t(info.size()) / 100, &reserveError)) {
+        *error = QStringLiteral("%1: %2; the study is unchanged").arg(path, reserveError);
+        return nullptr;
+    }
     return editor;
 }
 
@@ -284,6 +331,10 @@ bool StudyEditor::writeCell(const CellData& cell, QString* error)
             strand.push_back(static_cast<std::uint8_t>(r.strand));
             split.push_back(static_cast<std::uint8_t>(cell.splits[i]));
         }
+        d->reserve(cell.values.size() * sizeof(float) + stringBytes(remc) + stringBytes(ensembl) +
+                       stringBytes(symbol) + stringBytes(chrom) + stringBytes(marks) + n * 11 +
+                       n / layout::kGenesPerChunk * 64,
+                   10);
         h5::writeStrings(g, layout::kGeneRemcId, remc);
         h5::writeStrings(g, layout::kGeneEnsembl, ensembl);
         h5::writeStrings(g, layout::kGeneSymbol, symbol);
@@ -330,6 +381,9 @@ bool StudyEditor::writeTrack(const QString& cell, const TrackData& track, QStrin
             throw std::runtime_error("the track has " + std::to_string(track.values.size()) +
                                      " values; the cell type has " + std::to_string(genes) +
                                      " genes of " + std::to_string(track.binCount) + " bins");
+        d->reserve(track.values.size() * sizeof(float) + genes / 256 * 64 +
+                       std::uint64_t(track.source.size()) * 4,
+                   2);
         H5::Group tracks = h5::openOrCreateGroup(g, layout::kTracks);
         h5::writeFloats(
             tracks, h5::utf8(track.name), {genes, hsize_t(track.binCount)}, track.values.data(),
@@ -350,6 +404,8 @@ bool StudyEditor::writeRun(const RunRecord& run, const Weights& best, const Weig
         if (!h5::exists(d->file, cellPath(run.cell)))
             throw std::runtime_error("cell type \"" + h5::utf8(run.cell) +
                                      "\" is not in the study");
+        d->reserve(weightBytes(best) + weightBytes(last) + run.epochs.size() * 9 * sizeof(double),
+                   best.size() + last.size() + 4);
         H5::Group root = d->file.openGroup("/");
         H5::Group runs = h5::openOrCreateGroup(root, layout::kRuns);
         // Updated in place (not unlinked) so the run keeps its place in creation order.
@@ -396,6 +452,8 @@ bool StudyEditor::writeResults(const QString& runId, const RunResults& results, 
             (!results.alpha.empty() && results.alpha.size() != n * m * t) ||
             (!results.beta.empty() && results.beta.size() != n * m))
             throw std::runtime_error("p, alpha and beta do not match the gene count");
+        d->reserve((results.p.size() + results.alpha.size() + results.beta.size()) * sizeof(float),
+                   4);
         H5::Group runGroup = d->file.openGroup(runPath(runId));
         h5::remove(runGroup, layout::kResults);
         H5::Group g = h5::openOrCreateGroup(runGroup, layout::kResults);
@@ -521,6 +579,7 @@ bool StudyEditor::commit(QString* error, bool* conflict)
         d->file.flush(H5F_SCOPE_GLOBAL);
         d->file.close();
         d->open = false;
+        d->reservation.release();
     } catch (const H5::Exception& e) {
         *error = QStringLiteral("%1: cannot finish writing %2: %3")
                      .arg(d->path, d->tempPath, h5::describe(e));

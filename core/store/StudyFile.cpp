@@ -1,6 +1,8 @@
 #include "store/StudyFile.h"
 
 #include "store/Hdf5Io.h"
+#include "store/StudyChecks.h"
+#include "store/StudyError.h"
 #include "store/StudyLayout.h"
 #include "store/WriterProcess.h"
 
@@ -17,21 +19,46 @@ struct StudyFile::Private {
     H5::H5File file;
     int version = 0;
 
-    /// Runs `f`; turns any HDF5 or shape error into `error` naming the file and `object`.
+    /// Runs `f`; turns any HDF5 or layout error into `error` naming the file and `object`.
     template <typename F> bool guarded(const QString& object, QString* error, F&& f) const
     {
         try {
             f();
             return true;
-        } catch (const H5::Exception& e) {
+        } catch (const StudyError& e) {
             if (error)
-                *error = QStringLiteral("%1: %2: %3").arg(path, object, h5::describe(e));
+                *error = describe(object, e);
+        } catch (const H5::Exception&) {
+            if (error)
+                *error = damaged(object, QString());
         } catch (const std::exception& e) {
             if (error)
                 *error =
                     QStringLiteral("%1: %2: %3").arg(path, object, QString::fromUtf8(e.what()));
         }
         return false;
+    }
+
+    /// Issue 13, item 5: what could not be read, in words, and that nothing was changed.
+    QString damaged(const QString& object, const QString& reason) const
+    {
+        const QString what =
+            object == QLatin1String("/") ? QStringLiteral("its HDF5 structure") : object;
+        return QStringLiteral("%1: the study file is damaged or truncated (could not read %2%3); "
+                              "nothing was changed")
+            .arg(path, what, reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
+    }
+
+    QString describe(const QString& object, const StudyError& e) const
+    {
+        const QString member = h5::qstr(e.member());
+        const QString full = member.isEmpty() ? object
+                             : object.endsWith(QLatin1Char('/'))
+                                 ? object + member
+                                 : object + QLatin1Char('/') + member;
+        if (e.kind() == StudyError::Kind::Unreadable)
+            return damaged(full, h5::qstr(e.reason()));
+        return QStringLiteral("%1: %2: %3").arg(path, full, h5::qstr(e.reason()));
     }
 };
 
@@ -51,8 +78,9 @@ QString runPath(const QString& runId)
 void requireLength(std::size_t actual, std::size_t expected, const char* what)
 {
     if (actual != expected)
-        throw std::runtime_error(std::string(what) + ": " + std::to_string(actual) +
-                                 " values where " + std::to_string(expected) + " are expected");
+        throw StudyError(StudyError::Kind::Invalid, what,
+                         std::to_string(actual) + " values where " + std::to_string(expected) +
+                             " (one per gene) are expected");
 }
 
 /// The string attribute `name` of `o`, or empty when it has none (studies of older versions).
@@ -64,6 +92,7 @@ QString optionalString(const H5::H5Object& o, const char* name)
 /// Reads everything of a cell except X.
 void readIndex(const H5::Group& g, const QString& name, CellData* out)
 {
+    studycheck::requireCellMembers(g);
     CellData c;
     c.name = name;
     c.binCount = static_cast<int>(h5::intAttr(g, layout::kBinCountAttr));
@@ -104,10 +133,13 @@ void readIndex(const H5::Group& g, const QString& name, CellData* out)
     c.splits.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (split[i] > static_cast<std::uint8_t>(Split::Test))
-            throw std::runtime_error("split: value " + std::to_string(split[i]) +
-                                     " is not 0 (train), 1 (valid) or 2 (test)");
+            throw StudyError(StudyError::Kind::Invalid, layout::kSplit,
+                             "value " + std::to_string(split[i]) + " at row " + std::to_string(i) +
+                                 "; a split is 0 (train), 1 (valid) or 2 (test)");
         c.splits[i] = static_cast<Split>(split[i]);
     }
+    studycheck::checkCellIndex(c);
+    studycheck::checkXShape(g, c);
     *out = std::move(c);
 }
 
@@ -213,12 +245,7 @@ bool StudyFile::readCell(const QString& cell, CellData* out, QString* error) con
         const H5::Group g = d->file.openGroup(h5::utf8(cellPath(cell)));
         CellData c;
         readIndex(g, cell, &c);
-        std::vector<hsize_t> shape;
-        c.values = h5::readFloats(g, layout::kX, &shape);
-        const std::vector<hsize_t> expected{hsize_t(c.geneCount()), hsize_t(c.binCount),
-                                            hsize_t(c.markCount)};
-        if (shape != expected)
-            throw std::runtime_error("X: shape does not match genes × bins × marks");
+        c.values = h5::readFloats(g, layout::kX); // shape checked by readIndex
         *out = std::move(c);
     });
 }
@@ -326,18 +353,21 @@ bool StudyFile::readRun(const QString& runId, RunRecord* out, QString* error) co
         if (h5::hasAttr(g, layout::kNoteAttr))
             r.note = h5::qstr(h5::stringAttr(g, layout::kNoteAttr));
         QString jsonError;
-        const auto model = QJsonDocument::fromJson(
-            QByteArray::fromStdString(h5::stringAttr(g, layout::kModelAttr)));
-        if (!ModelConfig::fromJson(model.object(), &r.model, &jsonError))
-            throw std::runtime_error("model: " + jsonError.toStdString());
-        const auto train = QJsonDocument::fromJson(
-            QByteArray::fromStdString(h5::stringAttr(g, layout::kTrainAttr)));
-        if (!TrainConfig::fromJson(train.object(), &r.train, &jsonError))
-            throw std::runtime_error("train: " + jsonError.toStdString());
+        const QJsonObject model =
+            studycheck::jsonObject(h5::stringAttr(g, layout::kModelAttr), layout::kModelAttr);
+        if (!ModelConfig::fromJson(model, &r.model, &jsonError))
+            throw StudyError(StudyError::Kind::Invalid, layout::kModelAttr,
+                             jsonError.toStdString());
+        const QJsonObject train =
+            studycheck::jsonObject(h5::stringAttr(g, layout::kTrainAttr), layout::kTrainAttr);
+        if (!TrainConfig::fromJson(train, &r.train, &jsonError))
+            throw StudyError(StudyError::Kind::Invalid, layout::kTrainAttr,
+                             jsonError.toStdString());
         std::vector<hsize_t> shape;
         const std::vector<double> m = h5::readDoubles(g, layout::kMetrics, &shape);
         if (shape.size() != 2 || (shape[0] > 0 && shape[1] != 9))
-            throw std::runtime_error("metrics: expected epochs × 9 values");
+            throw StudyError(StudyError::Kind::Invalid, layout::kMetrics,
+                             "expected epochs × 9 values");
         for (hsize_t i = 0; i < shape[0]; ++i) {
             const double* row = m.data() + i * 9;
             EpochMetrics e;
@@ -396,11 +426,21 @@ bool StudyFile::readResults(const QString& runId, RunResults* out, QString* erro
         RunResults r;
         r.p = h5::readFloats(g, layout::kP);
         r.geneCount = static_cast<int>(r.p.size());
+        // p must fit the run's cell type before alpha and beta are compared with it.
+        const std::string cell =
+            h5::stringAttr(d->file.openGroup(h5::utf8(runPath(runId))), layout::kCellAttr);
+        const std::string labels = std::string(layout::kCells) + "/" + cell + "/" + layout::kLabels;
+        if (h5::exists(d->file, labels)) {
+            const std::vector<hsize_t> genes = h5::shapeOf(d->file.openDataSet(labels));
+            studycheck::requireGeneCount(r.p.size(), genes.empty() ? 0 : genes[0], layout::kP,
+                                         cell);
+        }
         if (h5::exists(g, layout::kAlpha)) {
             std::vector<hsize_t> shape;
             r.alpha = h5::readFloats(g, layout::kAlpha, &shape);
             if (shape.size() != 3 || shape[0] != hsize_t(r.geneCount))
-                throw std::runtime_error("alpha: expected genes × marks × bins");
+                throw StudyError(StudyError::Kind::Invalid, layout::kAlpha,
+                                 "expected genes × marks × bins");
             r.markCount = static_cast<int>(shape[1]);
             r.binCount = static_cast<int>(shape[2]);
         }
@@ -408,7 +448,8 @@ bool StudyFile::readResults(const QString& runId, RunResults* out, QString* erro
             std::vector<hsize_t> shape;
             r.beta = h5::readFloats(g, layout::kBeta, &shape);
             if (shape.size() != 2 || shape[0] != hsize_t(r.geneCount))
-                throw std::runtime_error("beta: expected genes × marks");
+                throw StudyError(StudyError::Kind::Invalid, layout::kBeta,
+                                 "expected genes × marks");
             r.markCount = static_cast<int>(shape[1]);
         }
         *out = std::move(r);

@@ -25,7 +25,9 @@ namespace ac
 class StudyFile
 {
 public:
-    static constexpr int kFormatVersion = 1;
+    /// 2: fixed-length strings and HDF5 1.10 metadata (checksums). Version 1 (variable-length
+    /// strings) is still read; an edit turns a study into version 2.
+    static constexpr int kFormatVersion = 2;
 
     /// Opens `path` read-only; nullptr and `error` when it is missing, not HDF5, not a study, or of
     /// a newer format version.
