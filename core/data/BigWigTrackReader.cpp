@@ -98,12 +98,12 @@ bool BigWigTrackReader::chromosomeLengths(const QString& path,
                                           std::vector<GenomeAssembly::Chromosome>* out,
                                           QString* error)
 {
-    const BigWigHandle fp = openBigWig(path, error);
-    if (!fp)
+    BigWigFile bigWig; // the header is checked before it is used (issue 13, finding 1)
+    if (!checkInputFile(path, error) || !bigWig.open(path, error))
         return false;
     out->clear();
-    for (std::int64_t i = 0; i < fp->cl->nKeys; ++i)
-        out->push_back({QString::fromUtf8(fp->cl->chrom[i]), std::int64_t(fp->cl->len[i])});
+    for (const BigWigFile::Chromosome& c : bigWig.chromosomes())
+        out->push_back({QString::fromUtf8(c.name), std::int64_t(c.length)});
     return true;
 }
 
