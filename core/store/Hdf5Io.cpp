@@ -1,5 +1,6 @@
 #include "store/Hdf5Io.h"
 
+#include <limits>
 #include <stdexcept>
 
 namespace ac::h5
@@ -44,9 +45,7 @@ std::vector<T> readArray(const H5::Group& g, const std::string& name, const H5::
     if (ds.getTypeClass() != expectedClass)
         throw std::runtime_error(name + ": unexpected data type");
     const std::vector<hsize_t> dims = shapeOf(ds);
-    hsize_t n = 1;
-    for (hsize_t d : dims)
-        n *= d;
+    const hsize_t n = elementCount(dims, name);
     std::vector<T> out(n);
     if (n > 0)
         ds.read(out.data(), memType);
@@ -143,6 +142,17 @@ std::vector<hsize_t> shapeOf(const H5::DataSet& ds)
     return dims;
 }
 
+hsize_t elementCount(const std::vector<hsize_t>& dims, const std::string& name)
+{
+    hsize_t n = 1;
+    for (hsize_t d : dims) {
+        if (d != 0 && n > std::numeric_limits<hsize_t>::max() / d)
+            throw std::runtime_error(name + ": claims more than 2^64 values (a damaged file)");
+        n *= d;
+    }
+    return n;
+}
+
 void writeFloats(H5::Group& g, const std::string& name, const std::vector<hsize_t>& shape,
                  const float* data, const Layout& layout)
 {
@@ -215,6 +225,10 @@ std::vector<std::string> readStrings(const H5::Group& g, const std::string& name
     // within the session that wrote the dataset the read fails without this.
     type.setCset(ds.getStrType().getCset());
     const std::vector<hsize_t> dims = shapeOf(ds);
+    // HDF5 fills every element of the dataset: a table of strings would overrun a list's buffer.
+    if (dims.size() > 1)
+        throw std::runtime_error(name + ": expected a list of strings, found " +
+                                 std::to_string(dims.size()) + " dimensions");
     const std::size_t n = dims.empty() ? 0 : dims[0];
     std::vector<char*> ptrs(n, nullptr);
     if (n > 0)
