@@ -70,7 +70,7 @@ classify() {
       sub(/^in /, "", frame)
       if (frame ~ /__asan|__lsan|__sanitizer|__interceptor|fuzzer::|__mem|__str|libc\.so|^(malloc|calloc|realloc|free|operator new|operator delete)/) next
       if (where == "") { where = frame; sub(/ \/.*/, "", where); sub(/\(\/.*\//, "(", where); sub(/\+0x[0-9a-f]+\)/, ")", where) }
-      if (ours == "" && frame ~ /\/(core|packaging\/fuzz)\//) { ours = frame; sub(/.* \/.*\/(core|packaging)\//, "", ours) }
+      if (ours == "" && frame ~ /\/(core|packaging\/fuzz)\/[^ ]*\.(cpp|h):/) { ours = frame; sub(/.* \/.*\/(core|packaging)\//, "", ours) }
       next }
     kind != "" && /^SUMMARY/ { flush() }
     END { flush() }' "$1" | sort | uniq -c | sort -rn
