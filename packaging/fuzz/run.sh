@@ -105,6 +105,8 @@ for t in "${targets[@]}"; do
     done >"$log.repro" 2>&1
     classify "$log.repro" | sed 's/^/   /'
   fi
+  # The scratch inputs left by the inputs that crashed (FuzzSupport.h: inputFile()).
+  rm -f /dev/shm/ac-fuzz-*
 done
 
 echo "== summary ($seconds s per target)"
