@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace ac::h5
@@ -43,9 +44,7 @@ std::vector<T> readArrayOf(const H5::Group& g, const std::string& name, const H5
     if (ds.getTypeClass() != expectedClass)
         throw StudyError(StudyError::Kind::Invalid, name, "unexpected data type");
     const std::vector<hsize_t> dims = shapeOf(ds);
-    hsize_t n = 1;
-    for (hsize_t d : dims)
-        n *= d;
+    const hsize_t n = elementCount(dims, name);
     std::vector<T> out(n);
     if (n > 0)
         ds.read(out.data(), memType);
@@ -105,7 +104,7 @@ std::vector<std::string> readStringsOf(const H5::Group& g, const std::string& na
     out.reserve(n);
     if (!stored.isVariableStr()) {
         const std::size_t width = std::max<std::size_t>(stored.getSize(), 1);
-        std::vector<char> buffer(n * width, '\0');
+        std::vector<char> buffer(elementCount({n, width}, name), '\0');
         H5::StrType type = fixedStringType(width);
         type.setCset(stored.getCset());
         type.setStrpad(stored.getStrpad()); // h5py writes NUL-padded, not NUL-terminated
@@ -219,6 +218,17 @@ std::vector<hsize_t> shapeOf(const H5::DataSet& ds)
     if (!dims.empty())
         space.getSimpleExtentDims(dims.data());
     return dims;
+}
+
+hsize_t elementCount(const std::vector<hsize_t>& dims, const std::string& name)
+{
+    hsize_t n = 1;
+    for (hsize_t d : dims) {
+        if (d != 0 && n > std::numeric_limits<hsize_t>::max() / d)
+            throw std::runtime_error(name + ": claims more than 2^64 values (a damaged file)");
+        n *= d;
+    }
+    return n;
 }
 
 void writeFloats(H5::Group& g, const std::string& name, const std::vector<hsize_t>& shape,

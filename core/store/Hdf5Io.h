@@ -30,6 +30,9 @@ void remove(H5::Group& g, const std::string& name);
 std::vector<std::string> memberNames(const H5::Group& g);
 
 std::vector<hsize_t> shapeOf(const H5::DataSet& ds);
+/// The number of elements of an array of shape `dims`; throws (naming `name`) when it does not
+/// fit 64 bits, as only a damaged file can claim.
+hsize_t elementCount(const std::vector<hsize_t>& dims, const std::string& name);
 
 void writeFloats(H5::Group& g, const std::string& name, const std::vector<hsize_t>& shape,
                  const float* data, const Layout& layout = {});

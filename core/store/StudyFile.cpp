@@ -266,7 +266,7 @@ bool StudyFile::readGeneValues(const QString& cell, int gene, std::vector<float>
         const hsize_t count[3] = {1, dims[1], dims[2]};
         file.selectHyperslab(H5S_SELECT_SET, count, start);
         H5::DataSpace mem(3, count);
-        std::vector<float> values(dims[1] * dims[2]);
+        std::vector<float> values(h5::elementCount({dims[1], dims[2]}, layout::kX));
         ds.read(values.data(), H5::PredType::NATIVE_FLOAT, mem, file);
         *out = std::move(values);
     });

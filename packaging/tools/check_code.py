@@ -19,7 +19,7 @@ import re
 import subprocess
 import sys
 
-SOURCE_DIRS = ("app", "core", "ui", "tests")
+SOURCE_DIRS = ("app", "core", "ui", "tests", "packaging/fuzz")
 SUFFIXES = (".cpp", ".h")
 NOT_A_FUNCTION = re.compile(r"^\s*(namespace|class|struct|union|enum|extern)\b")
 
