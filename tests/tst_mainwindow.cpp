@@ -311,7 +311,7 @@ private Q_SLOTS:
         QStringList statuses;
         for (int i = 0; i < cell->childCount(); ++i)
             statuses << cell->child(i)->text(0) + QLatin1Char('=') + cell->child(i)->text(2);
-        QCOMPARE(statuses, (QStringList{QStringLiteral("E900-run=complete"),
+        QCOMPARE(statuses, (QStringList{QStringLiteral("E900-run=active · complete"),
                                         QStringLiteral("E900-stale=complete, stale (no results)"),
                                         QStringLiteral("E900-killed=interrupted (no results)")}));
         QVERIFY(cell->child(1)->toolTip(2).contains(QStringLiteral("imported again")));

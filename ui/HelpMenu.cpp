@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace ac
@@ -84,8 +85,10 @@ QDialog* HelpMenu::showText(QDialog* existing, const QString& title, const QStri
         dialog->setWindowTitle(title);
         auto* browser = new QTextBrowser(dialog);
         browser->setOpenExternalLinks(true);
-        if (markdown)
-            browser->setMarkdown(text);
+        if (markdown) // placeholders such as <cell> are text, not HTML tags
+            browser->document()->setMarkdown(
+                text, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                      QTextDocument::MarkdownNoHTML));
         else
             browser->setHtml(text);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
