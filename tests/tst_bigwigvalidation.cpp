@@ -2,6 +2,7 @@
 // header or with one word of its chromosome tree overwritten, and imported other damaged files
 // with lost coverage or as all-NaN. Each case damages a bigWig written by BigWigWriter; every
 // import must either fail with an error naming the file or give exactly the undamaged track.
+#include "GeneFixture.h"
 #include "data/BigWigFile.h"
 #include "data/BigWigWriter.h"
 #include "data/TrackImporter.h"
@@ -22,25 +23,17 @@ namespace
 constexpr std::uint32_t kChr1Length = 2000000;
 constexpr std::uint32_t kChr2Length = 300000;
 
-GeneRecord gene(const char* id, const char* chrom, std::int64_t tss, char strand)
-{
-    GeneRecord g;
-    g.remcId = QString::fromLatin1(id);
-    g.chrom = QString::fromLatin1(chrom);
-    g.tss = tss;
-    g.strand = strand;
-    return g;
-}
+using testing::locatedGene;
 
 /// A gene every 20 kb of chr1 (their windows touch every data block) and three on chr2.
 std::vector<GeneRecord> genes()
 {
     std::vector<GeneRecord> out;
     for (int i = 0; i < 100; ++i)
-        out.push_back(gene("G", "chr1", 10001 + 20000 * i, i % 2 ? '-' : '+'));
-    out.push_back(gene("H1", "chr2", 100001, '+'));
-    out.push_back(gene("H2", "chr2", 250001, '-'));
-    out.push_back(gene("H3", "chr2", 290001, '+'));
+        out.push_back(locatedGene("G", "chr1", 10001 + 20000 * i, i % 2 ? '-' : '+'));
+    out.push_back(locatedGene("H1", "chr2", 100001, '+'));
+    out.push_back(locatedGene("H2", "chr2", 250001, '-'));
+    out.push_back(locatedGene("H3", "chr2", 290001, '+'));
     return out;
 }
 

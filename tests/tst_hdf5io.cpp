@@ -80,8 +80,7 @@ private Q_SLOTS:
         CellData c;
         QVERIFY(!file->readCellIndex(QStringLiteral("E1"), &c, &error));
         QVERIFY2(error.startsWith(path) && error.contains(QLatin1String(layout::kGeneSymbol)) &&
-                     error.contains(QStringLiteral("expected a list of strings, found 2 "
-                                                   "dimensions")),
+                     error.contains(QStringLiteral("expected a list of strings")),
                  qPrintable(error));
     }
 
@@ -100,8 +99,8 @@ private Q_SLOTS:
                  qPrintable(error));
         CellData c;
         error.clear();
-        QVERIFY(!file->readCell(QStringLiteral("E1"), &c, &error));
-        QVERIFY2(error.contains(QStringLiteral("X: claims more than 2^64 values")),
+        QVERIFY(!file->readCell(QStringLiteral("E1"), &c, &error)); // the shape check says it
+        QVERIFY2(error.contains(QStringLiteral("/cells/E1/X: shape 3 × 8589934592 × 2147483648")),
                  qPrintable(error));
     }
 

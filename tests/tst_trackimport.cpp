@@ -1,4 +1,5 @@
 // Track import (issue 5): binned CSV, bedGraph and bigWig, both strands, malformed files.
+#include "GeneFixture.h"
 #include "data/BigWigWriter.h"
 #include "data/TrackImporter.h"
 
@@ -13,23 +14,15 @@ using namespace ac;
 namespace
 {
 
-GeneRecord gene(const char* id, const char* chrom, std::int64_t tss, char strand)
-{
-    GeneRecord g;
-    g.remcId = QString::fromLatin1(id);
-    g.chrom = QString::fromLatin1(chrom);
-    g.tss = tss;
-    g.strand = strand;
-    return g;
-}
+using testing::locatedGene;
 
 // G1 plus, G2 minus (both covered), G3 on a chromosome the files lack, G4 without a locus,
 // G5 beyond every file's range, G6 plus near the end of the bigWig's chr1 (length 100,000).
 std::vector<GeneRecord> genes()
 {
-    return {gene("G1", "chr1", 10001, '+'),   gene("G2", "chr1", 30001, '-'),
-            gene("G3", "chr2", 20001, '+'),   gene("G4", "", 0, '.'),
-            gene("G5", "chr1", 1000001, '+'), gene("G6", "chr1", 99001, '+')};
+    return {locatedGene("G1", "chr1", 10001, '+'),   locatedGene("G2", "chr1", 30001, '-'),
+            locatedGene("G3", "chr2", 20001, '+'),   locatedGene("G4", "", 0, '.'),
+            locatedGene("G5", "chr1", 1000001, '+'), locatedGene("G6", "chr1", 99001, '+')};
 }
 
 struct Interval {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GeneFixture.h"
 #include "domain/GeneRecord.h"
 
 #include <QByteArray>
@@ -19,14 +20,7 @@ namespace ac::fuzz
 /// chromosome start on chr2) and one without. The seeds give values for these.
 inline std::vector<GeneRecord> genes()
 {
-    const auto gene = [](const char* id, const char* chrom, std::int64_t tss, char strand) {
-        GeneRecord g;
-        g.remcId = QString::fromLatin1(id);
-        g.chrom = QString::fromLatin1(chrom);
-        g.tss = tss;
-        g.strand = strand;
-        return g;
-    };
+    const auto gene = testing::locatedGene;
     return {gene("000001", "chr1", 6000, '+'), gene("000002", "chr1", 30000, '-'),
             gene("000003", "chr2", 2000, '+'), gene("000004", "chrX", 12000, '-'),
             gene("000005", "", 0, '.')};
