@@ -528,8 +528,10 @@ private Q_SLOTS:
                 QVERIFY(w.selectGene(3 + t));
                 check(w.tabs()->tabText(t));
             }
-            // A validation's report in the Validation tab, then every tab again.
+            // A validation's report in the Validation tab with its per-gene plot (the window was
+            // 840 px tall after a real validation), then every tab again.
             w.validationTab()->view()->setReport(validationReport());
+            w.validationTab()->view()->showGene(0);
         }
         w.tabs()->setCurrentWidget(w.compareView());
         QCOMPARE(w.compareView()->geneColumnCount(), 2);

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -76,7 +77,13 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_message);
     layout->addLayout(controls);
     layout->addLayout(run);
-    layout->addWidget(m_view, 1);
+    // In a scroll area: the report's figures must not make the window taller than a 768 px
+    // screen (issue 14: 840 px after a validation).
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidget(m_view);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_scroll, 1);
     layout->addStretch(); // keeps the controls at the top while the view is hidden
 
     connect(m_runButton, &QPushButton::clicked, this, [this] { start(); });
@@ -255,7 +262,7 @@ void ValidationTab::updateControls()
     m_splitBox->setEnabled(!running);
     m_methodsBox->setEnabled(!running);
     // Before a report there is nothing to draw: show the view once it holds one.
-    m_view->setVisible(hasTrack && !m_view->report().agreement.rows.empty());
+    m_scroll->setVisible(hasTrack && !m_view->report().agreement.rows.empty());
 }
 
 } // namespace ac

@@ -9,6 +9,7 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 
 namespace ac
 {
@@ -62,7 +63,8 @@ private:
     void showStored();
 
     JobController* m_controller = nullptr;
-    ValidationView* m_view = nullptr;
+    ValidationView* m_view = nullptr; // inside m_scroll
+    QScrollArea* m_scroll = nullptr;
     QLabel* m_message = nullptr;
     QComboBox* m_trackBox = nullptr;
     QComboBox* m_splitBox = nullptr;

@@ -49,6 +49,10 @@ ValidationView::ValidationView(QWidget* parent) : QWidget(parent)
     m_genePlot = new QCustomPlot(this);
     m_figure->setMinimumHeight(320);
     m_genePlot->setMinimumHeight(200);
+    // The agreement table shows a header and six rows at least, never a single cut-off row (the
+    // tab scrolls instead: ValidationTab).
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              7 * m_table->verticalHeader()->defaultSectionSize());
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Mark:"), this));
