@@ -294,6 +294,8 @@ private Q_SLOTS:
             << "p" << run + "results/p: 5 values where cell type SimCell1 has 40 genes";
         QTest::newRow("bin size") << "binsize" << cell + "bin_size: -100 is outside 1 to";
         QTest::newRow("TSS") << "tss" << cell + "gene_tss: value 900000000000 at row 3";
+        // Found by fuzz_study: an epoch far outside int's range was cast to int (undefined).
+        QTest::newRow("metrics epoch") << "epoch" << run + "metrics: epoch 1e+200 at row 0";
         QTest::newRow("X shape") << "xshape"
                                  << cell +
                                         "X: shape 40 × 5 × 100 where 40 genes × 100 bins × 5 marks";
@@ -338,6 +340,13 @@ private Q_SLOTS:
                 ds.read(tss.data(), H5::PredType::NATIVE_INT64);
                 tss[3] = 900000000000;
                 ds.write(tss.data(), H5::PredType::NATIVE_INT64);
+            } else if (d == "epoch") {
+                H5::Group g = file.openGroup(std::string("runs/") + kRun);
+                g.unlink("metrics");
+                const hsize_t dims[2] = {1, 9};
+                const double row[9] = {1e200, 0.6, 0.6, 0.7, 0.7, 0.7, 0.7, 0.7, 1.0};
+                g.createDataSet("metrics", H5::PredType::IEEE_F64LE, H5::DataSpace(2, dims))
+                    .write(row, H5::PredType::NATIVE_DOUBLE);
             } else if (d == "xshape") {
                 H5::Group g = file.openGroup(cellGroup());
                 g.unlink("X");

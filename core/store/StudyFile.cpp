@@ -9,7 +9,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace ac
 {
@@ -370,6 +373,12 @@ bool StudyFile::readRun(const QString& runId, RunRecord* out, QString* error) co
                              "expected epochs × 9 values");
         for (hsize_t i = 0; i < shape[0]; ++i) {
             const double* row = m.data() + i * 9;
+            // A whole number in int's range, or the cast is undefined (found by fuzzing).
+            if (!(row[0] >= 1 && row[0] <= std::numeric_limits<int>::max() &&
+                  row[0] == std::floor(row[0])))
+                throw StudyError(StudyError::Kind::Invalid, layout::kMetrics,
+                                 "epoch " + QString::number(row[0]).toStdString() + " at row " +
+                                     std::to_string(i) + "; epochs are whole numbers from 1");
             EpochMetrics e;
             e.epoch = static_cast<int>(row[0]);
             e.trainLoss = row[1];
