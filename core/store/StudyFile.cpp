@@ -42,6 +42,21 @@ struct StudyFile::Private {
         return false;
     }
 
+    /// The members of group `owner`/`group` (e.g. a cell's tracks); empty when it is absent or
+    /// cannot be read.
+    QStringList childNames(const QString& owner, const char* group) const
+    {
+        QStringList names;
+        const std::string groupPath = h5::utf8(owner.mid(1)) + "/" + group;
+        guarded(owner, nullptr, [&] {
+            if (!h5::exists(file, groupPath))
+                return;
+            for (const std::string& n : h5::memberNames(file.openGroup(groupPath)))
+                names << h5::qstr(n);
+        });
+        return names;
+    }
+
     /// Issue 13, item 5: what could not be read, in words, and that nothing was changed.
     QString damaged(const QString& object, const QString& reason) const
     {
@@ -277,15 +292,7 @@ bool StudyFile::readGeneValues(const QString& cell, int gene, std::vector<float>
 
 QStringList StudyFile::trackNames(const QString& cell) const
 {
-    QStringList names;
-    const std::string path = h5::utf8(cellPath(cell).mid(1)) + "/" + layout::kTracks;
-    d->guarded(cellPath(cell), nullptr, [&] {
-        if (!h5::exists(d->file, path))
-            return;
-        for (const std::string& n : h5::memberNames(d->file.openGroup(path)))
-            names << h5::qstr(n);
-    });
-    return names;
+    return d->childNames(cellPath(cell), layout::kTracks);
 }
 
 bool StudyFile::readTrack(const QString& cell, const QString& track, TrackData* out,
@@ -481,15 +488,7 @@ QString StudyFile::activeRunChoice(const QString& cell) const
 
 QStringList StudyFile::validationNames(const QString& runId) const
 {
-    QStringList names;
-    const std::string path = h5::utf8(runPath(runId).mid(1)) + "/" + layout::kValidation;
-    d->guarded(runPath(runId), nullptr, [&] {
-        if (!h5::exists(d->file, path))
-            return;
-        for (const std::string& n : h5::memberNames(d->file.openGroup(path)))
-            names << h5::qstr(n);
-    });
-    return names;
+    return d->childNames(runPath(runId), layout::kValidation);
 }
 
 bool StudyFile::readValidation(const QString& runId, const QString& name, ArrayBundle* out,
