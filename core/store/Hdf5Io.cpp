@@ -389,6 +389,13 @@ QString qstr(const std::string& s)
     return QString::fromStdString(s);
 }
 
+H5::FileAccPropList checksummedFormat()
+{
+    H5::FileAccPropList fapl;
+    H5Pset_libver_bounds(fapl.getId(), H5F_LIBVER_V110, H5F_LIBVER_V110);
+    return fapl;
+}
+
 QString describe(const H5::Exception& e)
 {
     const std::string detail = e.getDetailMsg();

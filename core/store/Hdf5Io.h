@@ -57,6 +57,11 @@ std::string stringAttr(const H5::H5Object& o, const std::string& name);
 std::int64_t intAttr(const H5::H5Object& o, const std::string& name);
 bool hasAttr(const H5::H5Object& o, const std::string& name);
 
+/// File access for files this project writes: HDF5 1.10's format, with checksums on the
+/// superblock, object headers and chunk indexes, so that damage is an error rather than garbage
+/// (readable by HDF5 ≥ 1.10).
+H5::FileAccPropList checksummedFormat();
+
 /// Every float dataset of `g` as a named array (weights), in creation order when tracked.
 Weights readWeightsGroup(const H5::Group& g);
 /// Replaces the content of `g` with `weights`, one dataset per array.

@@ -141,15 +141,6 @@ struct StudyEditor::Private {
 namespace
 {
 
-/// New studies use HDF5 1.10's file format: checksums on the superblock, object headers and
-/// chunk indexes, so a damaged one is an error rather than garbage (readable by HDF5 ≥ 1.10).
-H5::FileAccPropList accessList()
-{
-    H5::FileAccPropList fapl;
-    H5Pset_libver_bounds(fapl.getId(), H5F_LIBVER_V110, H5F_LIBVER_V110);
-    return fapl;
-}
-
 std::uint64_t stringBytes(const std::vector<std::string>& v)
 {
     std::size_t width = 1;
@@ -265,10 +256,10 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
     try {
         if (existing) {
             QFile::setPermissions(p.tempPath, QFile::permissions(p.tempPath) | QFile::WriteOwner);
-            p.file.openFile(h5::utf8(p.tempPath), H5F_ACC_RDWR, accessList());
+            p.file.openFile(h5::utf8(p.tempPath), H5F_ACC_RDWR, h5::checksummedFormat());
         } else {
             p.file = H5::H5File(h5::utf8(p.tempPath), H5F_ACC_EXCL, H5::FileCreatPropList::DEFAULT,
-                                accessList());
+                                h5::checksummedFormat());
             h5::setAttr(p.file, layout::kFormatAttr, std::string(layout::kFormatName));
             H5::Group root = p.file.openGroup("/");
             h5::openOrCreateGroup(root, layout::kCells);

@@ -58,7 +58,8 @@ bool writeWeightsFile(const QString& path, const Weights& weights, QString* erro
         QStringLiteral("%1.%2.tmp").arg(path).arg(QRandomGenerator::system()->generate64(), 0, 16);
     try {
         {
-            H5::H5File file(h5::utf8(temp), H5F_ACC_EXCL);
+            H5::H5File file(h5::utf8(temp), H5F_ACC_EXCL, H5::FileCreatPropList::DEFAULT,
+                            h5::checksummedFormat());
             H5::Group root = file.openGroup("/");
             H5::Group g = h5::openOrCreateGroup(root, kGroup);
             h5::writeWeightsGroup(g, weights);
