@@ -31,7 +31,8 @@ expect() {
     [ "$found" = "$want" ] || fail "$(basename "$deb"): /usr/$path in the package: $found"
   done
 }
-expect "$cli" yes bin/attentivechrome-cli share/attentivechrome/genes_hg19.tsv.gz \
+expect "$cli" yes bin/attentivechrome-cli libexec/attentivechrome/attentivechrome-read-weights \
+  share/attentivechrome/genes_hg19.tsv.gz \
   share/attentivechrome/genes_hg38.tsv.gz \
   share/man/man1/attentivechrome-cli.1.gz share/bash-completion/completions/attentivechrome-cli \
   share/doc/attentivechrome-cli/copyright share/doc/attentivechrome-cli/changelog.Debian.gz

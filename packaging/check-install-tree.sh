@@ -38,7 +38,7 @@ equals() { [ "$1" = "$2" ] || { echo "expected '$2', got '$1'"; return 1; }; }
 
 share=$prefix/share
 files=(
-  bin/attentivechrome bin/attentivechrome-cli
+  bin/attentivechrome bin/attentivechrome-cli libexec/attentivechrome/attentivechrome-read-weights
   share/attentivechrome/demo-study.h5 share/attentivechrome/genes_hg19.tsv.gz
   share/attentivechrome/genes_hg38.tsv.gz
   share/applications/attentivechrome.desktop

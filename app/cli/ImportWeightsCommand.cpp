@@ -7,7 +7,7 @@
 #include "model/ModelWeights.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
-#include "store/WeightsFile.h"
+#include "store/WeightsReaderProcess.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -92,8 +92,9 @@ bool checkStudy(const QString& studyPath, const QString& cellName, ModelConfig* 
 bool loadWeights(const QString& weightsPath, const ModelConfig& config, Weights* out,
                  QString* error)
 {
+    // In a child process: a damaged file may crash or hang HDF5 (WeightsReaderProcess).
     Weights weights;
-    if (!readWeightsFile(weightsPath, &weights, error)) {
+    if (!WeightsReaderProcess().read(weightsPath, &weights, error)) {
         if (looksLikePyTorch(weightsPath))
             *error += QStringLiteral(" (a PyTorch file: convert it first with "
                                      "packaging/tools/convert_pytorch_weights.py)");
