@@ -23,7 +23,7 @@ struct GeneLocus {
     /// The window of `gene`; false (and `out` untouched) when it has no chromosome, TSS or strand.
     static bool ofWindow(const GeneRecord& gene, int binCount, int binSize, int windowStart,
                          GeneLocus* out);
-    /// "chrX:99889990-99899989": 1-based inclusive, clipped at 1, as IGV and UCSC read a locus.
+    /// "chrX:99889989-99899988": 1-based inclusive, clipped at 1, as IGV and UCSC read a locus.
     QString text() const;
 };
 
