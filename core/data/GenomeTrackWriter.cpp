@@ -6,12 +6,9 @@
 #include "domain/GeneLocus.h"
 #include "domain/GenomeAssembly.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QSaveFile>
 #include <QSet>
-#include <QTemporaryFile>
 
 #include <algorithm>
 #include <charconv>
@@ -107,25 +104,22 @@ bool writeBigWigTo(const QString& path, const std::vector<GenomeTrackWriter::Chr
     return writer->close(error);
 }
 
-/// BigWigWriter writes straight to its path: write beside `path` and rename.
+/// BigWigWriter writes straight to its path: write "<path>.part" (created with the usual
+/// permissions, unlike a QTemporaryFile's 0600) and rename it.
 bool writeBigWig(const QString& path, const std::vector<GenomeTrackWriter::Chromosome>& chroms,
                  QString* error)
 {
-    const QFileInfo info(path);
-    QTemporaryFile temp(info.absoluteDir().filePath(info.fileName() + QStringLiteral(".XXXXXX")));
-    if (!temp.open()) {
-        *error = QStringLiteral("%1: cannot write beside it: %2").arg(path, temp.errorString());
+    const QString temp = path + QStringLiteral(".part");
+    if (!writeBigWigTo(temp, chroms, error)) {
+        QFile::remove(temp);
         return false;
     }
-    temp.close();
-    if (!writeBigWigTo(temp.fileName(), chroms, error))
-        return false;
     QFile::remove(path);
-    if (!temp.rename(path)) {
-        *error = QStringLiteral("%1: cannot replace the file: %2").arg(path, temp.errorString());
+    if (!QFile::rename(temp, path)) {
+        QFile::remove(temp);
+        *error = QStringLiteral("%1: cannot replace the file").arg(path);
         return false;
     }
-    temp.setAutoRemove(false);
     return true;
 }
 
