@@ -1,4 +1,5 @@
-// Gene view: the heatmap holds the α values cell by cell, β bars, signals, switching genes.
+// Gene view: the heatmap holds the α values cell by cell, β bars, signals, switching genes, the
+// header's click (issue 15).
 #include "GeneView.h"
 #include "PlotPalette.h"
 #include "QcpInclude.h"
@@ -233,6 +234,28 @@ private Q_SLOTS:
         QVERIFY(t.contains(QStringLiteral("chr1:95002-95101")));
         QVERIFY(t.contains(QStringLiteral("α")));
         QVERIFY(view.describe(6000).isEmpty());
+    }
+
+    void headerClickOffersLinks()
+    {
+        // Issue 15: a click on the gene's name and locus asks for the link-outs there; a click
+        // on a panel does not.
+        GeneView view;
+        view.resize(900, 900);
+        view.show();
+        view.setData(makeGene(3));
+        view.plot()->replot();
+        auto* title = qobject_cast<QCPTextElement*>(view.plot()->plotLayout()->element(0, 0));
+        QVERIFY(title);
+        QVERIFY(title->text().contains(QStringLiteral("chr1:100003")));
+        QSignalSpy clicked(&view, &GeneView::headerClicked);
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, title->rect().center());
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.first().first().toPoint(),
+                 view.plot()->mapToGlobal(title->rect().center()));
+        const QRect alpha = view.alphaMap()->keyAxis()->axisRect()->rect();
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, alpha.center());
+        QCOMPARE(clicked.size(), 1);
     }
 
     void badSizesDoNotCrash()

@@ -5,6 +5,7 @@
 #include "PlotPalette.h"
 #include "QcpInclude.h"
 
+#include <QMouseEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -138,6 +139,9 @@ void GeneView::addHeader(int* row)
     auto* L = m_plot->plotLayout();
     m_title = new QCPTextElement(m_plot, QStringLiteral("No gene selected"), titleFont);
     L->addElement((*row)++, 0, m_title);
+    connect(m_title, &QCPTextElement::clicked, this, [this](QMouseEvent* event) {
+        Q_EMIT headerClicked(event->globalPosition().toPoint());
+    });
     m_prediction = new QCPTextElement(m_plot, QString(), smallFont());
     L->addElement((*row)++, 0, m_prediction);
     // A long header must not claim the width of the colour scales in a narrow (exported) figure:

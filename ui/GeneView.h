@@ -73,6 +73,9 @@ public:
 Q_SIGNALS:
     /// Emitted on hover with the text of describe().
     void hovered(const QString& text);
+    /// The header (gene name and locus) was clicked at `globalPos`: the window offers the gene's
+    /// link-outs there (issue 15).
+    void headerClicked(const QPoint& globalPos);
 
 private:
     void buildLayout(bool withTrack, bool withAttribution);

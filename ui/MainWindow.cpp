@@ -6,6 +6,7 @@
 #include "EvaluationView.h"
 #include "FigureExporter.h"
 #include "GeneListModel.h"
+#include "GeneMenu.h"
 #include "GeneView.h"
 #include "HelpMenu.h"
 #include "RunActions.h"
@@ -212,6 +213,13 @@ void MainWindow::buildNavigation()
     find->setObjectName(QStringLiteral("findGeneAction"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_dock, &StudyDock::focusSearch);
+    m_geneMenu = new GeneMenu(this, m_session.get());
+    menuBar()->addMenu(m_geneMenu);
+    connect(m_geneMenu, &GeneMenu::statusMessage, this, &MainWindow::showStatus);
+    connect(m_geneView, &GeneView::headerClicked, m_geneMenu, [this](const QPoint& at) {
+        if (currentGene() >= 0)
+            m_geneMenu->popup(at);
+    });
     menuBar()->addMenu(new HelpMenu(this));
 
     m_toolBar = new ViewToolBar(m_backAction, m_forwardAction, this);

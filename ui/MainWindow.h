@@ -20,6 +20,7 @@ class AlphaScale;
 class AttributionController;
 class CompareView;
 class EvaluationView;
+class GeneMenu;
 class GeneView;
 class GeneListModel;
 class TrainingView;
@@ -107,6 +108,9 @@ public:
     void showImportTrackDialog();
     /// File → Import track… (enabled while a study is open).
     QAction* importTrackAction() const;
+    /// The Gene menu (Open in IGV, Ensembl, UCSC, Export genome track…), also popped up by a
+    /// click on the gene view's header.
+    GeneMenu* geneMenu() const { return m_geneMenu; }
     /// Colour map name and α colour scale (see AlphaScale).
     void setColourSettings(const QString& gradient, const AlphaScale& scale);
     GeneListModel* geneModel() const;
@@ -184,6 +188,7 @@ private:
     FigureExporter* m_exporter = nullptr;
     ViewToolBar* m_toolBar = nullptr;
     StudyFileMenu* m_fileMenu = nullptr;
+    GeneMenu* m_geneMenu = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
     QLabel* m_hoverLabel = nullptr; ///< the gene view's hover text

@@ -21,6 +21,7 @@ int runTrain(const QStringList& args);
 int runEvaluate(const QStringList& args);
 int runPredict(const QStringList& args);
 int runAttention(const QStringList& args);
+int runExportTrack(const QStringList& args);
 int runImport(const QStringList& args);
 int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);

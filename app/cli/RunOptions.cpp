@@ -116,20 +116,27 @@ bool chooseRun(const StudyFile& study, const QString& run, const QString& cell, 
     return true;
 }
 
+std::unique_ptr<StudyFile> openChosenRun(const QCommandLineParser& p, int threads, QString* runId,
+                                         QString* error)
+{
+    setInferenceThreads(threads);
+    std::unique_ptr<StudyFile> study = StudyFile::open(p.value(QStringLiteral("study")), error);
+    const QString named = p.value(QStringLiteral("run"));
+    if (!study || !chooseRun(*study, named, p.value(QStringLiteral("cell")), runId, error))
+        return nullptr;
+    if (named.isEmpty()) // say which run the rule chose (stdout stays the command's output)
+        QTextStream(stderr) << "using run " << *runId << ", the active run of "
+                            << p.value(QStringLiteral("cell")) << '\n';
+    return study;
+}
+
 bool openStoredRun(const QCommandLineParser& p, int threads, const QString& which, OpenedRun* out,
                    QString* error)
 {
-    setInferenceThreads(threads);
-    const QString studyPath = p.value(QStringLiteral("study"));
-    out->study = StudyFile::open(studyPath, error);
     QString runId;
-    const QString named = p.value(QStringLiteral("run"));
-    if (!out->study ||
-        !chooseRun(*out->study, named, p.value(QStringLiteral("cell")), &runId, error))
+    out->study = openChosenRun(p, threads, &runId, error);
+    if (!out->study)
         return false;
-    if (named.isEmpty()) // say which run the rule chose (stdout stays the command's output)
-        QTextStream(stderr) << "using run " << runId << ", the active run of "
-                            << p.value(QStringLiteral("cell")) << '\n';
     return out->study->readRun(runId, &out->run, error) &&
            out->study->readCell(out->run.cell, &out->cell, error) &&
            runResults(*out->study, runId, which, out->cell, &out->results, {}, error);

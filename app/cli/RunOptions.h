@@ -42,6 +42,11 @@ struct OpenedRun {
 bool chooseRun(const StudyFile& study, const QString& run, const QString& cell, QString* out,
                QString* error);
 
+/// Opens the study of --study and chooses the run of --run (else the active run of --cell, said
+/// on stderr); sets the torch thread count to `threads`. nullptr with `error` naming the study.
+std::unique_ptr<StudyFile> openChosenRun(const QCommandLineParser& p, int threads, QString* runId,
+                                         QString* error);
+
 /// Opens the study of --study, reads the run of --run (else the active run of --cell) and its cell,
 /// and gets the run's results with `which` weights (computing them on `threads` torch threads when
 /// not cached); false with `error` naming study and run.

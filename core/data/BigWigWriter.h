@@ -16,10 +16,11 @@ namespace ac
  * order; several add() calls per chromosome are fine). libBigWig checks none of this, so add()
  * does.
  *
- * Writes straight to `path`, not through a temporary file: it makes fixtures and benchmark input,
- * not user data. Owns the open file; the destructor closes it (close() reports errors instead).
- * Use from one thread at a time. Every method returns false and sets `error` (naming the file and
- * chromosome) on failure; after a failure the file is incomplete.
+ * Writes straight to `path`, not through a temporary file: callers writing user files write to a
+ * temporary name beside the target and rename it (GenomeTrackWriter does). Owns the open file; the
+ * destructor closes it (close() reports errors instead). Use from one thread at a time. Every
+ * method returns false and sets `error` (naming the file and chromosome) on failure; after a
+ * failure the file is incomplete.
  */
 class BigWigWriter
 {

@@ -1,6 +1,7 @@
 #include "data/TrackBinner.h"
 
 #include "data/TrackReaderSupport.h"
+#include "domain/GeneLocus.h"
 #include "domain/RemcLayout.h"
 
 #include <algorithm>
@@ -22,15 +23,15 @@ TrackBinner::TrackBinner(const std::vector<GeneRecord>& genes)
 {
     for (int g = 0; g < m_geneCount; ++g) {
         const GeneRecord& r = genes[g];
-        if (r.chrom.isEmpty() || r.tss <= 0 || (r.strand != '+' && r.strand != '-')) {
+        GeneLocus locus;
+        if (!GeneLocus::ofWindow(r, kBins, kBinSize, remc::kWindowStart, &locus)) {
             ++m_withoutLocus;
             continue;
         }
         Window w;
         w.gene = g;
         w.minus = r.strand == '-';
-        // Plus: 1-based [t-5000, t+4999]; minus: mirrored, 1-based [t-4999, t+5000].
-        w.start = w.minus ? r.tss - remc::kWindowStart - kWindow : r.tss - 1 + remc::kWindowStart;
+        w.start = locus.start;
         m_windows[normalizedChromosome(r.chrom)].push_back(w);
         m_rawNames.insert(r.chrom);
     }
