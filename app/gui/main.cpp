@@ -22,8 +22,13 @@ int main(int argc, char** argv)
     QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the bundled demo study."));
     QCommandLineOption study(QStringLiteral("study"), QStringLiteral("Open the study FILE."),
                              QStringLiteral("FILE"));
+    QCommandLineOption session(
+        QStringLiteral("session"),
+        QStringLiteral("Open the session FILE (study, cell type, run, gene, gene list, tab)."),
+        QStringLiteral("FILE"));
     parser.addOption(demo);
     parser.addOption(study);
+    parser.addOption(session);
     // The desktop entry's "Exec=attentivechrome %f": a study file opened from the file manager.
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Open the study FILE (as --study)."),
@@ -34,7 +39,9 @@ int main(int argc, char** argv)
 
     ac::MainWindow window;
     window.show();
-    if (!file.isEmpty()) {
+    if (parser.isSet(session)) {
+        window.openSessionFile(parser.value(session));
+    } else if (!file.isEmpty()) {
         window.openStudy(file);
     } else if (!parser.isSet(demo) && !window.restoreSession() && !window.lastError().isEmpty()) {
         // The last study cannot be read: say why, draw nothing, keep the session (issue 14).
