@@ -5,6 +5,7 @@
 #include "store/StudyEditor.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -166,6 +167,38 @@ private Q_SLOTS:
              QStringLiteral("--width"), QStringLiteral("wide"), QStringLiteral("--out"), out});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains(QStringLiteral("--width 'wide'")));
+    }
+
+    // Issue 15: --genes exports the genes of a list; entries not found are one warning, a
+    // malformed list one error with file:line.
+    void geneListExport()
+    {
+        const QString list = m_dir.filePath(QStringLiteral("list.txt"));
+        QFile f(list);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# two genes and one unknown\nGENE4\nENSG00000000003.7\nNOSUCH\n");
+        f.close();
+        const QString out = m_dir.filePath(QStringLiteral("listed"));
+        const QStringList args{
+            QStringLiteral("export"), QStringLiteral("--study"), m_study,
+            QStringLiteral("--cell"), QStringLiteral("E2"),      QStringLiteral("--format"),
+            QStringLiteral("tsv"),    QStringLiteral("--out"),   out,
+            QStringLiteral("--genes")};
+        const testing::CliRun r = runCli(args + QStringList{list});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.outLines(), (QStringList{out + QStringLiteral("/GENE0_E2.tsv"),
+                                            out + QStringLiteral("/GENE4_E2.tsv")}));
+        QVERIFY2(r.err.contains(QStringLiteral("warning: 1 of 3 entries of list.txt not found: "
+                                               "'NOSUCH'")),
+                 qPrintable(r.err));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("GENE4\nchr1 5 6\n");
+        f.close();
+        const testing::CliRun bad = runCli(args + QStringList{list});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral(
+                     "error: list.txt:2: expected one gene name per line, found 3 fields")),
+                 qPrintable(bad.err));
     }
 
     void unknownGeneIsOneLineError()

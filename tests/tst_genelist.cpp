@@ -69,6 +69,27 @@ private Q_SLOTS:
         QCOMPARE(f.data(f.index(1, 0), GeneListModel::GeneIndexRole).toInt(), 4);
     }
 
+    // Issue 15: a gene list (GeneListFile::membership()) combines with the other filters.
+    void listFilter()
+    {
+        QObject owner;
+        GeneListModel* m = makeModel(&owner);
+        GeneFilterProxy f;
+        f.setSourceModel(m);
+        f.setListFilter({true, false, true, false, false, true});
+        QVERIFY(f.hasListFilter());
+        QCOMPARE(f.rowCount(), 3);
+        f.setSplitFilter(int(Split::Test)); // test genes 2, 3, 5; listed 2, 5
+        QCOMPARE(f.rowCount(), 2);
+        f.setLabelFilter(0);
+        QCOMPARE(f.rowCount(), 1);
+        QCOMPARE(f.data(f.index(0, 0), GeneListModel::GeneIndexRole).toInt(), 5);
+        f.setLabelFilter(-1);
+        f.setListFilter({});
+        QVERIFY(!f.hasListFilter());
+        QCOMPARE(f.rowCount(), 3);
+    }
+
     void sortByP()
     {
         QObject owner;

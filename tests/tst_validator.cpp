@@ -48,6 +48,7 @@ private Q_SLOTS:
     void initTestCase();
     void alphaFollowsTrackBetterThanSaliency();
     void cliValidateWritesTheSameTable();
+    void cliValidateGeneList();
     void errors();
     void cliImportTrack();
 
@@ -180,6 +181,45 @@ void TestValidator::cliValidateWritesTheSameTable()
     QVERIFY(rows[0].startsWith(
         QStringLiteral("bin\tposition\ttrack_ON\ttrack_OFF\talpha:H3K27me3_ON")));
     QVERIFY(rows[1].startsWith(QStringLiteral("1\t-5000\t")));
+}
+
+// Issue 15: --genes validates the listed genes of the split; entries not found are a warning.
+void TestValidator::cliValidateGeneList()
+{
+    if (cliPath().isEmpty())
+        QSKIP("AC_CLI is not set (run through ctest)");
+    QVERIFY(m_report.geneIds.size() > 5);
+    const QString list = m_dir.filePath(QStringLiteral("list.txt"));
+    QFile f(list);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write((m_report.geneIds.mid(0, 5).join(QLatin1Char('\n')) + QStringLiteral("\nNOSUCH\n"))
+                .toUtf8());
+    f.close();
+    const QStringList args{QStringLiteral("validate"),
+                           QStringLiteral("--study"),
+                           m_study,
+                           QStringLiteral("--run"),
+                           m_run,
+                           QStringLiteral("--methods"),
+                           QStringLiteral("none"),
+                           QStringLiteral("--figures"),
+                           QStringLiteral("none"),
+                           QStringLiteral("--genes"),
+                           list,
+                           QStringLiteral("--out"),
+                           m_dir.filePath(QStringLiteral("listed"))};
+    const testing::CliRun r = runCli(args);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral(", 5 genes of split test:")), qPrintable(r.out));
+    QVERIFY2(r.err.contains(QStringLiteral("warning: 1 of 6 entries of list.txt not found: "
+                                           "'NOSUCH'")),
+             qPrintable(r.err));
+    const testing::CliRun valid =
+        runCli(args + QStringList{QStringLiteral("--split"), QStringLiteral("valid")});
+    QCOMPARE(valid.exitCode, 1);
+    QVERIFY2(valid.err.contains(QStringLiteral("has no genes in split 'valid' among the 5 listed "
+                                               "genes")),
+             qPrintable(valid.err));
 }
 
 void TestValidator::errors()

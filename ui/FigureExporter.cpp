@@ -10,17 +10,16 @@
 #include "TrainingView.h"
 #include "ValidationTab.h"
 #include "ValidationView.h"
+#include "data/GeneListFile.h"
 #include "session/StudySession.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QTabWidget>
-#include <QTextStream>
 
 namespace ac
 {
@@ -209,10 +208,18 @@ void FigureExporter::exportBatch()
     if (m_session->cell().isEmpty())
         return;
     const QString list = QFileDialog::getOpenFileName(
-        m_parent, QStringLiteral("Gene list (one symbol or Ensembl id per line)"), QString(),
-        QStringLiteral("Text (*.txt *.tsv);;All files (*)"));
+        m_parent,
+        QStringLiteral("Gene list (one symbol, Ensembl id or REMC id a line, or a BED of TSSs)"),
+        QString(), QStringLiteral("Gene lists (*.txt *.list *.tsv *.bed *.gz);;All files (*)"));
     if (list.isEmpty())
         return;
+    GeneListFile genes;
+    QString err;
+    if (!genes.load(list, &err)) {
+        QMessageBox::critical(m_parent, QStringLiteral("Batch export"), err);
+        return;
+    }
+    const GeneListFile::Resolution listed = genes.resolve(m_session->cellIndex().genes);
     bool ok = false;
     const QString format =
         QInputDialog::getItem(m_parent, QStringLiteral("Batch export"), QStringLiteral("Format"),
@@ -230,35 +237,21 @@ void FigureExporter::exportBatch()
         QFileDialog::getExistingDirectory(m_parent, QStringLiteral("Output folder"));
     if (dir.isEmpty())
         return;
-    QFile f(list);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        QMessageBox::critical(m_parent, QStringLiteral("Batch export"),
-                              QStringLiteral("%1: %2").arg(list, f.errorString()));
-        return;
-    }
-    QTextStream in(&f);
     QStringList problems;
-    const int written = writeBatch(in, list, format, size, dir, &problems);
+    if (!listed.notFound.isEmpty())
+        problems << genes.notFoundSummary(listed);
+    const int written = writeBatch(listed.genes, format, size, dir, &problems);
     QString msg = QStringLiteral("Wrote %1 file(s) to %2.").arg(written).arg(dir);
     if (!problems.isEmpty())
         msg += QLatin1Char('\n') + problems.mid(0, 10).join(QLatin1Char('\n'));
     QMessageBox::information(m_parent, QStringLiteral("Batch export"), msg);
 }
 
-int FigureExporter::writeBatch(QTextStream& in, const QString& list, const QString& format,
+int FigureExporter::writeBatch(const std::vector<int>& genes, const QString& format,
                                const FigureSize& size, const QString& dir, QStringList* problems)
 {
-    int written = 0, lineNo = 0;
-    while (!in.atEnd()) {
-        const QString name = in.readLine().section(QLatin1Char('\t'), 0, 0).trimmed();
-        ++lineNo;
-        if (name.isEmpty() || name.startsWith(QLatin1Char('#')))
-            continue;
-        const int g = m_session->findGene(name);
-        if (g < 0) {
-            *problems << QStringLiteral("%1:%2: unknown gene '%3'").arg(list).arg(lineNo).arg(name);
-            continue;
-        }
+    int written = 0;
+    for (const int g : genes) {
         QString err;
         const GeneViewData d = m_session->geneData(g, &err);
         if (!err.isEmpty())

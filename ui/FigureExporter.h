@@ -6,9 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 class QMenu;
 class QTabWidget;
-class QTextStream;
 class QWidget;
 
 namespace ac
@@ -74,10 +75,10 @@ private:
     bool askSize(const QString& format, QSize shownPixels, bool askHeight, FigureSize* size);
     /// "cell E123 · run r1" (what is known of it).
     QString cellAndRun() const;
-    /// Writes the figures of the genes listed in `in` (read from file `list`) into `dir`;
-    /// returns the count written.
-    int writeBatch(QTextStream& in, const QString& list, const QString& format,
-                   const FigureSize& size, const QString& dir, QStringList* problems);
+    /// Writes the figures of `genes` (indices into the current cell) into `dir`; returns the
+    /// count written.
+    int writeBatch(const std::vector<int>& genes, const QString& format, const FigureSize& size,
+                   const QString& dir, QStringList* problems);
 
     QWidget* m_parent;
     ExportedViews m_views;

@@ -41,10 +41,18 @@ void GeneFilterProxy::setCorrectFilter(int correct)
     invalidateFilter();
 }
 
+void GeneFilterProxy::setListFilter(std::vector<bool> listed)
+{
+    m_listed = std::move(listed);
+    invalidateFilter();
+}
+
 bool GeneFilterProxy::filterAcceptsRow(int row, const QModelIndex&) const
 {
     const GeneListModel* m = genes();
     if (!m || row >= m->geneCount())
+        return false;
+    if (!m_listed.empty() && (std::size_t(row) >= m_listed.size() || !m_listed[std::size_t(row)]))
         return false;
     if (!m_search.isEmpty()) {
         const GeneRecord& g = m->gene(row);

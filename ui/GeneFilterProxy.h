@@ -2,6 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
+#include <vector>
+
 namespace ac
 {
 
@@ -9,7 +11,8 @@ class GeneListModel;
 
 /**
  * Filters a GeneListModel by search text (symbol or Ensembl id, case-insensitive substring),
- * split, label, predicted class and correctness; sorts numerically (p as a number).
+ * split, label, predicted class, correctness and a gene list (GeneListFile); sorts numerically
+ * (p as a number).
  * Predicted/correct filters pass everything when the model has no p. GUI thread only.
  */
 class GeneFilterProxy : public QSortFilterProxyModel
@@ -25,6 +28,10 @@ public:
     void setLabelFilter(int label);
     void setPredictedFilter(int predicted);
     void setCorrectFilter(int correct);
+    /// Only the genes flagged in `listed` (one flag per gene of the model, as
+    /// GeneListFile::membership() gives); empty shows every gene.
+    void setListFilter(std::vector<bool> listed);
+    bool hasListFilter() const { return !m_listed.empty(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -36,6 +43,7 @@ private:
     int m_label = -1;
     int m_predicted = -1;
     int m_correct = -1;
+    std::vector<bool> m_listed;
 };
 
 } // namespace ac

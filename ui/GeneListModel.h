@@ -35,6 +35,7 @@ public:
 
     int geneCount() const { return int(m_genes.size()); }
     const GeneRecord& gene(int i) const { return m_genes[std::size_t(i)]; }
+    const std::vector<GeneRecord>& genes() const { return m_genes; }
     int label(int i) const;
     Split split(int i) const;
     /// < 0 when no run is selected.

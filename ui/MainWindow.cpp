@@ -11,6 +11,7 @@
 #include "HelpMenu.h"
 #include "RunActions.h"
 #include "SavedSession.h"
+#include "SessionFile.h"
 #include "StudyDock.h"
 #include "StudyFileMenu.h"
 #include "TrainingView.h"
@@ -173,6 +174,15 @@ void MainWindow::buildFileMenu()
     menuBar()->addMenu(m_fileMenu);
     connect(m_fileMenu, &StudyFileMenu::openRequested, this,
             [this](const QString& path) { openStudy(path); });
+    connect(m_fileMenu, &StudyFileMenu::openSessionRequested, this,
+            [this](const QString& path) { openSessionFile(path); });
+    connect(m_fileMenu, &StudyFileMenu::saveSessionRequested, this, [this](const QString& path) {
+        QString err;
+        if (saveSessionFile(path, &err))
+            showStatus(QStringLiteral("Session saved to %1").arg(path), 8000);
+        else
+            QMessageBox::critical(this, QStringLiteral("Save session"), err);
+    });
     connect(m_fileMenu, &StudyFileMenu::studyImported, this,
             [this](const QString& path, const QStringList& cells) {
                 const bool same =
@@ -564,19 +574,59 @@ bool MainWindow::restoreSession()
         m_keepSavedStudy = true; // reopened once the file is readable again
         return false;
     }
-    if (!saved.cell.isEmpty() && saved.cell != currentCell())
-        selectCell(saved.cell);
-    if (!saved.run.isEmpty())
-        selectRun(saved.run);
-    // By REMC id: a study re-imported in another gene order restores the same gene.
-    if (!saved.geneId.isEmpty())
-        selectGeneById(saved.geneId);
-    setAttribution(saved.attribution);
-    m_tabs->setCurrentIndex(std::clamp(saved.tab, 0, m_tabs->count() - 1));
+    showSession(saved);
     return true;
 }
 
-void MainWindow::saveSession() const
+void MainWindow::showSession(const SavedSession& session)
+{
+    if (!session.cell.isEmpty() && session.cell != currentCell())
+        selectCell(session.cell);
+    QString err;
+    if (session.geneList.isEmpty())
+        m_dock->clearGeneList();
+    else if (!m_dock->loadGeneList(session.geneList, &err))
+        showStatus(err, 10000);
+    if (!session.run.isEmpty())
+        selectRun(session.run);
+    // By REMC id: a study re-imported in another gene order restores the same gene.
+    if (!session.geneId.isEmpty())
+        selectGeneById(session.geneId);
+    setAttribution(session.attribution);
+    m_tabs->setCurrentIndex(std::clamp(session.tab, 0, m_tabs->count() - 1));
+}
+
+bool MainWindow::openSessionFile(const QString& path, bool interactive)
+{
+    // Settings the file leaves out stay as they are; the selection is the file's alone.
+    SavedSession session;
+    session.gradient = m_toolBar->gradient();
+    session.alphaScale = m_toolBar->alphaScale().key();
+    session.attribution = attribution();
+    QString err;
+    if (!SessionFile::read(path, &session, &err) ||
+        !SessionFile::check(path, session, m_tabs->count(), &err)) {
+        m_lastError = err;
+        showStatus(err, 0);
+        if (interactive)
+            QMessageBox::critical(this, QStringLiteral("Open session"), err);
+        return false;
+    }
+    if (!openStudy(session.study, interactive))
+        return false;
+    if (!session.gradient.isEmpty())
+        setColourSettings(session.gradient, AlphaScale::fromKey(session.alphaScale));
+    showSession(session);
+    showStatus(QStringLiteral("Session %1 opened").arg(QFileInfo(path).fileName()), 8000);
+    return true;
+}
+
+bool MainWindow::saveSessionFile(const QString& path, QString* error) const
+{
+    return SessionFile::write(path, currentSession(), error);
+}
+
+SavedSession MainWindow::currentSession() const
 {
     SavedSession saved;
     saved.geometry = saveGeometry();
@@ -588,13 +638,21 @@ void MainWindow::saveSession() const
     saved.cell = currentCell();
     saved.run = currentRun();
     saved.geneId = currentGeneId();
+    saved.geneList = m_dock->geneListPath();
     saved.tab = m_tabs->currentIndex();
+    return saved;
+}
+
+void MainWindow::saveSession() const
+{
+    SavedSession saved = currentSession();
     if (m_keepSavedStudy && !m_session->isOpen()) {
         const SavedSession kept = SavedSession::load();
         saved.study = kept.study;
         saved.cell = kept.cell;
         saved.run = kept.run;
         saved.geneId = kept.geneId;
+        saved.geneList = kept.geneList;
         saved.tab = kept.tab;
     }
     saved.save();

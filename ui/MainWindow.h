@@ -33,6 +33,7 @@ class StudyDock;
 class StudyFileMenu;
 class StudySession;
 struct GeneViewData;
+struct SavedSession;
 
 /**
  * The application window: study tree and gene list (left dock; each cell shows its active run,
@@ -128,6 +129,15 @@ public:
     /// lastError() saying why; the saved session is then kept (not reset on close).
     bool restoreSession();
 
+    /// Opens the session file `path` (SessionFile: study, cell, run, gene, gene list, tab, colour
+    /// and attribution settings). Everything it names is checked first: on any error the window
+    /// stays as it was and false is returned with lastError() naming the file and the field
+    /// (shown in a message box when `interactive`).
+    bool openSessionFile(const QString& path, bool interactive = true);
+    /// Writes the window's session to `path` (SessionFile::write()); false with `error`.
+    bool saveSessionFile(const QString& path, QString* error) const;
+    StudyDock* studyDock() const { return m_dock; }
+
     /// Writes the figures of the current tab (Gene: the gene panel; Compare: gene and ON/OFF
     /// averages; Training: loss and AUROC; Evaluation: ROC and PR; Validation: summary figure and
     /// gene overlay) as `<base>-<figure>.<format>` ("png" at `dpi`, "svg", "pdf"), each at its
@@ -156,6 +166,10 @@ private:
     void showGene(int gene, bool recordHistory);
     void showStatus(const QString& text, int timeoutMs);
     void saveSession() const;
+    /// The window's view as a session (geometry, study, cell, run, gene, list, tab, colours).
+    SavedSession currentSession() const;
+    /// Selects what `session` names in the open study and applies its view settings.
+    void showSession(const SavedSession& session);
     void updateNavActions();
     void updateEvaluation();
     void updateSummary();

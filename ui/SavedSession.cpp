@@ -23,6 +23,7 @@ SavedSession SavedSession::load()
     r.cell = s.value(QStringLiteral("session/cell")).toString();
     r.run = s.value(QStringLiteral("session/run")).toString();
     r.geneId = s.value(QStringLiteral("session/gene-id")).toString();
+    r.geneList = s.value(QStringLiteral("session/gene-list")).toString();
     r.tab = s.value(QStringLiteral("session/tab"), 0).toInt();
     return r;
 }
@@ -39,6 +40,7 @@ void SavedSession::save() const
     s.setValue(QStringLiteral("session/cell"), cell);
     s.setValue(QStringLiteral("session/run"), run);
     s.setValue(QStringLiteral("session/gene-id"), geneId);
+    s.setValue(QStringLiteral("session/gene-list"), geneList);
     s.setValue(QStringLiteral("session/tab"), tab);
 }
 

@@ -11,7 +11,8 @@ namespace ac
  * What the window remembers between runs (QSettings of the application): window geometry and
  * dock state, the view's colour and attribution choices, and the study, cell, run, gene and tab
  * that were shown. The gene is kept by its REMC id, so a study re-imported in another gene order
- * restores the same gene. Also the list of recently opened studies.
+ * restores the same gene. Also the list of recently opened studies. A session file (SessionFile)
+ * holds the same view as JSON.
  *
  * Plain value; load() and save() use QSettings and so the GUI thread (or one thread at a time).
  */
@@ -24,7 +25,8 @@ struct SavedSession {
     QString study;
     QString cell;
     QString run;
-    QString geneId; ///< REMC id
+    QString geneId;   ///< REMC id
+    QString geneList; ///< the gene list file filtering the gene table; empty for none
     int tab = 0;
 
     static SavedSession load();

@@ -7,12 +7,21 @@
 #include "session/StudyQueries.h"
 #include "store/StudyFile.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPalette>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -158,6 +167,7 @@ QWidget* StudyDock::buildFilters(QWidget* parent)
     ll->setContentsMargins(0, 0, 0, 0);
     ll->addWidget(m_search);
     ll->addLayout(form);
+    ll->addWidget(buildListRow(lower));
     ll->addWidget(m_geneTable, 1);
     return lower;
 }
@@ -185,6 +195,136 @@ void StudyDock::buildGeneTable(QWidget* parent)
                 if (cur.isValid() && !m_showingGene)
                     Q_EMIT geneActivated(m_filter->data(cur, GeneListModel::GeneIndexRole).toInt());
             });
+}
+
+QWidget* StudyDock::buildListRow(QWidget* parent)
+{
+    auto* row = new QWidget(parent);
+    auto* button = new QToolButton(row);
+    button->setText(QStringLiteral("Gene list"));
+    button->setObjectName(QStringLiteral("geneListButton"));
+    button->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(button);
+    QAction* load = menu->addAction(QStringLiteral("Load gene list…"));
+    load->setObjectName(QStringLiteral("loadGeneListAction"));
+    load->setToolTip(QStringLiteral("List only the genes of a file: one symbol, Ensembl id or "
+                                    "REMC id a line, or a BED of TSSs"));
+    connect(load, &QAction::triggered, this, &StudyDock::chooseGeneList);
+    m_clearListAction = menu->addAction(QStringLiteral("Clear gene list"));
+    m_clearListAction->setObjectName(QStringLiteral("clearGeneListAction"));
+    m_clearListAction->setEnabled(false);
+    connect(m_clearListAction, &QAction::triggered, this, &StudyDock::clearGeneList);
+    QAction* save = menu->addAction(QStringLiteral("Save listed genes…"));
+    save->setObjectName(QStringLiteral("saveListedGenesAction"));
+    save->setToolTip(QStringLiteral("Write the genes the table lists now (all filters applied)"));
+    connect(save, &QAction::triggered, this, &StudyDock::chooseSaveListed);
+    button->setMenu(menu);
+    m_geneCount = new QLabel(row);
+    m_geneCount->setObjectName(QStringLiteral("geneCountLabel"));
+    m_geneCount->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* lay = new QHBoxLayout(row);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(button);
+    lay->addWidget(m_geneCount, 1);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &StudyDock::updateGeneCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &StudyDock::updateGeneCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &StudyDock::updateGeneCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &StudyDock::updateGeneCount);
+    return row;
+}
+
+bool StudyDock::loadGeneList(const QString& path, QString* error)
+{
+    if (!m_geneList.load(path, error))
+        return false;
+    m_hasGeneList = true;
+    m_clearListAction->setEnabled(true);
+    applyGeneList();
+    return true;
+}
+
+void StudyDock::clearGeneList()
+{
+    m_geneList = GeneListFile();
+    m_hasGeneList = false;
+    m_clearListAction->setEnabled(false);
+    applyGeneList();
+}
+
+QString StudyDock::geneListPath() const
+{
+    return m_hasGeneList ? m_geneList.path() : QString();
+}
+
+void StudyDock::applyGeneList()
+{
+    m_listNote.clear();
+    if (!m_hasGeneList && !m_filter->hasListFilter()) {
+        updateGeneCount();
+        return;
+    }
+    std::vector<bool> listed;
+    if (m_hasGeneList) {
+        const GeneListFile::Resolution r = m_geneList.resolve(m_geneModel->genes());
+        m_listNote = m_geneList.notFoundSummary(r);
+        listed.assign(m_geneModel->genes().size(), false);
+        for (const int g : r.genes)
+            listed[std::size_t(g)] = true;
+    }
+    refilter([this, &listed] { m_filter->setListFilter(std::move(listed)); });
+    updateGeneCount();
+}
+
+QString StudyDock::geneCountText() const
+{
+    const QLocale en(QLocale::English);
+    QString text =
+        QStringLiteral("%1 of %2 genes")
+            .arg(en.toString(m_filter->rowCount()), en.toString(m_geneModel->rowCount()));
+    if (m_hasGeneList)
+        text += QStringLiteral(" · list: ") + m_geneList.fileName();
+    return text;
+}
+
+void StudyDock::updateGeneCount()
+{
+    m_geneCount->setText(geneCountText());
+    m_geneCount->setToolTip(
+        m_hasGeneList ? QDir::toNativeSeparators(m_geneList.path()) +
+                            (m_listNote.isEmpty() ? QString() : QLatin1Char('\n') + m_listNote)
+                      : QString());
+}
+
+bool StudyDock::saveListedGenes(const QString& path, QString* error) const
+{
+    std::vector<int> rows;
+    for (int r = 0; r < m_filter->rowCount(); ++r)
+        rows.push_back(m_filter->data(m_filter->index(r, 0), GeneListModel::GeneIndexRole).toInt());
+    return GeneListFile::write(path, m_geneModel->genes(), rows, geneCountText(), error);
+}
+
+void StudyDock::chooseGeneList()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, QStringLiteral("Load gene list"), QString(),
+        QStringLiteral("Gene lists (*.txt *.list *.tsv *.bed *.gz);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString err;
+    if (!loadGeneList(path, &err))
+        QMessageBox::warning(this, QStringLiteral("Load gene list"), err);
+    else if (!m_listNote.isEmpty())
+        QMessageBox::information(this, QStringLiteral("Load gene list"), m_listNote);
+}
+
+void StudyDock::chooseSaveListed()
+{
+    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save listed genes"),
+                                                      QStringLiteral("genes.txt"),
+                                                      QStringLiteral("Gene lists (*.txt)"));
+    QString err;
+    if (!path.isEmpty() && !saveListedGenes(path, &err))
+        QMessageBox::warning(this, QStringLiteral("Save listed genes"), err);
 }
 
 void StudyDock::setStudy(const StudyFile* study)
@@ -215,6 +355,7 @@ void StudyDock::setGenes(const CellData& index)
     m_shownGene = -1;
     m_search->setCell(index.name, index.assembly);
     m_geneModel->setGenes(index.genes, index.labels, index.splits);
+    applyGeneList(); // the list's genes in this cell
 }
 
 void StudyDock::refilter(const std::function<void()>& change)

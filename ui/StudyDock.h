@@ -1,12 +1,16 @@
 #pragma once
 
+#include "data/GeneListFile.h"
+
 #include <QDockWidget>
 #include <QPoint>
 
 #include <functional>
 #include <vector>
 
+class QAction;
 class QComboBox;
+class QLabel;
 class QTableView;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -23,7 +27,9 @@ struct CellData;
 /**
  * The window's left dock: the study tree (cell types and their runs, with kind, status and test
  * AUROC; each cell's active run in bold, its status saying "active"), the gene search
- * (GeneSearch), the split/label/predicted-class/correctness filters and the gene table.
+ * (GeneSearch), the split/label/predicted-class/correctness filters, a gene list loaded from a
+ * file (GeneListFile: only its genes are listed, and the listed genes can be saved), the count of
+ * listed genes and the gene table.
  * It shows what it is given and reports what the user picks by signal; it never selects anything
  * by itself.
  *
@@ -47,6 +53,22 @@ public:
     /// Puts the keyboard focus in the gene search (Ctrl+F).
     void focusSearch();
 
+    /// Lists only the genes of the gene-list file `path` (also in the cells chosen later); false
+    /// with `error` ("<file>:<line>: ...") when it cannot be read, the current list then stays.
+    /// Entries that match no gene of the cell are told in geneListNote().
+    bool loadGeneList(const QString& path, QString* error);
+    /// Lists every gene again.
+    void clearGeneList();
+    /// The loaded gene list's file; empty without one.
+    QString geneListPath() const;
+    /// "N of M entries of <file> not found: ..." for the current cell; empty when all were found.
+    QString geneListNote() const { return m_listNote; }
+    /// Writes the genes the table lists now (every filter applied), in its order, as a gene list
+    /// (GeneListFile::write()); false with `error` naming the file.
+    bool saveListedGenes(const QString& path, QString* error) const;
+    /// "123 of 19,802 genes · list: file.txt", as shown above the table.
+    QString geneCountText() const;
+
     QTreeWidget* tree() const { return m_tree; }
     GeneListModel* geneModel() const { return m_geneModel; }
     GeneFilterProxy* geneFilter() const { return m_filter; }
@@ -65,6 +87,11 @@ Q_SIGNALS:
 private:
     QWidget* buildFilters(QWidget* parent);
     void buildGeneTable(QWidget* parent);
+    QWidget* buildListRow(QWidget* parent);
+    void applyGeneList();
+    void updateGeneCount();
+    void chooseGeneList();
+    void chooseSaveListed();
     void onTreeItemClicked(QTreeWidgetItem* item);
     /// Applies a filter `change` without letting the table's current row choose another gene.
     void refilter(const std::function<void()>& change);
@@ -74,6 +101,11 @@ private:
     QTableView* m_geneTable = nullptr;
     GeneListModel* m_geneModel = nullptr;
     GeneFilterProxy* m_filter = nullptr;
+    QLabel* m_geneCount = nullptr;
+    QAction* m_clearListAction = nullptr;
+    GeneListFile m_geneList;
+    bool m_hasGeneList = false;
+    QString m_listNote;
     /// True while showGene() moves the current row: the move is not reported as geneActivated().
     bool m_showingGene = false;
     int m_shownGene = -1; ///< the gene the window shows (showGene()), -1 for none

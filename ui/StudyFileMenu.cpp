@@ -29,6 +29,10 @@ StudyFileMenu::StudyFileMenu(QWidget* window, const StudySession* session, Figur
     m_recentMenu = addMenu(QStringLiteral("Open &recent"));
     updateRecentMenu();
     addAction(QStringLiteral("Open &demo study"), this, &StudyFileMenu::openDemo);
+    addAction(QStringLiteral("Open &session…"), this, &StudyFileMenu::openSessionDialog);
+    m_saveSessionAction =
+        addAction(QStringLiteral("Save session…"), this, &StudyFileMenu::saveSessionDialog);
+    m_saveSessionAction->setObjectName(QStringLiteral("saveSessionAction"));
     addAction(QStringLiteral("&Import REMC folder…"), this, &StudyFileMenu::showImportDialog);
     m_importTrackAction =
         addAction(QStringLiteral("Import &track…"), this, &StudyFileMenu::showImportTrackDialog);
@@ -75,9 +79,33 @@ void StudyFileMenu::openDemo()
         Q_EMIT openRequested(demo);
 }
 
+void StudyFileMenu::openSessionDialog()
+{
+    const QString f = QFileDialog::getOpenFileName(
+        m_window, QStringLiteral("Open session"), QString(),
+        QStringLiteral("Sessions (*.acsession *.json);;All files (*)"));
+    if (!f.isEmpty())
+        Q_EMIT openSessionRequested(f);
+}
+
+void StudyFileMenu::saveSessionDialog()
+{
+    const QString start =
+        QFileInfo(m_session->path()).absoluteDir().filePath(QStringLiteral("session.acsession"));
+    const QString f = QFileDialog::getSaveFileName(m_window, QStringLiteral("Save session"), start,
+                                                   QStringLiteral("Sessions (*.acsession)"));
+    if (!f.isEmpty())
+        Q_EMIT saveSessionRequested(f);
+}
+
 void StudyFileMenu::updateStudyActions()
 {
     const bool open = m_session->isOpen();
+    m_saveSessionAction->setEnabled(open);
+    m_saveSessionAction->setToolTip(
+        open ? QStringLiteral("Save the study, cell type, run, gene, gene list, tab and colour "
+                              "settings as a file (paths relative to it)")
+             : QStringLiteral("Open a study first"));
     m_importTrackAction->setEnabled(open);
     m_importTrackAction->setToolTip(
         open ? QStringLiteral(

@@ -13,7 +13,8 @@ class FigureExporter;
 class StudySession;
 
 /**
- * The window's File menu: open (dialog, recent studies, the bundled demo), REMC and track import
+ * The window's File menu: open (dialog, recent studies, the bundled demo), open and save a session
+ * file (SessionFile), REMC and track import
  * (non-modal ImportDialog and TrackImportDialog, parented to the window), the export submenu and
  * quit. What the user opens or imports is reported by signal; the window opens or reloads.
  *
@@ -42,6 +43,9 @@ public:
 Q_SIGNALS:
     /// The user picked a study to open.
     void openRequested(const QString& path);
+    /// The user picked a session file to open, or a file to save the session to.
+    void openSessionRequested(const QString& path);
+    void saveSessionRequested(const QString& path);
     /// An REMC import into `path` succeeded, adding `cells`.
     void studyImported(const QString& path, const QStringList& cells);
     /// A track import into `path` succeeded.
@@ -51,11 +55,14 @@ private:
     void updateRecentMenu();
     void openDialog();
     void openDemo();
+    void openSessionDialog();
+    void saveSessionDialog();
 
     QWidget* m_window;
     const StudySession* m_session;
     QMenu* m_recentMenu = nullptr;
     QAction* m_importTrackAction = nullptr;
+    QAction* m_saveSessionAction = nullptr;
 };
 
 } // namespace ac

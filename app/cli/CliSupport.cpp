@@ -1,5 +1,7 @@
 #include "CliSupport.h"
 
+#include "data/GeneListFile.h"
+
 #include <QTextStream>
 #include <cstdio>
 #include <unistd.h>
@@ -52,6 +54,30 @@ int fail(const QString& command, const QString& message)
     oneLine.replace(QLatin1Char('\n'), QLatin1String("; "));
     QTextStream(stderr) << "attentivechrome-cli " << command << ": error: " << oneLine << '\n';
     return 1;
+}
+
+void warn(const QString& command, const QString& message)
+{
+    QTextStream(stderr) << "attentivechrome-cli " << command << ": warning: " << message << '\n';
+}
+
+bool readGeneList(const QString& command, const QString& path, const std::vector<GeneRecord>& genes,
+                  std::vector<int>* out, QString* error)
+{
+    GeneListFile list;
+    if (!list.load(path, error))
+        return false;
+    GeneListFile::Resolution r = list.resolve(genes);
+    if (r.genes.empty()) {
+        *error = QStringLiteral("%1: none of its %2 entries is a gene of the cell")
+                     .arg(list.fileName())
+                     .arg(list.entryCount());
+        return false;
+    }
+    if (!r.notFound.isEmpty())
+        warn(command, list.notFoundSummary(r));
+    *out = std::move(r.genes);
+    return true;
 }
 
 void printLine(const QString& line)

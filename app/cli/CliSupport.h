@@ -1,11 +1,13 @@
 #pragma once
 
+#include "domain/GeneRecord.h"
 #include "domain/Progress.h"
 
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <initializer_list>
+#include <vector>
 
 namespace ac::cli
 {
@@ -24,6 +26,17 @@ bool requireOptions(const QCommandLineParser& parser, std::initializer_list<cons
 
 /// Prints "attentivechrome-cli <command>: error: <message>" as one line on stderr; returns 1.
 int fail(const QString& command, const QString& message);
+
+/// Prints "attentivechrome-cli <command>: warning: <message>" as one line on stderr.
+void warn(const QString& command, const QString& message);
+
+/**
+ * The genes of `genes` listed in the gene-list file `path` (--genes, GeneListFile), as sorted
+ * indices. Entries that match no gene are a warning ("N of M entries of <file> not found: ...");
+ * false with `error` ("<file>:<line>: ...") on a malformed list, or when no entry matches.
+ */
+bool readGeneList(const QString& command, const QString& path, const std::vector<GeneRecord>& genes,
+                  std::vector<int>* out, QString* error);
 
 /// Writes a line to stdout.
 void printLine(const QString& line);

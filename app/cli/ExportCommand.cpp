@@ -73,6 +73,31 @@ bool parseFigureSize(const QCommandLineParser& p, FigureSize* size, QString* err
     return true;
 }
 
+/// The genes of --gene (names, in order) and then of --genes (a gene-list file); false with
+/// `error` on an unknown name or a malformed list.
+bool chooseGenes(const QString& cmd, const QCommandLineParser& p, const StudySession& session,
+                 std::vector<int>* out, QString* error)
+{
+    for (const QString& raw :
+         p.value(QStringLiteral("gene")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = raw.trimmed();
+        const int g = session.findGene(name);
+        if (g < 0) {
+            *error = QStringLiteral("%1: cell %2 has no gene '%3'")
+                         .arg(session.path(), session.cell(), name);
+            return false;
+        }
+        out->push_back(g);
+    }
+    if (std::vector<int> listed; p.isSet(QStringLiteral("genes"))) {
+        if (!readGeneList(cmd, p.value(QStringLiteral("genes")), session.cellIndex().genes, &listed,
+                          error))
+            return false;
+        out->insert(out->end(), listed.begin(), listed.end());
+    }
+    return true;
+}
+
 } // namespace
 
 int runExport(const QStringList& args)
@@ -89,6 +114,10 @@ int runExport(const QStringList& args)
     p.addOption({QStringLiteral("gene"),
                  QStringLiteral("Symbol, Ensembl id or REMC id; comma-separated list."),
                  QStringLiteral("GENES")});
+    p.addOption({QStringLiteral("genes"),
+                 QStringLiteral("Gene-list file: one symbol, Ensembl id or REMC id a line, or a "
+                                "BED of TSSs (with or instead of --gene)."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("format"), QStringLiteral("png, svg, pdf or tsv."),
                  QStringLiteral("FMT"), QStringLiteral("svg")});
     p.addOption({QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 300)."),
@@ -110,8 +139,10 @@ int runExport(const QStringList& args)
     if (!parseArguments(p, cmd, QStringLiteral("Export gene figures or the numbers behind them."),
                         args, &code))
         return code;
-    if (QString missing; !requireOptions(p, {"study", "cell", "gene", "out"}, &missing))
+    if (QString missing; !requireOptions(p, {"study", "cell", "out"}, &missing))
         return fail(cmd, missing);
+    if (!p.isSet(QStringLiteral("gene")) && !p.isSet(QStringLiteral("genes")))
+        return fail(cmd, QStringLiteral("--gene or --genes is required"));
     const QString format = p.value(QStringLiteral("format")).toLower();
     if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"),
                      QStringLiteral("tsv")}
@@ -128,14 +159,11 @@ int runExport(const QStringList& args)
     if (!QDir().mkpath(outDir))
         return fail(cmd, QStringLiteral("%1: cannot create folder").arg(outDir));
 
+    std::vector<int> genes;
+    if (!chooseGenes(cmd, p, session, &genes, &err))
+        return fail(cmd, err);
     int written = 0;
-    for (const QString& raw :
-         p.value(QStringLiteral("gene")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QString name = raw.trimmed();
-        const int g = session.findGene(name);
-        if (g < 0)
-            return fail(cmd, QStringLiteral("%1: cell %2 has no gene '%3'")
-                                 .arg(session.path(), session.cell(), name));
+    for (const int g : genes) {
         // The same figure data as the GUI's gene view (values, p/α/β, label, track).
         const GeneViewData d = session.geneData(g, &err);
         if (!err.isEmpty())

@@ -45,6 +45,10 @@ void addValidateOptions(QCommandLineParser& p)
                  QStringLiteral("Genes compared: train, valid, test or all "
                                 "(default test)."),
                  QStringLiteral("SPLIT"), QStringLiteral("test")});
+    p.addOption({QStringLiteral("genes"),
+                 QStringLiteral("Gene-list file (symbols, Ensembl ids or REMC ids, or a BED of "
+                                "TSSs): only these genes of --split."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("weights"), QStringLiteral("best or last (default best)."),
                  QStringLiteral("WHICH"), QStringLiteral("best")});
     p.addOption({QStringLiteral("ig-steps"),
@@ -132,6 +136,21 @@ bool writeFigures(const QCommandLineParser& p, const ValidationReport& report,
     return true;
 }
 
+/// The REMC ids of the genes of --genes in the cell of run `runId`; false with `error`.
+bool readListedGenes(const QString& cmd, const QCommandLineParser& p, const StudyFile& study,
+                     const QString& runId, QStringList* out, QString* error)
+{
+    RunRecord run;
+    CellData cell;
+    std::vector<int> listed;
+    if (!study.readRun(runId, &run, error) || !study.readCellIndex(run.cell, &cell, error) ||
+        !readGeneList(cmd, p.value(QStringLiteral("genes")), cell.genes, &listed, error))
+        return false;
+    for (const int g : listed)
+        *out << cell.genes[std::size_t(g)].remcId;
+    return true;
+}
+
 void printReport(const ValidationReport& report)
 {
     printLine(
@@ -186,7 +205,10 @@ int runValidate(const QStringList& args)
         return fail(cmd, error);
     if (const auto study = StudyFile::open(request.studyPath, &error);
         !study ||
-        !chooseRun(*study, request.runId, p.value(QStringLiteral("cell")), &request.runId, &error))
+        !chooseRun(*study, request.runId, p.value(QStringLiteral("cell")), &request.runId,
+                   &error) ||
+        (p.isSet(QStringLiteral("genes")) &&
+         !readListedGenes(cmd, p, *study, request.runId, &request.geneIds, &error)))
         return fail(cmd, error);
     bool ok = false;
     const int threads = p.value(QStringLiteral("threads")).toInt(&ok);

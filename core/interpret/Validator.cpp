@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QSaveFile>
+#include <QSet>
 #include <QTextStream>
 #include <cmath>
 
@@ -124,17 +125,23 @@ bool selectGenes(const ValidationRequest& request, const ValidationInputs& in, V
     r->split = request.split;
     r->model = modelKindKey(in.run.model.kind);
     r->markNames = cell.markNames;
+    const QSet<QString> listed(request.geneIds.begin(), request.geneIds.end());
     for (int g = 0; g < cell.geneCount(); ++g) {
         if (request.split != QLatin1String("all") && (g >= static_cast<int>(cell.splits.size()) ||
                                                       splitName(cell.splits[g]) != request.split))
+            continue;
+        if (!listed.isEmpty() && !listed.contains(cell.genes[g].remcId))
             continue;
         r->genes.push_back(g);
         r->geneIds << cell.genes[g].remcId;
         r->geneSymbols << cell.genes[g].symbol;
     }
     if (r->genes.empty()) {
-        *error = QStringLiteral("%1: cell %2 has no genes in split '%3'")
-                     .arg(r->studyPath, r->cell, request.split);
+        *error = QStringLiteral("%1: cell %2 has no genes in split '%3'%4")
+                     .arg(r->studyPath, r->cell, request.split,
+                          listed.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" among the %1 listed genes").arg(listed.size()));
         return false;
     }
     return true;

@@ -20,7 +20,9 @@ struct ValidationRequest {
     /// Attribution methods compared besides α (α is always included when the variant has it).
     QList<AttributionMethod> methods = {AttributionMethod::Saliency,
                                         AttributionMethod::IntegratedGradients};
-    QString split = QStringLiteral("test");   ///< "train", "valid", "test" or "all"
+    QString split = QStringLiteral("test"); ///< "train", "valid", "test" or "all"
+    /// REMC ids: when not empty, only these genes of the split (a gene list, issue 15).
+    QStringList geneIds;
     QString weights = QStringLiteral("best"); ///< "best" or "last"
     int integratedGradientSteps = 32;
 };

@@ -1,7 +1,7 @@
 // Writes the seed corpora of the fuzz targets with the project's own writers: REMC CSV rows as the
-// tests make them, track files for the genes of FuzzSupport.h, a bigWig (BigWigWriter), a
-// simulated study with a run (writeSimulatedStudy, StudyEditor) and a weights file.
-// Usage: fuzz_make_seeds <folder>; makes <folder>/<target>/ for every target.
+// tests make them, track files and gene lists for the genes of FuzzSupport.h, a session file, a
+// bigWig (BigWigWriter), a simulated study with a run (writeSimulatedStudy, StudyEditor) and a
+// weights file. Usage: fuzz_make_seeds <folder>; makes <folder>/<target>/ for every target.
 #include "FuzzSupport.h"
 #include "RemcCsvFixture.h"
 #include "data/BigWigWriter.h"
@@ -108,6 +108,15 @@ void textSeeds()
     writeSeed("gzip_lines", "crlf.txt", QByteArray(bed).replace("\n", "\r\n"));
     writeSeed("gzip_lines", "one.gz", gzipped({bed}));
     writeSeed("gzip_lines", "two-members.gz", gzipped({csv.left(200), csv.mid(200)}));
+    const QByteArray names = "# genes\n000001\nENSG00000000003.5  # versioned\n\n000005\r\n";
+    writeSeed("gene_list", "names.txt", names);
+    writeSeed("gene_list", "names.txt.gz", gzipped({names}));
+    writeSeed("gene_list", "tss.bed", "track name=tss\nchr1\t5000\t7000\tA\n2\t0\t2500\n");
+    writeSeed("session", "session.acsession",
+              "{\"format\": \"attentivechrome-session\", \"version\": 1, \"study\": "
+              "\"study.h5\", \"cell\": \"E123\", \"run\": \"E123-run\", \"gene\": "
+              "\"000003\", \"geneList\": \"lists/genes.txt\", \"tab\": 2, \"gradient\": "
+              "\"Viridis\", \"alphaScale\": \"uniform:5\", \"attribution\": \"none\"}\n");
 }
 
 void bigWigSeed()

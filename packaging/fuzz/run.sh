@@ -5,7 +5,8 @@
 # 1 when any target crashed.
 #
 # Usage: packaging/fuzz/run.sh SECONDS [TARGET...]
-#   TARGET: remc_csv binned_csv bedgraph gzip_lines bigwig study weights (default: all)
+#   TARGET: remc_csv binned_csv bedgraph gzip_lines bigwig study weights gene_list session
+#           (default: all)
 #
 # Corpora grow across runs in build-fuzz/corpus-<target> (not in git); crashing inputs go to
 # build-fuzz/crashes-<target>/ and reproduce with build-fuzz/packaging/fuzz/fuzz_<target> <file>.
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-all=(remc_csv binned_csv bedgraph gzip_lines bigwig study weights)
+all=(remc_csv binned_csv bedgraph gzip_lines bigwig study weights gene_list session)
 if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]+$ ]]; then
   echo "usage: $0 SECONDS [TARGET...]   (targets: ${all[*]})" >&2
   exit 2
