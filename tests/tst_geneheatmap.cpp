@@ -314,6 +314,10 @@ void TestGeneHeatmap::writesComputeMatrix()
         QVERIFY(lines[0].startsWith('@'));
         const QJsonObject header = QJsonDocument::fromJson(lines[0].mid(1)).object();
         QCOMPARE(header.value(QStringLiteral("sample_labels")).toArray().size(), 3);
+        // deepTools decodes lines as ASCII: α is escaped in the JSON and read back as α.
+        QVERIFY(std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }));
+        QCOMPARE(header.value(QStringLiteral("sample_labels")).toArray()[0].toString(),
+                 QStringLiteral("α H3K4me3"));
         QCOMPARE(header.value(QStringLiteral("sample_boundaries")).toArray().last().toInt(), 300);
         QCOMPARE(header.value(QStringLiteral("upstream")).toArray().first().toInt(), 5000);
         QCOMPARE(header.value(QStringLiteral("downstream")).toArray().first().toInt(), 5000);

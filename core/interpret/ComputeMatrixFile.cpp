@@ -24,6 +24,32 @@ QJsonArray perSample(const QJsonValue& value, int samples)
     return a;
 }
 
+/// deepTools decodes every line as ASCII: non-ASCII characters of JSON text become \uXXXX
+/// escapes (UTF-16, as JSON has them), which its JSON reader turns back into the characters.
+QByteArray asciiJson(const QByteArray& json)
+{
+    QByteArray out;
+    out.reserve(json.size());
+    for (const QChar c : QString::fromUtf8(json)) {
+        if (c.unicode() < 0x80)
+            out.append(char(c.unicode()));
+        else
+            out.append(
+                QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toLatin1());
+    }
+    return out;
+}
+
+/// A row field in ASCII (deepTools reads ASCII): other characters become '_'.
+QByteArray asciiField(const QString& text)
+{
+    QByteArray out = text.toLatin1();
+    for (int i = 0; i < text.size(); ++i)
+        if (text[i].unicode() >= 0x80 || text[i] == QLatin1Char('\t'))
+            out[i] = '_';
+    return out;
+}
+
 void appendNumber(QByteArray* out, float v)
 {
     char buf[32];
@@ -36,13 +62,13 @@ void appendRow(QByteArray* out, const GeneHeatmap& h, int g)
 {
     const GeneRecord& gene = h.genes()[std::size_t(g)];
     const bool placed = !gene.chrom.isEmpty() && gene.tss > 0;
-    out->append(placed ? gene.chrom.toUtf8() : QByteArrayLiteral("NA"));
+    out->append(placed ? asciiField(gene.chrom) : QByteArrayLiteral("NA"));
     out->append('\t');
     out->append(QByteArray::number(placed ? gene.tss - 1 : 0));
     out->append('\t');
     out->append(QByteArray::number(placed ? gene.tss : 1));
     out->append('\t');
-    out->append((gene.ensemblId.isEmpty() ? gene.remcId : gene.ensemblId).toUtf8());
+    out->append(asciiField(gene.ensemblId.isEmpty() ? gene.remcId : gene.ensemblId));
     out->append('\t');
     appendNumber(out, h.p()[std::size_t(g)]);
     out->append('\t');
@@ -146,7 +172,7 @@ QByteArray ComputeMatrixFile::header(const GeneHeatmap& h, const HeatmapLayout& 
     o.insert(QStringLiteral("sample_boundaries"), sampleBounds);
     o.insert(QStringLiteral("group_labels"), groupLabels);
     o.insert(QStringLiteral("group_boundaries"), groupBounds);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return asciiJson(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 bool ComputeMatrixFile::write(const QString& path, const GeneHeatmap& heatmap,

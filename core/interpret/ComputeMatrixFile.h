@@ -20,7 +20,9 @@ namespace ac
  * where there is no data). "sort regions" is "keep": plotHeatmap `--sortRegions keep` draws the
  * rows in this order.
  *
- * deepTools opens the matrix with gzip, so it reads only a gzip-compressed file: a path ending in
+ * deepTools decodes each line as ASCII: the header escapes other characters (\u03b1 for the α of
+ * a panel name, which deepTools' JSON reader turns back into α) and row fields replace them
+ * with '_'. It opens the matrix with gzip, so it reads only a gzip-compressed file: a path ending in
  * ".gz" is written gzip-compressed (zlib), any other path as plain text (for other tools). The
  * file is written to a temporary name and renamed (QSaveFile): a failure leaves no partial file.
  * Plain function of its inputs; any thread.
@@ -32,7 +34,7 @@ public:
     /// file when it cannot be written or the layout has no rows.
     static bool write(const QString& path, const GeneHeatmap& heatmap, const HeatmapLayout& layout,
                       QString* error);
-    /// The JSON header (without the leading '@' and the line end).
+    /// The JSON header (without the leading '@' and the line end), ASCII only.
     static QByteArray header(const GeneHeatmap& heatmap, const HeatmapLayout& layout);
 };
 
