@@ -20,24 +20,24 @@ std::vector<float> downsample(const std::vector<float>& values, const std::vecto
 {
     const std::size_t n = order.size(), b = std::size_t(bins);
     std::vector<float> out(std::size_t(outRows) * b, std::numeric_limits<float>::quiet_NaN());
-    std::vector<double> sum(b);
+    std::vector<float> sum(b);
     std::vector<int> count(b);
     for (int r = 0; r < outRows; ++r) {
         const std::size_t first = std::size_t(r) * n / std::size_t(outRows);
         const std::size_t last = std::size_t(r + 1) * n / std::size_t(outRows);
-        std::fill(sum.begin(), sum.end(), 0.0);
+        std::fill(sum.begin(), sum.end(), 0.0f);
         std::fill(count.begin(), count.end(), 0);
         for (std::size_t i = first; i < last; ++i) {
             const float* row = values.data() + std::size_t(order[i]) * b;
-            for (std::size_t k = 0; k < b; ++k)
-                if (!std::isnan(row[k])) {
-                    sum[k] += row[k];
-                    ++count[k];
-                }
+            for (std::size_t k = 0; k < b; ++k) { // branch-free, so it vectorises
+                const bool present = !std::isnan(row[k]);
+                sum[k] += present ? row[k] : 0.0f;
+                count[k] += present;
+            }
         }
         for (std::size_t k = 0; k < b; ++k)
             if (count[k] > 0)
-                out[std::size_t(r) * b + k] = float(sum[k] / count[k]);
+                out[std::size_t(r) * b + k] = sum[k] / float(count[k]);
     }
     return out;
 }
@@ -116,7 +116,10 @@ void markGroups(QCustomPlot* plot, QCPAxisRect* rect, const HeatmapLayout& layou
 
 } // namespace
 
-HeatmapFigure::HeatmapFigure(QCustomPlot* plot) : m_plot(plot) {}
+HeatmapFigure::HeatmapFigure(QCustomPlot* plot) : m_plot(plot)
+{
+    m_plot->setAutoAddPlottableToLegend(false); // one legend, of the first panel's groups
+}
 
 void HeatmapFigure::showMessage(const QString& message)
 {
@@ -144,33 +147,38 @@ void HeatmapFigure::draw(const GeneHeatmap& h, const HeatmapLayout& layout,
     legend->setBorderPen(Qt::NoPen);
     legend->setFont(QFont(QStringLiteral("sans"), 8));
     m_plot->plotLayout()->addElement(0, 0, legend);
+    // The panels in a grid of their own under the legend, so the legend never widens a column.
+    auto* grid = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(1, 0, grid);
     for (int p = 0; p < int(h.panels().size()); ++p) {
         auto* group = new QCPMarginGroup(m_plot);
         QCPAxisRect* profile = addProfileRect(m_plot, h, layout, p);
         if (p == 0)
             for (int g = 0; g < m_plot->graphCount(); ++g)
                 legend->addItem(new QCPPlottableLegendItem(legend, m_plot->graph(g)));
-        QCPAxisRect* rect = addMapRect(h, layout, p, gradientName);
+        QCPAxisRect* rect = addMapRect(h, p, gradientName);
         QCPColorScale* scale = static_cast<QCPColorMap*>(rect->plottables().value(0))->colorScale();
         profile->setMarginGroup(QCP::msLeft | QCP::msRight, group);
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
         scale->setMarginGroup(QCP::msLeft | QCP::msRight, group);
-        m_plot->plotLayout()->addElement(1, p, profile);
-        m_plot->plotLayout()->addElement(2, p, rect);
-        m_plot->plotLayout()->addElement(3, p, scale);
+        grid->addElement(0, p, profile);
+        grid->addElement(1, p, rect);
+        grid->addElement(2, p, scale);
         m_mapRects.push_back(rect);
     }
-    m_plot->plotLayout()->setColumnSpacing(12);
+    // Lines between groups once the heatmaps are in the layout (an item needs an axis rect).
+    for (std::size_t p = 0; p < m_mapRects.size(); ++p)
+        markGroups(m_plot, m_mapRects[p], layout, p == 0);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.01);
-    m_plot->plotLayout()->setRowStretchFactor(1, 1);
-    m_plot->plotLayout()->setRowStretchFactor(2, 4);
-    m_plot->plotLayout()->setRowStretchFactor(3, 0.01);
+    grid->setColumnSpacing(12);
+    grid->setRowStretchFactor(0, 1);
+    grid->setRowStretchFactor(1, 4);
+    grid->setRowStretchFactor(2, 0.01);
     if (replot)
         m_plot->replot(QCustomPlot::rpImmediateRefresh);
 }
 
-QCPAxisRect* HeatmapFigure::addMapRect(const GeneHeatmap& h, const HeatmapLayout& layout, int p,
-                                       const QString& gradientName)
+QCPAxisRect* HeatmapFigure::addMapRect(const GeneHeatmap& h, int p, const QString& gradientName)
 {
     const int n = int(m_order.size()), bins = h.binCount();
     auto* rect = new QCPAxisRect(m_plot);
@@ -187,7 +195,6 @@ QCPAxisRect* HeatmapFigure::addMapRect(const GeneHeatmap& h, const HeatmapLayout
             map->data()->setCell(b, r, cells[std::size_t(r) * std::size_t(bins) + std::size_t(b)]);
     rect->axis(QCPAxis::atLeft)->setRange(0, n);
     rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
-    markGroups(m_plot, rect, layout, p == 0);
     rect->axis(QCPAxis::atBottom)->setLabel(QStringLiteral("bp from TSS"));
     auto* scale = new QCPColorScale(m_plot);
     scale->setType(QCPAxis::atBottom);

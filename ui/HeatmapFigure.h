@@ -55,8 +55,7 @@ public:
 
 private:
     /// The heatmap of panel `p` in m_order, with its colour scale.
-    QCPAxisRect* addMapRect(const GeneHeatmap& heatmap, const HeatmapLayout& layout, int p,
-                            const QString& gradientName);
+    QCPAxisRect* addMapRect(const GeneHeatmap& heatmap, int p, const QString& gradientName);
 
     QCustomPlot* m_plot;
     std::vector<QCPAxisRect*> m_mapRects;

@@ -84,6 +84,9 @@ HeatmapTab::HeatmapTab(QWidget* parent) : QWidget(parent)
                     [this] { exportDialog(QStringLiteral("matrix")); });
     m_exportButton->setMenu(menu);
     m_status = new QLabel(this);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widens the tab
+    for (QComboBox* box : {m_markBox, m_sortBox, m_groupBox})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(QStringLiteral("Mark"), this));
     controls->addWidget(m_markBox);

@@ -22,7 +22,8 @@ namespace ac
  *
  * deepTools decodes each line as ASCII: the header escapes other characters (\u03b1 for the α of
  * a panel name, which deepTools' JSON reader turns back into α) and row fields replace them
- * with '_'. It opens the matrix with gzip, so it reads only a gzip-compressed file: a path ending in
+ * with '_'. It opens the matrix with gzip, so it reads only a gzip-compressed file: a path ending
+ * in
  * ".gz" is written gzip-compressed (zlib), any other path as plain text (for other tools). The
  * file is written to a temporary name and renamed (QSaveFile): a failure leaves no partial file.
  * Plain function of its inputs; any thread.

@@ -297,16 +297,18 @@ std::vector<std::vector<float>> GeneHeatmap::meanProfiles(const std::vector<int>
 {
     const std::size_t bins = std::size_t(m_binCount);
     std::vector<std::vector<float>> out;
+    std::vector<double> sum(bins);
+    std::vector<int> n(bins);
     for (const HeatmapPanel& panel : m_panels) {
-        std::vector<double> sum(bins, 0.0);
-        std::vector<int> n(bins, 0);
+        std::fill(sum.begin(), sum.end(), 0.0);
+        std::fill(n.begin(), n.end(), 0);
         for (int g : genes) {
             const float* row = panel.values.data() + std::size_t(g) * bins;
-            for (std::size_t b = 0; b < bins; ++b)
-                if (std::isfinite(row[b])) {
-                    sum[b] += row[b];
-                    ++n[b];
-                }
+            for (std::size_t b = 0; b < bins; ++b) { // branch-free, so it vectorises
+                const bool finite = std::isfinite(row[b]);
+                sum[b] += finite ? double(row[b]) : 0.0;
+                n[b] += finite;
+            }
         }
         std::vector<float> mean(bins, kNaN);
         for (std::size_t b = 0; b < bins; ++b)
@@ -328,10 +330,10 @@ bool GeneHeatmap::layout(const HeatmapOptions& options, HeatmapLayout* out, QStr
     for (std::size_t i = 0; i < groups.size(); ++i) {
         if (groups[i].empty())
             continue;
-        sortByKey(&groups[i], keys);
         HeatmapGroup group;
         group.label = labels.value(int(i));
-        group.meanProfiles = meanProfiles(groups[i]);
+        group.meanProfiles = meanProfiles(groups[i]); // in the cell's order: memory order
+        sortByKey(&groups[i], keys);
         group.genes = std::move(groups[i]);
         layout.groups.push_back(std::move(group));
     }
