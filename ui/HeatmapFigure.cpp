@@ -42,21 +42,6 @@ std::vector<float> downsample(const std::vector<float>& values, const std::vecto
     return out;
 }
 
-/// The 99th percentile of the finite values (of at most ~200,000 evenly spaced ones); > 0.
-double upperRange(const std::vector<float>& values)
-{
-    const std::size_t stride = std::max<std::size_t>(1, values.size() / 200000);
-    std::vector<float> sample;
-    for (std::size_t i = 0; i < values.size(); i += stride)
-        if (std::isfinite(values[i]))
-            sample.push_back(values[i]);
-    if (sample.empty())
-        return 1;
-    const auto at = sample.begin() + std::ptrdiff_t(double(sample.size() - 1) * 0.99);
-    std::nth_element(sample.begin(), at, sample.end());
-    return *at > 0 ? double(*at) : 1.0;
-}
-
 QCPAxisRect* addProfileRect(QCustomPlot* plot, const GeneHeatmap& h, const HeatmapLayout& layout,
                             int panel)
 {
@@ -202,7 +187,8 @@ QCPAxisRect* HeatmapFigure::addMapRect(const GeneHeatmap& h, int p, const QStrin
     const bool alpha = p == h.alphaPanel();
     const double uniform = 1.0 / bins;
     AttentionHeatmap::applySequential(
-        map, gradientName, 0, alpha ? 5 * uniform : upperRange(values), alpha, alpha ? uniform : 0);
+        map, gradientName, 0, alpha ? 5 * uniform : double(h.panels()[std::size_t(p)].upper), alpha,
+        alpha ? uniform : 0);
     return rect;
 }
 

@@ -24,7 +24,7 @@ namespace ac
  * height in pixels is enough; missing values skipped) and each panel is one QCPColorMap of
  * bins × image rows, so a re-sort of 19,802 genes costs one pass over the matrix and one replot
  * (bench heatmap). Exported with PlotExport like every figure. α is coloured 0 … 5 × uniform
- * (1/bins, magenta above), signal and track 0 … their 99th percentile.
+ * (1/bins, magenta above), signal and track 0 … their 99th percentile (HeatmapPanel::upper).
  *
  * Does not own the plot. GUI thread only; never throws.
  */

@@ -43,6 +43,20 @@ float windowValue(const float* row, int first, int last, bool mean)
     return float(mean ? sum / n : sum);
 }
 
+float upperPercentile(const std::vector<float>& values)
+{
+    const std::size_t stride = std::max<std::size_t>(1, values.size() / 200000);
+    std::vector<float> sample;
+    for (std::size_t i = 0; i < values.size(); i += stride)
+        if (std::isfinite(values[i]))
+            sample.push_back(values[i]);
+    if (sample.empty())
+        return 1;
+    const auto at = sample.begin() + std::ptrdiff_t(double(sample.size() - 1) * 0.99);
+    std::nth_element(sample.begin(), at, sample.end());
+    return *at > 0 ? *at : 1.0f;
+}
+
 /// `genes` ordered by decreasing key, NaN keys last, ties in the cell's order.
 void sortByKey(std::vector<int>* genes, const std::vector<float>& keys)
 {
@@ -160,6 +174,8 @@ bool GeneHeatmap::build(const CellData& cell, const RunResults& results, const T
         h.m_trackPanel = int(h.m_panels.size());
         h.m_panels.push_back({track.name, track.values});
     }
+    for (HeatmapPanel& panel : h.m_panels)
+        panel.upper = upperPercentile(panel.values);
     *out = std::move(h);
     return true;
 }

@@ -71,6 +71,9 @@ struct HeatmapLayout {
 struct HeatmapPanel {
     QString name;              ///< e.g. "α H3K4me3", "H3K4me3", "H3K27ac"
     std::vector<float> values; ///< genes × bins
+    /// The 99th percentile of the finite values (of at most ~200,000 evenly spaced ones), 1 when
+    /// none is above 0: the top of a colour scale that a few outliers do not flatten.
+    float upper = 1;
 };
 
 /**
