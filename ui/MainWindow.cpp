@@ -8,6 +8,7 @@
 #include "GeneListModel.h"
 #include "GeneMenu.h"
 #include "GeneView.h"
+#include "HeatmapTab.h"
 #include "HelpMenu.h"
 #include "RunActions.h"
 #include "SavedSession.h"
@@ -49,6 +50,16 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_evaluationView, QStringLiteral("Evaluation"));
     m_validationTab = new ValidationTab(m_tabs);
     m_tabs->addTab(m_validationTab, QStringLiteral("Validation"));
+    m_heatmapTab = new HeatmapTab(m_tabs);
+    m_tabs->addTab(m_heatmapTab, QStringLiteral("Heatmap"));
+    // All genes of the shown run (issue 15); a clicked row opens that gene in the Gene tab.
+    for (auto changed : {&MainWindow::cellSelected, &MainWindow::runSelected})
+        connect(this, changed, m_heatmapTab,
+                [this] { m_heatmapTab->setContext(studyPath(), currentCell(), currentRun()); });
+    connect(m_heatmapTab, &HeatmapTab::geneActivated, this, [this](int gene) {
+        if (selectGene(gene))
+            m_tabs->setCurrentWidget(m_geneView);
+    });
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (compareVisible()) {

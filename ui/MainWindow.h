@@ -23,6 +23,7 @@ class EvaluationView;
 class GeneMenu;
 class GeneView;
 class GeneListModel;
+class HeatmapTab;
 class TrainingView;
 class ValidationTab;
 class ViewToolBar;
@@ -38,7 +39,7 @@ struct SavedSession;
 /**
  * The application window: study tree and gene list (left dock; each cell shows its active run,
  * see ac::activeRun(), and a finished training never switches the view to its run by itself), a
- * central tab widget with the gene, compare, training, evaluation and validation views,
+ * central tab widget with the gene, compare, training, evaluation, validation and heatmap views,
  * File/Export/Go/Help menus (HelpMenu), back/forward through visited genes, Ctrl+F to the gene
  * search, REMC and track import (ImportDialog, TrackImportDialog), and the session (QSettings)
  * restore.
@@ -94,6 +95,7 @@ public:
     TrainingView* trainingView() const { return m_trainingView; }
     EvaluationView* evaluationView() const { return m_evaluationView; }
     ValidationTab* validationTab() const { return m_validationTab; }
+    HeatmapTab* heatmapTab() const { return m_heatmapTab; }
     /// The study tree's run menu and its changes (make active, rename, note, delete, resume).
     RunActions* runActions() const { return m_runActions; }
     /// The gene view's attribution: "none" or an attribution method key ("saliency",
@@ -196,6 +198,7 @@ private:
     TrainingView* m_trainingView = nullptr;
     EvaluationView* m_evaluationView = nullptr;
     ValidationTab* m_validationTab = nullptr;
+    HeatmapTab* m_heatmapTab = nullptr;
     StudyDock* m_dock = nullptr;
     RunActions* m_runActions = nullptr;
     AttributionController* m_attribution = nullptr;

@@ -26,6 +26,8 @@ const Benchmark kBenchmarks[] = {
     {"infer", "p, alpha, beta of all genes of a cell type, and of one gene", runBenchInfer},
     {"lstm", "fused bin-level BiLSTM: training step and all-genes inference", runBenchLstm},
     {"track", "bigWig and bedGraph track import (binning) for all annotated genes", runBenchTrack},
+    {"heatmap", "All-genes heatmap: re-sort, regroup and redraw (ms), full-size cell type",
+     runBenchHeatmap},
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 // simulated cell type, and main-window start-up on the demo study.
 #include "CliCommand.h"
 #include "CliSupport.h"
+#include "SyntheticResults.h"
 
 #include "GeneView.h"
 #include "MainWindow.h"
@@ -25,42 +26,6 @@ namespace ac::cli
 
 namespace
 {
-
-/**
- * Attention-shaped values for a cell without a trained model: per gene and mark, α is a softmax
- * over bins peaking near a random bin; β a softmax over marks; p uniform. They only have to look
- * and cost like real results: the benchmark measures drawing, not modelling.
- */
-RunResults synthesiseResults(int genes, std::uint64_t seed)
-{
-    RunResults r;
-    r.geneCount = genes;
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<float> u(0.0f, 1.0f);
-    r.p.resize(std::size_t(genes));
-    r.alpha.resize(std::size_t(genes) * 500);
-    r.beta.resize(std::size_t(genes) * 5);
-    for (int g = 0; g < genes; ++g) {
-        r.p[std::size_t(g)] = u(rng);
-        float betaSum = 0;
-        for (int m = 0; m < 5; ++m) {
-            float* a = r.alpha.data() + (std::size_t(g) * 5 + m) * 100;
-            const float peak = 30.0f + 40.0f * u(rng);
-            float sum = 0;
-            for (int b = 0; b < 100; ++b) {
-                a[b] = std::exp(-std::pow((b - peak) / 8.0f, 2.0f) * 2.0f + 0.3f * u(rng));
-                sum += a[b];
-            }
-            for (int b = 0; b < 100; ++b)
-                a[b] /= sum;
-            r.beta[std::size_t(g) * 5 + m] = std::exp(2.0f * u(rng));
-            betaSum += r.beta[std::size_t(g) * 5 + m];
-        }
-        for (int m = 0; m < 5; ++m)
-            r.beta[std::size_t(g) * 5 + m] /= betaSum;
-    }
-    return r;
-}
 
 bool addSyntheticRun(StudyEditor& editor, const QString& cell, int genes, QString* error)
 {

@@ -27,6 +27,7 @@ int runInfo(const QStringList& args);
 int runSimulate(const QStringList& args);
 int runImportTrack(const QStringList& args);
 int runValidate(const QStringList& args);
+int runHeatmap(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
 int runBenchImport(const QStringList& args);
 int runBenchTrain(const QStringList& args);
@@ -34,5 +35,6 @@ int runBenchInfer(const QStringList& args);
 int runBenchLstm(const QStringList& args);
 int runBenchGui(const QStringList& args);
 int runBenchTrack(const QStringList& args);
+int runBenchHeatmap(const QStringList& args);
 
 } // namespace ac::cli

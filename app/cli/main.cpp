@@ -37,6 +37,9 @@ const std::array kCommands{
     ac::cli::CliCommand{"export-track",
                         "Alpha, beta-weighted alpha or attributions as a bedGraph/bigWig track",
                         ac::cli::runExportTrack},
+    ac::cli::CliCommand{"heatmap",
+                        "All-genes heatmap of a mark (alpha, signal, track) as a deepTools matrix",
+                        ac::cli::runHeatmap},
     ac::cli::CliCommand{"import-weights", "Store weights trained elsewhere as a run (validated)",
                         ac::cli::runImportWeights},
     ac::cli::CliCommand{"bench", "Measure import, training and inference speed", ac::cli::runBench},
@@ -58,11 +61,13 @@ void printUsage(QTextStream& out)
 int main(int argc, char** argv)
 {
     ac::ensurePassiveOpenMpWaiting(argv);
-    // Figure export and bench gui draw with QtGui/QCustomPlot, which need a QApplication; without a
-    // display it renders offscreen. Every other command stays a plain QCoreApplication.
+    // Figure export, bench gui and bench heatmap draw with QtGui/QCustomPlot, which need a
+    // QApplication; without a display it renders offscreen. Every other command stays a plain
+    // QCoreApplication.
     const bool drawsFigures =
         argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "validate") == 0 ||
-                     (qstrcmp(argv[1], "bench") == 0 && argc > 2 && qstrcmp(argv[2], "gui") == 0));
+                     (qstrcmp(argv[1], "bench") == 0 && argc > 2 &&
+                      (qstrcmp(argv[2], "gui") == 0 || qstrcmp(argv[2], "heatmap") == 0)));
     if (drawsFigures && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -1,0 +1,167 @@
+// attentivechrome-cli heatmap: the all-genes heatmap of one mark (α, signal, track) of a run,
+// sorted, grouped or clustered, written as a deepTools computeMatrix file (issue 15).
+#include "CliCommand.h"
+#include "CliSupport.h"
+#include "RunOptions.h"
+
+#include "interpret/ComputeMatrixFile.h"
+#include "interpret/GeneHeatmap.h"
+
+#include <QElapsedTimer>
+
+namespace ac::cli
+{
+
+namespace
+{
+
+void addHeatmapOptions(QCommandLineParser& p)
+{
+    addStoredRunOptions(p);
+    p.addOption({QStringLiteral("mark"),
+                 QStringLiteral("Mark whose α and signal are drawn, by name (default H3K4me3)."),
+                 QStringLiteral("MARK"), QStringLiteral("H3K4me3")});
+    p.addOption({QStringLiteral("track"),
+                 QStringLiteral("Track shown beside them (default H3K27ac when the cell has it, "
+                                "else its first track); 'none' for no track."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("sort"),
+                 QStringLiteral("Row order within each group, highest first: p (p(high), "
+                                "default), tss-alpha (α mass within --tss-bins of the TSS), track "
+                                "(track mean there)."),
+                 QStringLiteral("KEY"), QStringLiteral("p")});
+    p.addOption({QStringLiteral("group"),
+                 QStringLiteral("Groups: none (default), label (true label), prediction "
+                                "(p ≥ 0.5), clusters (k-means of the α profiles, --clusters)."),
+                 QStringLiteral("BY"), QStringLiteral("none")});
+    p.addOption({QStringLiteral("clusters"),
+                 QStringLiteral("k of --group clusters: how many clusters (default 3)."),
+                 QStringLiteral("K"), QStringLiteral("3")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the k-means++ start (default 1)."),
+                 QStringLiteral("N"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("tss-bins"),
+                 QStringLiteral("Half-width of the TSS window in bins (default 5: ±500 bp)."),
+                 QStringLiteral("N"), QStringLiteral("5")});
+    p.addOption({QStringLiteral("out"),
+                 QStringLiteral("Matrix in deepTools computeMatrix format: FILE.gz gzip-compressed "
+                                "(what plotHeatmap -m reads), any other name plain text."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("timing"),
+                 QStringLiteral("Print how long building and laying out the heatmap took.")});
+}
+
+/// The layout options of the command line; false with `error` on a bad value. The gene-list
+/// grouping takes a membership mask from the caller (HeatmapOptions::membership).
+bool readHeatmapOptions(const QCommandLineParser& p, HeatmapOptions* o, QString* error)
+{
+    const QString sort = p.value(QStringLiteral("sort")), group = p.value(QStringLiteral("group"));
+    if (!parseHeatmapSort(sort, &o->sort)) {
+        *error = QStringLiteral("--sort must be p, tss-alpha or track, not '%1'").arg(sort);
+        return false;
+    }
+    if (!parseHeatmapGrouping(group, &o->grouping) || o->grouping == HeatmapGrouping::Membership) {
+        *error = QStringLiteral("--group must be none, label, prediction or clusters, not '%1'")
+                     .arg(group);
+        return false;
+    }
+    int seed = 1;
+    if (!intOption(p, QStringLiteral("clusters"), 1, 20, &o->clusters, error) ||
+        !intOption(p, QStringLiteral("tss-bins"), 1, 1000, &o->tssBins, error) ||
+        !intOption(p, QStringLiteral("seed"), 0, 2147483647, &seed, error))
+        return false;
+    o->seed = std::uint64_t(seed);
+    return true;
+}
+
+/// The track to show: --track, else H3K27ac, else the cell's first; none for --track none.
+bool readChosenTrack(const QCommandLineParser& p, const OpenedRun& r, TrackData* track,
+                     QString* error)
+{
+    const QStringList names = r.study->trackNames(r.cell.name);
+    QString name = p.value(QStringLiteral("track"));
+    if (name == QLatin1String("none"))
+        return true;
+    if (name.isEmpty())
+        name =
+            names.contains(QStringLiteral("H3K27ac")) ? QStringLiteral("H3K27ac") : names.value(0);
+    else if (!names.contains(name)) {
+        *error =
+            QStringLiteral("%1: cell %2 has no track '%3' (it has: %4)")
+                .arg(r.study->path(), r.cell.name, name,
+                     names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+        return false;
+    }
+    return name.isEmpty() || r.study->readTrack(r.cell.name, name, track, error);
+}
+
+QString describeGroups(const HeatmapLayout& layout)
+{
+    QStringList parts;
+    for (const HeatmapGroup& g : layout.groups)
+        parts << QStringLiteral("%1 (%L2)").arg(g.label).arg(g.genes.size());
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+int runHeatmap(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("heatmap");
+    QCommandLineParser p;
+    addHeatmapOptions(p);
+    int code = 0;
+    if (!parseArguments(p, cmd,
+                        QStringLiteral("Write the all-genes heatmap of one mark of a run (α, "
+                                       "signal and a track side by side, rows sorted, grouped or "
+                                       "clustered) as a deepTools computeMatrix file."),
+                        args, &code))
+        return code;
+    QString error, which;
+    int threads = 0;
+    HeatmapOptions options;
+    if (!requireOptions(p, {"out"}, &error) || !readStoredRunOptions(p, &threads, &which, &error) ||
+        !readHeatmapOptions(p, &options, &error))
+        return fail(cmd, error);
+    OpenedRun r;
+    TrackData track;
+    if (!openStoredRun(p, threads, which, &r, &error) || !readChosenTrack(p, r, &track, &error))
+        return fail(cmd, error);
+    const int mark = r.cell.markNames.indexOf(p.value(QStringLiteral("mark")));
+    if (mark < 0)
+        return fail(cmd, QStringLiteral("%1: cell %2 has no mark '%3' (it has: %4)")
+                             .arg(r.study->path(), r.cell.name, p.value(QStringLiteral("mark")),
+                                  r.cell.markNames.join(QStringLiteral(", "))));
+    QElapsedTimer clock;
+    clock.start();
+    GeneHeatmap heatmap;
+    HeatmapLayout layout;
+    if (!GeneHeatmap::build(r.cell, r.results, track, mark, &heatmap, &error))
+        return fail(cmd, QStringLiteral("%1: %2").arg(r.study->path(), error));
+    const double buildMs = double(clock.nsecsElapsed()) / 1e6;
+    clock.restart();
+    if (!heatmap.layout(options, &layout, &error))
+        return fail(cmd, QStringLiteral("%1: run %2: %3").arg(r.study->path(), r.run.id, error));
+    const double layoutMs = double(clock.nsecsElapsed()) / 1e6;
+    if (!ComputeMatrixFile::write(p.value(QStringLiteral("out")), heatmap, layout, &error))
+        return fail(cmd, error);
+    if (p.isSet(QStringLiteral("timing")))
+        printLine(QStringLiteral("%L1 genes: build %2 ms, layout (%3, %4) %5 ms")
+                      .arg(heatmap.geneCount())
+                      .arg(buildMs, 0, 'f', 1)
+                      .arg(heatmapSortKey(options.sort), heatmapGroupingKey(options.grouping))
+                      .arg(layoutMs, 0, 'f', 1));
+    printLine(QStringLiteral("%1: %L2 genes × %3 panels (%4); groups: %5")
+                  .arg(p.value(QStringLiteral("out")))
+                  .arg(heatmap.geneCount())
+                  .arg(heatmap.panels().size())
+                  .arg([&] {
+                      QStringList names;
+                      for (const HeatmapPanel& panel : heatmap.panels())
+                          names << panel.name;
+                      return names.join(QStringLiteral(", "));
+                  }())
+                  .arg(describeGroups(layout)));
+    return 0;
+}
+
+} // namespace ac::cli
