@@ -41,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void writesComputeMatrix();
     void clustersIntoGroups();
+    void groupsByAGeneList();
     void reportsBadOptions();
 
 private:
@@ -119,6 +120,36 @@ void TestCliHeatmap::clustersIntoGroups()
     const int b = int(std::count(m_planted.groupB.begin(), m_planted.groupB.end(), true));
     QCOMPARE(h.value(QStringLiteral("group_boundaries")).toArray(), (QJsonArray{0, b, kGenes}));
     QCOMPARE(h.value(QStringLiteral("group_labels")).toArray().size(), 2);
+}
+
+void TestCliHeatmap::groupsByAGeneList()
+{
+    const QString list = m_dir.filePath(QStringLiteral("ten.txt"));
+    {
+        QFile f(list);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int g = 0; g < 10; ++g)
+            f.write(m_planted.sim.cell.genes[std::size_t(g) * 7].remcId.toUtf8() + '\n');
+        f.write("NOT_A_GENE\n");
+    }
+    const QString out = m_dir.filePath(QStringLiteral("l.gz"));
+    const QStringList base{QStringLiteral("heatmap"), QStringLiteral("--study"), m_study,
+                           QStringLiteral("--run"), QStringLiteral("r1"), QStringLiteral("--out"),
+                           out};
+    const auto r = runCli(base + QStringList{QStringLiteral("--group"), QStringLiteral("list"),
+                                             QStringLiteral("--genes"), list},
+                          60000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("1 of 11 entries")), qPrintable(r.err));
+    const QJsonObject h = QJsonDocument::fromJson(matrixLines(out)[0].mid(1)).object();
+    QCOMPARE(h.value(QStringLiteral("group_labels")).toArray(),
+             (QJsonArray{QStringLiteral("ten.txt"), QStringLiteral("not in ten.txt")}));
+    QCOMPARE(h.value(QStringLiteral("group_boundaries")).toArray(), (QJsonArray{0, 10, kGenes}));
+    // Either option alone is an error.
+    QCOMPARE(runCli(base + QStringList{QStringLiteral("--genes"), list}, 60000).exitCode, 1);
+    QCOMPARE(runCli(base + QStringList{QStringLiteral("--group"), QStringLiteral("list")}, 60000)
+                 .exitCode,
+             1);
 }
 
 void TestCliHeatmap::reportsBadOptions()

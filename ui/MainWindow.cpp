@@ -96,6 +96,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_dock = new StudyDock(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_dock);
     connectDock();
+    // The dock's gene list is also a group of the heatmap.
+    connect(m_dock, &StudyDock::geneListChanged, m_heatmapTab, &HeatmapTab::setGeneList);
     buildFileMenu();
     buildNavigation();
     // 1400 × 900 where the screen has room; never larger than the screen (a 1,366 × 768 laptop).

@@ -271,6 +271,7 @@ void StudyDock::applyGeneList()
         for (const int g : r.genes)
             listed[std::size_t(g)] = true;
     }
+    Q_EMIT geneListChanged(m_hasGeneList ? m_geneList.fileName() : QString(), listed);
     refilter([this, &listed] { m_filter->setListFilter(std::move(listed)); });
     updateGeneCount();
 }

@@ -83,6 +83,9 @@ Q_SIGNALS:
     /// The table's current row moved to gene `index` (click or keyboard), or the search chose it
     /// by its exact name.
     void geneActivated(int index);
+    /// The gene list or the cell changed: the list's file name and one flag per gene of the cell
+    /// (empty without a list), for the heatmap's gene-list group.
+    void geneListChanged(const QString& name, const std::vector<bool>& membership);
 
 private:
     QWidget* buildFilters(QWidget* parent);

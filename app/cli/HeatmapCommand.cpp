@@ -8,6 +8,7 @@
 #include "interpret/GeneHeatmap.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace ac::cli
 {
@@ -32,8 +33,13 @@ void addHeatmapOptions(QCommandLineParser& p)
                  QStringLiteral("KEY"), QStringLiteral("p")});
     p.addOption({QStringLiteral("group"),
                  QStringLiteral("Groups: none (default), label (true label), prediction "
-                                "(p ≥ 0.5), clusters (k-means of the α profiles, --clusters)."),
+                                "(p ≥ 0.5), list (the genes of --genes, then the others), "
+                                "clusters (k-means of the α profiles, --clusters)."),
                  QStringLiteral("BY"), QStringLiteral("none")});
+    p.addOption({QStringLiteral("genes"),
+                 QStringLiteral("Gene-list file for --group list: symbols, Ensembl or REMC ids "
+                                "one a line, or a BED of TSSs."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("clusters"),
                  QStringLiteral("k of --group clusters: how many clusters (default 3)."),
                  QStringLiteral("K"), QStringLiteral("3")});
@@ -51,7 +57,7 @@ void addHeatmapOptions(QCommandLineParser& p)
 }
 
 /// The layout options of the command line; false with `error` on a bad value. The gene-list
-/// grouping takes a membership mask from the caller (HeatmapOptions::membership).
+/// grouping's membership mask is read later, with the cell (readMembership()).
 bool readHeatmapOptions(const QCommandLineParser& p, HeatmapOptions* o, QString* error)
 {
     const QString sort = p.value(QStringLiteral("sort")), group = p.value(QStringLiteral("group"));
@@ -59,9 +65,14 @@ bool readHeatmapOptions(const QCommandLineParser& p, HeatmapOptions* o, QString*
         *error = QStringLiteral("--sort must be p, tss-alpha or track, not '%1'").arg(sort);
         return false;
     }
-    if (!parseHeatmapGrouping(group, &o->grouping) || o->grouping == HeatmapGrouping::Membership) {
-        *error = QStringLiteral("--group must be none, label, prediction or clusters, not '%1'")
-                     .arg(group);
+    if (!parseHeatmapGrouping(group, &o->grouping)) {
+        *error =
+            QStringLiteral("--group must be none, label, prediction, list or clusters, not '%1'")
+                .arg(group);
+        return false;
+    }
+    if ((o->grouping == HeatmapGrouping::Membership) != p.isSet(QStringLiteral("genes"))) {
+        *error = QStringLiteral("--group list and --genes FILE go together");
         return false;
     }
     int seed = 1;
@@ -94,6 +105,23 @@ bool readChosenTrack(const QCommandLineParser& p, const OpenedRun& r, TrackData*
     return name.isEmpty() || r.study->readTrack(r.cell.name, name, track, error);
 }
 
+/// --genes as the membership mask of the cell's genes (its file name names the group).
+bool readMembership(const QCommandLineParser& p, const CellData& cell, HeatmapOptions* o,
+                    QString* error)
+{
+    if (!p.isSet(QStringLiteral("genes")))
+        return true;
+    const QString path = p.value(QStringLiteral("genes"));
+    std::vector<int> listed;
+    if (!readGeneList(QStringLiteral("heatmap"), path, cell.genes, &listed, error))
+        return false;
+    o->membership.assign(cell.genes.size(), false);
+    for (const int g : listed)
+        o->membership[std::size_t(g)] = true;
+    o->membershipName = QFileInfo(path).fileName();
+    return true;
+}
+
 QString describeGroups(const HeatmapLayout& layout)
 {
     QStringList parts;
@@ -124,7 +152,8 @@ int runHeatmap(const QStringList& args)
         return fail(cmd, error);
     OpenedRun r;
     TrackData track;
-    if (!openStoredRun(p, threads, which, &r, &error) || !readChosenTrack(p, r, &track, &error))
+    if (!openStoredRun(p, threads, which, &r, &error) || !readChosenTrack(p, r, &track, &error) ||
+        !readMembership(p, r.cell, &options, &error))
         return fail(cmd, error);
     const int mark = r.cell.markNames.indexOf(p.value(QStringLiteral("mark")));
     if (mark < 0)
