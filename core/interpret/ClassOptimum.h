@@ -19,8 +19,10 @@ struct ClassOptimisationSettings {
     double lambda = 1e-3;      ///< λ of the penalty λ‖X‖² (X in reads per bin)
     double learningRate = 0.1; ///< Adam's step size, in reads
     int maxSteps = 2000;       ///< at most this many Adam steps
-    int window = 50;           ///< converged when the objective changed by less than
-    double tolerance = 1e-4;   ///< tolerance × max(1, |objective|) over the last `window` steps
+    /// Converged when the objective changed by less than tolerance × max(1, |objective|) over
+    /// the last `window` steps.
+    int window = 50;
+    double tolerance = 1e-4;
 };
 
 /**
