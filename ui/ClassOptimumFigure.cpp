@@ -12,12 +12,12 @@ void ClassOptimumFigure::draw(QCustomPlot* plot, const std::vector<ClassOptimum>
                               const QStringList& markNames)
 {
     plot->clearPlottables();
-    QCPLayoutGrid* layout = plot->plotLayout();
-    layout->clear();
-    if (optima.empty()) {
+    if (optima.empty()) { // the view hides the plot then; its layout can stay
         plot->replot();
         return;
     }
+    QCPLayoutGrid* layout = plot->plotLayout();
+    layout->clear();
     double lo = 0;
     double hi = 0;
     for (const ClassOptimum& o : optima)

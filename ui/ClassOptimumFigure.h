@@ -16,7 +16,7 @@ namespace ac
  * bin, each titled with its class, steps, convergence and score.
  *
  * Takes plain ClassOptimum values; knows nothing of models. GUI thread only. An empty list
- * leaves an empty plot.
+ * removes the maps (the caller hides the plot).
  */
 class ClassOptimumFigure
 {

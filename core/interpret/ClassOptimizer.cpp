@@ -18,6 +18,19 @@ namespace
 // How often (in steps) the search reports progress and checks for a cancel.
 constexpr int kReportEvery = 25;
 
+// Reports `fraction` and `message`; false (with "cancelled") when the callback cancels.
+bool report(const ProgressCallback& progress, double fraction, const QString& message,
+            QString* error)
+{
+    Progress p;
+    p.fraction = fraction;
+    p.message = message;
+    if (!progress || progress(p))
+        return true;
+    *error = QStringLiteral("cancelled");
+    return false;
+}
+
 } // namespace
 
 ClassOptimizer::ClassOptimizer(std::shared_ptr<ChromatinModelImpl> model)
@@ -108,19 +121,24 @@ bool ClassOptimizer::optimise(bool on, const std::vector<float>& start,
             x.clamp_min_(0.0); // project onto X ≥ 0
         }
         r.steps = step + 1;
-        if (progress && r.steps % kReportEvery == 0) {
-            Progress report;
-            report.fraction = static_cast<double>(r.steps) / std::max(1, settings.maxSteps);
-            report.message = QStringLiteral("class optimisation (%1): step %2, objective %3")
-                                 .arg(r.className())
-                                 .arg(r.steps)
-                                 .arg(value, 0, 'g', 5);
-            if (!progress(report)) {
-                *error = QStringLiteral("cancelled");
-                return false;
-            }
-        }
+        if (r.steps % kReportEvery == 0 &&
+            !report(progress, static_cast<double>(r.steps) / std::max(1, settings.maxSteps),
+                    QStringLiteral("class optimisation (%1): step %2, objective %3")
+                        .arg(r.className())
+                        .arg(r.steps)
+                        .arg(value, 0, 'g', 5),
+                    error))
+            return false;
     }
+    // The search may stop before maxSteps: its part of the job is done.
+    if (!report(
+            progress, 1.0,
+            QStringLiteral("class optimisation (%1): %2 steps, %3")
+                .arg(r.className())
+                .arg(r.steps)
+                .arg(r.converged ? QStringLiteral("converged") : QStringLiteral("not converged")),
+            error))
+        return false;
     const torch::Tensor map = x.detach().squeeze(0).t().contiguous(); // [T,M] -> [M,T]
     r.values.assign(map.data_ptr<float>(), map.data_ptr<float>() + map.numel());
     *out = std::move(r);

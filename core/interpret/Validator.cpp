@@ -264,7 +264,7 @@ MapSeries Validator::classOptimalSeries(const std::vector<ClassOptimum>& optima,
 {
     MapSeries map;
     map.key = classOptimalKey();
-    map.name = QStringLiteral("Class optimisation (map of the predicted class)");
+    map.name = QStringLiteral("Class optimisation");
     if (optima.size() != 2)
         return map;
     map.markCount = optima[0].markCount;
