@@ -6,6 +6,7 @@
 #include "model/ModelWeights.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <torch/torch.h>
 
@@ -99,6 +100,9 @@ private Q_SLOTS:
     void saliencyMatchesFiniteDifferences();
     void attentiveChromeGradientsMatchFiniteDifferences();
     void integratedGradientsAreComplete();
+    void integratedGradientsFromEachBaselineAreComplete();
+    void completenessReportsTooFewSteps();
+    void baselinesAreWhatTheyClaim();
     void occlusionAndAblationAreDeltaP();
     void batchJobMatchesSingleGenes();
     void batchJobCancels();
@@ -219,6 +223,136 @@ void TestAttributor::integratedGradientsAreComplete()
                                 .arg(sum)
                                 .arg(expected)));
     }
+}
+
+void TestAttributor::integratedGradientsFromEachBaselineAreComplete()
+{
+    // Issue 15, item 5: with many steps Σ attribution = f(x) − f(x₀) for every baseline, and
+    // attribute() reports f(x₀) of the baseline it used.
+    auto model = tinyModel();
+    Attributor attributor(model);
+    attributor.setIntegratedGradientSteps(256);
+    const CellData cell = tinyCell(4);
+    for (IgBaselineKind kind :
+         {IgBaselineKind::Zero, IgBaselineKind::Shuffled, IgBaselineKind::TrainingMean}) {
+        const IgBaseline baseline = IgBaseline::forCell(kind, cell);
+        QString error;
+        QVERIFY2(attributor.setIntegratedGradientBaseline(baseline, &error), qPrintable(error));
+        QCOMPARE(attributor.integratedGradientBaseline().kind(), kind);
+        for (int g = 0; g < cell.geneCount(); ++g) {
+            const AttributionMap ig =
+                attributor.attribute(cell.geneValues(g), AttributionMethod::IntegratedGradients);
+            std::vector<float> x0(kT * kM);
+            baseline.fill(cell.geneValues(g), kT, kM, x0.data());
+            QVERIFY(std::abs(ig.baselineLogit - logitOf(*model, x0)) < 1e-4);
+            double sum = 0;
+            for (float v : ig.values)
+                sum += v;
+            QVERIFY2(std::abs(sum - (ig.logit - ig.baselineLogit)) < 1e-3,
+                     qPrintable(QStringLiteral("%1 gene %2: %3 vs %4")
+                                    .arg(IgBaseline::key(kind))
+                                    .arg(g)
+                                    .arg(sum)
+                                    .arg(ig.logit - ig.baselineLogit)));
+        }
+        IgCompleteness c;
+        std::vector<float> maps;
+        QVERIFY(attributor.attributeAll(cell, {}, AttributionMethod::IntegratedGradients, &maps,
+                                        nullptr, {}, &c));
+        QCOMPARE(c.geneCount(), cell.geneCount());
+        QCOMPARE(c.steps, 256);
+        QCOMPARE(c.baseline, IgBaseline::key(kind));
+        QVERIFY2(c.maxError() < 1e-3, qPrintable(c.summary()));
+        QVERIFY(!c.isLarge());
+        QVERIFY(c.warning().isEmpty());
+    }
+    QString error;
+    QVERIFY(!attributor.setIntegratedGradientBaseline(IgBaseline::mean({1, 2}), &error));
+    QVERIFY(error.contains(QStringLiteral("mean baseline")));
+}
+
+void TestAttributor::completenessReportsTooFewSteps()
+{
+    Attributor attributor(tinyModel());
+    const CellData cell = tinyCell(20);
+    IgCompleteness many;
+    IgCompleteness one;
+    std::vector<float> maps;
+    attributor.setIntegratedGradientSteps(256);
+    QVERIFY(attributor.attributeAll(cell, {}, AttributionMethod::IntegratedGradients, &maps,
+                                    nullptr, {}, &many));
+    attributor.setIntegratedGradientSteps(1);
+    QVERIFY(attributor.attributeAll(cell, {}, AttributionMethod::IntegratedGradients, &maps,
+                                    nullptr, {}, &one));
+    qInfo("256 steps: %s", qPrintable(many.summary()));
+    qInfo("1 step: %s", qPrintable(one.summary()));
+    QVERIFY(one.medianError() > 20 * many.medianError());
+    QVERIFY(one.isLarge());
+    QVERIFY(one.largeFraction() > 0.5);
+    QVERIFY(one.warning().contains(QStringLiteral("too few")));
+    QVERIFY(!many.isLarge());
+    // Other methods leave it alone.
+    IgCompleteness untouched;
+    QVERIFY(attributor.attributeAll(cell, {}, AttributionMethod::Saliency, &maps, nullptr, {},
+                                    &untouched));
+    QVERIFY(untouched.isEmpty());
+}
+
+void TestAttributor::baselinesAreWhatTheyClaim()
+{
+    CellData cell;
+    cell.binCount = 100;
+    cell.markCount = 2;
+    cell.genes.resize(4);
+    cell.splits = {Split::Train, Split::Valid, Split::Train, Split::Test};
+    for (int i = 0; i < 4 * 100 * 2; ++i)
+        cell.values.push_back(static_cast<float>((i * 37) % 101));
+    // The mean baseline is the mean of the training genes (0 and 2) only.
+    const std::vector<float> mean = IgBaseline::trainingMean(cell);
+    QCOMPARE(mean.size(), std::size_t(200));
+    for (int i = 0; i < 200; ++i)
+        QCOMPARE(mean[i], (cell.geneValues(0)[i] + cell.geneValues(2)[i]) / 2.0f);
+    std::vector<float> out(200);
+    IgBaseline::forCell(IgBaselineKind::TrainingMean, cell)
+        .fill(cell.geneValues(1), 100, 2, out.data());
+    QCOMPARE(out, mean);
+    IgBaseline().fill(cell.geneValues(1), 100, 2, out.data());
+    QCOMPARE(out, std::vector<float>(200, 0.0f));
+    // The shuffled baseline permutes each mark's bins of the gene, the same way every time.
+    const IgBaseline shuffled = IgBaseline::forCell(IgBaselineKind::Shuffled, cell);
+    for (int g = 0; g < 4; ++g) {
+        const float* x = cell.geneValues(g);
+        shuffled.fill(x, 100, 2, out.data());
+        std::vector<float> again(200);
+        shuffled.fill(x, 100, 2, again.data());
+        QCOMPARE(again, out);
+        for (int m = 0; m < 2; ++m) {
+            std::vector<float> original, permuted;
+            int moved = 0;
+            for (int b = 0; b < 100; ++b) {
+                original.push_back(x[b * 2 + m]);
+                permuted.push_back(out[b * 2 + m]);
+                moved += x[b * 2 + m] != out[b * 2 + m] ? 1 : 0;
+            }
+            QVERIFY(moved > 50);
+            std::sort(original.begin(), original.end());
+            std::sort(permuted.begin(), permuted.end());
+            QCOMPARE(permuted, original);
+        }
+    }
+    // Another seed, another permutation.
+    std::vector<float> other(200);
+    IgBaseline::shuffled(1).fill(cell.geneValues(0), 100, 2, other.data());
+    shuffled.fill(cell.geneValues(0), 100, 2, out.data());
+    QVERIFY(other != out);
+    for (IgBaselineKind kind :
+         {IgBaselineKind::Zero, IgBaselineKind::Shuffled, IgBaselineKind::TrainingMean}) {
+        IgBaselineKind parsed;
+        QVERIFY(IgBaseline::parse(IgBaseline::key(kind), &parsed));
+        QCOMPARE(parsed, kind);
+    }
+    IgBaselineKind parsed;
+    QVERIFY(!IgBaseline::parse(QStringLiteral("blur"), &parsed));
 }
 
 void TestAttributor::occlusionAndAblationAreDeltaP()

@@ -121,6 +121,59 @@ private Q_SLOTS:
                      Validator::tableRow(report.agreement.rows[r]));
     }
 
+    void completenessAndClassOptimaAreKept()
+    {
+        // Issue 15: integrated gradients' completeness and the class optima survive the store.
+        ValidationReport report = makeReport({});
+        report.completeness.steps = 16;
+        report.completeness.baseline = QStringLiteral("shuffled");
+        report.completeness.sum = {0.5f, -1.0f, 2.0f, 0.25f};
+        report.completeness.delta = {0.5f, -0.9f, 2.5f, 0.25f};
+        for (bool on : {true, false}) {
+            ClassOptimum o;
+            o.on = on;
+            o.settings.start = ClassOptimisationStart::Zero;
+            o.settings.lambda = 0.01;
+            o.settings.maxSteps = 300;
+            o.markCount = kMarks;
+            o.binCount = kBins;
+            for (int i = 0; i < kMarks * kBins; ++i)
+                o.values.push_back(float(i + (on ? 0 : 100)));
+            o.objective = {1.0, 2.0, 2.5};
+            o.steps = 2;
+            o.converged = on;
+            o.score = on ? 3.0 : 4.0;
+            o.penalty = 0.5;
+            o.startScore = -1.0;
+            report.classOptima.push_back(o);
+        }
+        ValidationReport back;
+        QString error;
+        QVERIFY2(ValidationArchive::fromArrays(ValidationArchive::toArrays(report), &back, &error),
+                 qPrintable(error));
+        QCOMPARE(back.completeness.steps, 16);
+        QCOMPARE(back.completeness.baseline, QStringLiteral("shuffled"));
+        QCOMPARE(back.completeness.sum, report.completeness.sum);
+        QCOMPARE(back.completeness.delta, report.completeness.delta);
+        QCOMPARE(back.classOptima.size(), std::size_t(2));
+        for (int i = 0; i < 2; ++i) {
+            const ClassOptimum& a = report.classOptima[i];
+            const ClassOptimum& b = back.classOptima[i];
+            QCOMPARE(b.on, a.on);
+            QCOMPARE(b.values, a.values);
+            QCOMPARE(b.objective, a.objective);
+            QCOMPARE(b.steps, a.steps);
+            QCOMPARE(b.converged, a.converged);
+            QCOMPARE(b.score, a.score);
+            QCOMPARE(b.summary(), a.summary());
+        }
+        // A stored validation without them (written before issue 15) still reads.
+        QVERIFY(ValidationArchive::fromArrays(ValidationArchive::toArrays(makeReport({})), &back,
+                                              &error));
+        QVERIFY(back.completeness.isEmpty());
+        QVERIFY(back.classOptima.empty());
+    }
+
     void damagedArraysAreNamed()
     {
         ArrayBundle arrays = ValidationArchive::toArrays(makeReport({}));

@@ -4,6 +4,7 @@
 // without a track says how to add one, and the attribution panel holds Attributor's values.
 #include "GeneView.h"
 #include "MainWindow.h"
+#include "QcpInclude.h"
 #include "ValidationTab.h"
 #include "ValidationView.h"
 #include "domain/GeneViewData.h"
@@ -102,6 +103,17 @@ void TestValidationTab::tableEqualsValidator()
         for (int c = 0; c < cells.size(); ++c)
             QCOMPARE(table->item(r, c)->text(), cells[c]);
     }
+    // Issue 15: the class-optimal ON and OFF maps, and notes on their convergence and on the
+    // completeness of integrated gradients (zero baseline by default).
+    QCOMPARE(request.integratedGradientBaseline, IgBaselineKind::Zero);
+    QCOMPARE(tab->view()->report().classOptima.size(), std::size_t(2));
+    QVERIFY(!tab->view()->classOptimumPlot()->isHidden());
+    QCOMPARE(tab->view()->classOptimumPlot()->plottableCount(), 2);
+    const QString note = tab->view()->interpretationLabel()->text();
+    QVERIFY2(note.contains(QStringLiteral("Class optimisation ON")) &&
+                 note.contains(QStringLiteral("Class optimisation OFF")) &&
+                 note.contains(QStringLiteral("completeness")),
+             qPrintable(note));
 
     // The per-gene overlay follows the gene selected in the window.
     const std::vector<int>& genes = tab->view()->report().genes;

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 using namespace ac;
@@ -49,6 +50,8 @@ private Q_SLOTS:
     void alphaFollowsTrackBetterThanSaliency();
     void cliValidateWritesTheSameTable();
     void cliValidateGeneList();
+    void classOptimisationIsComparedWithTheTrack();
+    void cliReportsIntegratedGradientCompleteness();
     void errors();
     void cliImportTrack();
 
@@ -116,8 +119,8 @@ void TestValidator::alphaFollowsTrackBetterThanSaliency()
     QCOMPARE(m_report.split, QStringLiteral("test"));
     QCOMPARE(static_cast<int>(m_report.genes.size()), a.onGenes + a.offGenes);
     QVERIFY(a.onGenes > 30 && a.offGenes > 30);
-    // α and saliency, each per mark and summed, ON and OFF.
-    QCOMPARE(a.rows.size(), std::size_t(2 * 6 * 2));
+    // α, saliency and the class-optimal map, each per mark and summed, ON and OFF.
+    QCOMPARE(a.rows.size(), std::size_t(3 * 6 * 2));
     for (const AgreementRow& row : a.rows)
         if (row.group == QLatin1String("ON"))
             qInfo("%-22s %-9s ON  used %4d  mean r %7.4f  mean rho %7.4f  average-map r %7.4f",
@@ -171,7 +174,8 @@ void TestValidator::cliValidateWritesTheSameTable()
     for (std::size_t i = 0; i < m_report.agreement.rows.size(); ++i)
         QCOMPARE(lines[static_cast<int>(i) + 1],
                  Validator::tableRow(m_report.agreement.rows[i]).join(QLatin1Char('\t')));
-    for (const char* name : {"profiles.tsv", "genes.tsv"})
+    for (const char* name :
+         {"profiles.tsv", "genes.tsv", "class-optimal-ON.tsv", "class-optimal-OFF.tsv"})
         QVERIFY(QFile::exists(out + QLatin1Char('/') + QLatin1String(name)));
     QFile profiles(out + QStringLiteral("/profiles.tsv"));
     QVERIFY(profiles.open(QIODevice::ReadOnly | QIODevice::Text));
@@ -204,6 +208,7 @@ void TestValidator::cliValidateGeneList()
                            QStringLiteral("none"),
                            QStringLiteral("--figures"),
                            QStringLiteral("none"),
+                           QStringLiteral("--no-class-opt"),
                            QStringLiteral("--genes"),
                            list,
                            QStringLiteral("--out"),
@@ -220,6 +225,66 @@ void TestValidator::cliValidateGeneList()
     QVERIFY2(valid.err.contains(QStringLiteral("has no genes in split 'valid' among the 5 listed "
                                                "genes")),
              qPrintable(valid.err));
+}
+
+void TestValidator::classOptimisationIsComparedWithTheTrack()
+{
+    // Issue 15, item 4: the class-optimal ON and OFF inputs converge and are correlated with the
+    // track like α (each gene against the map of its predicted class).
+    QCOMPARE(m_report.classOptima.size(), std::size_t(2));
+    QVERIFY(m_report.classOptima[0].on && !m_report.classOptima[1].on);
+    for (const ClassOptimum& o : m_report.classOptima) {
+        qInfo("%s", qPrintable(o.className() + QStringLiteral(": ") + o.summary()));
+        QVERIFY2(o.converged, qPrintable(o.summary()));
+    }
+    // This 4-epoch model's ON optimum keeps H3K36me3 only (H3K4me3 at the promoter is checked
+    // on the demo study's run in tst_classoptimizer); its maps summed over marks are compared.
+    const AgreementRow* on = findRow(m_report.agreement, Validator::classOptimalKey(),
+                                     QStringLiteral("sum"), QStringLiteral("ON"));
+    QVERIFY(on);
+    qInfo("class-optimal sum, ON genes: mean r %.4f, average-map r %.4f", on->meanPearson,
+          on->averagePearson);
+    QCOMPARE(on->genes, m_report.agreement.onGenes);
+    QVERIFY(on->used > 30);
+    QVERIFY(std::isfinite(on->meanPearson) && std::isfinite(on->averagePearson));
+    // The series gives each gene its predicted class's map.
+    const MapSeries series = Validator::classOptimalSeries(m_report.classOptima, {0.9f, 0.1f});
+    QCOMPARE(series.values.size(), 2 * m_report.classOptima[0].values.size());
+    QVERIFY(std::equal(m_report.classOptima[0].values.begin(), m_report.classOptima[0].values.end(),
+                       series.values.begin()));
+    QVERIFY(std::equal(m_report.classOptima[1].values.begin(), m_report.classOptima[1].values.end(),
+                       series.values.begin() + long(m_report.classOptima[0].values.size())));
+}
+
+void TestValidator::cliReportsIntegratedGradientCompleteness()
+{
+    if (cliPath().isEmpty())
+        QSKIP("AC_CLI is not set (run through ctest)");
+    // Issue 15, item 5: one step is far too few; validate says so and writes the numbers.
+    const QString out = m_dir.filePath(QStringLiteral("ig"));
+    const testing::CliRun r = runCli(
+        {QStringLiteral("validate"), QStringLiteral("--study"), m_study, QStringLiteral("--run"),
+         m_run, QStringLiteral("--methods"), QStringLiteral("ig"), QStringLiteral("--ig-steps"),
+         QStringLiteral("1"), QStringLiteral("--ig-baseline"), QStringLiteral("mean"),
+         QStringLiteral("--no-class-opt"), QStringLiteral("--figures"), QStringLiteral("none"),
+         QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    qInfo("%s", qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("(1 steps, mean baseline): completeness")));
+    QVERIFY(r.out.contains(QStringLiteral("warning: integrated gradients miss completeness")));
+    QVERIFY(!r.out.contains(QStringLiteral("class optimisation")));
+    QFile tsv(out + QStringLiteral("/ig-completeness.tsv"));
+    QVERIFY(tsv.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines =
+        QString::fromUtf8(tsv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), static_cast<int>(m_report.genes.size()) + 2);
+    QVERIFY(lines[1].startsWith(QStringLiteral("gene_id\tsymbol\tsum_attribution")));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/class-optimal-ON.tsv")));
+    const testing::CliRun bad = runCli({QStringLiteral("validate"), QStringLiteral("--study"),
+                                        m_study, QStringLiteral("--ig-baseline"),
+                                        QStringLiteral("blur"), QStringLiteral("--out"), out});
+    QVERIFY(bad.exitCode != 0);
+    QVERIFY(bad.err.contains(QStringLiteral("--ig-baseline")));
 }
 
 void TestValidator::errors()

@@ -51,7 +51,27 @@ JobResult computeMap(AttributionModelCache* model, const AttributionRequest& r)
                 .arg(a.binCount());
         return result;
     }
-    result.value = QVariant::fromValue(a.attribute(r.values.data(), r.method).values);
+    const AttributionMap map = a.attribute(r.values.data(), r.method);
+    if (r.method == AttributionMethod::IntegratedGradients) {
+        // Completeness of this gene: the attributions should sum to f(x) − f(x₀).
+        IgCompleteness c;
+        c.steps = a.integratedGradientSteps();
+        c.sum = {0.0f};
+        for (float v : map.values)
+            c.sum[0] += v;
+        c.delta = {map.logit - map.baselineLogit};
+        result.message =
+            QStringLiteral("Integrated gradients of %1 (%2 steps, zero baseline): "
+                           "\u03a3 attribution %3, f(x) \u2212 f(x\u2080) %4, "
+                           "completeness error %5%6")
+                .arg(r.geneName)
+                .arg(c.steps)
+                .arg(c.sum[0], 0, 'f', 4)
+                .arg(c.delta[0], 0, 'f', 4)
+                .arg(c.error(0), 0, 'g', 3)
+                .arg(c.isLarge(0) ? QStringLiteral(" — large: too few steps") : QString());
+    }
+    result.value = QVariant::fromValue(map.values);
     result.ok = true;
     return result;
 }
@@ -111,7 +131,9 @@ void AttributionController::onFinished(const JobResult& result)
     // A newer gene, run or choice supersedes this result.
     if (m_runningToken == m_token) {
         if (result.ok) {
-            if (!isFast(m_running.method))
+            if (!result.message.isEmpty())
+                Q_EMIT statusMessage(result.message, 15000);
+            else if (!isFast(m_running.method))
                 Q_EMIT statusCleared();
             Q_EMIT ready(m_running.geneId, attributionMethodName(m_running.method),
                          result.value.value<std::vector<float>>());

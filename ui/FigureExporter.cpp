@@ -152,7 +152,8 @@ bool FigureExporter::exportTabFigures(const QString& format, const QString& base
                    {QStringLiteral("pr"), v.evaluation->prPlot()}};
     else if (tab == v.validation)
         figures = {{QStringLiteral("validation"), v.validation->view()->figure()},
-                   {QStringLiteral("gene-overlay"), v.validation->view()->genePlot()}};
+                   {QStringLiteral("gene-overlay"), v.validation->view()->genePlot()},
+                   {QStringLiteral("class-optimal"), v.validation->view()->classOptimumPlot()}};
     // The gene panel's header names the cell and the run already.
     const QString tabName = v.tabs->tabText(v.tabs->currentIndex()).remove(QLatin1Char('&'));
     const QString title =

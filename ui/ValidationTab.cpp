@@ -50,6 +50,11 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     m_methodsBox = new QComboBox(this);
     for (const MethodChoice& c : kMethodChoices)
         m_methodsBox->addItem(QString::fromUtf8(c.label));
+    m_baselineBox = new QComboBox(this);
+    for (IgBaselineKind kind :
+         {IgBaselineKind::Zero, IgBaselineKind::Shuffled, IgBaselineKind::TrainingMean})
+        m_baselineBox->addItem(IgBaseline::name(kind), int(kind));
+    m_baselineBox->setToolTip(QStringLiteral("Baseline x\u2080 of integrated gradients"));
     m_runButton = new QPushButton(QStringLiteral("Validate"), this);
     m_cancelButton = new QPushButton(QStringLiteral("Cancel"), this);
     m_progress = new QProgressBar(this);
@@ -65,6 +70,8 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     controls->addWidget(m_splitBox);
     controls->addWidget(new QLabel(QStringLiteral("Compare α with"), this));
     controls->addWidget(m_methodsBox);
+    controls->addWidget(new QLabel(QStringLiteral("IG baseline"), this));
+    controls->addWidget(m_baselineBox);
     controls->addStretch();
     // Run and progress on a row of their own: on one row with the choices the tab was 851 px
     // wide at least, too wide beside the dock on a 1,366 px screen (issue 14).
@@ -173,6 +180,8 @@ ValidationRequest ValidationTab::request() const
     const int choice =
         std::clamp(m_methodsBox->currentIndex(), 0, int(std::size(kMethodChoices)) - 1);
     r.methods = kMethodChoices[choice].methods;
+    r.integratedGradientBaseline =
+        static_cast<IgBaselineKind>(m_baselineBox->currentData().toInt());
     return r;
 }
 
@@ -261,6 +270,7 @@ void ValidationTab::updateControls()
     m_trackBox->setEnabled(hasTrack && !running);
     m_splitBox->setEnabled(!running);
     m_methodsBox->setEnabled(!running);
+    m_baselineBox->setEnabled(!running);
     // Before a report there is nothing to draw: show the view once it holds one.
     m_scroll->setVisible(hasTrack && !m_view->report().agreement.rows.empty());
 }

@@ -21,7 +21,9 @@ class ValidationView;
  * The "Validation" tab: validates the selected run against a track of its cell (Validator in a
  * JobController worker thread, with progress and Cancel) and shows the report in a
  * ValidationView whose per-gene overlay follows the gene selected in the main window. When the
- * cell has no track it says so and how to add one.
+ * cell has no track it says so and how to add one. Integrated gradients integrate from the chosen
+ * baseline (zero, the gene's bins shuffled, the training mean); every validation also finds the
+ * class-optimal ON and OFF inputs (issue 15).
  *
  * Every finished validation is stored with its run (ValidationArchive, in the worker thread);
  * when the context (study, cell, run) or the chosen track or split changes, the stored report
@@ -69,6 +71,7 @@ private:
     QComboBox* m_trackBox = nullptr;
     QComboBox* m_splitBox = nullptr;
     QComboBox* m_methodsBox = nullptr;
+    QComboBox* m_baselineBox = nullptr; ///< integrated gradients' baseline (IgBaselineKind)
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QProgressBar* m_progress = nullptr;

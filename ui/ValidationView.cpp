@@ -1,5 +1,6 @@
 #include "ValidationView.h"
 
+#include "ClassOptimumFigure.h"
 #include "PlotPalette.h"
 #include "QcpInclude.h"
 #include "ValidationFigure.h"
@@ -49,6 +50,12 @@ ValidationView::ValidationView(QWidget* parent) : QWidget(parent)
     m_genePlot = new QCustomPlot(this);
     m_figure->setMinimumHeight(320);
     m_genePlot->setMinimumHeight(200);
+    m_classPlot = new QCustomPlot(this);
+    m_classPlot->setMinimumHeight(220);
+    m_interpretation = new QLabel(this);
+    m_interpretation->setWordWrap(true);
+    m_interpretation->setTextFormat(Qt::RichText);
+    m_interpretation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The agreement table shows a header and six rows at least, never a single cut-off row (the
     // tab scrolls instead: ValidationTab).
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
@@ -66,8 +73,10 @@ ValidationView::ValidationView(QWidget* parent) : QWidget(parent)
     splitter->addWidget(m_table);
     splitter->addWidget(m_figure);
     splitter->addWidget(m_genePlot);
+    splitter->addWidget(m_classPlot);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addWidget(m_interpretation);
     layout->addWidget(splitter, 1);
 
     connect(m_markBox, &QComboBox::currentTextChanged, this, [this](const QString&) {
@@ -115,6 +124,7 @@ void ValidationView::setReport(const ValidationReport& report)
                                : QStringLiteral("%1 (%2)").arg(symbol, m_report.geneIds.value(g)));
     }
     refreshFigure();
+    showInterpretation();
     m_gene = -1;
     showGene(m_report.genes.empty() ? -1 : 0);
 }
@@ -134,6 +144,26 @@ QString ValidationView::mark() const
 void ValidationView::refreshFigure()
 {
     ValidationFigure::draw(m_figure, m_report.agreement, m_report.track, mark());
+}
+
+void ValidationView::showInterpretation()
+{
+    ClassOptimumFigure::draw(m_classPlot, m_report.classOptima, m_report.markNames);
+    m_classPlot->setVisible(!m_report.classOptima.empty());
+    QStringList lines; // rich text
+    for (const ClassOptimum& o : m_report.classOptima)
+        lines << QStringLiteral("Class optimisation %1: %2")
+                     .arg(o.className(), o.summary())
+                     .toHtmlEscaped();
+    const IgCompleteness& c = m_report.completeness;
+    if (!c.isEmpty()) {
+        lines << c.summary().toHtmlEscaped();
+        if (const QString warning = c.warning(); !warning.isEmpty())
+            lines
+                << QStringLiteral("<b style=\"color:#b00000\">%1</b>").arg(warning.toHtmlEscaped());
+    }
+    m_interpretation->setText(lines.join(QStringLiteral("<br>")));
+    m_interpretation->setVisible(!lines.isEmpty());
 }
 
 void ValidationView::showGene(int index)

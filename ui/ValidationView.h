@@ -15,7 +15,9 @@ namespace ac
 /**
  * The validation of one run against a track: the summary table (the same cells as the CLI's
  * agreement.tsv, from Validator::tableRow), the figure of the chosen mark (ValidationFigure) and,
- * per gene, the α of that mark overlaid on the track with their Pearson r.
+ * per gene, the α of that mark overlaid on the track with their Pearson r; when the report has
+ * them, the class-optimal ON and OFF inputs (ClassOptimumFigure) and a note on their convergence
+ * and on integrated gradients' completeness (with a warning when it is poor).
  *
  * Receives a plain ValidationReport (copied) and knows nothing of models; the report is computed
  * by Validator::run in a worker thread. GUI thread only. Never throws; a report without α shows
@@ -43,9 +45,14 @@ public:
     QTableWidget* table() const { return m_table; }
     QCustomPlot* figure() const { return m_figure; }
     QCustomPlot* genePlot() const { return m_genePlot; }
+    /// The class-optimal ON and OFF maps; hidden when the report has none.
+    QCustomPlot* classOptimumPlot() const { return m_classPlot; }
+    /// Class optimisation's convergence and integrated gradients' completeness, in words.
+    QLabel* interpretationLabel() const { return m_interpretation; }
 
 private:
     void refreshFigure();
+    void showInterpretation();
 
     ValidationReport m_report;
     QTableWidget* m_table = nullptr;
@@ -54,6 +61,8 @@ private:
     QLabel* m_geneLabel = nullptr;
     QCustomPlot* m_figure = nullptr;
     QCustomPlot* m_genePlot = nullptr;
+    QCustomPlot* m_classPlot = nullptr;
+    QLabel* m_interpretation = nullptr;
     int m_gene = -1;
     double m_correlation = 0;
 };

@@ -28,6 +28,7 @@ int runSimulate(const QStringList& args);
 int runImportTrack(const QStringList& args);
 int runValidate(const QStringList& args);
 int runHeatmap(const QStringList& args);
+int runClassOpt(const QStringList& args);
 // Benchmarks, dispatched by runBench (bench <name>), each in Bench<Name>.cpp.
 int runBenchImport(const QStringList& args);
 int runBenchTrain(const QStringList& args);

@@ -177,4 +177,35 @@ bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* wh
            checkWeightsChoice(*which, error);
 }
 
+void addClassOptimisationOptions(QCommandLineParser& p)
+{
+    p.addOption({QStringLiteral("class-opt-start"),
+                 QStringLiteral("Start of class optimisation: mean (training-set mean input) or "
+                                "zero (default mean)."),
+                 QStringLiteral("START"), QStringLiteral("mean")});
+    p.addOption({QStringLiteral("class-opt-lambda"),
+                 QStringLiteral("L2 penalty lambda of class optimisation (default 0.001)."),
+                 QStringLiteral("L"), QStringLiteral("0.001")});
+    p.addOption({QStringLiteral("class-opt-steps"),
+                 QStringLiteral("Most Adam steps of class optimisation (default 2000)."),
+                 QStringLiteral("N"), QStringLiteral("2000")});
+}
+
+bool readClassOptimisationOptions(const QCommandLineParser& p, ClassOptimisationSettings* settings,
+                                  QString* error)
+{
+    if (!parseClassOptimisationStart(p.value(QStringLiteral("class-opt-start")),
+                                     &settings->start)) {
+        *error = QStringLiteral("--class-opt-start must be mean or zero");
+        return false;
+    }
+    bool ok = false;
+    settings->lambda = p.value(QStringLiteral("class-opt-lambda")).toDouble(&ok);
+    if (!ok || !(settings->lambda >= 0) || settings->lambda > 1e6) {
+        *error = QStringLiteral("--class-opt-lambda must be a number from 0 to 1e6");
+        return false;
+    }
+    return intOption(p, QStringLiteral("class-opt-steps"), 1, 1000000, &settings->maxSteps, error);
+}
+
 } // namespace ac::cli

@@ -4,6 +4,7 @@
 #include "domain/RunRecord.h"
 #include "domain/RunResults.h"
 #include "domain/TrainConfig.h"
+#include "interpret/ClassOptimum.h"
 #include "store/StudyFile.h"
 
 #include <QCommandLineParser>
@@ -64,5 +65,12 @@ void addStoredRunOptions(QCommandLineParser& p);
 /// --cell, are missing, or --weights or --threads is invalid.
 bool readStoredRunOptions(const QCommandLineParser& p, int* threads, QString* which,
                           QString* error);
+
+/// Adds --class-opt-start (mean | zero), --class-opt-lambda and --class-opt-steps: the settings
+/// of class optimisation (validate, class-opt).
+void addClassOptimisationOptions(QCommandLineParser& p);
+/// Reads them into `settings`; false with `error` naming the option on a bad value.
+bool readClassOptimisationOptions(const QCommandLineParser& p, ClassOptimisationSettings* settings,
+                                  QString* error);
 
 } // namespace ac::cli

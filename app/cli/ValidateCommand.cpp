@@ -54,6 +54,15 @@ void addValidateOptions(QCommandLineParser& p)
     p.addOption({QStringLiteral("ig-steps"),
                  QStringLiteral("Integrated-gradient steps (default 32)."), QStringLiteral("N"),
                  QStringLiteral("32")});
+    p.addOption({QStringLiteral("ig-baseline"),
+                 QStringLiteral("Baseline x0 of integrated gradients: zero, shuffled (the gene's "
+                                "bins permuted per mark, seeded) or mean (the training-set mean "
+                                "input); default zero."),
+                 QStringLiteral("KIND"), QStringLiteral("zero")});
+    p.addOption({QStringLiteral("no-class-opt"),
+                 QStringLiteral("Skip class optimisation (the ON and OFF class-optimal inputs, "
+                                "compared with the track as 'class-optimal').")});
+    addClassOptimisationOptions(p);
     p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (default: all cores)."),
                  QStringLiteral("N"), QStringLiteral("0")});
     p.addOption({QStringLiteral("figures"),
@@ -70,6 +79,17 @@ void addValidateOptions(QCommandLineParser& p)
                  QStringLiteral("Output folder for agreement.tsv, "
                                 "profiles.tsv and genes.tsv."),
                  QStringLiteral("DIR")});
+}
+
+/// The integrated-gradient baseline and class-optimisation options; false with `error`.
+bool readInterpretationOptions(const QCommandLineParser& p, ValidationRequest* request,
+                               QString* error)
+{
+    if (!IgBaseline::parse(p.value(QStringLiteral("ig-baseline")),
+                           &request->integratedGradientBaseline))
+        return setError(error, QStringLiteral("--ig-baseline must be zero, shuffled or mean"));
+    request->classOptimisation = !p.isSet(QStringLiteral("no-class-opt"));
+    return readClassOptimisationOptions(p, &request->classOptimisationSettings, error);
 }
 
 /// The request, figure formats and DPI from the options; false with `error` on a bad value.
@@ -99,6 +119,8 @@ bool readRequest(const QCommandLineParser& p, ValidationRequest* out, QStringLis
     request.integratedGradientSteps = p.value(QStringLiteral("ig-steps")).toInt(&ok);
     if (!ok || request.integratedGradientSteps < 1 || request.integratedGradientSteps > 1024)
         return setError(error, QStringLiteral("--ig-steps must be 1..1024"));
+    if (!readInterpretationOptions(p, &request, error))
+        return false;
     for (const QString& f :
          p.value(QStringLiteral("figures")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString key = f.trimmed().toLower();
@@ -178,6 +200,14 @@ void printReport(const ValidationReport& report)
                       .arg(row.used, 6)
                       .arg(Validator::formatNumber(row.meanPearson), 8)
                       .arg(Validator::formatNumber(row.averagePearson), 10));
+    for (const ClassOptimum& optimum : report.classOptima)
+        printLine(QStringLiteral("class optimisation %1: %2")
+                      .arg(optimum.className(), optimum.summary()));
+    if (!report.completeness.isEmpty()) {
+        printLine(report.completeness.summary());
+        if (const QString warning = report.completeness.warning(); !warning.isEmpty())
+            printLine(warning);
+    }
 }
 
 } // namespace

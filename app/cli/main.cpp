@@ -26,6 +26,8 @@ const std::array kCommands{
                         ac::cli::runImportTrack},
     ac::cli::CliCommand{"validate", "Compare attention and attributions with a track (H3K27ac)",
                         ac::cli::runValidate},
+    ac::cli::CliCommand{"class-opt", "Class-optimal ON and OFF inputs of a run (marks x bins)",
+                        ac::cli::runClassOpt},
     ac::cli::CliCommand{"train", "Train a model variant on cell types of a study",
                         ac::cli::runTrain},
     ac::cli::CliCommand{"evaluate", "AUROC, AUPR and accuracy of a run; ROC/PR curves as TSV",

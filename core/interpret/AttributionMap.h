@@ -19,6 +19,9 @@ struct AttributionMap {
     std::vector<float> values; ///< marks × bins
     float logit = 0;           ///< the model's logit for the unchanged input
     float p = 0;               ///< sigmoid(logit)
+    /// Integrated gradients only: the logit at the baseline x₀, so that completeness is
+    /// |Σ values − (logit − baselineLogit)|; 0 for the other methods.
+    float baselineLogit = 0;
 
     float at(int mark, int bin) const
     {

@@ -10,9 +10,9 @@ namespace ac
 enum class AttributionMethod {
     Saliency,           ///< |∂logit/∂x| (Simonyan et al. 2014), as in the paper's comparison
     InputTimesGradient, ///< x · ∂logit/∂x (signed)
-    IntegratedGradients, ///< x · mean over the path 0 → x of ∂logit/∂x (zero baseline; signed)
-    Occlusion,           ///< p(x) − p(x with one mark's bin set to 0), for every mark × bin
-    MarkAblation         ///< p(x) − p(x with one mark set to 0 in every bin): marks × 1
+    IntegratedGradients, ///< (x − x₀) · mean over the path x₀ → x of ∂logit/∂x (IgBaseline; signed)
+    Occlusion,   ///< p(x) − p(x with one mark's bin set to 0), for every mark × bin
+    MarkAblation ///< p(x) − p(x with one mark set to 0 in every bin): marks × 1
 };
 
 /// Every method, in the order above.

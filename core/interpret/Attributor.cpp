@@ -1,9 +1,9 @@
 #include "interpret/Attributor.h"
 
+#include "interpret/RunModel.h"
 #include "model/ChromatinModel.h"
 #include "model/ModelFactory.h"
 #include "model/ModelWeights.h"
-#include "store/StudyFile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +21,34 @@ constexpr int kMaxRows = 1024;
 torch::Tensor logitsOf(ChromatinModelImpl& model, const torch::Tensor& x)
 {
     return model.forward(x).logit.reshape({-1}); // [B]
+}
+
+// Integrated gradients of x [n,T,M] from its baselines x0 [n,T,M] in `steps` midpoint steps:
+// (x − x0) · mean over the path x0 + s (x − x0) of ∂logit/∂x, as [n,M,T].
+torch::Tensor integratedGradients(ChromatinModelImpl& model, const torch::Tensor& x,
+                                  const torch::Tensor& x0, int steps)
+{
+    torch::AutoGradMode grad(true);
+    const int n = static_cast<int>(x.size(0));
+    const int T = static_cast<int>(x.size(1));
+    const int M = static_cast<int>(x.size(2));
+    const int S = steps;
+    const torch::Tensor scale = (torch::arange(S, torch::kFloat) + 0.5) / S; // [S] midpoints
+    const int genesPerPass = std::max(1, kMaxRows / S);
+    std::vector<torch::Tensor> parts;
+    for (int first = 0; first < n; first += genesPerPass) {
+        const int c = std::min(genesPerPass, n - first);
+        const torch::Tensor base = x0.narrow(0, first, c);       // [c,T,M]
+        const torch::Tensor diff = x.narrow(0, first, c) - base; // [c,T,M]
+        const torch::Tensor path =
+            (base.unsqueeze(1) + scale.view({1, S, 1, 1}) * diff.unsqueeze(1))
+                .reshape({c * S, T, M})
+                .requires_grad_(true); // [c*S,T,M]
+        const torch::Tensor l = logitsOf(model, path);
+        const torch::Tensor g = torch::autograd::grad({l.sum()}, {path})[0];
+        parts.push_back(g.view({c, S, T, M}).mean(1) * diff); // [c,T,M]
+    }
+    return torch::cat(parts, 0).permute({0, 2, 1}); // [n,M,T]
 }
 
 } // namespace
@@ -44,25 +72,27 @@ std::unique_ptr<Attributor> Attributor::create(const ModelConfig& config, const 
 std::unique_ptr<Attributor> Attributor::load(const StudyFile& study, const QString& runId,
                                              const QString& which, QString* error)
 {
-    RunRecord run;
-    Weights weights;
-    if (!study.readRun(runId, &run, error) || !study.readWeights(runId, which, &weights, error))
-        return nullptr;
-    if (weights.empty()) {
-        *error = QStringLiteral("%1: run %2 has no %3 weights").arg(study.path(), runId, which);
-        return nullptr;
-    }
-    QString importError;
-    std::unique_ptr<Attributor> a = create(run.model, weights, &importError);
-    if (!a)
-        *error = QStringLiteral("%1: run %2, %3 weights: %4")
-                     .arg(study.path(), runId, which, importError);
-    return a;
+    std::shared_ptr<ChromatinModelImpl> model = loadRunModel(study, runId, which, error);
+    return model ? std::make_unique<Attributor>(std::move(model)) : nullptr;
 }
 
 void Attributor::setIntegratedGradientSteps(int steps)
 {
     m_steps = std::max(1, steps);
+}
+
+bool Attributor::setIntegratedGradientBaseline(const IgBaseline& baseline, QString* error)
+{
+    if (!baseline.fits(binCount(), markCount())) {
+        *error =
+            QStringLiteral("the mean baseline has %1 values, the model takes %2 bins × %3 marks")
+                .arg(baseline.meanValues().size())
+                .arg(binCount())
+                .arg(markCount());
+        return false;
+    }
+    m_baseline = baseline;
+    return true;
 }
 
 void Attributor::setBatchSize(int genes)
@@ -92,14 +122,15 @@ AttributionMap Attributor::attribute(const float* values, AttributionMethod meth
     map.markCount = markCount();
     map.binCount = mapBinCount(method);
     map.values.resize(static_cast<std::size_t>(map.markCount) * map.binCount);
-    computeBatch(values, 1, method, map.values.data(), &map.logit);
+    computeBatch(values, 1, method, map.values.data(), &map.logit, &map.baselineLogit);
     map.p = 1.0f / (1.0f + std::exp(-map.logit));
     return map;
 }
 
 bool Attributor::attributeAll(const CellData& cell, const std::vector<int>& genes,
                               AttributionMethod method, std::vector<float>* out,
-                              std::vector<float>* p, const ProgressCallback& progress) const
+                              std::vector<float>* p, const ProgressCallback& progress,
+                              IgCompleteness* completeness) const
 {
     std::vector<int> order = genes;
     if (order.empty()) {
@@ -112,6 +143,7 @@ bool Attributor::attributeAll(const CellData& cell, const std::vector<int>& gene
     const std::size_t mapSize = static_cast<std::size_t>(markCount()) * mapBinCount(method);
     out->assign(static_cast<std::size_t>(n) * mapSize, 0.0f);
     std::vector<float> logits(n);
+    std::vector<float> baselineLogits(n, 0.0f);
     // Gradient methods batch genes; the perturbation methods expand each gene into many rows.
     const bool perGene = method == AttributionMethod::Occlusion;
     const int chunk = perGene ? 1 : m_batchSize;
@@ -124,7 +156,7 @@ bool Attributor::attributeAll(const CellData& cell, const std::vector<int>& gene
             std::copy(src, src + inputSize, buffer.begin() + i * inputSize);
         }
         computeBatch(buffer.data(), count, method, out->data() + first * mapSize,
-                     logits.data() + first);
+                     logits.data() + first, baselineLogits.data() + first);
         if (progress) {
             Progress report;
             report.fraction = static_cast<double>(first + count) / n;
@@ -141,11 +173,25 @@ bool Attributor::attributeAll(const CellData& cell, const std::vector<int>& gene
         for (int i = 0; i < n; ++i)
             (*p)[i] = 1.0f / (1.0f + std::exp(-logits[i]));
     }
+    if (completeness && method == AttributionMethod::IntegratedGradients) {
+        completeness->steps = m_steps;
+        completeness->baseline = IgBaseline::key(m_baseline.kind());
+        completeness->sum.assign(n, 0.0f);
+        completeness->delta.assign(n, 0.0f);
+        for (int i = 0; i < n; ++i) {
+            const float* map = out->data() + i * mapSize;
+            double s = 0;
+            for (std::size_t k = 0; k < mapSize; ++k)
+                s += map[k];
+            completeness->sum[i] = static_cast<float>(s);
+            completeness->delta[i] = logits[i] - baselineLogits[i];
+        }
+    }
     return true;
 }
 
 void Attributor::computeBatch(const float* values, int n, AttributionMethod method, float* out,
-                              float* logits) const
+                              float* logits, float* baselineLogits) const
 {
     ChromatinModelImpl& model = *m_model;
     const int T = binCount();
@@ -168,24 +214,18 @@ void Attributor::computeBatch(const float* values, int n, AttributionMethod meth
         break;
     }
     case AttributionMethod::IntegratedGradients: {
-        torch::AutoGradMode grad(true);
-        const int S = m_steps;
-        const torch::Tensor scale = (torch::arange(S, torch::kFloat) + 0.5) / S; // [S] midpoints
-        const int genesPerPass = std::max(1, kMaxRows / S);
-        std::vector<torch::Tensor> parts;
-        for (int first = 0; first < n; first += genesPerPass) {
-            const int c = std::min(genesPerPass, n - first);
-            const torch::Tensor xs = x.narrow(0, first, c); // [c,T,M]
-            const torch::Tensor path = (scale.view({1, S, 1, 1}) * xs.unsqueeze(1))
-                                           .reshape({c * S, T, M})
-                                           .requires_grad_(true); // [c*S,T,M]
-            const torch::Tensor l = logitsOf(model, path);
-            const torch::Tensor g = torch::autograd::grad({l.sum()}, {path})[0];
-            parts.push_back(g.view({c, S, T, M}).mean(1) * xs); // [c,T,M]
-        }
-        map = torch::cat(parts, 0).permute({0, 2, 1}); // [n,M,T]
+        std::vector<float> baselines(static_cast<std::size_t>(n) * T * M);
+        for (int i = 0; i < n; ++i)
+            m_baseline.fill(values + static_cast<std::size_t>(i) * T * M, T, M,
+                            baselines.data() + static_cast<std::size_t>(i) * T * M);
+        const torch::Tensor x0 = torch::from_blob(baselines.data(), {n, T, M}, torch::kFloat);
+        map = integratedGradients(model, x, x0, m_steps); // [n,M,T]
         torch::NoGradGuard noGrad;
         logit = logitsOf(model, x);
+        if (baselineLogits) {
+            const torch::Tensor l0 = logitsOf(model, x0).contiguous();
+            std::copy(l0.data_ptr<float>(), l0.data_ptr<float>() + n, baselineLogits);
+        }
         break;
     }
     case AttributionMethod::Occlusion: {

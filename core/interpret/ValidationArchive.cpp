@@ -52,6 +52,84 @@ void readMaps(const ArrayBundle& arrays, std::size_t genes, ValidationReport* r)
     }
 }
 
+// Integrated gradients' completeness and the class optima, when the validation had them.
+void writeExtras(const ValidationReport& r, ArrayBundle* a)
+{
+    const IgCompleteness& c = r.completeness;
+    if (!c.isEmpty()) {
+        a->floats[QStringLiteral("ig_sum")] = c.sum;
+        a->floats[QStringLiteral("ig_delta")] = c.delta;
+        a->integers[QStringLiteral("ig_steps")] = {c.steps};
+        a->texts[QStringLiteral("ig_baseline")] = {c.baseline};
+    }
+    if (r.classOptima.size() != 2)
+        return;
+    const ClassOptimisationSettings& s = r.classOptima[0].settings;
+    a->texts[QStringLiteral("class_opt_start")] = {classOptimisationStartKey(s.start)};
+    a->integers[QStringLiteral("class_opt_settings")] = {s.maxSteps, s.window};
+    a->floats[QStringLiteral("class_opt_rates")] = {float(s.lambda), float(s.learningRate),
+                                                    float(s.tolerance)};
+    for (const ClassOptimum& o : r.classOptima) {
+        const QString suffix = o.className().toLower();
+        a->floats[QStringLiteral("class_opt_") + suffix] = o.values;
+        a->floats[QStringLiteral("class_opt_objective_") + suffix].assign(o.objective.begin(),
+                                                                          o.objective.end());
+        a->floats[QStringLiteral("class_opt_scores_") + suffix] = {float(o.score), float(o.penalty),
+                                                                   float(o.startScore)};
+        a->integers[QStringLiteral("class_opt_steps_") + suffix] = {o.steps, o.converged ? 1 : 0};
+    }
+}
+
+void readExtras(const ArrayBundle& arrays, ValidationReport* r)
+{
+    if (arrays.floats.count(QStringLiteral("ig_sum"))) {
+        IgCompleteness& c = r->completeness;
+        c.sum = member(arrays.floats, QStringLiteral("ig_sum"));
+        c.delta = member(arrays.floats, QStringLiteral("ig_delta"));
+        c.steps = int(member(arrays.integers, QStringLiteral("ig_steps")).at(0));
+        c.baseline = text(arrays, QStringLiteral("ig_baseline"));
+        if (c.sum.size() != r->genes.size() || c.delta.size() != r->genes.size())
+            throw std::runtime_error("ig_sum and ig_delta do not have a value per gene");
+    }
+    if (!arrays.texts.count(QStringLiteral("class_opt_start")))
+        return;
+    ClassOptimisationSettings s;
+    parseClassOptimisationStart(text(arrays, QStringLiteral("class_opt_start")), &s.start);
+    const auto& settings = member(arrays.integers, QStringLiteral("class_opt_settings"));
+    const auto& rates = member(arrays.floats, QStringLiteral("class_opt_rates"));
+    if (settings.size() != 2 || rates.size() != 3)
+        throw std::runtime_error("class_opt_settings or class_opt_rates: wrong length");
+    s.maxSteps = int(settings[0]);
+    s.window = int(settings[1]);
+    s.lambda = rates[0];
+    s.learningRate = rates[1];
+    s.tolerance = rates[2];
+    const int M = int(r->markNames.size());
+    for (bool on : {true, false}) {
+        ClassOptimum o;
+        o.on = on;
+        o.settings = s;
+        const QString suffix = o.className().toLower();
+        o.values = member(arrays.floats, QStringLiteral("class_opt_") + suffix);
+        const auto& objective =
+            member(arrays.floats, QStringLiteral("class_opt_objective_") + suffix);
+        o.objective.assign(objective.begin(), objective.end());
+        const auto& scores = member(arrays.floats, QStringLiteral("class_opt_scores_") + suffix);
+        const auto& steps = member(arrays.integers, QStringLiteral("class_opt_steps_") + suffix);
+        if (scores.size() != 3 || steps.size() != 2 || M == 0 ||
+            o.values.size() != std::size_t(M) * std::size_t(r->input.binCount))
+            throw std::runtime_error(("class_opt_" + suffix).toStdString() + ": wrong size");
+        o.markCount = M;
+        o.binCount = r->input.binCount;
+        o.score = scores[0];
+        o.penalty = scores[1];
+        o.startScore = scores[2];
+        o.steps = int(steps[0]);
+        o.converged = steps[1] != 0;
+        r->classOptima.push_back(std::move(o));
+    }
+}
+
 } // namespace
 
 QString ValidationArchive::entryName(const QString& track, const QString& split)
@@ -86,6 +164,7 @@ ArrayBundle ValidationArchive::toArrays(const ValidationReport& r)
         bins.push_back(map.binCount);
         a.floats[mapName(i)] = map.values;
     }
+    writeExtras(r, &a);
     return a;
 }
 
@@ -113,6 +192,7 @@ bool ValidationArchive::fromArrays(const ArrayBundle& arrays, ValidationReport* 
             r.input.track.size() != n * std::size_t(r.input.binCount))
             throw std::runtime_error("genes, gene_ids, p and track_values do not agree");
         readMaps(arrays, n, &r);
+        readExtras(arrays, &r);
         r.agreement = Agreement::compute(r.input);
         *out = std::move(r);
         return true;

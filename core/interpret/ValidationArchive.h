@@ -14,7 +14,10 @@ class StudyFile;
  * Validation results kept in the study with their run (issue 14, item 2), so that minutes of
  * computing are not lost when another run is selected. A ValidationReport is stored as an
  * ArrayBundle under /runs/<id>/validation/<track>-<split>: its genes and the data it compared
- * (`track_values`, `p` and every map: `map_0`, `map_1`, ... with `map_keys`/`map_names`); the
+ * (`track_values`, `p` and every map: `map_0`, `map_1`, ... with `map_keys`/`map_names`), and
+ * when it had them integrated gradients' completeness (`ig_sum`, `ig_delta`, `ig_steps`,
+ * `ig_baseline`) and the class optima (`class_opt_on`, `class_opt_off`, their objective traces,
+ * scores, steps and settings; issue 15); the
  * agreement is computed again on reading (Agreement::compute, milliseconds), so a stored
  * validation shows exactly the numbers of the one that was run. A new validation of the same
  * run, track and split replaces the stored one; new weights of the run (a resumed training)

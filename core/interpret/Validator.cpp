@@ -2,6 +2,7 @@
 
 #include "domain/CellData.h"
 #include "interpret/Attributor.h"
+#include "interpret/ClassOptimizer.h"
 #include "store/StudyFile.h"
 #include "train/RunPredictor.h"
 
@@ -60,6 +61,25 @@ bool writeFile(const QString& path, const QString& text, QString* error)
         return false;
     }
     return true;
+}
+
+// Integrated gradients' completeness per gene (ig-completeness.tsv).
+bool writeCompleteness(const ValidationReport& report, const QDir& out, QString* error)
+{
+    const IgCompleteness& c = report.completeness;
+    QString text = QStringLiteral("# %1\ngene_id\tsymbol\tsum_attribution\tlogit_change\terror\t"
+                                  "large\n")
+                       .arg(c.summary());
+    for (int g = 0; g < c.geneCount(); ++g)
+        text += QStringList{report.geneIds.value(g),
+                            report.geneSymbols.value(g),
+                            QString::number(c.sum[g], 'g', 6),
+                            QString::number(c.delta[g], 'g', 6),
+                            QString::number(c.error(g), 'g', 4),
+                            c.isLarge(g) ? QStringLiteral("yes") : QStringLiteral("no")}
+                    .join(QLatin1Char('\t')) +
+                QLatin1Char('\n');
+    return writeFile(out.filePath(QStringLiteral("ig-completeness.tsv")), text, error);
 }
 
 QString number(double v)
@@ -204,6 +224,9 @@ bool addAttributions(const ValidationRequest& request, const ValidationInputs& i
     if (!attributor)
         return false;
     attributor->setIntegratedGradientSteps(request.integratedGradientSteps);
+    if (!attributor->setIntegratedGradientBaseline(
+            IgBaseline::forCell(request.integratedGradientBaseline, in.cell), error))
+        return false;
     for (int i = 0; i < request.methods.size(); ++i) {
         const AttributionMethod method = request.methods[i];
         MapSeries map;
@@ -213,7 +236,8 @@ bool addAttributions(const ValidationRequest& request, const ValidationInputs& i
         map.binCount = attributor->mapBinCount(method);
         const double from = static_cast<double>(i + 1) / stages;
         if (!attributor->attributeAll(in.cell, r->genes, method, &map.values, nullptr,
-                                      stage(progress, from, from + 1.0 / stages))) {
+                                      stage(progress, from, from + 1.0 / stages),
+                                      &r->completeness)) {
             *error = QStringLiteral("cancelled");
             return false;
         }
@@ -222,7 +246,42 @@ bool addAttributions(const ValidationRequest& request, const ValidationInputs& i
     return true;
 }
 
+// The class-optimal ON and OFF inputs (the last stage) and their series.
+bool addClassOptima(const ValidationRequest& request, const ValidationInputs& in,
+                    const ProgressCallback& progress, ValidationReport* r, QString* error)
+{
+    std::unique_ptr<ClassOptimizer> optimizer =
+        ClassOptimizer::load(*in.study, request.runId, request.weights, error);
+    if (!optimizer || !optimizer->optimiseBoth(in.cell, request.classOptimisationSettings,
+                                               &r->classOptima, progress, error))
+        return false;
+    r->input.maps.push_back(Validator::classOptimalSeries(r->classOptima, r->input.p));
+    return true;
+}
+
 } // namespace
+
+QString Validator::classOptimalKey()
+{
+    return QStringLiteral("class-optimal");
+}
+
+MapSeries Validator::classOptimalSeries(const std::vector<ClassOptimum>& optima,
+                                        const std::vector<float>& p)
+{
+    MapSeries map;
+    map.key = classOptimalKey();
+    map.name = QStringLiteral("Class optimisation");
+    if (optima.size() != 2)
+        return map;
+    map.markCount = optima[0].markCount;
+    map.binCount = optima[0].binCount;
+    for (float pg : p) {
+        const std::vector<float>& v = optima[pg >= 0.5f ? 0 : 1].values;
+        map.values.insert(map.values.end(), v.begin(), v.end());
+    }
+    return map;
+}
 
 bool Validator::run(const ValidationRequest& request, ValidationReport* report,
                     const ProgressCallback& progress, QString* error)
@@ -231,12 +290,16 @@ bool Validator::run(const ValidationRequest& request, ValidationReport* report,
     ValidationReport r;
     if (!readInputs(request, &in, error) || !selectGenes(request, in, &r, error))
         return false;
-    const int stages = 1 + static_cast<int>(request.methods.size());
+    const int stages =
+        1 + static_cast<int>(request.methods.size()) + (request.classOptimisation ? 1 : 0);
     RunResults results;
     if (!readOrPredict(request, in, stage(progress, 0.0, 1.0 / stages), &results, error))
         return false;
     addTrackAndAlpha(in, results, &r);
     if (!request.methods.isEmpty() && !addAttributions(request, in, stages, progress, &r, error))
+        return false;
+    if (request.classOptimisation &&
+        !addClassOptima(request, in, stage(progress, 1.0 - 1.0 / stages, 1.0), &r, error))
         return false;
     if (r.input.maps.empty()) {
         *error = QStringLiteral("%1: run %2 is a %3 model without attention and no attribution "
@@ -339,7 +402,15 @@ bool Validator::writeTables(const ValidationReport& report, const QString& dir, 
             genes += prefix + tab + s.map + tab + s.mark + tab + formatNumber(s.pearson[g]) + tab +
                      formatNumber(s.spearman[g]) + tab + skipName(s.skip[g]) + nl;
     }
-    return writeFile(out.filePath(QStringLiteral("genes.tsv")), genes, error);
+    if (!writeFile(out.filePath(QStringLiteral("genes.tsv")), genes, error))
+        return false;
+    for (const ClassOptimum& optimum : report.classOptima)
+        if (!ClassOptimizer::writeTsv(
+                optimum, report.markNames, remc::kWindowStart, remc::kBinSize,
+                out.filePath(QStringLiteral("class-optimal-%1.tsv").arg(optimum.className())),
+                error))
+            return false;
+    return report.completeness.isEmpty() || writeCompleteness(report, out, error);
 }
 
 } // namespace ac

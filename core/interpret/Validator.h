@@ -3,6 +3,9 @@
 #include "domain/Progress.h"
 #include "interpret/Agreement.h"
 #include "interpret/AttributionMethod.h"
+#include "interpret/ClassOptimum.h"
+#include "interpret/IgBaseline.h"
+#include "interpret/IgCompleteness.h"
 
 #include <QList>
 #include <QString>
@@ -25,6 +28,11 @@ struct ValidationRequest {
     QStringList geneIds;
     QString weights = QStringLiteral("best"); ///< "best" or "last"
     int integratedGradientSteps = 32;
+    IgBaselineKind integratedGradientBaseline = IgBaselineKind::Zero;
+    /// Also find the class-optimal ON and OFF inputs (ClassOptimizer) and compare them with the
+    /// track: each gene against the map of its predicted class (map key "class-optimal").
+    bool classOptimisation = true;
+    ClassOptimisationSettings classOptimisationSettings;
 };
 
 /// What a validation found: the agreement and the data behind it. Plain value.
@@ -41,6 +49,10 @@ struct ValidationReport {
     QStringList geneSymbols; ///< symbol per reported gene (may be empty)
     AgreementInput input;    ///< the track, p and maps compared (genes in report order)
     AgreementReport agreement;
+    /// Integrated gradients' completeness per reported gene; empty when IG was not asked for.
+    IgCompleteness completeness;
+    /// The class-optimal ON and OFF inputs; empty when not asked for.
+    std::vector<ClassOptimum> classOptima;
 };
 
 /**
@@ -59,6 +71,13 @@ public:
     static bool run(const ValidationRequest& request, ValidationReport* report,
                     const ProgressCallback& progress, QString* error);
 
+    /// The key of the class-optimisation map series in the agreement: "class-optimal".
+    static QString classOptimalKey();
+    /// The series compared for class optimisation: each gene gets the optimum of its predicted
+    /// class (ON when p ≥ 0.5), so its correlation is computed like that of α.
+    static MapSeries classOptimalSeries(const std::vector<ClassOptimum>& optima,
+                                        const std::vector<float>& p);
+
     /// Column names of the summary table (agreement.tsv).
     static QStringList tableHeader();
     /// One summary row as the cells of agreement.tsv (numbers with 4 decimals, "NA" for NaN).
@@ -69,8 +88,11 @@ public:
     /**
      * Writes into `dir` (created if needed): agreement.tsv (the summary table), profiles.tsv
      * (per bin: TSS-relative position, mean track and mean of every map per mark over ON and
-     * OFF genes) and genes.tsv (per gene and series: Pearson, Spearman or the reason skipped).
-     * False with `error` naming the file on failure.
+     * OFF genes) and genes.tsv (per gene and series: Pearson, Spearman or the reason skipped);
+     * with class optimisation class-optimal-ON.tsv and class-optimal-OFF.tsv (marks × bins,
+     * ClassOptimizer::writeTsv), with integrated gradients ig-completeness.tsv (per gene: Σ
+     * attribution, f(x) − f(x₀), their difference). False with `error` naming the file on
+     * failure.
      */
     static bool writeTables(const ValidationReport& report, const QString& dir, QString* error);
 };
