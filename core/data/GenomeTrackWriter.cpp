@@ -5,6 +5,7 @@
 #include "data/TrackImporter.h"
 #include "domain/GeneLocus.h"
 #include "domain/GenomeAssembly.h"
+#include "domain/ReplaceFile.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -114,13 +115,7 @@ bool writeBigWig(const QString& path, const std::vector<GenomeTrackWriter::Chrom
         QFile::remove(temp);
         return false;
     }
-    QFile::remove(path);
-    if (!QFile::rename(temp, path)) {
-        QFile::remove(temp);
-        *error = QStringLiteral("%1: cannot replace the file").arg(path);
-        return false;
-    }
-    return true;
+    return replaceFile(temp, path, error);
 }
 
 } // namespace

@@ -1,11 +1,11 @@
 #include "store/WeightsFile.h"
 
+#include "domain/ReplaceFile.h"
 #include "store/Hdf5Io.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <cstdio>
 #include <stdexcept>
 
 namespace ac
@@ -64,13 +64,7 @@ bool writeWeightsFile(const QString& path, const Weights& weights, QString* erro
             H5::Group g = h5::openOrCreateGroup(root, kGroup);
             h5::writeWeightsGroup(g, weights);
         }
-        if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) !=
-            0) {
-            *error = QStringLiteral("%1: cannot rename %2 to it").arg(path, temp);
-            QFile::remove(temp);
-            return false;
-        }
-        return true;
+        return replaceFile(temp, path, error);
     } catch (const H5::Exception& e) {
         *error = QStringLiteral("%1: %2").arg(path, h5::describe(e));
     } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "train/AttentionExport.h"
 
+#include "domain/ReplaceFile.h"
 #include "store/Hdf5Io.h"
 
 #include <QFile>
@@ -96,13 +97,7 @@ bool writeHdf5(const QString& path, const CellData& cell, const RunResults& r, Q
         *error = QStringLiteral("%1: %2").arg(path, h5::describe(e));
         return false;
     }
-    QFile::remove(path);
-    if (!QFile::rename(temp, path)) {
-        QFile::remove(temp);
-        *error = QStringLiteral("%1: cannot replace the file").arg(path);
-        return false;
-    }
-    return true;
+    return replaceFile(temp, path, error);
 }
 
 } // namespace
