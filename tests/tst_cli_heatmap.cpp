@@ -133,9 +133,9 @@ void TestCliHeatmap::groupsByAGeneList()
         f.write("NOT_A_GENE\n");
     }
     const QString out = m_dir.filePath(QStringLiteral("l.gz"));
-    const QStringList base{QStringLiteral("heatmap"), QStringLiteral("--study"), m_study,
-                           QStringLiteral("--run"), QStringLiteral("r1"), QStringLiteral("--out"),
-                           out};
+    const QStringList base{
+        QStringLiteral("heatmap"), QStringLiteral("--study"), m_study, QStringLiteral("--run"),
+        QStringLiteral("r1"),      QStringLiteral("--out"),   out};
     const auto r = runCli(base + QStringList{QStringLiteral("--group"), QStringLiteral("list"),
                                              QStringLiteral("--genes"), list},
                           60000);
