@@ -1,14 +1,17 @@
 // GeneListFile (issue 15, item 3): gene lists of names or BED TSS intervals, resolved against a
 // cell's genes; malformed lines reported as file:line; the written list reads back the same.
 #include "GeneFixture.h"
+#include "TextFileFixture.h"
 #include "data/GeneListFile.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <zlib.h>
 
 using namespace ac;
+
+using ac::testing::writeFile;
+using ac::testing::writeGzip;
 
 namespace
 {
@@ -30,25 +33,6 @@ std::vector<GeneRecord> cellGenes()
             gene("S00004", "", "", "chr1", 1000),
             gene("000005", "ENSG00000000005", "", "", 0),
             gene("000006", "ENSG00000000006", "HBG1", "chr11", 5271000)};
-}
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        return {};
-    return path;
-}
-
-QString writeGzip(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
-    if (!gz)
-        return {};
-    const bool ok = gzwrite(gz, bytes.constData(), unsigned(bytes.size())) == int(bytes.size());
-    return gzclose(gz) == Z_OK && ok ? path : QString();
 }
 
 } // namespace

@@ -1,36 +1,20 @@
 // TextLineReader (issue 5: gzip-compressed bedGraph): line endings, long lines, plain and gzip
 // files, truncated gzip, unreadable files.
+#include "TextFileFixture.h"
 #include "data/TextLineReader.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sys/stat.h>
-#include <zlib.h>
 
 using namespace ac;
 
+using ac::testing::writeFile;
+using ac::testing::writeGzip;
+
 namespace
 {
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        return {};
-    return path;
-}
-
-QString writeGzip(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
-    if (!gz)
-        return {};
-    const bool ok = gzwrite(gz, bytes.constData(), unsigned(bytes.size())) == int(bytes.size());
-    return gzclose(gz) == Z_OK && ok ? path : QString();
-}
 
 QList<QByteArray> readAll(const QString& path, QString* error, double* lastFraction = nullptr)
 {
