@@ -69,6 +69,7 @@ private Q_SLOTS:
     void kMeansRecoversPlantedGroups();
     void kMeansIsDeterministic();
     void clustersMoreThanPlanted();
+    void layoutUsesKeptClusters();
     void groupsByLabelPredictionAndList();
     void rejectsWhatItCannotDo();
     void kMeansKeepsEveryClusterFilled();
@@ -177,10 +178,10 @@ void TestGeneHeatmap::kMeansIsDeterministic()
 {
     const Planted p = plantedCell();
     const GeneHeatmap a = built(p), b = built(p);
-    QCOMPARE(a.clusters(4, 7, 5), b.clusters(4, 7, 5));
-    QCOMPARE(a.clusters(2, 99, 5).size(), std::size_t(kGenes));
+    QCOMPARE(a.computeClusters(4, 7, 5), b.computeClusters(4, 7, 5));
+    QCOMPARE(a.computeClusters(2, 99, 5).size(), std::size_t(kGenes));
     // Another seed starts elsewhere but finds the same two planted groups, numbered the same.
-    QCOMPARE(a.clusters(2, 99, 5), b.clusters(2, 1, 5));
+    QCOMPARE(a.computeClusters(2, 99, 5), b.computeClusters(2, 1, 5));
     const std::vector<float>& alpha = a.panels()[0].values;
     const KMeansResult r1 = KMeans::cluster(alpha.data(), kGenes, 100, 3, 11);
     const KMeansResult r2 = KMeans::cluster(alpha.data(), kGenes, 100, 3, 11);
@@ -205,6 +206,30 @@ void TestGeneHeatmap::clustersMoreThanPlanted()
         for (int gene : g.genes)
             QCOMPARE(bool(p.groupB[std::size_t(gene)]), first);
     }
+}
+
+void TestGeneHeatmap::layoutUsesKeptClusters()
+{
+    // The GUI clusters in a worker and hands the result over with setClusters(); layout() must
+    // use exactly those clusters for the same k, seed and window, and compute its own otherwise.
+    const Planted p = plantedCell();
+    GeneHeatmap h = built(p);
+    HeatmapOptions o;
+    o.grouping = HeatmapGrouping::Clusters;
+    o.clusters = 2;
+    QVERIFY(!h.hasClusters(o));
+    std::vector<int> kept(kGenes, 1);
+    kept[3] = 0; // not what k-means finds: proves the kept clusters are the ones laid out
+    h.setClusters(2, o.seed, o.tssBins, kept);
+    QVERIFY(h.hasClusters(o));
+    HeatmapLayout l = laidOut(h, o);
+    QCOMPARE(l.groups[0].genes, std::vector<int>{3});
+    QCOMPARE(int(l.groups[1].genes.size()), kGenes - 1);
+    o.seed = 2; // another seed: clustered afresh, the planted groups again
+    QVERIFY(!h.hasClusters(o));
+    l = laidOut(h, o);
+    QCOMPARE(int(l.groups[0].genes.size()),
+             int(std::count(p.groupB.begin(), p.groupB.end(), true)));
 }
 
 void TestGeneHeatmap::groupsByLabelPredictionAndList()

@@ -74,6 +74,13 @@ void TestHeatmapTab::showsEveryGeneAndClusters()
     QVERIFY(tab.figure()->imageRows() > 100 && tab.figure()->imageRows() <= kGenes);
     QCOMPARE((order[0] * 7919) % kGenes, kGenes - 1); // sorted by p(high): the highest on top
     QVERIFY(tab.statusLabel()->text().contains(QStringLiteral("drawn in")));
+    // The α colour bar lies under its panel: the uniform tick's words stack on two lines so
+    // they do not run into the round ticks beside it.
+    auto* alphaMap = qobject_cast<QCPColorMap*>(tab.figure()->mapRect(0)->plottables().value(0));
+    QVERIFY(alphaMap && alphaMap->colorScale());
+    auto ticker = alphaMap->colorScale()->axis()->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().value(0.01), QStringLiteral("0.01\nuniform"));
 
     // A click on a row names the gene of that row.
     QSignalSpy activated(&tab, &HeatmapTab::geneActivated);
@@ -81,8 +88,16 @@ void TestHeatmapTab::showsEveryGeneAndClusters()
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.first().first().toInt(), order[123]);
 
-    // k-means with k = 2 finds the planted groups: cluster 1 (α at the TSS) is group B.
+    // k-means with k = 2 finds the planted groups: cluster 1 (α at the TSS) is group B. It runs
+    // in the worker: the tab keeps the picture it has and says what it computes meanwhile.
+    QSignalSpy redrawn(&tab, &HeatmapTab::redrawn);
     tab.setGrouping(HeatmapGrouping::Clusters, 2);
+    QVERIFY(tab.isClustering());
+    QCOMPARE(redrawn.count(), 0);
+    QVERIFY(tab.statusLabel()->text().contains(QStringLiteral("k-means")));
+    QCOMPARE(int(tab.layout().groups.size()), 1); // the previous layout, still shown
+    QVERIFY(redrawn.wait(20000));
+    QVERIFY(!tab.isClustering());
     QCOMPARE(int(tab.layout().groups.size()), 2);
     for (int g : tab.layout().groups[0].genes)
         QVERIFY(m_planted.groupB[std::size_t(g)]);
@@ -91,6 +106,15 @@ void TestHeatmapTab::showsEveryGeneAndClusters()
     QCOMPARE(tab.figure()->order(), tab.layout().order());
 
     // Sorted by α near the TSS without groups: group B first.
+    // k = 3 while clustering runs: the k chosen last is the one drawn, once computed.
+    tab.setGrouping(HeatmapGrouping::Clusters, 3);
+    tab.setGrouping(HeatmapGrouping::Clusters, 4);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab.isClustering() && tab.layout().groups.size() == 4, 20000);
+    // Back to k = 2: kept from before, drawn at once.
+    tab.setGrouping(HeatmapGrouping::Clusters, 2);
+    QVERIFY(!tab.isClustering());
+    QCOMPARE(int(tab.layout().groups.size()), 2);
+
     tab.setGrouping(HeatmapGrouping::None);
     tab.setSort(HeatmapSort::TssAlpha);
     QVERIFY(m_planted.groupB[std::size_t(tab.figure()->order()[0])]);

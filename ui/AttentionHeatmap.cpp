@@ -83,7 +83,8 @@ double roundStep(double span)
 } // namespace
 
 QSharedPointer<QCPAxisTickerText> AttentionHeatmap::scaleTicker(double lower, double upper,
-                                                                double uniform, double bandTop)
+                                                                double uniform, double bandTop,
+                                                                bool stacked)
 {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     const double span = upper - lower;
@@ -96,7 +97,9 @@ QSharedPointer<QCPAxisTickerText> AttentionHeatmap::scaleTicker(double lower, do
         ticker->addTick(std::abs(t) < 1e-12 * span ? 0.0 : t, QString::number(t, 'g', 3));
     }
     if (showUniform)
-        ticker->addTick(uniform, QStringLiteral("%1 uniform").arg(uniform, 0, 'g', 3));
+        ticker->addTick(uniform, QStringLiteral("%1%2uniform")
+                                     .arg(uniform, 0, 'g', 3)
+                                     .arg(stacked ? QLatin1Char('\n') : QLatin1Char(' ')));
     if (bandTop > upper)
         ticker->addTick((upper + bandTop) / 2, QStringLiteral("above"));
     return ticker;
@@ -110,7 +113,8 @@ void AttentionHeatmap::applySequential(QCPColorMap* map, const QString& gradient
     map->setGradient(PlotPalette::gradient(gradientName, markAbove ? kAboveBand : 0));
     map->setDataRange(QCPRange(lower, top));
     if (QCPColorScale* scale = map->colorScale())
-        scale->axis()->setTicker(scaleTicker(lower, upper, uniform, top));
+        scale->axis()->setTicker(scaleTicker(lower, upper, uniform, top,
+                                             scale->axis()->orientation() == Qt::Horizontal));
 }
 
 void AttentionHeatmap::applyDiverging(QCPColorMap* map, const std::vector<float>& values)

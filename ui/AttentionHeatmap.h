@@ -50,9 +50,11 @@ public:
     /// |value| of `values`: 0 is white whatever the gene.
     static void applyDiverging(QCPColorMap* map, const std::vector<float>& values);
     /// The colour bar's ticks for lower … upper: a few round values, "uniform" at `uniform`
-    /// (when > 0 and inside) and "above" in the band of `bandTop` (when > upper).
+    /// (when > 0 and inside) and "above" in the band of `bandTop` (when > upper). `stacked`: the
+    /// uniform tick's value and word on two lines, for a horizontal bar, where the ticks beside
+    /// it are closer than one line of text is wide.
     static QSharedPointer<QCPAxisTickerText> scaleTicker(double lower, double upper, double uniform,
-                                                         double bandTop);
+                                                         double bandTop, bool stacked = false);
     /// Reserves room beside the bar of `scale` for its widest tick labels in its current fonts,
     /// so that changing values never moves the map (call after setting the fonts).
     static void keepWidthSteady(QCPColorScale* scale);

@@ -19,6 +19,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace ac
 {
 
@@ -63,6 +65,7 @@ bool readSource(HeatmapTab::Source* s, QString* error)
 HeatmapTab::HeatmapTab(QWidget* parent) : QWidget(parent)
 {
     m_controller = new JobController(this, QStringLiteral("heatmap"));
+    m_clusterer = new JobController(this, QStringLiteral("k-means"));
     m_markBox = new QComboBox(this);
     m_sortBox = new QComboBox(this);
     for (HeatmapSort s : {HeatmapSort::PHigh, HeatmapSort::TssAlpha, HeatmapSort::TrackMean})
@@ -132,6 +135,18 @@ HeatmapTab::HeatmapTab(QWidget* parent) : QWidget(parent)
         rebuild();
         Q_EMIT loaded(QString());
     });
+    connect(m_clusterer, &JobController::finished, this, [this](const JobResult& r) {
+        const Clustering done = std::exchange(m_clustering, Clustering());
+        if (done.heatmap != m_heatmap)
+            return redraw(); // another mark or run since: cluster that one if it asks for it
+        if (!r.ok) {
+            m_status->setText(r.message);
+            return;
+        }
+        m_heatmap->setClusters(done.options.clusters, done.options.seed, done.options.tssBins,
+                               r.value.value<std::vector<int>>());
+        redraw();
+    });
     m_figure->showMessage(QStringLiteral("Select a run with results to see all its genes."));
 }
 
@@ -159,6 +174,11 @@ void HeatmapTab::showEvent(QShowEvent* event)
 bool HeatmapTab::isLoading() const
 {
     return m_controller->isRunning();
+}
+
+bool HeatmapTab::isClustering() const
+{
+    return m_clusterer->isRunning();
 }
 
 void HeatmapTab::load()
@@ -193,7 +213,7 @@ void HeatmapTab::rebuild()
 {
     if (!m_source)
         return;
-    auto h = std::make_unique<GeneHeatmap>();
+    auto h = std::make_shared<GeneHeatmap>();
     QString error;
     if (!GeneHeatmap::build(m_source->data, m_source->results, m_source->track,
                             std::max(0, m_markBox->currentIndex()), h.get(), &error)) {
@@ -220,11 +240,14 @@ void HeatmapTab::redraw()
     m_kBox->setEnabled(options().grouping == HeatmapGrouping::Clusters);
     if (!m_heatmap)
         return;
+    const HeatmapOptions o = options();
+    if (o.grouping == HeatmapGrouping::Clusters && !m_heatmap->hasClusters(o))
+        return cluster(o);
     QElapsedTimer clock;
     clock.start();
     QString error;
     HeatmapLayout layout;
-    if (!m_heatmap->layout(options(), &layout, &error)) {
+    if (!m_heatmap->layout(o, &layout, &error)) {
         m_status->setText(error);
         return;
     }
@@ -237,6 +260,31 @@ void HeatmapTab::redraw()
                           .arg(m_heatmap->geneCount())
                           .arg(m_layout.groups.size())
                           .arg(m_redrawMs, 0, 'f', 0));
+    Q_EMIT redrawn();
+}
+
+void HeatmapTab::cluster(const HeatmapOptions& options)
+{
+    m_status->setText(QStringLiteral("%1 · %2: k-means of %L3 α profiles, k = %4…")
+                          .arg(m_cell, m_runId)
+                          .arg(m_heatmap->geneCount())
+                          .arg(options.clusters));
+    if (m_clusterer->isRunning())
+        return;
+    m_clustering = Clustering{m_heatmap, options};
+    const std::shared_ptr<const GeneHeatmap> heatmap = m_heatmap;
+    m_clusterer->start(
+        QStringLiteral("%1 · %2: k-means").arg(m_cell, m_runId),
+        [heatmap, options](const ProgressCallback&) {
+            JobResult r;
+            std::vector<int> clusters =
+                heatmap->computeClusters(options.clusters, options.seed, options.tssBins);
+            r.ok = !clusters.empty();
+            if (!r.ok)
+                r.message = QStringLiteral("k-means found no %1 clusters").arg(options.clusters);
+            r.value = QVariant::fromValue(std::move(clusters));
+            return r;
+        });
 }
 
 void HeatmapTab::setSort(HeatmapSort sort)

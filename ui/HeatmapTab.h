@@ -31,7 +31,9 @@ class JobController;
  * The cell's values, the run's results and the track are read in a JobController worker when
  * the tab is shown with a new context (a study, cell and run); re-sorting, regrouping and
  * changing the mark happen in the GUI thread (GeneHeatmap::layout() and one redraw, timed in the
- * status line; clusters are computed once per k).
+ * status line). k-means clusters, up to a second for 20,000 genes, are computed in a second
+ * worker once per k; the picture shown stays until they arrive, and a k chosen meanwhile is
+ * clustered next.
  *
  * GUI thread only. Owns its controller, figure and data.
  */
@@ -65,6 +67,8 @@ public:
     /// Layout + redraw time of the last re-sort, in ms.
     double lastRedrawMs() const { return m_redrawMs; }
     bool isLoading() const;
+    /// True while k-means clusters are computed in the worker (redrawn() follows).
+    bool isClustering() const;
 
     /// The figure as "png", "svg" or "pdf" at its on-screen size (PlotExport); the matrix as a
     /// deepTools computeMatrix file (gzip when `file` ends in .gz). False with `error`.
@@ -79,6 +83,8 @@ Q_SIGNALS:
     void geneActivated(int geneIndex);
     /// The data of the context was read (`error` empty) or could not be (`error` says why).
     void loaded(const QString& error);
+    /// The figure was drawn again (a new sort, grouping, mark, gene list or clusters).
+    void redrawn();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -87,9 +93,13 @@ private:
     void load();
     void rebuild();
     void redraw();
+    /// Starts k-means for `options` in the worker unless it is busy (its end redraws, which
+    /// clusters again when the k chosen meanwhile differs).
+    void cluster(const HeatmapOptions& options);
     void exportDialog(const QString& format);
 
     JobController* m_controller = nullptr;
+    JobController* m_clusterer = nullptr;
     QCustomPlot* m_plot = nullptr;
     std::unique_ptr<HeatmapFigure> m_figure;
     QComboBox* m_markBox = nullptr;
@@ -101,7 +111,13 @@ private:
     QString m_study, m_cell, m_runId;
     bool m_stale = false; ///< the context changed since the data was read
     std::shared_ptr<const Source> m_source;
-    std::unique_ptr<GeneHeatmap> m_heatmap;
+    /// Shared with a clustering worker, which only calls its const computeClusters().
+    std::shared_ptr<GeneHeatmap> m_heatmap;
+    /// What the clustering worker is computing: for which heatmap, and k, seed and window.
+    struct Clustering {
+        std::shared_ptr<GeneHeatmap> heatmap;
+        HeatmapOptions options;
+    } m_clustering;
     HeatmapLayout m_layout;
     QString m_listName;
     std::vector<bool> m_membership;

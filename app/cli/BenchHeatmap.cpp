@@ -148,12 +148,14 @@ int runBenchHeatmap(const QStringList& args)
     printLine(QStringLiteral("%L1 genes × 3 panels × 100 bins; build %2 ms")
                   .arg(genes)
                   .arg(double(clock.nsecsElapsed()) / 1e6, 0, 'f', 1));
-    for (int k : {3, 8}) {
+    for (int k : {3, 8}) { // the redraws below reuse the last (k = 8), as the tab does
         clock.restart();
-        h.clusters(k, 1, 5);
-        printLine(QStringLiteral("k-means of the α profiles, k = %1 (once per k): %2 ms")
+        std::vector<int> clusters = h.computeClusters(k, 1, 5);
+        printLine(QStringLiteral("k-means of the α profiles, k = %1 (once per k, in a worker in "
+                                 "the GUI): %2 ms")
                       .arg(k)
                       .arg(double(clock.nsecsElapsed()) / 1e6, 0, 'f', 1));
+        h.setClusters(k, 1, 5, std::move(clusters));
     }
     QCustomPlot plot;
     plot.resize(1400, 800);

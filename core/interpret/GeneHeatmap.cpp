@@ -203,21 +203,17 @@ std::vector<float> GeneHeatmap::sortKeys(HeatmapSort sort, int tssBins) const
     return keys;
 }
 
-const std::vector<int>& GeneHeatmap::clusters(int k, std::uint64_t seed, int tssBins) const
+std::vector<int> GeneHeatmap::computeClusters(int k, std::uint64_t seed, int tssBins) const
 {
-    ClusterCache& c = m_clusterCache;
-    if (c.k == k && c.seed == seed && c.tssBins == tssBins && !c.clusters.empty())
-        return c.clusters;
-    c = ClusterCache{k, seed, tssBins, {}};
     if (m_alphaPanel < 0)
-        return c.clusters;
+        return {};
     std::vector<float> rows = m_panels[std::size_t(m_alphaPanel)].values;
     for (float& v : rows)
         if (!std::isfinite(v))
             v = 0;
     const KMeansResult r = KMeans::cluster(rows.data(), geneCount(), m_binCount, k, seed);
     if (r.k != k)
-        return c.clusters;
+        return {};
     // Number the clusters by their centre's α mass near the TSS, so the numbering does not
     // depend on where k-means++ happened to start (ties: the larger cluster first).
     const int first = std::max(0, tssBin() - tssBins);
@@ -236,10 +232,35 @@ const std::vector<int>& GeneHeatmap::clusters(int k, std::uint64_t seed, int tss
     std::vector<int> number(static_cast<std::size_t>(k));
     for (int i = 0; i < k; ++i)
         number[std::size_t(rank[std::size_t(i)])] = i;
-    c.clusters.resize(r.assignment.size());
+    std::vector<int> clusters(r.assignment.size());
     for (std::size_t g = 0; g < r.assignment.size(); ++g)
-        c.clusters[g] = number[std::size_t(r.assignment[g])];
-    return c.clusters;
+        clusters[g] = number[std::size_t(r.assignment[g])];
+    return clusters;
+}
+
+void GeneHeatmap::setClusters(int k, std::uint64_t seed, int tssBins, std::vector<int> clusters)
+{
+    HeatmapOptions o;
+    o.clusters = k;
+    o.seed = seed;
+    o.tssBins = tssBins;
+    if (const KeptClusters* kept = keptClusters(o))
+        m_clusters.erase(m_clusters.begin() + (kept - m_clusters.data()));
+    m_clusters.push_back(KeptClusters{k, seed, tssBins, std::move(clusters)});
+}
+
+const GeneHeatmap::KeptClusters* GeneHeatmap::keptClusters(const HeatmapOptions& o) const
+{
+    for (const KeptClusters& c : m_clusters)
+        if (c.k == o.clusters && c.seed == o.seed && c.tssBins == o.tssBins)
+            return &c;
+    return nullptr;
+}
+
+bool GeneHeatmap::hasClusters(const HeatmapOptions& o) const
+{
+    const KeptClusters* kept = keptClusters(o);
+    return kept && kept->clusters.size() == m_genes.size();
 }
 
 bool GeneHeatmap::checkOptions(const HeatmapOptions& o, QString* error) const
@@ -298,7 +319,8 @@ std::vector<std::vector<int>> GeneHeatmap::split(const HeatmapOptions& o, QStrin
         labels->clear();
         for (int c = 0; c < o.clusters; ++c)
             *labels << QStringLiteral("cluster %1").arg(c + 1);
-        groupOf = clusters(o.clusters, o.seed, o.tssBins);
+        groupOf = hasClusters(o) ? keptClusters(o)->clusters
+                                 : computeClusters(o.clusters, o.seed, o.tssBins);
         if (groupOf.size() != std::size_t(genes)) // checkOptions() rules this out
             groupOf.assign(std::size_t(genes), 0);
         break;

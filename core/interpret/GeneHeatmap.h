@@ -83,9 +83,11 @@ struct HeatmapPanel {
  * gene list or k-means clusters of the α profiles), with each group's mean profile.
  *
  * A plain value: build() copies what it needs from the cell, the run's results and the track,
- * so it can be built in a worker and handed to the GUI thread. layout() caches the last k-means
- * clustering (k and seed) so re-sorting does not cluster again; because of that cache a
- * GeneHeatmap must not be laid out from two threads at once. Failures return false with `error`.
+ * so it can be built in a worker and handed to the GUI thread. k-means clustering takes from
+ * 0.1 s to a second for 20,000 genes, so it is kept apart: computeClusters() is a const function
+ * a worker may call while the GUI thread reads the heatmap, and setClusters() keeps its result
+ * for layout(), which otherwise clusters again on every call. Const methods are safe from several
+ * threads; setClusters() must not overlap another call. Failures return false with `error`.
  */
 class GeneHeatmap
 {
@@ -119,9 +121,14 @@ public:
     /// a panel this heatmap lacks (α, track), k or the TSS window is out of range, or the
     /// membership does not have one flag per gene.
     bool layout(const HeatmapOptions& options, HeatmapLayout* out, QString* error) const;
-    /// The k-means clusters of the α profiles (k, seed), numbered by decreasing α mass of their
-    /// centre within ±tssBins of the TSS; cached for the last (k, seed, tssBins).
-    const std::vector<int>& clusters(int k, std::uint64_t seed, int tssBins) const;
+    /// The k-means clusters of the α profiles (k, seed), one per gene, numbered by decreasing α
+    /// mass of their centre within ±tssBins of the TSS; empty without α or when k is out of range.
+    std::vector<int> computeClusters(int k, std::uint64_t seed, int tssBins) const;
+    /// Keeps `clusters` (computeClusters() of the same arguments) for layout(), beside those of
+    /// other k, seeds or windows (replacing those of the same ones).
+    void setClusters(int k, std::uint64_t seed, int tssBins, std::vector<int> clusters);
+    /// True when the clusters of `options` (k, seed, TSS window) are kept.
+    bool hasClusters(const HeatmapOptions& options) const;
 
 private:
     bool checkOptions(const HeatmapOptions& options, QString* error) const;
@@ -141,13 +148,14 @@ private:
     int m_alphaPanel = -1;
     int m_trackPanel = -1;
 
-    struct ClusterCache {
+    struct KeptClusters {
         int k = 0;
         std::uint64_t seed = 0;
         int tssBins = -1;
         std::vector<int> clusters;
     };
-    mutable ClusterCache m_clusterCache;
+    std::vector<KeptClusters> m_clusters;
+    const KeptClusters* keptClusters(const HeatmapOptions& options) const;
 };
 
 } // namespace ac
