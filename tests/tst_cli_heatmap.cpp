@@ -4,12 +4,16 @@
 #include "HeatmapFixture.h"
 #include "data/Gunzip.h"
 
+#include <QColor>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace ac;
 using ac::testing::runCli;
@@ -42,6 +46,7 @@ private Q_SLOTS:
     void writesComputeMatrix();
     void clustersIntoGroups();
     void groupsByAGeneList();
+    void drawsAFigure();
     void reportsBadOptions();
 
 private:
@@ -150,6 +155,51 @@ void TestCliHeatmap::groupsByAGeneList()
     QCOMPARE(runCli(base + QStringList{QStringLiteral("--group"), QStringLiteral("list")}, 60000)
                  .exitCode,
              1);
+}
+
+void TestCliHeatmap::drawsAFigure()
+{
+    // --figure alone (no matrix) draws the Heatmap tab's figure at the asked physical size.
+    const QString png = m_dir.filePath(QStringLiteral("heatmap.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("heatmap.svg"));
+    const QStringList base{
+        QStringLiteral("heatmap"), QStringLiteral("--study"), m_study,
+        QStringLiteral("--run"),   QStringLiteral("r1"),      QStringLiteral("--group"),
+        QStringLiteral("label")};
+    auto r = runCli(base + QStringList{QStringLiteral("--figure"), png, QStringLiteral("--width"),
+                                       QStringLiteral("100mm"), QStringLiteral("--height"),
+                                       QStringLiteral("80mm"), QStringLiteral("--dpi"),
+                                       QStringLiteral("150")},
+                    60000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(png), qPrintable(r.out));
+    const QImage image(png);
+    QCOMPARE(image.width(), int(std::lround(100 / 25.4 * 150)));
+    QCOMPARE(image.height(), int(std::lround(80 / 25.4 * 150)));
+    // Not blank: the heatmaps colour a good part of it.
+    int coloured = 0;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4) {
+            const QColor c = image.pixelColor(x, y);
+            coloured += c.saturation() > 60;
+        }
+    QVERIFY2(coloured > image.width() * image.height() / 16 / 10,
+             qPrintable(QString::number(coloured)));
+
+    r = runCli(base + QStringList{QStringLiteral("--figure"), svg}, 60000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<svg") && text.contains("label high"));
+
+    const QString bad = m_dir.filePath(QStringLiteral("heatmap.jpg"));
+    r = runCli(base + QStringList{QStringLiteral("--figure"), bad}, 60000);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral(".png, .svg or .pdf")), qPrintable(r.err));
+    r = runCli(base, 60000); // neither --out nor --figure
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--figure")), qPrintable(r.err));
 }
 
 void TestCliHeatmap::reportsBadOptions()

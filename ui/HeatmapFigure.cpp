@@ -1,6 +1,7 @@
 #include "HeatmapFigure.h"
 
 #include "AttentionHeatmap.h"
+#include "PlotExport.h"
 #include "PlotPalette.h"
 #include "QcpInclude.h"
 
@@ -190,6 +191,21 @@ QCPAxisRect* HeatmapFigure::addMapRect(const GeneHeatmap& h, int p, const QStrin
         map, gradientName, 0, alpha ? 5 * uniform : double(h.panels()[std::size_t(p)].upper), alpha,
         alpha ? uniform : 0);
     return rect;
+}
+
+FigureSize HeatmapFigure::defaultSize(int dpi)
+{
+    return FigureSize::fromPixels(QSize(kDefaultWidth, kDefaultHeight), dpi);
+}
+
+bool HeatmapFigure::save(const GeneHeatmap& heatmap, const HeatmapLayout& layout,
+                         const QString& format, const QString& file, const FigureSize& size,
+                         const QString& title, QString* error)
+{
+    QCustomPlot plot;
+    plot.resize(size.pixels());
+    HeatmapFigure(&plot).draw(heatmap, layout, QString(), size.pixels().height(), false);
+    return PlotExport::save(&plot, format, file, size, error, title);
 }
 
 QCPAxisRect* HeatmapFigure::mapRect(int panel) const

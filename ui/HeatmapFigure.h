@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FigureSize.h"
 #include "interpret/GeneHeatmap.h"
 
 #include <QPoint>
@@ -32,6 +33,8 @@ class HeatmapFigure
 {
 public:
     static constexpr int kDefaultMaxRows = 800;
+    static constexpr int kDefaultWidth = 1200; ///< logical px (96 per inch) of a saved figure
+    static constexpr int kDefaultHeight = 800;
 
     explicit HeatmapFigure(QCustomPlot* plot);
 
@@ -42,6 +45,15 @@ public:
               bool replot = true);
     /// Clears the plot and shows `message` in its place (no run, no attention, …).
     void showMessage(const QString& message);
+
+    /// kDefaultWidth × kDefaultHeight at `dpi`, fonts as on screen.
+    static FigureSize defaultSize(int dpi = 300);
+    /// Draws `heatmap` in `layout` on a plot of its own at `size` and writes it as "png", "svg"
+    /// or "pdf" (PlotExport) with `title` above; false with `error` naming the file. Needs a
+    /// QApplication (offscreen is fine); GUI thread only.
+    static bool save(const GeneHeatmap& heatmap, const HeatmapLayout& layout, const QString& format,
+                     const QString& file, const FigureSize& size, const QString& title,
+                     QString* error);
 
     /// The gene (index in the cell's order) of the heatmap row under `pos` (plot pixels); -1
     /// outside the heatmaps.

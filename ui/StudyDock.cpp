@@ -267,9 +267,7 @@ void StudyDock::applyGeneList()
     if (m_hasGeneList) {
         const GeneListFile::Resolution r = m_geneList.resolve(m_geneModel->genes());
         m_listNote = m_geneList.notFoundSummary(r);
-        listed.assign(m_geneModel->genes().size(), false);
-        for (const int g : r.genes)
-            listed[std::size_t(g)] = true;
+        listed = GeneListFile::mask(r.genes, m_geneModel->genes().size());
     }
     Q_EMIT geneListChanged(m_hasGeneList ? m_geneList.fileName() : QString(), listed);
     refilter([this, &listed] { m_filter->setListFilter(std::move(listed)); });

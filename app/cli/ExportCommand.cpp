@@ -1,6 +1,7 @@
 // attentivechrome-cli export: gene figures (PNG/SVG/PDF) or their numbers (TSV) from a study.
 #include "CliCommand.h"
 #include "CliSupport.h"
+#include "FigureOptions.h"
 
 #include "GeneFigure.h"
 #include "session/StudySession.h"
@@ -37,40 +38,6 @@ bool openSession(const QCommandLineParser& p, StudySession* session, QString* er
     if (!warning.isEmpty())
         *error = warning;
     return warning.isEmpty();
-}
-
-/// The figure's physical size from --width, --height, --font-size and --dpi, as the GUI's
-/// figure-size dialog sets it; false with `error`.
-bool parseFigureSize(const QCommandLineParser& p, FigureSize* size, QString* error)
-{
-    bool ok = false;
-    const int dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
-    if (!ok || dpi < 30 || dpi > 2400) {
-        *error = QStringLiteral("--dpi must be 30..2400");
-        return false;
-    }
-    *size = GeneFigure::defaultSize(dpi);
-    double mm = 0;
-    if (p.isSet(QStringLiteral("width"))) {
-        if (!FigureSize::parseLength(p.value(QStringLiteral("width")), QStringLiteral("--width"),
-                                     &mm, error))
-            return false;
-        *size = size->withWidth(mm);
-    }
-    if (p.isSet(QStringLiteral("height"))) {
-        if (!FigureSize::parseLength(p.value(QStringLiteral("height")), QStringLiteral("--height"),
-                                     &mm, error))
-            return false;
-        size->heightMm = mm;
-    }
-    if (p.isSet(QStringLiteral("font-size"))) {
-        size->fontPt = p.value(QStringLiteral("font-size")).toDouble(&ok);
-        if (!ok || size->fontPt < 4 || size->fontPt > 30) {
-            *error = QStringLiteral("--font-size must be 4..30 (points)");
-            return false;
-        }
-    }
-    return true;
 }
 
 /// The genes of --gene (names, in order) and then of --genes (a gene-list file); false with
@@ -120,20 +87,7 @@ int runExport(const QStringList& args)
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("format"), QStringLiteral("png, svg, pdf or tsv."),
                  QStringLiteral("FMT"), QStringLiteral("svg")});
-    p.addOption({QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 300)."),
-                 QStringLiteral("DPI"), QStringLiteral("300")});
-    p.addOption({QStringLiteral("width"),
-                 QStringLiteral("Figure width, e.g. 89mm (one journal column), 183mm (two) or "
-                                "3.5in; the same for PNG, SVG and PDF (default 238mm)."),
-                 QStringLiteral("LENGTH")});
-    p.addOption({QStringLiteral("height"),
-                 QStringLiteral("Figure height (default: the width's proportions, 265mm at "
-                                "238mm)."),
-                 QStringLiteral("LENGTH")});
-    p.addOption({QStringLiteral("font-size"),
-                 QStringLiteral("Font size in points of the tick labels; other texts in "
-                                "proportion (default: as on screen)."),
-                 QStringLiteral("PT")});
+    addFigureSizeOptions(p, GeneFigure::defaultSize());
     p.addOption({QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")});
     int code = 0;
     if (!parseArguments(p, cmd, QStringLiteral("Export gene figures or the numbers behind them."),
@@ -150,7 +104,7 @@ int runExport(const QStringList& args)
         return fail(cmd, QStringLiteral("unknown --format '%1' (png, svg, pdf, tsv)").arg(format));
     QString err;
     FigureSize size;
-    if (!parseFigureSize(p, &size, &err))
+    if (!parseFigureSize(p, GeneFigure::defaultSize(), &size, &err))
         return fail(cmd, err);
     StudySession session;
     if (!openSession(p, &session, &err))

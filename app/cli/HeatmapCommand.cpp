@@ -1,8 +1,12 @@
 // attentivechrome-cli heatmap: the all-genes heatmap of one mark (α, signal, track) of a run,
-// sorted, grouped or clustered, written as a deepTools computeMatrix file (issue 15).
+// sorted, grouped or clustered, written as a deepTools computeMatrix file and/or drawn as a
+// figure (issue 15).
 #include "CliCommand.h"
 #include "CliSupport.h"
+#include "FigureOptions.h"
+#include "HeatmapFigure.h"
 #include "RunOptions.h"
+#include "data/GeneListFile.h"
 
 #include "interpret/ComputeMatrixFile.h"
 #include "interpret/GeneHeatmap.h"
@@ -52,6 +56,11 @@ void addHeatmapOptions(QCommandLineParser& p)
                  QStringLiteral("Matrix in deepTools computeMatrix format: FILE.gz gzip-compressed "
                                 "(what plotHeatmap -m reads), any other name plain text."),
                  QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("figure"),
+                 QStringLiteral("Also draw the heatmap as the Heatmap tab shows it: FILE.png, "
+                                ".svg or .pdf (size: --width, --height, --font-size, --dpi)."),
+                 QStringLiteral("FILE")});
+    addFigureSizeOptions(p, HeatmapFigure::defaultSize());
     p.addOption({QStringLiteral("timing"),
                  QStringLiteral("Print how long building and laying out the heatmap took.")});
 }
@@ -115,9 +124,7 @@ bool readMembership(const QCommandLineParser& p, const CellData& cell, HeatmapOp
     std::vector<int> listed;
     if (!readGeneList(QStringLiteral("heatmap"), path, cell.genes, &listed, error))
         return false;
-    o->membership.assign(cell.genes.size(), false);
-    for (const int g : listed)
-        o->membership[std::size_t(g)] = true;
+    o->membership = GeneListFile::mask(listed, cell.genes.size());
     o->membershipName = QFileInfo(path).fileName();
     return true;
 }
@@ -141,13 +148,26 @@ int runHeatmap(const QStringList& args)
     if (!parseArguments(p, cmd,
                         QStringLiteral("Write the all-genes heatmap of one mark of a run (α, "
                                        "signal and a track side by side, rows sorted, grouped or "
-                                       "clustered) as a deepTools computeMatrix file."),
+                                       "clustered) as a deepTools computeMatrix file (--out), a "
+                                       "figure (--figure), or both."),
                         args, &code))
         return code;
     QString error, which;
     int threads = 0;
     HeatmapOptions options;
-    if (!requireOptions(p, {"out"}, &error) || !readStoredRunOptions(p, &threads, &which, &error) ||
+    FigureSize size;
+    const QString figure = p.value(QStringLiteral("figure"));
+    const QString format = QFileInfo(figure).suffix().toLower();
+    if (!p.isSet(QStringLiteral("out")) && figure.isEmpty())
+        return fail(cmd, QStringLiteral("--out FILE (the matrix) or --figure FILE is required"));
+    if (!figure.isEmpty() &&
+        !QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}.contains(
+            format))
+        return fail(
+            cmd,
+            QStringLiteral("--figure %1: the name must end in .png, .svg or .pdf").arg(figure));
+    if (!parseFigureSize(p, HeatmapFigure::defaultSize(), &size, &error) ||
+        !readStoredRunOptions(p, &threads, &which, &error) ||
         !readHeatmapOptions(p, &options, &error))
         return fail(cmd, error);
     OpenedRun r;
@@ -171,7 +191,14 @@ int runHeatmap(const QStringList& args)
     if (!heatmap.layout(options, &layout, &error))
         return fail(cmd, QStringLiteral("%1: run %2: %3").arg(r.study->path(), r.run.id, error));
     const double layoutMs = double(clock.nsecsElapsed()) / 1e6;
-    if (!ComputeMatrixFile::write(p.value(QStringLiteral("out")), heatmap, layout, &error))
+    if (p.isSet(QStringLiteral("out")) &&
+        !ComputeMatrixFile::write(p.value(QStringLiteral("out")), heatmap, layout, &error))
+        return fail(cmd, error);
+    const QString title =
+        QStringLiteral("%1 · run %2 · %3 · %4")
+            .arg(r.cell.name, r.run.id, heatmap.markName(), heatmapGroupingName(options.grouping));
+    if (!figure.isEmpty() &&
+        !HeatmapFigure::save(heatmap, layout, format, figure, size, title, &error))
         return fail(cmd, error);
     if (p.isSet(QStringLiteral("timing")))
         printLine(QStringLiteral("%L1 genes: build %2 ms, layout (%3, %4) %5 ms")
@@ -179,8 +206,12 @@ int runHeatmap(const QStringList& args)
                       .arg(buildMs, 0, 'f', 1)
                       .arg(heatmapSortKey(options.sort), heatmapGroupingKey(options.grouping))
                       .arg(layoutMs, 0, 'f', 1));
+    QStringList written;
+    for (const QString& file : {p.value(QStringLiteral("out")), figure})
+        if (!file.isEmpty())
+            written << file;
     printLine(QStringLiteral("%1: %L2 genes × %3 panels (%4); groups: %5")
-                  .arg(p.value(QStringLiteral("out")))
+                  .arg(written.join(QStringLiteral(", ")))
                   .arg(heatmap.geneCount())
                   .arg(heatmap.panels().size())
                   .arg([&] {

@@ -63,11 +63,12 @@ void printUsage(QTextStream& out)
 int main(int argc, char** argv)
 {
     ac::ensurePassiveOpenMpWaiting(argv);
-    // Figure export, bench gui and bench heatmap draw with QtGui/QCustomPlot, which need a
-    // QApplication; without a display it renders offscreen. Every other command stays a plain
-    // QCoreApplication.
+    // export, validate, heatmap, bench gui and bench heatmap draw figures with QtGui and
+    // QCustomPlot, which need a QApplication; without a display it renders offscreen. Every other
+    // command stays a plain QCoreApplication.
     const bool drawsFigures =
         argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "validate") == 0 ||
+                     qstrcmp(argv[1], "heatmap") == 0 ||
                      (qstrcmp(argv[1], "bench") == 0 && argc > 2 &&
                       (qstrcmp(argv[2], "gui") == 0 || qstrcmp(argv[2], "heatmap") == 0)));
     if (drawsFigures && qEnvironmentVariableIsEmpty("DISPLAY") &&

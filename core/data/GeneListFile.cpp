@@ -210,8 +210,13 @@ GeneListFile::Resolution GeneListFile::resolve(const std::vector<GeneRecord>& ge
 
 std::vector<bool> GeneListFile::membership(const std::vector<GeneRecord>& genes) const
 {
-    std::vector<bool> listed(genes.size(), false);
-    for (int i : resolve(genes).genes)
+    return mask(resolve(genes).genes, genes.size());
+}
+
+std::vector<bool> GeneListFile::mask(const std::vector<int>& indices, std::size_t geneCount)
+{
+    std::vector<bool> listed(geneCount, false);
+    for (const int i : indices)
         listed[std::size_t(i)] = true;
     return listed;
 }

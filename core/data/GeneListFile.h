@@ -53,6 +53,8 @@ public:
     Resolution resolve(const std::vector<GeneRecord>& genes) const;
     /// One flag per gene of `genes`: listed or not.
     std::vector<bool> membership(const std::vector<GeneRecord>& genes) const;
+    /// `geneCount` flags, true at `indices` (each in 0 … geneCount−1): a resolved list as a mask.
+    static std::vector<bool> mask(const std::vector<int>& indices, std::size_t geneCount);
     /// "N of M entries not found" for `resolution` of this list; empty when all were found.
     QString notFoundSummary(const Resolution& resolution) const;
 
