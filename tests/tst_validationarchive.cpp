@@ -101,8 +101,8 @@ private Q_SLOTS:
         QVERIFY(ValidationArchive::has(*study, report.runId, report.track, report.split));
         QVERIFY(!ValidationArchive::has(*study, report.runId, report.track, "valid"));
         ValidationReport back;
-        QVERIFY2(ValidationArchive::load(*study, report.runId, report.track, report.split, &back,
-                                         &error),
+        QVERIFY2(ValidationArchive::load(*study, report.runId, report.track, report.split, {},
+                                         &back, &error),
                  qPrintable(error));
         QCOMPARE(back.studyPath, path);
         QCOMPARE(back.runId, report.runId);
@@ -119,6 +119,52 @@ private Q_SLOTS:
         for (std::size_t r = 0; r < report.agreement.rows.size(); ++r)
             QCOMPARE(Validator::tableRow(back.agreement.rows[r]),
                      Validator::tableRow(report.agreement.rows[r]));
+    }
+
+    void geneListValidationIsStoredApart()
+    {
+        // Issue 15: a validation of a gene list does not replace the whole split's, and each
+        // list (by its genes, whatever its name) finds its own again.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("study.h5"));
+        QString error;
+        QVERIFY2(StudyEditor::apply(
+                     path,
+                     [](StudyEditor& e, QString* err) {
+                         return e.writeCell(makeCell(), err) && e.writeRun(makeRun(), {}, {}, err);
+                     },
+                     &error),
+                 qPrintable(error));
+        const ValidationReport whole = makeReport(path);
+        ValidationReport listed = makeReport(path);
+        listed.listedGenes = {QStringLiteral("000001"), QStringLiteral("000004")};
+        listed.geneListName = QStringLiteral("two.txt");
+        listed.input.p[0] = 0.125f; // tells the two stored reports apart
+        QVERIFY2(ValidationArchive::store(whole, &error), qPrintable(error));
+        QVERIFY2(ValidationArchive::store(listed, &error), qPrintable(error));
+        const QString listEntry =
+            ValidationArchive::entryName(listed.track, listed.split, listed.listedGenes);
+        QVERIFY(listEntry.startsWith(QStringLiteral("H3K27ac-test-list-")));
+        QCOMPARE(listEntry.size(), QStringLiteral("H3K27ac-test-list-").size() + 8);
+        QVERIFY(listEntry != ValidationArchive::entryName(listed.track, listed.split,
+                                                          {QStringLiteral("000001")}));
+        auto study = StudyFile::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        QCOMPARE(study->validationNames(whole.runId).size(), 2);
+        QVERIFY(!ValidationArchive::has(*study, whole.runId, whole.track, whole.split,
+                                        {QStringLiteral("000001")}));
+        ValidationReport back;
+        QVERIFY2(ValidationArchive::load(*study, whole.runId, whole.track, whole.split,
+                                         listed.listedGenes, &back, &error),
+                 qPrintable(error));
+        QCOMPARE(back.input.p[0], 0.125f);
+        QCOMPARE(back.listedGenes, listed.listedGenes);
+        QCOMPARE(back.geneListName, QStringLiteral("two.txt"));
+        QVERIFY2(ValidationArchive::load(*study, whole.runId, whole.track, whole.split, {}, &back,
+                                         &error),
+                 qPrintable(error));
+        QCOMPARE(back.input.p[0], whole.input.p[0]);
+        QVERIFY(back.listedGenes.isEmpty());
     }
 
     void completenessAndClassOptimaAreKept()

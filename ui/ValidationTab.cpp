@@ -47,6 +47,9 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     m_splitBox = new QComboBox(this);
     m_splitBox->addItems({QStringLiteral("test"), QStringLiteral("valid"), QStringLiteral("train"),
                           QStringLiteral("all")});
+    m_listBox = new QComboBox(this);
+    m_listBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_listBox->setVisible(false); // until a gene list is loaded in the study dock
     m_methodsBox = new QComboBox(this);
     for (const MethodChoice& c : kMethodChoices)
         m_methodsBox->addItem(QString::fromUtf8(c.label));
@@ -68,6 +71,7 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     controls->addWidget(m_trackBox);
     controls->addWidget(new QLabel(QStringLiteral("Genes"), this));
     controls->addWidget(m_splitBox);
+    controls->addWidget(m_listBox);
     controls->addWidget(new QLabel(QStringLiteral("Compare α with"), this));
     controls->addWidget(m_methodsBox);
     controls->addWidget(new QLabel(QStringLiteral("IG baseline"), this));
@@ -96,6 +100,7 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
     connect(m_runButton, &QPushButton::clicked, this, [this] { start(); });
     connect(m_trackBox, &QComboBox::activated, this, &ValidationTab::showStored);
     connect(m_splitBox, &QComboBox::activated, this, &ValidationTab::showStored);
+    connect(m_listBox, &QComboBox::activated, this, &ValidationTab::showStored);
     connect(m_cancelButton, &QPushButton::clicked, this, &ValidationTab::cancel);
     connect(m_controller, &JobController::progress, this,
             [this](double fraction, const QString& message) {
@@ -152,8 +157,9 @@ void ValidationTab::showStored()
     if (!m_study.isEmpty() && !m_runId.isEmpty() && m_trackBox->count() > 0) {
         const std::unique_ptr<StudyFile> study = StudyFile::open(m_study, &error);
         const QString track = m_trackBox->currentText(), split = m_splitBox->currentText();
-        if (study && ValidationArchive::has(*study, m_runId, track, split) &&
-            !ValidationArchive::load(*study, m_runId, track, split, &report, &error))
+        const QStringList listed = request().geneIds;
+        if (study && ValidationArchive::has(*study, m_runId, track, split, listed) &&
+            !ValidationArchive::load(*study, m_runId, track, split, listed, &report, &error))
             report = ValidationReport();
         else
             error.clear();
@@ -165,7 +171,11 @@ void ValidationTab::showStored()
         !error.isEmpty() ? error
         : report.runId.isEmpty()
             ? QString()
-            : QStringLiteral("stored result, %1 genes").arg(report.genes.size()));
+            : QStringLiteral("stored result, %1 genes%2")
+                  .arg(report.genes.size())
+                  .arg(report.geneListName.isEmpty()
+                           ? QString()
+                           : QStringLiteral(" of list %1").arg(report.geneListName)));
     followGene();
     updateControls();
 }
@@ -177,6 +187,10 @@ ValidationRequest ValidationTab::request() const
     r.runId = m_runId;
     r.track = m_trackBox->currentText();
     r.split = m_splitBox->currentText();
+    if (m_listBox->currentIndex() == 1) {
+        r.geneIds = m_listedGenes;
+        r.geneListName = m_listName;
+    }
     const int choice =
         std::clamp(m_methodsBox->currentIndex(), 0, int(std::size(kMethodChoices)) - 1);
     r.methods = kMethodChoices[choice].methods;
@@ -231,6 +245,32 @@ void ValidationTab::setGene(int cellGene)
     followGene();
 }
 
+void ValidationTab::setGeneList(const QString& name, const QStringList& geneIds)
+{
+    QStringList sorted = geneIds;
+    sorted.sort();
+    sorted.removeDuplicates();
+    if (name == m_listName && sorted == m_listedGenes)
+        return;
+    const bool wasListed = m_listBox->currentIndex() == 1;
+    m_listName = sorted.isEmpty() ? QString() : name;
+    m_listedGenes = sorted;
+    m_listBox->clear();
+    if (!sorted.isEmpty()) {
+        m_listBox->addItems({QStringLiteral("all of them"),
+                             QStringLiteral("in list %1 (%L2)").arg(name).arg(sorted.size())});
+        m_listBox->setCurrentIndex(wasListed ? 1 : 0);
+    }
+    m_listBox->setVisible(!sorted.isEmpty());
+    showStored();
+}
+
+void ValidationTab::setListedGenesOnly(bool listed)
+{
+    m_listBox->setCurrentIndex(listed && m_listBox->count() == 2 ? 1 : 0);
+    showStored();
+}
+
 void ValidationTab::followGene()
 {
     const std::vector<int>& genes = m_view->report().genes;
@@ -269,6 +309,7 @@ void ValidationTab::updateControls()
     m_cancelButton->setEnabled(running);
     m_trackBox->setEnabled(hasTrack && !running);
     m_splitBox->setEnabled(!running);
+    m_listBox->setEnabled(!running);
     m_methodsBox->setEnabled(!running);
     m_baselineBox->setEnabled(!running);
     // Before a report there is nothing to draw: show the view once it holds one.

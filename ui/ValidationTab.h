@@ -25,9 +25,12 @@ class ValidationView;
  * baseline (zero, the gene's bins shuffled, the training mean); every validation also finds the
  * class-optimal ON and OFF inputs (issue 15).
  *
+ * With a gene list (setGeneList(), the study dock's), the genes validated are the split's or
+ * only the listed ones among them, as chosen beside the split (issue 15).
+ *
  * Every finished validation is stored with its run (ValidationArchive, in the worker thread);
- * when the context (study, cell, run) or the chosen track or split changes, the stored report
- * for them is shown again (issue 14, item 2), else the view is cleared.
+ * when the context (study, cell, run) or the chosen track, split or genes change, the stored
+ * report for them is shown again (issue 14, item 2), else the view is cleared.
  *
  * GUI thread only. Owns its controller and view. Changing the context cancels a running
  * validation.
@@ -50,6 +53,11 @@ public:
     bool isRunning() const;
     /// Follows the main window's gene (index into the cell's genes).
     void setGene(int cellGene);
+    /// The study dock's gene list: its name and the REMC ids of its genes in the cell; empty
+    /// `geneIds` remove the choice (every gene of the split is validated).
+    void setGeneList(const QString& name, const QStringList& geneIds);
+    /// Chooses the listed genes only (true, when a list is set) or the whole split.
+    void setListedGenesOnly(bool listed);
 
     ValidationView* view() const { return m_view; }
     QLabel* messageLabel() const { return m_message; }
@@ -70,6 +78,7 @@ private:
     QLabel* m_message = nullptr;
     QComboBox* m_trackBox = nullptr;
     QComboBox* m_splitBox = nullptr;
+    QComboBox* m_listBox = nullptr; ///< the split's genes, or only the gene list's
     QComboBox* m_methodsBox = nullptr;
     QComboBox* m_baselineBox = nullptr; ///< integrated gradients' baseline (IgBaselineKind)
     QPushButton* m_runButton = nullptr;
@@ -80,6 +89,8 @@ private:
     QString m_cell;
     QString m_runId;
     int m_gene = -1;
+    QString m_listName;
+    QStringList m_listedGenes; ///< sorted REMC ids of the gene list; empty without one
 };
 
 } // namespace ac

@@ -3,6 +3,8 @@
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
 
+#include <QCryptographicHash>
+
 #include <stdexcept>
 
 namespace ac
@@ -132,9 +134,15 @@ void readExtras(const ArrayBundle& arrays, ValidationReport* r)
 
 } // namespace
 
-QString ValidationArchive::entryName(const QString& track, const QString& split)
+QString ValidationArchive::entryName(const QString& track, const QString& split,
+                                     const QStringList& listedGenes)
 {
-    return track + QLatin1Char('-') + split;
+    const QString name = track + QLatin1Char('-') + split;
+    if (listedGenes.isEmpty())
+        return name;
+    const QByteArray hash = QCryptographicHash::hash(listedGenes.join(QLatin1Char('\n')).toUtf8(),
+                                                     QCryptographicHash::Sha256);
+    return name + QStringLiteral("-list-") + QString::fromLatin1(hash.toHex().left(8));
 }
 
 ArrayBundle ValidationArchive::toArrays(const ValidationReport& r)
@@ -148,6 +156,10 @@ ArrayBundle ValidationArchive::toArrays(const ValidationReport& r)
     a.texts[QStringLiteral("mark_names")] = r.markNames;
     a.texts[QStringLiteral("gene_ids")] = r.geneIds;
     a.texts[QStringLiteral("gene_symbols")] = r.geneSymbols;
+    if (!r.listedGenes.isEmpty()) {
+        a.texts[QStringLiteral("listed_genes")] = r.listedGenes;
+        a.texts[QStringLiteral("gene_list_name")] = {r.geneListName};
+    }
     a.integers[QStringLiteral("genes")].assign(r.genes.begin(), r.genes.end());
     a.integers[QStringLiteral("bin_count")] = {r.input.binCount};
     a.floats[QStringLiteral("track_values")] = r.input.track;
@@ -180,6 +192,10 @@ bool ValidationArchive::fromArrays(const ArrayBundle& arrays, ValidationReport* 
         r.markNames = member(arrays.texts, QStringLiteral("mark_names"));
         r.geneIds = member(arrays.texts, QStringLiteral("gene_ids"));
         r.geneSymbols = member(arrays.texts, QStringLiteral("gene_symbols"));
+        if (arrays.texts.count(QStringLiteral("listed_genes"))) {
+            r.listedGenes = member(arrays.texts, QStringLiteral("listed_genes"));
+            r.geneListName = text(arrays, QStringLiteral("gene_list_name"));
+        }
         for (std::int64_t g : member(arrays.integers, QStringLiteral("genes")))
             r.genes.push_back(int(g));
         const auto& binCount = member(arrays.integers, QStringLiteral("bin_count"));
@@ -205,7 +221,7 @@ bool ValidationArchive::fromArrays(const ArrayBundle& arrays, ValidationReport* 
 bool ValidationArchive::store(const ValidationReport& report, QString* error)
 {
     const ArrayBundle arrays = toArrays(report);
-    const QString name = entryName(report.track, report.split);
+    const QString name = entryName(report.track, report.split, report.listedGenes);
     return StudyEditor::apply(
         report.studyPath,
         [&](StudyEditor& editor, QString* err) {
@@ -215,15 +231,16 @@ bool ValidationArchive::store(const ValidationReport& report, QString* error)
 }
 
 bool ValidationArchive::has(const StudyFile& study, const QString& runId, const QString& track,
-                            const QString& split)
+                            const QString& split, const QStringList& listedGenes)
 {
-    return study.validationNames(runId).contains(entryName(track, split));
+    return study.validationNames(runId).contains(entryName(track, split, listedGenes));
 }
 
 bool ValidationArchive::load(const StudyFile& study, const QString& runId, const QString& track,
-                             const QString& split, ValidationReport* out, QString* error)
+                             const QString& split, const QStringList& listedGenes,
+                             ValidationReport* out, QString* error)
 {
-    const QString name = entryName(track, split);
+    const QString name = entryName(track, split, listedGenes);
     ArrayBundle arrays;
     if (!study.readValidation(runId, name, &arrays, error))
         return false;

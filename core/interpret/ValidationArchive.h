@@ -17,7 +17,9 @@ class StudyFile;
  * (`track_values`, `p` and every map: `map_0`, `map_1`, ... with `map_keys`/`map_names`), and
  * when it had them integrated gradients' completeness (`ig_sum`, `ig_delta`, `ig_steps`,
  * `ig_baseline`) and the class optima (`class_opt_on`, `class_opt_off`, their objective traces,
- * scores, steps and settings; issue 15); the
+ * scores, steps and settings; issue 15), and for a validation of a gene list its REMC ids and
+ * name (`listed_genes`, `gene_list_name`: stored apart from the whole split's, under a name
+ * ending in a hash of the ids, so each list keeps its own); the
  * agreement is computed again on reading (Agreement::compute, milliseconds), so a stored
  * validation shows exactly the numbers of the one that was run. A new validation of the same
  * run, track and split replaces the stored one; new weights of the run (a resumed training)
@@ -30,8 +32,11 @@ class StudyFile;
 class ValidationArchive
 {
 public:
-    /// The stored validation's name for a track and a split, e.g. "H3K27ac-test".
-    static QString entryName(const QString& track, const QString& split);
+    /// The stored validation's name for a track, a split and a gene list (ValidationReport::
+    /// listedGenes; empty: the whole split), e.g. "H3K27ac-test" or "H3K27ac-test-list-1f0c9a2e"
+    /// (the first 8 hex digits of the SHA-256 of the ids, one per line).
+    static QString entryName(const QString& track, const QString& split,
+                             const QStringList& listedGenes = {});
     static ArrayBundle toArrays(const ValidationReport& report);
     /// Rebuilds a report (with its agreement) from toArrays(); false when arrays are missing or
     /// do not fit each other.
@@ -39,12 +44,14 @@ public:
 
     /// Stores `report` with its run in `report.studyPath`.
     static bool store(const ValidationReport& report, QString* error);
-    /// True when `runId` has a stored validation against `track` on `split`.
+    /// True when `runId` has a stored validation against `track` on `split` (of the genes
+    /// `listedGenes` only, sorted REMC ids, when not empty).
     static bool has(const StudyFile& study, const QString& runId, const QString& track,
-                    const QString& split);
-    /// Reads the stored validation of `runId` against `track` on `split`.
+                    const QString& split, const QStringList& listedGenes = {});
+    /// Reads the stored validation of `runId` against `track` on `split` (and `listedGenes`).
     static bool load(const StudyFile& study, const QString& runId, const QString& track,
-                     const QString& split, ValidationReport* out, QString* error);
+                     const QString& split, const QStringList& listedGenes, ValidationReport* out,
+                     QString* error);
 };
 
 } // namespace ac

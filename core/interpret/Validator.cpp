@@ -146,6 +146,9 @@ bool selectGenes(const ValidationRequest& request, const ValidationInputs& in, V
     r->model = modelKindKey(in.run.model.kind);
     r->markNames = cell.markNames;
     const QSet<QString> listed(request.geneIds.begin(), request.geneIds.end());
+    r->listedGenes = QStringList(listed.begin(), listed.end());
+    r->listedGenes.sort();
+    r->geneListName = listed.isEmpty() ? QString() : request.geneListName;
     for (int g = 0; g < cell.geneCount(); ++g) {
         if (request.split != QLatin1String("all") && (g >= static_cast<int>(cell.splits.size()) ||
                                                       splitName(cell.splits[g]) != request.split))

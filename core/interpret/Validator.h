@@ -26,6 +26,8 @@ struct ValidationRequest {
     QString split = QStringLiteral("test"); ///< "train", "valid", "test" or "all"
     /// REMC ids: when not empty, only these genes of the split (a gene list, issue 15).
     QStringList geneIds;
+    /// Names the list of `geneIds` in the report (e.g. its file name); may be empty.
+    QString geneListName;
     QString weights = QStringLiteral("best"); ///< "best" or "last"
     int integratedGradientSteps = 32;
     IgBaselineKind integratedGradientBaseline = IgBaselineKind::Zero;
@@ -47,7 +49,11 @@ struct ValidationReport {
     std::vector<int> genes;  ///< indices into the cell's genes, in report order
     QStringList geneIds;     ///< REMC id per reported gene
     QStringList geneSymbols; ///< symbol per reported gene (may be empty)
-    AgreementInput input;    ///< the track, p and maps compared (genes in report order)
+    /// The request's gene list: its REMC ids sorted, each once (empty: every gene of the split),
+    /// and its name. A validation of a list is stored apart from that of the whole split.
+    QStringList listedGenes;
+    QString geneListName;
+    AgreementInput input; ///< the track, p and maps compared (genes in report order)
     AgreementReport agreement;
     /// Integrated gradients' completeness per reported gene; empty when IG was not asked for.
     IgCompleteness completeness;
