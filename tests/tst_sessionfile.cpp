@@ -4,6 +4,7 @@
 // in the window's dock (issue 15, item 3): filter, count, save.
 #include "GeneView.h"
 #include "MainWindow.h"
+#include "QcpInclude.h"
 #include "SavedSession.h"
 #include "SessionFile.h"
 #include "StudyDock.h"
@@ -11,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTabWidget>
@@ -138,6 +140,9 @@ void TestSessionFile::relativePathsSurviveMovingTheFolder()
     s.gradient = QStringLiteral("Hot");
     s.alphaScale = QStringLiteral("fixed:0.05");
     s.attribution = QStringLiteral("saliency");
+    s.igBaseline = QStringLiteral("mean");
+    s.zoomFrom = -1500;
+    s.zoomTo = 2500;
     const QString file = project + QStringLiteral("/view.acsession");
     QString err;
     QVERIFY2(SessionFile::write(file, s, &err), qPrintable(err));
@@ -145,6 +150,7 @@ void TestSessionFile::relativePathsSurviveMovingTheFolder()
     QCOMPARE(json.value(QStringLiteral("study")).toString(), QStringLiteral("study.h5"));
     QCOMPARE(json.value(QStringLiteral("geneList")).toString(), QStringLiteral("lists/genes.txt"));
     QCOMPARE(json.value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(json.value(QStringLiteral("zoom")).toArray(), (QJsonArray{-1500, 2500}));
 
     const QString moved = root.filePath(QStringLiteral("shared/copy"));
     QVERIFY(QDir().mkpath(root.filePath(QStringLiteral("shared"))));
@@ -161,8 +167,15 @@ void TestSessionFile::relativePathsSurviveMovingTheFolder()
     QCOMPARE(r.gradient, s.gradient);
     QCOMPARE(r.alphaScale, s.alphaScale);
     QCOMPARE(r.attribution, s.attribution);
+    QCOMPARE(r.igBaseline, s.igBaseline);
+    QCOMPARE(r.zoomFrom, s.zoomFrom);
+    QCOMPARE(r.zoomTo, s.zoomTo);
     QVERIFY2(SessionFile::check(moved + QStringLiteral("/view.acsession"), r, 5, &err),
              qPrintable(err));
+    r.igBaseline = QStringLiteral("median");
+    QVERIFY(!SessionFile::check(moved + QStringLiteral("/view.acsession"), r, 5, &err));
+    QCOMPARE(err, QStringLiteral("view.acsession: field 'igBaseline': unknown baseline 'median' "
+                                 "(zero, shuffled, mean)"));
 }
 
 void TestSessionFile::pathsOutsideTheFolderStayAbsolute()
@@ -210,6 +223,12 @@ void TestSessionFile::malformedFilesNameFileAndField_data()
     QTest::newRow("tab fraction") << head + "\"study\": \"x.h5\", \"tab\": 1.5}"
                                   << QStringLiteral("bad.acsession: field 'tab': must be a whole "
                                                     "number 0 … 1000");
+    const QString zoom = QStringLiteral("bad.acsession: field 'zoom': must be [from, to], two "
+                                        "numbers with from < to, within ±10000000");
+    QTest::newRow("zoom reversed") << head + "\"study\": \"x.h5\", \"zoom\": [300, -300]}" << zoom;
+    QTest::newRow("zoom text") << head + "\"study\": \"x.h5\", \"zoom\": \"wide\"}" << zoom;
+    QTest::newRow("zoom one") << head + "\"study\": \"x.h5\", \"zoom\": [1]}" << zoom;
+    QTest::newRow("zoom huge") << head + "\"study\": \"x.h5\", \"zoom\": [0, 1e300]}" << zoom;
     QTest::newRow("no study") << head + "\"cell\": \"E1\"}"
                               << QStringLiteral("bad.acsession: field 'study': is required");
 }
@@ -286,6 +305,9 @@ void TestSessionFile::openingASessionSelectsCellRunGeneTabAndList()
         QVERIFY2(w.studyDock()->loadGeneList(list, &err), qPrintable(err));
         w.tabs()->setCurrentIndex(1);
         w.setAttribution(QStringLiteral("saliency"));
+        w.setIgBaseline(IgBaselineKind::Shuffled);
+        w.geneView()->setXRange(-1200, 800);
+        QVERIFY(w.geneView()->isZoomed());
         QVERIFY2(w.saveSessionFile(file, &err), qPrintable(err));
     }
     MainWindow w;
@@ -298,6 +320,16 @@ void TestSessionFile::openingASessionSelectsCellRunGeneTabAndList()
     QCOMPARE(w.currentGeneId(), QStringLiteral("000004"));
     QCOMPARE(w.tabs()->currentIndex(), 1);
     QCOMPARE(w.attribution(), QStringLiteral("saliency"));
+    QCOMPARE(w.igBaseline(), IgBaselineKind::Shuffled);
+    QCOMPARE(w.geneView()->xRange(), std::make_pair(-1200.0, 800.0));
+    // The zoom stays when an attribution panel arrives and the view's layout is rebuilt.
+    GeneViewData d = w.geneView()->data();
+    d.attribution.assign(std::size_t(d.markCount) * std::size_t(d.binCount), 0.5f);
+    d.attributionName = QStringLiteral("Saliency");
+    w.geneView()->setData(d);
+    QVERIFY(w.geneView()->attributionMap());
+    QCOMPARE(w.geneView()->alphaMap()->keyAxis()->range().lower, -1200.0);
+    QCOMPARE(w.geneView()->attributionMap()->keyAxis()->range().upper, 800.0);
     QCOMPARE(w.studyDock()->geneListPath(), list);
     QCOMPARE(w.studyDock()->geneCountText(), QStringLiteral("3 of 6 genes · list: genes.txt"));
     QCOMPARE(w.studyDock()->geneListNote(),

@@ -5,6 +5,7 @@
 #include "GeneView.h"
 #include "MainWindow.h"
 #include "QcpInclude.h"
+#include "StudyDock.h"
 #include "ValidationTab.h"
 #include "ValidationView.h"
 #include "domain/GeneViewData.h"
@@ -15,6 +16,8 @@
 #include "store/StudyFile.h"
 #include "train/Trainer.h"
 
+#include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -34,12 +37,14 @@ private Q_SLOTS:
     void initTestCase();
     void tableEqualsValidator();
     void storedValidationIsShownAgain();
+    void validatesTheDockGeneList();
     void cellWithoutTrackSaysHowToAddOne();
     void saliencyFillsTheAttributionPanel();
     void integratedGradientsArriveFromTheWorker();
 
 private:
-    std::vector<float> directAttribution(int gene, AttributionMethod method);
+    std::vector<float> directAttribution(int gene, AttributionMethod method,
+                                         const IgBaseline& baseline = IgBaseline());
 
     QTemporaryDir m_dir;
     QString m_study;
@@ -134,7 +139,7 @@ void TestValidationTab::storedValidationIsShownAgain()
     QCOMPARE(study->validationNames(m_run), QStringList{QStringLiteral("H3K27ac-test")});
     ValidationReport stored;
     QVERIFY2(ValidationArchive::load(*study, m_run, QStringLiteral("H3K27ac"),
-                                     QStringLiteral("test"), &stored, &error),
+                                     QStringLiteral("test"), {}, &stored, &error),
              qPrintable(error));
     ValidationRequest request;
     request.studyPath = m_study;
@@ -165,6 +170,69 @@ void TestValidationTab::storedValidationIsShownAgain()
     QCOMPARE(int(tab->view()->report().agreement.rows.size()), table->rowCount());
 }
 
+// Issue 15: the gene list loaded in the study dock is a choice of genes to validate; its report
+// is stored apart from the whole split's, and switching between them shows each again.
+void TestValidationTab::validatesTheDockGeneList()
+{
+    QString error;
+    CellData cell;
+    {
+        auto study = StudyFile::open(m_study, &error);
+        QVERIFY2(study && study->readCellIndex(QStringLiteral("SimCell1"), &cell, &error),
+                 qPrintable(error));
+    }
+    QStringList listed; // five test genes and one training gene (not validated on "test")
+    for (int g = 0; g < cell.geneCount() && listed.size() < 5; ++g)
+        if (cell.splits[std::size_t(g)] == Split::Test)
+            listed << cell.genes[std::size_t(g)].remcId;
+    const int trainGene =
+        int(std::find(cell.splits.begin(), cell.splits.end(), Split::Train) - cell.splits.begin());
+    QVERIFY(listed.size() == 5 && trainGene < cell.geneCount());
+    const QString listPath = m_dir.filePath(QStringLiteral("five.txt"));
+    QFile file(listPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((listed.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                cell.genes[std::size_t(trainGene)].remcId + QLatin1Char('\n'))
+                   .toUtf8());
+    file.close();
+
+    MainWindow w;
+    QVERIFY2(w.openStudy(m_study, false), qPrintable(w.lastError()));
+    QVERIFY(w.selectRun(m_run));
+    ValidationTab* tab = w.validationTab();
+    QVERIFY(tab->request().geneIds.isEmpty()); // no list: the whole split
+    QVERIFY2(w.studyDock()->loadGeneList(listPath, &error), qPrintable(error));
+    QVERIFY(tab->request().geneIds.isEmpty()); // the list is offered, the split stays chosen
+    QCOMPARE(tab->view()->report().listedGenes, QStringList()); // the whole split's, stored
+    tab->setListedGenesOnly(true);
+    QCOMPARE(tab->request().geneIds.size(), 6);
+    QCOMPARE(tab->request().geneListName, QStringLiteral("five.txt"));
+    QVERIFY(tab->view()->report().runId.isEmpty()); // nothing stored for the list yet
+
+    QSignalSpy done(tab, &ValidationTab::validationFinished);
+    QVERIFY(tab->start());
+    QVERIFY(done.wait(300000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    const ValidationReport& report = tab->view()->report();
+    listed.sort();
+    QCOMPARE(report.geneIds.size(), 5); // the training gene is not in split "test"
+    QStringList ids = report.geneIds;
+    ids.sort();
+    QCOMPARE(ids, listed);
+    QCOMPARE(report.geneListName, QStringLiteral("five.txt"));
+
+    auto study = StudyFile::open(m_study, &error);
+    QVERIFY2(study, qPrintable(error));
+    QCOMPARE(study->validationNames(m_run).size(), 2); // the split's and the list's
+    tab->setListedGenesOnly(false);
+    QVERIFY(tab->view()->report().geneIds.size() > 5);
+    tab->setListedGenesOnly(true);
+    QCOMPARE(tab->view()->report().geneIds.size(), 5);
+    w.studyDock()->clearGeneList();
+    QVERIFY(tab->request().geneIds.isEmpty());
+    QVERIFY(tab->view()->report().geneIds.size() > 5);
+}
+
 void TestValidationTab::cellWithoutTrackSaysHowToAddOne()
 {
     ValidationTab tab;
@@ -177,7 +245,8 @@ void TestValidationTab::cellWithoutTrackSaysHowToAddOne()
     QVERIFY(!tab.messageLabel()->text().contains(QStringLiteral("no track")));
 }
 
-std::vector<float> TestValidationTab::directAttribution(int gene, AttributionMethod method)
+std::vector<float> TestValidationTab::directAttribution(int gene, AttributionMethod method,
+                                                        const IgBaseline& baseline)
 {
     QString error;
     auto study = StudyFile::open(m_study, &error);
@@ -187,7 +256,9 @@ std::vector<float> TestValidationTab::directAttribution(int gene, AttributionMet
     if (!study->readGeneValues(QStringLiteral("SimCell1"), gene, &values, &error))
         return {};
     auto a = Attributor::load(*study, m_run, QStringLiteral("best"), &error);
-    return a ? a->attribute(values.data(), method).values : std::vector<float>();
+    return a && a->setIntegratedGradientBaseline(baseline, &error)
+               ? a->attribute(values.data(), method).values
+               : std::vector<float>();
 }
 
 void TestValidationTab::saliencyFillsTheAttributionPanel()
@@ -237,6 +308,28 @@ void TestValidationTab::integratedGradientsArriveFromTheWorker()
     QCOMPARE(got.size(), expected.size());
     for (std::size_t i = 0; i < got.size(); ++i)
         QVERIFY(std::abs(got[i] - expected[i]) <= 1e-5f * (1.0f + std::abs(expected[i])));
+
+    // Issue 15: the gene view's integrated gradients start from the chosen baseline too, and
+    // the panel says which (the training mean is read from the cell in the worker).
+    for (IgBaselineKind kind : {IgBaselineKind::Shuffled, IgBaselineKind::TrainingMean}) {
+        w.setIgBaseline(kind);
+        const QString name =
+            QStringLiteral("Integrated gradients (from %1)").arg(IgBaseline::name(kind));
+        QTRY_COMPARE_WITH_TIMEOUT(w.geneView()->data().attributionName, name, 60000);
+        CellData cell;
+        QString error;
+        auto study = StudyFile::open(m_study, &error);
+        QVERIFY2(study && study->readCell(QStringLiteral("SimCell1"), &cell, &error),
+                 qPrintable(error));
+        const std::vector<float> fromBaseline = directAttribution(
+            5, AttributionMethod::IntegratedGradients, IgBaseline::forCell(kind, cell));
+        const std::vector<float>& map = w.geneView()->data().attribution;
+        QCOMPARE(map.size(), fromBaseline.size());
+        for (std::size_t i = 0; i < map.size(); ++i)
+            QVERIFY(std::abs(map[i] - fromBaseline[i]) <=
+                    1e-5f * (1.0f + std::abs(fromBaseline[i])));
+        QVERIFY(map != expected); // another baseline, another map
+    }
 }
 
 QTEST_MAIN(TestValidationTab)

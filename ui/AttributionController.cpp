@@ -15,6 +15,8 @@ struct AttributionModelCache {
     std::mutex mutex;
     QString key; ///< study path and run id
     std::unique_ptr<Attributor> attributor;
+    QString meanKey; ///< study path and cell of `trainingMean`
+    std::vector<float> trainingMean;
 };
 
 namespace
@@ -23,6 +25,29 @@ namespace
 bool isFast(AttributionMethod m)
 {
     return m == AttributionMethod::Saliency || m == AttributionMethod::InputTimesGradient;
+}
+
+/// Gives the model's integrated gradients the baseline of `r` (reading the cell's training mean
+/// once per study and cell); false with `error`. Runs in the worker thread, `model` locked.
+bool setBaseline(AttributionModelCache* model, const AttributionRequest& r, QString* error)
+{
+    IgBaseline baseline;
+    if (r.baseline == IgBaselineKind::Shuffled)
+        baseline = IgBaseline::shuffled();
+    if (r.baseline == IgBaselineKind::TrainingMean) {
+        const QString key = r.studyPath + QLatin1Char('\n') + r.cell;
+        if (model->meanKey != key) {
+            model->meanKey.clear();
+            CellData cell;
+            std::unique_ptr<StudyFile> study = StudyFile::open(r.studyPath, error);
+            if (!study || !study->readCell(r.cell, &cell, error))
+                return false;
+            model->trainingMean = IgBaseline::trainingMean(cell);
+            model->meanKey = key;
+        }
+        baseline = IgBaseline::mean(model->trainingMean);
+    }
+    return model->attributor->setIntegratedGradientBaseline(baseline, error);
 }
 
 /// Runs in the worker thread.
@@ -42,7 +67,7 @@ JobResult computeMap(AttributionModelCache* model, const AttributionRequest& r)
             return result;
         model->key = key;
     }
-    const Attributor& a = *model->attributor;
+    Attributor& a = *model->attributor;
     if (a.markCount() != r.markCount || a.binCount() != r.binCount) {
         result.message =
             QStringLiteral("%1: the model's input (%2 marks × %3 bins) does not fit the gene's")
@@ -51,6 +76,9 @@ JobResult computeMap(AttributionModelCache* model, const AttributionRequest& r)
                 .arg(a.binCount());
         return result;
     }
+    if (r.method == AttributionMethod::IntegratedGradients &&
+        !setBaseline(model, r, &result.message))
+        return result;
     const AttributionMap map = a.attribute(r.values.data(), r.method);
     if (r.method == AttributionMethod::IntegratedGradients) {
         // Completeness of this gene: the attributions should sum to f(x) − f(x₀).
@@ -61,7 +89,7 @@ JobResult computeMap(AttributionModelCache* model, const AttributionRequest& r)
             c.sum[0] += v;
         c.delta = {map.logit - map.baselineLogit};
         result.message =
-            QStringLiteral("Integrated gradients of %1 (%2 steps, zero baseline): "
+            QStringLiteral("Integrated gradients of %1 (%2 steps, from %7): "
                            "\u03a3 attribution %3, f(x) \u2212 f(x\u2080) %4, "
                            "completeness error %5%6")
                 .arg(r.geneName)
@@ -69,7 +97,8 @@ JobResult computeMap(AttributionModelCache* model, const AttributionRequest& r)
                 .arg(c.sum[0], 0, 'f', 4)
                 .arg(c.delta[0], 0, 'f', 4)
                 .arg(c.error(0), 0, 'g', 3)
-                .arg(c.isLarge(0) ? QStringLiteral(" — large: too few steps") : QString());
+                .arg(c.isLarge(0) ? QStringLiteral(" — large: too few steps") : QString())
+                .arg(IgBaseline::name(r.baseline));
     }
     result.value = QVariant::fromValue(map.values);
     result.ok = true;
@@ -135,8 +164,12 @@ void AttributionController::onFinished(const JobResult& result)
                 Q_EMIT statusMessage(result.message, 15000);
             else if (!isFast(m_running.method))
                 Q_EMIT statusCleared();
-            Q_EMIT ready(m_running.geneId, attributionMethodName(m_running.method),
-                         result.value.value<std::vector<float>>());
+            // The panel says which baseline integrated gradients started from, unless zero.
+            QString name = attributionMethodName(m_running.method);
+            if (m_running.method == AttributionMethod::IntegratedGradients &&
+                m_running.baseline != IgBaselineKind::Zero)
+                name += QStringLiteral(" (from %1)").arg(IgBaseline::name(m_running.baseline));
+            Q_EMIT ready(m_running.geneId, name, result.value.value<std::vector<float>>());
         } else {
             Q_EMIT statusMessage(result.message, 10000);
         }

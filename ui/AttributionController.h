@@ -1,6 +1,7 @@
 #pragma once
 
 #include "interpret/AttributionMethod.h"
+#include "interpret/IgBaseline.h"
 
 #include <QObject>
 #include <QString>
@@ -19,19 +20,24 @@ struct JobResult;
 struct AttributionRequest {
     QString studyPath;
     QString runId;             ///< run whose "best" weights are attributed
+    QString cell;              ///< the gene's cell type (its training mean is a baseline)
     QString geneId;            ///< REMC id, handed back with the map
     QString geneName;          ///< for the status line
     std::vector<float> values; ///< bins × marks of the gene
     int markCount = 0;
     int binCount = 0;
     AttributionMethod method = AttributionMethod::Saliency;
+    /// Integrated gradients' baseline x₀.
+    IgBaselineKind baseline = IgBaselineKind::Zero;
 };
 
 /**
  * Computes the gene view's attribution maps off the GUI thread through a JobController: loads
- * the run's Attributor in the worker thread (kept while the study and run stay the same) and
- * hands the map back by signal. The newest request supersedes the older ones: a request made
- * while one runs waits for it, and the result of a superseded or cancelled request is dropped.
+ * the run's Attributor in the worker thread (kept while the study and run stay the same; the
+ * cell's training mean, a baseline of integrated gradients, is read there too and kept while the
+ * study and cell stay the same) and hands the map back by signal. The newest request supersedes the
+ * older ones: a request made while one runs waits for it, and the result of a superseded or
+ * cancelled request is dropped.
  *
  * GUI thread only; owns its JobController (whose destructor waits for a running map). A model
  * that cannot be loaded, does not fit the gene, or throws is reported by statusMessage(),

@@ -82,7 +82,10 @@ QFont GeneView::smallFont() const
 void GeneView::buildLayout(bool withTrack, bool withAttribution)
 {
     // Rebuilding is the slow path (new layout elements); it only happens when the set of panels
-    // changes, so switching between genes of one cell type only replaces data.
+    // changes, so switching between genes of one cell type only replaces data. The x range the
+    // user zoomed to is kept: the new panels' axes must not overwrite it while they are set up.
+    const auto [lower, upper] = xRange();
+    m_syncingRange = true;
     clearLayout();
     int row = 0;
     addHeader(&row);
@@ -112,6 +115,9 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
     m_layoutHasTrack = withTrack;
     m_layoutHasAttr = withAttribution;
     m_layoutBuilt = true;
+    m_syncingRange = false;
+    for (QCPAxisRect* r : m_tssRects)
+        r->axis(QCPAxis::atBottom)->setRange(lower, upper);
 }
 
 void GeneView::clearLayout()
@@ -155,9 +161,6 @@ QCPAxisRect* GeneView::addTssRect(int* row, const QString& yLabel, double stretc
     auto* r = new QCPAxisRect(m_plot);
     styleRect(r, smallFont());
     r->axis(QCPAxis::atLeft)->setLabel(yLabel);
-    r->axis(QCPAxis::atBottom)
-        ->setRange(m_data.windowStart,
-                   m_data.windowStart + double(m_data.binCount) * m_data.binSize);
     r->axis(QCPAxis::atBottom)->setTickLabels(false);
     r->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
     r->setAutoMargins(QCP::msLeft | QCP::msRight);
@@ -263,6 +266,9 @@ void GeneView::setData(const GeneViewData& data)
         (!data.track.empty()) != m_layoutHasTrack ||
         (!data.attribution.empty()) != m_layoutHasAttr ||
         data.attributionName != m_data.attributionName;
+    if (data.windowStart != m_data.windowStart || data.binCount != m_data.binCount ||
+        data.binSize != m_data.binSize)
+        m_xLower = m_xUpper = 0; // another window: a zoom into the old one means nothing here
     m_data = data;
     if (structureChanged)
         buildLayout(!m_data.track.empty(), !m_data.attribution.empty());
@@ -444,8 +450,25 @@ void GeneView::setAlphaScale(const AlphaScale& scale)
 
 void GeneView::setXRange(double lower, double upper)
 {
+    m_xLower = lower;
+    m_xUpper = upper;
     if (!m_tssRects.empty())
         m_tssRects.front()->axis(QCPAxis::atBottom)->setRange(lower, upper);
+}
+
+std::pair<double, double> GeneView::xRange() const
+{
+    if (m_xUpper > m_xLower)
+        return {m_xLower, m_xUpper};
+    return {m_data.windowStart, m_data.windowStart + double(m_data.binCount) * m_data.binSize};
+}
+
+bool GeneView::isZoomed() const
+{
+    const double whole = double(m_data.binCount) * m_data.binSize;
+    const auto [lower, upper] = xRange();
+    return std::abs(lower - m_data.windowStart) > 1e-6 * whole ||
+           std::abs(upper - (m_data.windowStart + whole)) > 1e-6 * whole;
 }
 
 void GeneView::onXRangeChanged()
@@ -457,6 +480,8 @@ void GeneView::onXRangeChanged()
     if (!src)
         return;
     m_syncingRange = true;
+    m_xLower = src->range().lower;
+    m_xUpper = src->range().upper;
     for (QCPAxisRect* r : m_tssRects)
         if (r->axis(QCPAxis::atBottom) != src)
             r->axis(QCPAxis::atBottom)->setRange(src->range());

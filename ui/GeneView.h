@@ -7,6 +7,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 class QCustomPlot;
@@ -54,8 +55,13 @@ public:
     void setAlphaScale(const AlphaScale& scale);
     const AlphaScale& alphaScale() const { return m_colourScale; }
 
-    /// The x range (bp, TSS-relative) shown by every track; linked across panels.
+    /// The x range (bp, TSS-relative) shown by every track; linked across panels. It stays when
+    /// the panels change (an attribution map added) and is reset by data with another window.
     void setXRange(double lower, double upper);
+    /// The x range shown (the whole window until zoomed).
+    std::pair<double, double> xRange() const;
+    /// True when the x range is narrower or wider than the data's whole window.
+    bool isZoomed() const;
 
     /// Text describing the bin under TSS-relative coordinate `x` (what hover shows); a track bin
     /// without data reads "no data".
@@ -108,6 +114,9 @@ private:
     bool m_layoutHasAttr = false;
     bool m_layoutBuilt = false;
     bool m_syncingRange = false;
+    /// The zoomed x range; lower == upper: the whole window.
+    double m_xLower = 0;
+    double m_xUpper = 0;
 
     QCPTextElement* m_title = nullptr;
     QCPTextElement* m_prediction = nullptr;

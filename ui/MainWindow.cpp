@@ -31,6 +31,7 @@
 #include <QTabWidget>
 
 #include <algorithm>
+#include <tuple>
 
 namespace ac
 {
@@ -96,8 +97,17 @@ MainWindow::MainWindow(QWidget* parent)
     m_dock = new StudyDock(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_dock);
     connectDock();
-    // The dock's gene list is also a group of the heatmap.
+    // The dock's gene list is also a group of the heatmap and a choice of genes to validate.
     connect(m_dock, &StudyDock::geneListChanged, m_heatmapTab, &HeatmapTab::setGeneList);
+    connect(m_dock, &StudyDock::geneListChanged, this,
+            [this](const QString& name, const std::vector<bool>& membership) {
+                const std::vector<GeneRecord>& genes = m_session->cellIndex().genes;
+                QStringList ids;
+                for (std::size_t g = 0; g < membership.size() && g < genes.size(); ++g)
+                    if (membership[g])
+                        ids << genes[g].remcId;
+                m_validationTab->setGeneList(name, ids);
+            });
     buildFileMenu();
     buildNavigation();
     // 1400 × 900 where the screen has room; never larger than the screen (a 1,366 × 768 laptop).
@@ -418,6 +428,8 @@ void MainWindow::requestAttribution(const GeneViewData& d)
     r.markCount = d.markCount;
     r.binCount = d.binCount;
     r.method = method;
+    r.cell = currentCell();
+    r.baseline = m_toolBar->igBaseline();
     m_attribution->request(std::move(r));
 }
 
@@ -430,7 +442,7 @@ void MainWindow::onAttributionReady(const QString& geneId, const QString& name,
     d.attributionName = name;
     d.attributionSigned = true;
     for (AttributionMethod m : allAttributionMethods())
-        if (attributionMethodName(m) == name)
+        if (name.startsWith(attributionMethodName(m))) // IG's name may add its baseline
             d.attributionSigned = isSignedAttribution(m);
     d.attribution = map;
     m_geneView->setData(d);
@@ -569,6 +581,16 @@ QString MainWindow::attribution() const
     return m_toolBar->attribution();
 }
 
+void MainWindow::setIgBaseline(IgBaselineKind kind)
+{
+    m_toolBar->setIgBaseline(kind);
+}
+
+IgBaselineKind MainWindow::igBaseline() const
+{
+    return m_toolBar->igBaseline();
+}
+
 QString MainWindow::prepareDemoStudy()
 {
     return StudyFileMenu::prepareDemoStudy();
@@ -605,7 +627,12 @@ void MainWindow::showSession(const SavedSession& session)
     // By REMC id: a study re-imported in another gene order restores the same gene.
     if (!session.geneId.isEmpty())
         selectGeneById(session.geneId);
+    IgBaselineKind baseline = IgBaselineKind::Zero;
+    IgBaseline::parse(session.igBaseline, &baseline); // SessionFile::check() knows it
+    setIgBaseline(baseline);
     setAttribution(session.attribution);
+    if (session.zoomTo > session.zoomFrom)
+        m_geneView->setXRange(session.zoomFrom, session.zoomTo);
     m_tabs->setCurrentIndex(std::clamp(session.tab, 0, m_tabs->count() - 1));
 }
 
@@ -616,6 +643,7 @@ bool MainWindow::openSessionFile(const QString& path, bool interactive)
     session.gradient = m_toolBar->gradient();
     session.alphaScale = m_toolBar->alphaScale().key();
     session.attribution = attribution();
+    session.igBaseline = IgBaseline::key(igBaseline());
     QString err;
     if (!SessionFile::read(path, &session, &err) ||
         !SessionFile::check(path, session, m_tabs->count(), &err)) {
@@ -647,6 +675,9 @@ SavedSession MainWindow::currentSession() const
     saved.gradient = m_toolBar->gradient();
     saved.alphaScale = m_toolBar->alphaScale().key();
     saved.attribution = attribution();
+    saved.igBaseline = IgBaseline::key(igBaseline());
+    if (m_geneView->isZoomed())
+        std::tie(saved.zoomFrom, saved.zoomTo) = m_geneView->xRange();
     saved.study = studyPath();
     saved.cell = currentCell();
     saved.run = currentRun();

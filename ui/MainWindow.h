@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GeneHistory.h"
+#include "interpret/IgBaseline.h"
 
 #include <QMainWindow>
 
@@ -103,6 +104,9 @@ public:
     /// the GUI thread (the panel fills when the map is done). Remembered in the session.
     void setAttribution(const QString& key);
     QString attribution() const;
+    /// The baseline x₀ the gene view's integrated gradients start from. Remembered in the session.
+    void setIgBaseline(IgBaselineKind kind);
+    IgBaselineKind igBaseline() const;
     /// Opens the import dialog (non-modal); the study is reloaded after a successful import.
     void showImportDialog();
     /// Opens the track import dialog (non-modal) for the open study, preselecting the current

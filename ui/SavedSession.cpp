@@ -19,6 +19,9 @@ SavedSession SavedSession::load()
     r.gradient = s.value(QStringLiteral("view/gradient")).toString();
     r.alphaScale = s.value(QStringLiteral("view/alpha-scale")).toString();
     r.attribution = s.value(QStringLiteral("view/attribution"), QStringLiteral("none")).toString();
+    r.igBaseline = s.value(QStringLiteral("view/ig-baseline"), QStringLiteral("zero")).toString();
+    r.zoomFrom = s.value(QStringLiteral("view/zoom-from"), 0.0).toDouble();
+    r.zoomTo = s.value(QStringLiteral("view/zoom-to"), 0.0).toDouble();
     r.study = s.value(QStringLiteral("session/study")).toString();
     r.cell = s.value(QStringLiteral("session/cell")).toString();
     r.run = s.value(QStringLiteral("session/run")).toString();
@@ -36,6 +39,9 @@ void SavedSession::save() const
     s.setValue(QStringLiteral("view/gradient"), gradient);
     s.setValue(QStringLiteral("view/alpha-scale"), alphaScale);
     s.setValue(QStringLiteral("view/attribution"), attribution);
+    s.setValue(QStringLiteral("view/ig-baseline"), igBaseline);
+    s.setValue(QStringLiteral("view/zoom-from"), zoomFrom);
+    s.setValue(QStringLiteral("view/zoom-to"), zoomTo);
     s.setValue(QStringLiteral("session/study"), study);
     s.setValue(QStringLiteral("session/cell"), cell);
     s.setValue(QStringLiteral("session/run"), run);

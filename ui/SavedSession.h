@@ -9,10 +9,10 @@ namespace ac
 
 /**
  * What the window remembers between runs (QSettings of the application): window geometry and
- * dock state, the view's colour and attribution choices, and the study, cell, run, gene and tab
- * that were shown. The gene is kept by its REMC id, so a study re-imported in another gene order
- * restores the same gene. Also the list of recently opened studies. A session file (SessionFile)
- * holds the same view as JSON.
+ * dock state, the view's colour and attribution choices and zoom, and the study, cell, run, gene
+ * and tab that were shown. The gene is kept by its REMC id, so a study re-imported in another gene
+ * order restores the same gene. Also the list of recently opened studies. A session file
+ * (SessionFile) holds the same view as JSON.
  *
  * Plain value; load() and save() use QSettings and so the GUI thread (or one thread at a time).
  */
@@ -22,6 +22,10 @@ struct SavedSession {
     QString gradient;   ///< empty: keep the current colour map
     QString alphaScale; ///< AlphaScale::key(); empty: the default scale
     QString attribution = QStringLiteral("none");
+    QString igBaseline = QStringLiteral("zero"); ///< IgBaseline::key() of the gene view's IG
+    /// The gene view's x range (bp from the TSS) when zoomed; zoomFrom == zoomTo: not zoomed.
+    double zoomFrom = 0;
+    double zoomTo = 0;
     QString study;
     QString cell;
     QString run;

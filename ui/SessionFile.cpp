@@ -4,11 +4,13 @@
 #include "data/GeneListFile.h"
 #include "data/InputFile.h"
 #include "interpret/AttributionMethod.h"
+#include "interpret/IgBaseline.h"
 #include "store/StudyFile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -23,6 +25,7 @@ namespace
 
 const QString kFormat = QStringLiteral("attentivechrome-session");
 constexpr qint64 kMaxSize = 1 << 20; // a session is a few hundred bytes
+constexpr double kMaxZoom = 1e7;     // bp from the TSS: far beyond any window
 
 QString fileName(const QString& path)
 {
@@ -79,6 +82,24 @@ public:
         if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max)
             return fail(key, QStringLiteral("must be a whole number %1 … %2").arg(min).arg(max));
         *out = int(d);
+        return true;
+    }
+
+    /// False with the error when `key` is there but not two numbers [from, to] with
+    /// from < to, each within ±limit; absent keys leave the outputs.
+    bool range(const char* key, double limit, double* from, double* to)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(key));
+        if (v.isUndefined())
+            return true;
+        const QJsonArray a = v.toArray();
+        const double lo = a.at(0).toDouble(qQNaN()), hi = a.at(1).toDouble(qQNaN());
+        if (!v.isArray() || a.size() != 2 || !(lo < hi) || !(lo >= -limit) || !(hi <= limit))
+            return fail(key, QStringLiteral("must be [from, to], two numbers with from < to, "
+                                            "within ±%1")
+                                 .arg(limit, 0, 'f', 0));
+        *from = lo;
+        *to = hi;
         return true;
     }
 
@@ -155,6 +176,9 @@ bool SessionFile::write(const QString& path, const SavedSession& session, QStrin
     o.insert(QStringLiteral("gradient"), session.gradient);
     o.insert(QStringLiteral("alphaScale"), session.alphaScale);
     o.insert(QStringLiteral("attribution"), session.attribution);
+    o.insert(QStringLiteral("igBaseline"), session.igBaseline);
+    if (session.zoomTo > session.zoomFrom)
+        o.insert(QStringLiteral("zoom"), QJsonArray{session.zoomFrom, session.zoomTo});
     const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
@@ -210,7 +234,8 @@ bool SessionFile::read(const QString& path, SavedSession* session, QString* erro
         !field.text("run", &s.run) || !field.text("gene", &s.geneId) ||
         !field.text("geneList", &geneList) || !field.integer("tab", 0, 1000, &s.tab) ||
         !field.text("gradient", &s.gradient) || !field.text("alphaScale", &s.alphaScale) ||
-        !field.text("attribution", &s.attribution))
+        !field.text("attribution", &s.attribution) || !field.text("igBaseline", &s.igBaseline) ||
+        !field.range("zoom", kMaxZoom, &s.zoomFrom, &s.zoomTo))
         return false;
     if (study.isEmpty())
         return field.fail("study", QStringLiteral("is required"));
@@ -248,6 +273,12 @@ bool SessionFile::check(const QString& path, const SavedSession& session, int ta
         return fieldError(path, "attribution",
                           QStringLiteral("unknown attribution '%1'").arg(session.attribution),
                           error);
+    IgBaselineKind baseline;
+    if (!IgBaseline::parse(session.igBaseline, &baseline))
+        return fieldError(
+            path, "igBaseline",
+            QStringLiteral("unknown baseline '%1' (zero, shuffled, mean)").arg(session.igBaseline),
+            error);
     return true;
 }
 

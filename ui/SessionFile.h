@@ -14,9 +14,12 @@ namespace ac
  *
  * `{"format": "attentivechrome-session", "version": 1, "study": "study.h5", "cell": "E123",
  *   "run": "...", "gene": "000003", "geneList": "genes.txt", "tab": 0, "gradient": "Viridis",
- *   "alphaScale": "uniform:5", "attribution": "none"}`
+ *   "alphaScale": "uniform:5", "attribution": "none", "igBaseline": "zero",
+ *   "zoom": [-2000, 2000]}`
  *
- * `gene` is the REMC id, `tab` the index of the window's tab (0 Gene … 4 Validation). Paths are
+ * `gene` is the REMC id, `tab` the index of the window's tab (0 Gene … 5 Heatmap), `igBaseline`
+ * the baseline of the gene view's integrated gradients (zero, shuffled, mean), `zoom` the gene
+ * view's range in bp from the TSS (left out when not zoomed). Paths are
  * written relative to the session file's folder when they lie in it or below it, so a project
  * folder holding the session, its study and its gene lists can be moved or shared; paths outside
  * it stay absolute. On reading, relative paths are taken from the session file's folder.

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 
+#include <algorithm>
 #include <iterator>
 
 namespace ac
@@ -103,8 +104,20 @@ void ViewToolBar::addAttributionBox()
     m_attributionBox->setToolTip(
         QStringLiteral("Attribution map of the selected run for the shown gene, drawn below α"));
     addWidget(m_attributionBox);
-    connect(m_attributionBox, &QComboBox::currentIndexChanged, this,
-            &ViewToolBar::attributionChanged);
+    m_baselineBox = new QComboBox(this);
+    for (IgBaselineKind kind :
+         {IgBaselineKind::Zero, IgBaselineKind::Shuffled, IgBaselineKind::TrainingMean})
+        m_baselineBox->addItem(QStringLiteral("from %1").arg(IgBaseline::name(kind)), int(kind));
+    m_baselineBox->setToolTip(QStringLiteral("Baseline x\u2080 that integrated gradients "
+                                             "integrate from"));
+    m_baselineAction = addWidget(m_baselineBox);
+    m_baselineAction->setVisible(false);
+    connect(m_attributionBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_baselineAction->setVisible(attribution() ==
+                                     attributionMethodKey(AttributionMethod::IntegratedGradients));
+        Q_EMIT attributionChanged();
+    });
+    connect(m_baselineBox, &QComboBox::currentIndexChanged, this, &ViewToolBar::attributionChanged);
 }
 
 QString ViewToolBar::gradient() const
@@ -138,6 +151,16 @@ void ViewToolBar::setAttribution(const QString& key)
 {
     const int i = m_attributionBox->findData(key);
     m_attributionBox->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+IgBaselineKind ViewToolBar::igBaseline() const
+{
+    return IgBaselineKind(m_baselineBox->currentData().toInt());
+}
+
+void ViewToolBar::setIgBaseline(IgBaselineKind kind)
+{
+    m_baselineBox->setCurrentIndex(std::max(0, m_baselineBox->findData(int(kind))));
 }
 
 } // namespace ac

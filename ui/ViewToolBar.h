@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AlphaScale.h"
+#include "interpret/IgBaseline.h"
 
 #include <QString>
 #include <QToolBar>
@@ -15,7 +16,8 @@ namespace ac
 /**
  * The window's navigation tool bar: back/forward, the colour map, the α colour scale (see
  * AlphaScale: 0 … k × uniform by default, a fixed 0 … α, 0 … gene max or gene min … max), the
- * gene view's attribution choice and a zoom reset. It holds the choices and reports changes by
+ * gene view's attribution choice (with the baseline of integrated gradients, shown while they
+ * are chosen) and a zoom reset. It holds the choices and reports changes by
  * signal; the window applies them.
  *
  * GUI thread only. Owns its widgets; the back/forward actions stay the caller's.
@@ -33,6 +35,9 @@ public:
     /// "none" or an attribution method key (see MainWindow::setAttribution()).
     QString attribution() const;
     void setAttribution(const QString& key);
+    /// The baseline x₀ of the gene view's integrated gradients.
+    IgBaselineKind igBaseline() const;
+    void setIgBaseline(IgBaselineKind kind);
 
 Q_SIGNALS:
     void gradientChanged(const QString& name);
@@ -50,6 +55,8 @@ private:
     QComboBox* m_rangeBox = nullptr;
     QDoubleSpinBox* m_rangeParameter = nullptr;
     QComboBox* m_attributionBox = nullptr;
+    QComboBox* m_baselineBox = nullptr;
+    QAction* m_baselineAction = nullptr; ///< shows m_baselineBox while IG is chosen
 };
 
 } // namespace ac
