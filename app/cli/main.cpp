@@ -1,7 +1,7 @@
 // attentivechrome-cli: the headless front end of the core (import, train, evaluate, ...).
 #include "CliCommand.h"
 #include "CliSupport.h"
-#include "train/OpenMpWaitPolicy.h"
+#include "train/RuntimeEnvironment.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -62,7 +62,7 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char** argv)
 {
-    ac::ensurePassiveOpenMpWaiting(argv);
+    ac::ensureRuntimeEnvironment(argv);
     // export, validate, heatmap, bench gui and bench heatmap draw figures with QtGui and
     // QCustomPlot, which need a QApplication; without a display it renders offscreen. Every other
     // command stays a plain QCoreApplication.

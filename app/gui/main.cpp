@@ -1,6 +1,6 @@
 // attentivechrome: the desktop application.
 #include "MainWindow.h"
-#include "train/OpenMpWaitPolicy.h"
+#include "train/RuntimeEnvironment.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,7 +37,7 @@ std::vector<char*> withoutSessionOption(int argc, char** argv, QStringList* sess
 
 int main(int argc, char** argv)
 {
-    ac::ensurePassiveOpenMpWaiting(argv);
+    ac::ensureRuntimeEnvironment(argv);
     QStringList sessionArguments;
     std::vector<char*> qtArgv = withoutSessionOption(argc, argv, &sessionArguments);
     int qtArgc = int(qtArgv.size()) - 1;
