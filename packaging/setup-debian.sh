@@ -10,7 +10,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libopenblas0-pthread
   libhdf5-dev hdf5-tools
-  libbigwig-dev zlib1g-dev libgl-dev
+  libbigwig-dev zlib1g-dev libssl-dev libgl-dev
   xvfb xauth
   # man pages at build time; the install-tree test (packaging/check-install-tree.sh)
   help2man desktop-file-utils appstream shared-mime-info libglib2.0-bin man-db

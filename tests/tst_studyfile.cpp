@@ -6,6 +6,7 @@
 #include "store/WeightsFile.h"
 
 #include <H5Cpp.h>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -542,6 +543,35 @@ private Q_SLOTS:
         cell.values[0] += 1;
         QVERIFY(writeCellAndRun(cell, QString(), QString()));
         QVERIFY(stale(QStringLiteral("trained")) && stale(QStringLiteral("new")));
+    }
+
+    void cellDigestKeepsItsBytes()
+    {
+        // Issue 16: the digest moved from QCryptographicHash to OpenSSL; it must stay the
+        // SHA-256 of the same bytes, or every run of an existing study would turn stale.
+        const QString path = m_dir.filePath(QStringLiteral("digest.h5"));
+        const CellData cell = makeCell(QStringLiteral("E7"), 13);
+        QString error;
+        QVERIFY2(
+            StudyEditor::apply(
+                path, [&](StudyEditor& e, QString* err) { return e.writeCell(cell, err); }, &error),
+            qPrintable(error));
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        const std::int64_t shape[] = {cell.binCount, cell.binSize, cell.windowStart, cell.markCount,
+                                      std::int64_t(cell.genes.size())};
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(shape), sizeof shape));
+        for (const QString& m : cell.markNames)
+            hash.addData(m.toUtf8().append('\0'));
+        for (const GeneRecord& g : cell.genes)
+            hash.addData(g.remcId.toUtf8().append('\0'));
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(cell.labels.data()),
+                                    qsizetype(cell.labels.size())));
+        for (const Split split : cell.splits)
+            hash.addData(QByteArray(1, static_cast<char>(split)));
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(cell.values.data()),
+                                    qsizetype(cell.values.size() * sizeof(float))));
+        QCOMPARE(StudyFile::open(path, &error)->cellDigest(QStringLiteral("E7")),
+                 QString::fromLatin1(hash.result().toHex()));
     }
 
     void runOfAKilledWriterIsInterrupted()

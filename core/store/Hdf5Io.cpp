@@ -1,12 +1,14 @@
 #include "store/Hdf5Io.h"
 
 #include "store/GlobalHeapCheck.h"
+#include "store/ParallelChunkWriter.h"
 #include "store/StudyError.h"
 
 #include <algorithm>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <thread>
 
 namespace ac::h5
 {
@@ -234,6 +236,14 @@ hsize_t elementCount(const std::vector<hsize_t>& dims, const std::string& name)
 void writeFloats(H5::Group& g, const std::string& name, const std::vector<hsize_t>& shape,
                  const float* data, const Layout& layout)
 {
+    // Compressed arrays of several chunks (X, tracks, α) are filtered on every core.
+    if (layout.deflate > 0 && ParallelChunkWriter::fits(shape, layout.chunk) &&
+        shape[0] > layout.chunk[0]) {
+        remove(g, name);
+        const int threads = int(std::max(1u, std::thread::hardware_concurrency()));
+        ParallelChunkWriter::write(g, name, shape, layout.chunk, layout.deflate, data, threads);
+        return;
+    }
     writeArray(g, name, shape, data, H5::PredType::IEEE_F32LE, H5::PredType::NATIVE_FLOAT, layout);
 }
 

