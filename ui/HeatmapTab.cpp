@@ -135,19 +135,22 @@ HeatmapTab::HeatmapTab(QWidget* parent) : QWidget(parent)
         rebuild();
         Q_EMIT loaded(QString());
     });
-    connect(m_clusterer, &JobController::finished, this, [this](const JobResult& r) {
-        const Clustering done = std::exchange(m_clustering, Clustering());
-        if (done.heatmap != m_heatmap)
-            return redraw(); // another mark or run since: cluster that one if it asks for it
-        if (!r.ok) {
-            m_status->setText(r.message);
-            return;
-        }
-        m_heatmap->setClusters(done.options.clusters, done.options.seed, done.options.tssBins,
-                               r.value.value<std::vector<int>>());
-        redraw();
-    });
+    connect(m_clusterer, &JobController::finished, this, &HeatmapTab::onClustered);
     m_figure->showMessage(QStringLiteral("Select a run with results to see all its genes."));
+}
+
+void HeatmapTab::onClustered(const JobResult& r)
+{
+    const Clustering done = std::exchange(m_clustering, Clustering());
+    if (done.heatmap != m_heatmap)
+        return redraw(); // another mark or run since: cluster that one if it asks for it
+    if (!r.ok) {
+        m_status->setText(r.message);
+        return;
+    }
+    m_heatmap->setClusters(done.options.clusters, done.options.seed, done.options.tssBins,
+                           r.value.value<std::vector<int>>());
+    redraw();
 }
 
 HeatmapTab::~HeatmapTab() = default;

@@ -19,6 +19,7 @@ namespace ac
 
 class HeatmapFigure;
 class JobController;
+struct JobResult;
 
 /**
  * The "Heatmap" tab (issue 15): every gene of the selected run's cell as one row, the chosen
@@ -96,6 +97,8 @@ private:
     /// Starts k-means for `options` in the worker unless it is busy (its end redraws, which
     /// clusters again when the k chosen meanwhile differs).
     void cluster(const HeatmapOptions& options);
+    /// Keeps the clusters the worker computed (when still for the heatmap shown) and redraws.
+    void onClustered(const JobResult& result);
     void exportDialog(const QString& format);
 
     JobController* m_controller = nullptr;

@@ -107,23 +107,26 @@ ValidationTab::ValidationTab(QWidget* parent) : QWidget(parent)
                 m_progress->setValue(int(std::clamp(fraction, 0.0, 1.0) * 1000));
                 m_progressText->setText(message);
             });
-    connect(m_controller, &JobController::finished, this, [this](const JobResult& result) {
-        const ValidationReport report = result.value.value<ValidationReport>();
-        if (result.ok && report.runId == m_runId && report.studyPath == m_study) {
-            m_view->setReport(report);
-            followGene();
-            m_progress->setValue(1000);
-            m_progressText->setText(result.message);
-        } else if (!result.ok) {
-            m_progressText->setText(result.message);
-        }
-        updateControls();
-        Q_EMIT validationFinished(result.ok, result.ok ? QString() : result.message);
-    });
+    connect(m_controller, &JobController::finished, this, &ValidationTab::onFinished);
     updateControls();
 }
 
 ValidationTab::~ValidationTab() = default;
+
+void ValidationTab::onFinished(const JobResult& result)
+{
+    const ValidationReport report = result.value.value<ValidationReport>();
+    if (result.ok && report.runId == m_runId && report.studyPath == m_study) {
+        m_view->setReport(report);
+        followGene();
+        m_progress->setValue(1000);
+        m_progressText->setText(result.message);
+    } else if (!result.ok) {
+        m_progressText->setText(result.message);
+    }
+    updateControls();
+    Q_EMIT validationFinished(result.ok, result.ok ? QString() : result.message);
+}
 
 void ValidationTab::setContext(const QString& studyPath, const QString& cell, const QString& runId,
                                const QStringList& trackNames)

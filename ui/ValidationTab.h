@@ -15,6 +15,7 @@ namespace ac
 {
 
 class JobController;
+struct JobResult;
 class ValidationView;
 
 /**
@@ -67,6 +68,7 @@ Q_SIGNALS:
     void validationFinished(bool ok, const QString& error);
 
 private:
+    void onFinished(const JobResult& result);
     void updateControls();
     void followGene();
     /// Shows the stored report of the run for the chosen track and split, or clears the view.

@@ -129,6 +129,24 @@ bool readMembership(const QCommandLineParser& p, const CellData& cell, HeatmapOp
     return true;
 }
 
+/// --out and --figure (at least one; a figure named .png, .svg or .pdf) and the figure's size;
+/// false with `error`.
+bool readOutputs(const QCommandLineParser& p, FigureSize* size, QString* error)
+{
+    const QString figure = p.value(QStringLiteral("figure"));
+    const QString format = QFileInfo(figure).suffix().toLower();
+    if (!p.isSet(QStringLiteral("out")) && figure.isEmpty()) {
+        *error = QStringLiteral("--out FILE (the matrix) or --figure FILE is required");
+        return false;
+    }
+    if (!figure.isEmpty() && format != QLatin1String("png") && format != QLatin1String("svg") &&
+        format != QLatin1String("pdf")) {
+        *error = QStringLiteral("--figure %1: the name must end in .png, .svg or .pdf").arg(figure);
+        return false;
+    }
+    return parseFigureSize(p, HeatmapFigure::defaultSize(), size, error);
+}
+
 QString describeGroups(const HeatmapLayout& layout)
 {
     QStringList parts;
@@ -158,16 +176,7 @@ int runHeatmap(const QStringList& args)
     FigureSize size;
     const QString figure = p.value(QStringLiteral("figure"));
     const QString format = QFileInfo(figure).suffix().toLower();
-    if (!p.isSet(QStringLiteral("out")) && figure.isEmpty())
-        return fail(cmd, QStringLiteral("--out FILE (the matrix) or --figure FILE is required"));
-    if (!figure.isEmpty() &&
-        !QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}.contains(
-            format))
-        return fail(
-            cmd,
-            QStringLiteral("--figure %1: the name must end in .png, .svg or .pdf").arg(figure));
-    if (!parseFigureSize(p, HeatmapFigure::defaultSize(), &size, &error) ||
-        !readStoredRunOptions(p, &threads, &which, &error) ||
+    if (!readOutputs(p, &size, &error) || !readStoredRunOptions(p, &threads, &which, &error) ||
         !readHeatmapOptions(p, &options, &error))
         return fail(cmd, error);
     OpenedRun r;
