@@ -93,11 +93,14 @@ void GeneView::buildLayout(bool withTrack, bool withAttribution)
     m_alphaRect =
         addMapPanel(&row, QStringLiteral("α (bin attention)"), &m_alphaMap, &m_alphaScale);
     addAlphaNote();
-    if (withAttribution)
-        m_attrRect = addMapPanel(&row,
-                                 m_data.attributionName.isEmpty() ? QStringLiteral("attribution")
-                                                                  : m_data.attributionName,
-                                 &m_attrMap, &m_attrScale);
+    if (withAttribution) {
+        // A qualifier such as "(from training-set mean)" on a line of its own: the rotated
+        // label must not run past its panel into the α bar's tick labels.
+        QString label = m_data.attributionName.isEmpty() ? QStringLiteral("attribution")
+                                                         : m_data.attributionName;
+        label.replace(QStringLiteral(" ("), QStringLiteral("\n("));
+        m_attrRect = addMapPanel(&row, label, &m_attrMap, &m_attrScale);
+    }
     if (withTrack)
         addTrackPanel(&row);
     // The lowest TSS rect carries the shared x axis labels.

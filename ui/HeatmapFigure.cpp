@@ -58,7 +58,11 @@ QCPAxisRect* addProfileRect(QCustomPlot* plot, const GeneHeatmap& h, const Heatm
             y << (std::isfinite(mean[std::size_t(b)]) ? double(mean[std::size_t(b)]) : qQNaN());
         }
         graph->setData(x, y, true);
-        graph->setPen(QPen(PlotPalette::seriesColour(int(g)), 1.5));
+        // Past ten groups the colours come round again, dashed: no two groups look alike.
+        QPen pen(PlotPalette::seriesColour(int(g)), 1.5);
+        if (int(g) >= PlotPalette::kSeriesColours)
+            pen.setStyle(Qt::DashLine);
+        graph->setPen(pen);
         graph->setName(QStringLiteral("%1 (%L2)")
                            .arg(layout.groups[g].label)
                            .arg(layout.groups[g].genes.size()));
@@ -67,21 +71,31 @@ QCPAxisRect* addProfileRect(QCustomPlot* plot, const GeneHeatmap& h, const Heatm
         ->setRange(h.windowStart(), h.windowStart() + h.binCount() * h.binSize());
     rect->axis(QCPAxis::atBottom)->setTickLabels(false);
     rect->axis(QCPAxis::atLeft)->rescale();
+    rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(3); // a short panel: few labels
     rect->axis(QCPAxis::atTop)->setVisible(true);
     rect->axis(QCPAxis::atTop)->setTicks(false);
     rect->axis(QCPAxis::atTop)->setLabel(h.panels()[std::size_t(panel)].name);
     return rect;
 }
 
-/// Group names at the middle of their rows, lines between groups.
-void markGroups(QCustomPlot* plot, QCPAxisRect* rect, const HeatmapLayout& layout, bool labels)
+/// Group names at the middle of their rows, lines between groups. A group gets its name and size
+/// on two lines when its rows are at least that high (`pixelsPerRow`, an estimate made before
+/// the layout), its name alone when one line fits, else no label (the legend names it): small
+/// groups' labels must not print over each other.
+void markGroups(QCustomPlot* plot, QCPAxisRect* rect, const HeatmapLayout& layout, bool labels,
+                double pixelsPerRow)
 {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    const double line = QFontMetrics(rect->axis(QCPAxis::atLeft)->tickLabelFont()).height();
     int top = 0;
     for (std::size_t g = 0; g < layout.groups.size(); ++g) {
         const int n = int(layout.groups[g].genes.size());
-        ticker->addTick(top + n / 2.0,
-                        QStringLiteral("%1\n%L2").arg(layout.groups[g].label).arg(n));
+        const double height = n * pixelsPerRow;
+        if (height >= 2.2 * line)
+            ticker->addTick(top + n / 2.0,
+                            QStringLiteral("%1\n%L2").arg(layout.groups[g].label).arg(n));
+        else if (height >= 1.1 * line)
+            ticker->addTick(top + n / 2.0, layout.groups[g].label);
         if (g > 0) {
             auto* line = new QCPItemStraightLine(plot);
             line->setClipAxisRect(rect);
@@ -153,8 +167,11 @@ void HeatmapFigure::draw(const GeneHeatmap& h, const HeatmapLayout& layout,
         m_mapRects.push_back(rect);
     }
     // Lines between groups once the heatmaps are in the layout (an item needs an axis rect).
+    // The heatmaps take about 60 % of the plot's height (legend, profiles, colour bars above and
+    // below them); that estimate decides which group labels fit.
+    const double pixelsPerRow = 0.6 * m_plot->height() / std::max<std::size_t>(1, m_order.size());
     for (std::size_t p = 0; p < m_mapRects.size(); ++p)
-        markGroups(m_plot, m_mapRects[p], layout, p == 0);
+        markGroups(m_plot, m_mapRects[p], layout, p == 0, pixelsPerRow);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.01);
     grid->setColumnSpacing(12);
     grid->setRowStretchFactor(0, 1);

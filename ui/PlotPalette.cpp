@@ -2,6 +2,8 @@
 
 #include "QcpInclude.h"
 
+#include <iterator>
+
 namespace ac
 {
 
@@ -17,8 +19,11 @@ QColor PlotPalette::seriesColour(int i)
 {
     static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28),
                                      QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                                     QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b)};
-    return colours[(i % 6 + 6) % 6];
+                                     QColor(0xff, 0x7f, 0x0e), QColor(0x8c, 0x56, 0x4b),
+                                     QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
+                                     QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+    constexpr int n = int(std::size(colours));
+    return colours[(i % n + n) % n];
 }
 
 QColor PlotPalette::onColour()

@@ -23,7 +23,9 @@ class PlotPalette
 public:
     /// Colour of mark `mark` (0-based; cycles after the five REMC marks).
     static QColor markColour(int mark);
-    /// The `i`-th colour of a series of curves (profiles of the validation figure); cycles.
+    /// The `i`-th colour of a series of curves (profiles of the validation and heatmap figures):
+    /// ten distinct colours (Tableau 10), then again from the first.
+    static constexpr int kSeriesColours = 10;
     static QColor seriesColour(int i);
     /// Genes labelled high (ON) and low (OFF).
     static QColor onColour();

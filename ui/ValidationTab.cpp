@@ -260,8 +260,12 @@ void ValidationTab::setGeneList(const QString& name, const QStringList& geneIds)
     m_listedGenes = sorted;
     m_listBox->clear();
     if (!sorted.isEmpty()) {
-        m_listBox->addItems({QStringLiteral("all of them"),
-                             QStringLiteral("in list %1 (%L2)").arg(name).arg(sorted.size())});
+        m_listBox->addItems(
+            {QStringLiteral("all"), QStringLiteral("in list (%L1)").arg(sorted.size())});
+        m_listBox->setToolTip(QStringLiteral("Validate every gene of the split, or only those of "
+                                             "the gene list %1 (%L2 genes of the cell)")
+                                  .arg(name)
+                                  .arg(sorted.size()));
         m_listBox->setCurrentIndex(wasListed ? 1 : 0);
     }
     m_listBox->setVisible(!sorted.isEmpty());
