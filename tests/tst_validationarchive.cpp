@@ -76,6 +76,17 @@ CellData makeCell()
     return c;
 }
 
+/// A study at `path` with makeCell() and makeRun(); false with `error`.
+bool writeCellAndRun(const QString& path, QString* error)
+{
+    return StudyEditor::apply(
+        path,
+        [](StudyEditor& e, QString* err) {
+            return e.writeCell(makeCell(), err) && e.writeRun(makeRun(), {}, {}, err);
+        },
+        error);
+}
+
 } // namespace
 
 class TestValidationArchive : public QObject
@@ -87,13 +98,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("study.h5"));
         QString error;
-        QVERIFY2(StudyEditor::apply(
-                     path,
-                     [](StudyEditor& e, QString* err) {
-                         return e.writeCell(makeCell(), err) && e.writeRun(makeRun(), {}, {}, err);
-                     },
-                     &error),
-                 qPrintable(error));
+        QVERIFY2(writeCellAndRun(path, &error), qPrintable(error));
         const ValidationReport report = makeReport(path);
         QVERIFY2(ValidationArchive::store(report, &error), qPrintable(error));
         auto study = StudyFile::open(path, &error);
@@ -128,13 +133,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("study.h5"));
         QString error;
-        QVERIFY2(StudyEditor::apply(
-                     path,
-                     [](StudyEditor& e, QString* err) {
-                         return e.writeCell(makeCell(), err) && e.writeRun(makeRun(), {}, {}, err);
-                     },
-                     &error),
-                 qPrintable(error));
+        QVERIFY2(writeCellAndRun(path, &error), qPrintable(error));
         const ValidationReport whole = makeReport(path);
         ValidationReport listed = makeReport(path);
         listed.listedGenes = {QStringLiteral("000001"), QStringLiteral("000004")};

@@ -116,7 +116,8 @@ void textSeeds()
               "{\"format\": \"attentivechrome-session\", \"version\": 1, \"study\": "
               "\"study.h5\", \"cell\": \"E123\", \"run\": \"E123-run\", \"gene\": "
               "\"000003\", \"geneList\": \"lists/genes.txt\", \"tab\": 2, \"gradient\": "
-              "\"Viridis\", \"alphaScale\": \"uniform:5\", \"attribution\": \"none\"}\n");
+              "\"Viridis\", \"alphaScale\": \"uniform:5\", \"attribution\": "
+              "\"integrated-gradients\", \"igBaseline\": \"mean\", \"zoom\": [-2000, 1500]}\n");
 }
 
 void bigWigSeed()
