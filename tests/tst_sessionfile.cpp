@@ -229,6 +229,12 @@ void TestSessionFile::malformedFilesNameFileAndField_data()
     QTest::newRow("zoom text") << head + "\"study\": \"x.h5\", \"zoom\": \"wide\"}" << zoom;
     QTest::newRow("zoom one") << head + "\"study\": \"x.h5\", \"zoom\": [1]}" << zoom;
     QTest::newRow("zoom huge") << head + "\"study\": \"x.h5\", \"zoom\": [0, 1e300]}" << zoom;
+    QTest::newRow("tab huge") // fuzz_session: 1e300 as a whole number was undefined behaviour
+        << head + "\"study\": \"x.h5\", \"tab\": 1e300}"
+        << QStringLiteral("bad.acsession: field 'tab': must be a whole number 0 … 1000");
+    QTest::newRow("version huge")
+        << head.left(head.indexOf("1, ")) + "-9.2e18, \"study\": \"x\"}"
+        << QStringLiteral("bad.acsession: field 'version': must be a whole number 1 … 1073741824");
     QTest::newRow("no study") << head + "\"cell\": \"E1\"}"
                               << QStringLiteral("bad.acsession: field 'study': is required");
 }

@@ -16,6 +16,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ac
 {
@@ -79,7 +80,8 @@ public:
         if (v.isUndefined())
             return true;
         const double d = v.toDouble(-1.0);
-        if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max)
+        // The range first: converting 1e300 to an integer is undefined (found by fuzz_session).
+        if (!v.isDouble() || !(d >= min && d <= max) || d != std::floor(d))
             return fail(key, QStringLiteral("must be a whole number %1 … %2").arg(min).arg(max));
         *out = int(d);
         return true;
