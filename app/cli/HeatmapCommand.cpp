@@ -129,22 +129,33 @@ bool readMembership(const QCommandLineParser& p, const CellData& cell, HeatmapOp
     return true;
 }
 
+/// What the command writes: the matrix (--out), the figure (--figure, its format from its name)
+/// and the figure's size.
+struct Outputs {
+    QString matrix;
+    QString figure;
+    QString format;
+    FigureSize size;
+};
+
 /// --out and --figure (at least one; a figure named .png, .svg or .pdf) and the figure's size;
 /// false with `error`.
-bool readOutputs(const QCommandLineParser& p, FigureSize* size, QString* error)
+bool readOutputs(const QCommandLineParser& p, Outputs* out, QString* error)
 {
-    const QString figure = p.value(QStringLiteral("figure"));
-    const QString format = QFileInfo(figure).suffix().toLower();
-    if (!p.isSet(QStringLiteral("out")) && figure.isEmpty()) {
+    out->matrix = p.value(QStringLiteral("out"));
+    out->figure = p.value(QStringLiteral("figure"));
+    out->format = QFileInfo(out->figure).suffix().toLower();
+    if (out->matrix.isEmpty() && out->figure.isEmpty()) {
         *error = QStringLiteral("--out FILE (the matrix) or --figure FILE is required");
         return false;
     }
-    if (!figure.isEmpty() && format != QLatin1String("png") && format != QLatin1String("svg") &&
-        format != QLatin1String("pdf")) {
-        *error = QStringLiteral("--figure %1: the name must end in .png, .svg or .pdf").arg(figure);
+    if (!out->figure.isEmpty() && out->format != QLatin1String("png") &&
+        out->format != QLatin1String("svg") && out->format != QLatin1String("pdf")) {
+        *error =
+            QStringLiteral("--figure %1: the name must end in .png, .svg or .pdf").arg(out->figure);
         return false;
     }
-    return parseFigureSize(p, HeatmapFigure::defaultSize(), size, error);
+    return parseFigureSize(p, HeatmapFigure::defaultSize(), &out->size, error);
 }
 
 QString describeGroups(const HeatmapLayout& layout)
@@ -173,10 +184,8 @@ int runHeatmap(const QStringList& args)
     QString error, which;
     int threads = 0;
     HeatmapOptions options;
-    FigureSize size;
-    const QString figure = p.value(QStringLiteral("figure"));
-    const QString format = QFileInfo(figure).suffix().toLower();
-    if (!readOutputs(p, &size, &error) || !readStoredRunOptions(p, &threads, &which, &error) ||
+    Outputs out;
+    if (!readOutputs(p, &out, &error) || !readStoredRunOptions(p, &threads, &which, &error) ||
         !readHeatmapOptions(p, &options, &error))
         return fail(cmd, error);
     OpenedRun r;
@@ -200,14 +209,13 @@ int runHeatmap(const QStringList& args)
     if (!heatmap.layout(options, &layout, &error))
         return fail(cmd, QStringLiteral("%1: run %2: %3").arg(r.study->path(), r.run.id, error));
     const double layoutMs = double(clock.nsecsElapsed()) / 1e6;
-    if (p.isSet(QStringLiteral("out")) &&
-        !ComputeMatrixFile::write(p.value(QStringLiteral("out")), heatmap, layout, &error))
+    if (!out.matrix.isEmpty() && !ComputeMatrixFile::write(out.matrix, heatmap, layout, &error))
         return fail(cmd, error);
     const QString title =
         QStringLiteral("%1 · run %2 · %3 · %4")
             .arg(r.cell.name, r.run.id, heatmap.markName(), heatmapGroupingName(options.grouping));
-    if (!figure.isEmpty() &&
-        !HeatmapFigure::save(heatmap, layout, format, figure, size, title, &error))
+    if (!out.figure.isEmpty() &&
+        !HeatmapFigure::save(heatmap, layout, out.format, out.figure, out.size, title, &error))
         return fail(cmd, error);
     if (p.isSet(QStringLiteral("timing")))
         printLine(QStringLiteral("%L1 genes: build %2 ms, layout (%3, %4) %5 ms")
@@ -216,7 +224,7 @@ int runHeatmap(const QStringList& args)
                       .arg(heatmapSortKey(options.sort), heatmapGroupingKey(options.grouping))
                       .arg(layoutMs, 0, 'f', 1));
     QStringList written;
-    for (const QString& file : {p.value(QStringLiteral("out")), figure})
+    for (const QString& file : {out.matrix, out.figure})
         if (!file.isEmpty())
             written << file;
     printLine(QStringLiteral("%1: %L2 genes × %3 panels (%4); groups: %5")

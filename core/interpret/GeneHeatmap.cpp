@@ -240,27 +240,25 @@ std::vector<int> GeneHeatmap::computeClusters(int k, std::uint64_t seed, int tss
 
 void GeneHeatmap::setClusters(int k, std::uint64_t seed, int tssBins, std::vector<int> clusters)
 {
-    HeatmapOptions o;
-    o.clusters = k;
-    o.seed = seed;
-    o.tssBins = tssBins;
-    if (const KeptClusters* kept = keptClusters(o))
-        m_clusters.erase(m_clusters.begin() + (kept - m_clusters.data()));
+    const auto same = [&](const KeptClusters& c) {
+        return c.k == k && c.seed == seed && c.tssBins == tssBins;
+    };
+    m_clusters.erase(std::remove_if(m_clusters.begin(), m_clusters.end(), same), m_clusters.end());
     m_clusters.push_back(KeptClusters{k, seed, tssBins, std::move(clusters)});
 }
 
-const GeneHeatmap::KeptClusters* GeneHeatmap::keptClusters(const HeatmapOptions& o) const
+const std::vector<int>* GeneHeatmap::keptClusters(const HeatmapOptions& o) const
 {
     for (const KeptClusters& c : m_clusters)
-        if (c.k == o.clusters && c.seed == o.seed && c.tssBins == o.tssBins)
-            return &c;
+        if (c.k == o.clusters && c.seed == o.seed && c.tssBins == o.tssBins &&
+            c.clusters.size() == m_genes.size())
+            return &c.clusters;
     return nullptr;
 }
 
 bool GeneHeatmap::hasClusters(const HeatmapOptions& o) const
 {
-    const KeptClusters* kept = keptClusters(o);
-    return kept && kept->clusters.size() == m_genes.size();
+    return keptClusters(o) != nullptr;
 }
 
 bool GeneHeatmap::checkOptions(const HeatmapOptions& o, QString* error) const
@@ -319,8 +317,10 @@ std::vector<std::vector<int>> GeneHeatmap::split(const HeatmapOptions& o, QStrin
         labels->clear();
         for (int c = 0; c < o.clusters; ++c)
             *labels << QStringLiteral("cluster %1").arg(c + 1);
-        groupOf = hasClusters(o) ? keptClusters(o)->clusters
-                                 : computeClusters(o.clusters, o.seed, o.tssBins);
+        if (const std::vector<int>* kept = keptClusters(o))
+            groupOf = *kept;
+        else
+            groupOf = computeClusters(o.clusters, o.seed, o.tssBins);
         if (groupOf.size() != std::size_t(genes)) // checkOptions() rules this out
             groupOf.assign(std::size_t(genes), 0);
         break;

@@ -155,7 +155,8 @@ private:
         std::vector<int> clusters;
     };
     std::vector<KeptClusters> m_clusters;
-    const KeptClusters* keptClusters(const HeatmapOptions& options) const;
+    /// The kept clusters of `options` (k, seed, window), one per gene; nullptr when none.
+    const std::vector<int>* keptClusters(const HeatmapOptions& options) const;
 };
 
 } // namespace ac
