@@ -147,8 +147,10 @@ QWidget* StudyDock::buildFilters(QWidget* parent)
                                void (GeneFilterProxy::*set)(int)) {
         auto* c = new QComboBox(lower);
         c->addItems(items);
+        // std::bind, not a lambda inside the lambda: GCC 12 with ASan + UBSan built that inner
+        // closure with a wrong `this` (a vptr error when a combo box changed).
         connect(c, &QComboBox::currentIndexChanged, this,
-                [this, set](int i) { refilter([this, set, i] { (m_filter->*set)(i - 1); }); });
+                [this, set](int i) { refilter(std::bind(set, m_filter, i - 1)); });
         form->addRow(label, c);
     };
     addFilter(QStringLiteral("Split"),
