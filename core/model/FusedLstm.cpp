@@ -24,6 +24,16 @@ namespace
 
 typedef float Vec8 __attribute__((vector_size(32)));
 
+/// The vector of L floats the matrix products accumulate in: 8 (one AVX2 register, two SSE
+/// ones) or 16 (one AVX-512 register).
+template <int L> struct Lanes;
+template <> struct Lanes<8> {
+    typedef float Vec __attribute__((vector_size(32)));
+};
+template <> struct Lanes<16> {
+    typedef float Vec __attribute__((vector_size(64)));
+};
+
 /// Read-only matrix operand: element (r, k) at p[r · rowStride + k · colStride].
 struct Operand {
     const float* p;
@@ -41,32 +51,34 @@ struct ProductTerm {
 };
 
 /**
- * out[r][0, N) = init[r][0, N) + Σ_terms in[r] · w for R rows, N a multiple of 16; init null
- * means zero, initStride 0 repeats one row (a bias), init == out accumulates. Each 16-column
- * block of R rows is accumulated in 2·R vector registers while w streams from L1.
+ * out[r][0, N) = init[r][0, N) + Σ_terms in[r] · w for R rows, N a multiple of 2·L; init null
+ * means zero, initStride 0 repeats one row (a bias), init == out accumulates. Each 2·L-column
+ * block of R rows is accumulated in 2·R vectors of L floats while w streams from L1. Every
+ * output is summed in the same order whatever L is, so the result does not depend on it.
  */
-template <int R>
+template <int L, int R>
 AC_ALWAYS_INLINE void rowsTimesMatrix(int N, ProductTerm t1, ProductTerm t2, const float* init,
                                       std::ptrdiff_t initStride, float* out,
                                       std::ptrdiff_t outStride)
 {
-    for (int n = 0; n < N; n += 16) {
-        Vec8 acc[R][2];
+    using Vec = typename Lanes<L>::Vec;
+    for (int n = 0; n < N; n += 2 * L) {
+        Vec acc[R][2];
 #pragma GCC unroll 8
         for (int r = 0; r < R; ++r) {
             if (init) {
-                std::memcpy(&acc[r][0], init + r * initStride + n, sizeof(Vec8));
-                std::memcpy(&acc[r][1], init + r * initStride + n + 8, sizeof(Vec8));
+                std::memcpy(&acc[r][0], init + r * initStride + n, sizeof(Vec));
+                std::memcpy(&acc[r][1], init + r * initStride + n + L, sizeof(Vec));
             } else {
-                acc[r][0] = Vec8{};
-                acc[r][1] = Vec8{};
+                acc[r][0] = Vec{};
+                acc[r][1] = Vec{};
             }
         }
         for (const ProductTerm& term : {t1, t2}) {
             for (int k = 0; k < term.K; ++k) {
-                Vec8 w0, w1;
+                Vec w0, w1;
                 std::memcpy(&w0, term.w + k * term.wStride + n, sizeof w0);
-                std::memcpy(&w1, term.w + k * term.wStride + n + 8, sizeof w1);
+                std::memcpy(&w1, term.w + k * term.wStride + n + L, sizeof w1);
 #pragma GCC unroll 8
                 for (int r = 0; r < R; ++r) {
                     const float v = term.in.p[r * term.in.rowStride + k * term.in.colStride];
@@ -77,8 +89,8 @@ AC_ALWAYS_INLINE void rowsTimesMatrix(int N, ProductTerm t1, ProductTerm t2, con
         }
 #pragma GCC unroll 8
         for (int r = 0; r < R; ++r) {
-            std::memcpy(out + r * outStride + n, &acc[r][0], sizeof(Vec8));
-            std::memcpy(out + r * outStride + n + 8, &acc[r][1], sizeof(Vec8));
+            std::memcpy(out + r * outStride + n, &acc[r][0], sizeof(Vec));
+            std::memcpy(out + r * outStride + n + L, &acc[r][1], sizeof(Vec));
         }
     }
 }
@@ -90,21 +102,27 @@ AC_ALWAYS_INLINE ProductTerm fromRow(ProductTerm term, int r)
     return term;
 }
 
-/// out[r] = init[r] + in1[r] · w1 + in2[r] · w2 for `rows` rows as in rowsTimesMatrix, any N.
+/// out[r] = init[r] + in1[r] · w1 + in2[r] · w2 for `rows` rows as in rowsTimesMatrix, any N;
+/// vectors of L floats where N allows, else of 8, else scalar.
+template <int L>
 AC_ALWAYS_INLINE void matrixProduct(int rows, int N, ProductTerm t1, ProductTerm t2,
                                     const float* init, std::ptrdiff_t initStride, float* out,
                                     std::ptrdiff_t outStride)
 {
-    if (N % 16 == 0) {
+    if constexpr (L > 8) {
+        if (N % (2 * L) != 0)
+            return matrixProduct<8>(rows, N, t1, t2, init, initStride, out, outStride);
+    }
+    if (N % (2 * L) == 0) {
         int r = 0;
         for (; r + 4 <= rows; r += 4)
-            rowsTimesMatrix<4>(N, fromRow(t1, r), fromRow(t2, r),
-                               init ? init + r * initStride : nullptr, initStride,
-                               out + r * outStride, outStride);
+            rowsTimesMatrix<L, 4>(N, fromRow(t1, r), fromRow(t2, r),
+                                  init ? init + r * initStride : nullptr, initStride,
+                                  out + r * outStride, outStride);
         for (; r < rows; ++r)
-            rowsTimesMatrix<1>(N, fromRow(t1, r), fromRow(t2, r),
-                               init ? init + r * initStride : nullptr, initStride,
-                               out + r * outStride, outStride);
+            rowsTimesMatrix<L, 1>(N, fromRow(t1, r), fromRow(t2, r),
+                                  init ? init + r * initStride : nullptr, initStride,
+                                  out + r * outStride, outStride);
         return;
     }
     for (int r = 0; r < rows; ++r) {
@@ -240,6 +258,7 @@ AC_ALWAYS_INLINE void cellUpdate(int H, float* a, const float* cPrev, float* c, 
  * order (step s is time T-1-s when `reverse`), kept for the backward pass. wIhT [I][4H] and
  * wT [H][4H] are the weights transposed, bias = b_ih + b_hh.
  */
+template <int L>
 AC_ALWAYS_INLINE void forwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
                                        const float* wIhT, const float* wT, const float* bias,
                                        float* gates, float* c, float* tanhC, float* h, float* out)
@@ -253,7 +272,7 @@ AC_ALWAYS_INLINE void forwardSequences(int B, int T, int I, int H, bool reverse,
         const ProductTerm recurrent =
             s ? ProductTerm{{h + static_cast<std::ptrdiff_t>(s - 1) * B * H, H, 1}, H, wT, G4}
               : kNoTerm;
-        matrixProduct(B, G4, input, recurrent, bias, 0, gs, G4);
+        matrixProduct<L>(B, G4, input, recurrent, bias, 0, gs, G4);
         for (int b = 0; b < B; ++b) {
             const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(s) * B + b;
             cellUpdate(H, gs + b * G4, s ? c + (row - B) * H : nullptr, c + row * H,
@@ -307,6 +326,7 @@ AC_ALWAYS_INLINE void gateGradients(int H, const float* __restrict gates,
  * the gradient of `out`, writes dx [B][T][I] and dWihT [I][4H], dWhh [4H][H], db [4H]. wIhT is
  * W_ih transposed, w is W_hh [4H][H]. da [B][4H], rec and dc [B][H] are scratch.
  */
+template <int L>
 AC_ALWAYS_INLINE void backwardSequences(int B, int T, int I, int H, bool reverse, const float* x,
                                         const float* wIhT, const float* w, const float* gates,
                                         const float* c, const float* tanhC, const float* h,
@@ -355,8 +375,8 @@ AC_ALWAYS_INLINE void backwardSequences(int B, int T, int I, int H, bool reverse
         if (s) {
             // dW_hh += dAᵀ · h of the previous step; dh of the previous step: rec = dA · W_hh.
             const float* hPrev = h + static_cast<std::ptrdiff_t>(s - 1) * B * H;
-            matrixProduct(G4, H, {{da, 1, G4}, B, hPrev, H}, kNoTerm, dWhh, H, dWhh, H);
-            matrixProduct(B, H, {{da, G4, 1}, G4, w, H}, kNoTerm, nullptr, 0, rec, H);
+            matrixProduct<L>(G4, H, {{da, 1, G4}, B, hPrev, H}, kNoTerm, dWhh, H, dWhh, H);
+            matrixProduct<L>(B, H, {{da, G4, 1}, G4, w, H}, kNoTerm, nullptr, 0, rec, H);
         }
     }
 }
@@ -384,6 +404,7 @@ void checkLstmArguments(const torch::Tensor& wIh, const torch::Tensor& wHh,
  * t·xStep] is gene r's input at bin t. Writes every hidden state to h [rows][T][H]; a [rows][4H]
  * and c [rows][H] are scratch.
  */
+template <int L>
 AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const float* x,
                                      std::ptrdiff_t xStride, std::ptrdiff_t xStep, const float* wIh,
                                      const float* bias, const float* wT, float* a, float* c,
@@ -397,7 +418,7 @@ AC_ALWAYS_INLINE void inferSequences(int rows, int T, int H, bool reverse, const
         const ProductTerm recurrent =
             s ? ProductTerm{{h + tp * H, static_cast<std::ptrdiff_t>(T) * H, 1}, H, wT, G4}
               : kNoTerm;
-        matrixProduct(rows, G4, input, recurrent, bias, 0, a, G4);
+        matrixProduct<L>(rows, G4, input, recurrent, bias, 0, a, G4);
         for (int r = 0; r < rows; ++r)
             cellUpdate(H, a + r * G4, s ? c + r * H : nullptr, c + r * H, nullptr,
                        h + (static_cast<std::ptrdiff_t>(r) * T + t) * H, nullptr);
@@ -434,13 +455,13 @@ AC_ALWAYS_INLINE void attend(int T, int H, const float* hf, const float* hr, con
 template <typename Kernel, typename... Args>
 __attribute__((target("arch=x86-64-v4,prefer-vector-width=512"))) void runAvx512(Args... args)
 {
-    Kernel::run(args...);
+    Kernel::template run<16>(args...);
 }
 
 template <typename Kernel, typename... Args>
 __attribute__((target("arch=x86-64-v3"))) void runAvx2(Args... args)
 {
-    Kernel::run(args...);
+    Kernel::template run<8>(args...);
 }
 #endif
 
@@ -464,7 +485,8 @@ int simdLevel()
     return level;
 }
 
-/// Runs Kernel::run(args...) compiled for the instruction set of simdLevel().
+/// Runs Kernel::run<L>(args...) compiled for the instruction set of simdLevel(), with the
+/// vector length L (floats) that suits it.
 template <typename Kernel, typename... Args> void simdCall(Args... args)
 {
 #ifdef AC_X86_DISPATCH
@@ -474,32 +496,35 @@ template <typename Kernel, typename... Args> void simdCall(Args... args)
     if (level == 1)
         return runAvx2<Kernel>(args...);
 #endif
-    Kernel::run(args...);
+    Kernel::template run<8>(args...);
 }
 
 struct ForwardKernel {
-    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
+    template <int L, typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
     {
-        forwardSequences(args...);
+        forwardSequences<L>(args...);
     }
 };
 
 struct BackwardKernel {
-    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
+    template <int L, typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
     {
-        backwardSequences(args...);
+        backwardSequences<L>(args...);
     }
 };
 
 struct InferKernel {
-    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
+    template <int L, typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
     {
-        inferSequences(args...);
+        inferSequences<L>(args...);
     }
 };
 
 struct AttendKernel {
-    template <typename... Args> AC_ALWAYS_INLINE static void run(Args... args) { attend(args...); }
+    template <int, typename... Args> AC_ALWAYS_INLINE static void run(Args... args)
+    {
+        attend(args...);
+    }
 };
 
 /// What the forward pass keeps for the backward pass, in step order [G, T, B, .].
