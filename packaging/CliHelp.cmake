@@ -10,15 +10,12 @@
 # and benchmarks, "  --opt <VALUE>  text" for options, as QCommandLineParser writes them).
 cmake_minimum_required(VERSION 3.21)
 
-# Help text of `CLI <args> --help` (stdout, or stderr where `bench --help` writes it).
+# Help text of `CLI <args> --help` (stdout).
 function(cli_help out)
   execute_process(COMMAND "${CLI}" ${ARGN} --help
     OUTPUT_VARIABLE text ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${CLI} ${ARGN} --help failed (${rc}): ${err}")
-  endif()
-  if(text STREQUAL "")
-    set(text "${err}")
   endif()
   set(${out} "${text}" PARENT_SCOPE)
 endfunction()

@@ -32,13 +32,16 @@ expect() {
   done
 }
 expect "$cli" yes bin/attentivechrome-cli libexec/attentivechrome/attentivechrome-read-weights \
+  libexec/attentivechrome/attentivechrome-cli-engine \
   share/attentivechrome/genes_hg19.tsv.gz \
   share/attentivechrome/genes_hg38.tsv.gz \
   share/man/man1/attentivechrome-cli.1.gz share/bash-completion/completions/attentivechrome-cli \
   share/doc/attentivechrome-cli/copyright share/doc/attentivechrome-cli/changelog.Debian.gz
-expect "$cli" no bin/attentivechrome share/applications share/icons \
+expect "$cli" no bin/attentivechrome libexec/attentivechrome/attentivechrome-gui \
+  share/applications share/icons \
   share/attentivechrome/demo-study.h5
-expect "$gui" yes bin/attentivechrome share/attentivechrome/demo-study.h5 \
+expect "$gui" yes bin/attentivechrome libexec/attentivechrome/attentivechrome-gui \
+  share/attentivechrome/demo-study.h5 \
   share/applications/attentivechrome.desktop \
   share/metainfo/io.github.attentivechrome.Studio.metainfo.xml \
   share/mime/packages/attentivechrome.xml share/icons/hicolor/scalable/apps/attentivechrome.svg \

@@ -39,6 +39,7 @@ equals() { [ "$1" = "$2" ] || { echo "expected '$2', got '$1'"; return 1; }; }
 share=$prefix/share
 files=(
   bin/attentivechrome bin/attentivechrome-cli libexec/attentivechrome/attentivechrome-read-weights
+  libexec/attentivechrome/attentivechrome-gui libexec/attentivechrome/attentivechrome-cli-engine
   share/attentivechrome/demo-study.h5 share/attentivechrome/genes_hg19.tsv.gz
   share/attentivechrome/genes_hg38.tsv.gz
   share/applications/attentivechrome.desktop

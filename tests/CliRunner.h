@@ -19,12 +19,12 @@ struct CliRun {
     QStringList outLines() const { return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
 };
 
-/// Runs the CLI with `args` and waits up to `timeoutMs`; a run that does not finish in time is
+/// Runs `program` with `args` and waits up to `timeoutMs`; a run that does not finish in time is
 /// killed and reported with exit code -1 and no output.
-inline CliRun runCli(const QStringList& args, int timeoutMs)
+inline CliRun runProgram(const QString& program, const QStringList& args, int timeoutMs)
 {
     QProcess p;
-    p.start(qEnvironmentVariable("AC_CLI"), args);
+    p.start(program, args);
     CliRun r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -35,6 +35,12 @@ inline CliRun runCli(const QStringList& args, int timeoutMs)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+/// Runs the CLI (`AC_CLI`) with `args`, as runProgram().
+inline CliRun runCli(const QStringList& args, int timeoutMs)
+{
+    return runProgram(qEnvironmentVariable("AC_CLI"), args, timeoutMs);
 }
 
 } // namespace ac::testing

@@ -2,7 +2,7 @@
 // OMP_WAIT_POLICY=passive and glibc's huge-page malloc tunable, keeping what the user set. The
 // test runs this executable as the program: with "--child" it calls the function and prints the
 // two variables and how often it started.
-#include "train/RuntimeEnvironment.h"
+#include "domain/RuntimeEnvironment.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>

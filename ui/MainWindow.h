@@ -125,8 +125,8 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QTreeWidget* studyTree() const;
 
-    /// Finds `<app dir>/../share/attentivechrome/demo-study.h5`, copies it to AppDataLocation
-    /// (once) and returns the copy's path; empty when there is no bundled demo.
+    /// Finds `<prefix>/share/attentivechrome/demo-study.h5` (install::dataFile), copies it to
+    /// AppDataLocation (once) and returns the copy's path; empty when there is no bundled demo.
     static QString prepareDemoStudy();
 
     /// Restores the last session (study, cell, run, gene, colour settings); false when none. The

@@ -4,9 +4,9 @@
 #include "ImportDialog.h"
 #include "SavedSession.h"
 #include "TrackImportDialog.h"
+#include "domain/InstallLayout.h"
 #include "session/StudySession.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -143,8 +143,7 @@ void StudyFileMenu::showImportTrackDialog()
 
 QString StudyFileMenu::prepareDemoStudy()
 {
-    const QString bundled = QDir(QCoreApplication::applicationDirPath())
-                                .filePath(QStringLiteral("../share/attentivechrome/demo-study.h5"));
+    const QString bundled = install::dataFile(QStringLiteral("demo-study.h5"));
     if (!QFileInfo::exists(bundled))
         return {};
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

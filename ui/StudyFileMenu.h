@@ -36,8 +36,8 @@ public:
     void showImportTrackDialog();
     QAction* importTrackAction() const { return m_importTrackAction; }
 
-    /// Finds `<app dir>/../share/attentivechrome/demo-study.h5`, copies it to AppDataLocation
-    /// (once) and returns the copy's path; empty when there is no bundled demo.
+    /// Finds `<prefix>/share/attentivechrome/demo-study.h5` (install::dataFile), copies it to
+    /// AppDataLocation (once) and returns the copy's path; empty when there is no bundled demo.
     static QString prepareDemoStudy();
 
 Q_SIGNALS:

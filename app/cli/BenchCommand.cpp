@@ -28,6 +28,8 @@ const Benchmark kBenchmarks[] = {
     {"track", "bigWig and bedGraph track import (binning) for all annotated genes", runBenchTrack},
     {"heatmap", "All-genes heatmap: re-sort, regroup and redraw (ms), full-size cell type",
      runBenchHeatmap},
+    {"start", "Start-up (s): CLI --help and info, a model command, the GUI's first paint",
+     runBenchStart},
 };
 
 } // namespace
@@ -39,18 +41,17 @@ int runBench(const QStringList& args)
             if (args[1] == QLatin1String(b.name))
                 return b.run(args.mid(1));
     }
-    QTextStream err(stderr);
-    if (args.size() >= 2 && args[1] != QLatin1String("--help") && args[1] != QLatin1String("-h"))
-        err << "attentivechrome-cli bench: error: unknown benchmark '" << args[1] << "'\n";
-    err << "Usage: attentivechrome-cli bench <benchmark> [options]\n\nBenchmarks:\n";
+    const bool help =
+        args.size() >= 2 && (args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h"));
+    QTextStream out(help ? stdout : stderr); // --help answers on stdout, a usage error on stderr
+    if (args.size() >= 2 && !help)
+        out << "attentivechrome-cli bench: error: unknown benchmark '" << args[1] << "'\n";
+    out << "Usage: attentivechrome-cli bench <benchmark> [options]\n\nBenchmarks:\n";
     for (const Benchmark& b : kBenchmarks)
-        err << QStringLiteral("  %1 %2\n")
+        out << QStringLiteral("  %1 %2\n")
                    .arg(QLatin1String(b.name), -10)
                    .arg(QString::fromUtf8(b.summary));
-    return args.size() >= 2 &&
-                   (args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h"))
-               ? 0
-               : 2;
+    return help ? 0 : 2;
 }
 
 } // namespace ac::cli

@@ -5,15 +5,25 @@
 namespace ac::cli
 {
 
-/// One sub-command of attentivechrome-cli. `run` gets the arguments from the sub-command name on
-/// (args[0] is the sub-command) and returns the process exit code.
+/// Runs one sub-command: gets the arguments from the sub-command name on (args[0] is the
+/// sub-command) and returns the process exit code.
+using CommandFunction = int (*)(const QStringList& args);
+
+/// One sub-command of attentivechrome-cli, as its launcher lists it. `run` is null for the
+/// commands that run a model: the launcher hands those to attentivechrome-cli-engine.
 struct CliCommand {
     const char* name;
     const char* summary;
-    int (*run)(const QStringList& args);
+    CommandFunction run;
 };
 
-// One function per sub-command, each in <Name>Command.cpp.
+/// Runs `run` with `args`. Last resort: an exception that escapes it (e.g. a c10::Error from
+/// LibTorch) ends the command with a one-line error and exit code 1, not a core dump. Study
+/// writes are atomic, so nothing is half-written.
+int runCommand(CommandFunction run, const QStringList& args);
+
+// One function per sub-command, each in <Name>Command.cpp. The launcher runs import, info,
+// simulate and import-track; the engine runs the others.
 int runBench(const QStringList& args);
 int runImportWeights(const QStringList& args);
 int runExport(const QStringList& args);
@@ -37,5 +47,6 @@ int runBenchLstm(const QStringList& args);
 int runBenchGui(const QStringList& args);
 int runBenchTrack(const QStringList& args);
 int runBenchHeatmap(const QStringList& args);
+int runBenchStart(const QStringList& args);
 
 } // namespace ac::cli

@@ -1,9 +1,12 @@
 #include "CliSupport.h"
+#include "CliCommand.h"
 
 #include "data/GeneListFile.h"
 
 #include <QTextStream>
 #include <cstdio>
+#include <exception>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace ac::cli
@@ -54,6 +57,22 @@ int fail(const QString& command, const QString& message)
     oneLine.replace(QLatin1Char('\n'), QLatin1String("; "));
     QTextStream(stderr) << "attentivechrome-cli " << command << ": error: " << oneLine << '\n';
     return 1;
+}
+
+int runCommand(CommandFunction run, const QStringList& args)
+{
+    try {
+        return run(args);
+    } catch (const std::exception& e) {
+        return fail(args[0], QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
+    }
+}
+
+double peakMemoryMegabytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
 }
 
 void warn(const QString& command, const QString& message)

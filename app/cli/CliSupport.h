@@ -38,6 +38,10 @@ void warn(const QString& command, const QString& message);
 bool readGeneList(const QString& command, const QString& path, const std::vector<GeneRecord>& genes,
                   std::vector<int>* out, QString* error);
 
+/// The peak resident memory of this process so far, in MB (getrusage's ru_maxrss); benches
+/// report it.
+double peakMemoryMegabytes();
+
 /// Writes a line to stdout.
 void printLine(const QString& line);
 

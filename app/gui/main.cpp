@@ -1,6 +1,8 @@
-// attentivechrome: the desktop application.
+// attentivechrome-gui: the desktop application, started by its launcher `attentivechrome`
+// (app/launcher) from <prefix>/libexec/attentivechrome.
 #include "MainWindow.h"
-#include "train/RuntimeEnvironment.h"
+#include "QuitOnFirstPaint.h"
+#include "domain/RuntimeEnvironment.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -58,9 +60,14 @@ int main(int argc, char** argv)
         QStringLiteral("session"),
         QStringLiteral("Open the session FILE (study, cell type, run, gene, gene list, tab)."),
         QStringLiteral("FILE"));
+    // For `attentivechrome-cli bench start`, not for users.
+    QCommandLineOption quitAfterPaint(QStringLiteral("quit-after-first-paint"),
+                                      QStringLiteral("Quit once the window has been painted."));
+    quitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
     parser.addOption(study);
     parser.addOption(session);
+    parser.addOption(quitAfterPaint);
     // The desktop entry's "Exec=attentivechrome %f": a study file opened from the file manager.
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Open the study FILE (as --study)."),
@@ -69,6 +76,9 @@ int main(int argc, char** argv)
     const QString file =
         parser.isSet(study) ? parser.value(study) : parser.positionalArguments().value(0);
 
+    ac::QuitOnFirstPaint quitOnFirstPaint;
+    if (parser.isSet(quitAfterPaint))
+        app.installEventFilter(&quitOnFirstPaint);
     ac::MainWindow window;
     window.show();
     if (parser.isSet(session)) {

@@ -1,8 +1,9 @@
 #include "store/WeightsReaderProcess.h"
 
+#include "domain/InstallLayout.h"
+
 #include "store/WeightsFile.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -99,9 +100,7 @@ WeightsReaderProcess::WeightsReaderProcess(QString program) : m_program(std::mov
 
 QString WeightsReaderProcess::installedProgram()
 {
-    const QString binDir = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
-    return QDir::cleanPath(
-        binDir + QStringLiteral("/../libexec/attentivechrome/attentivechrome-read-weights"));
+    return install::libexecProgram(QStringLiteral("attentivechrome-read-weights"));
 }
 
 bool WeightsReaderProcess::read(const QString& path, Weights* out, QString* error) const

@@ -29,9 +29,8 @@ public:
     /// Uses `program` as the child; by default installedProgram().
     explicit WeightsReaderProcess(QString program = installedProgram());
 
-    /// The child program beside the running one: `<dir of the running executable>/../libexec/
-    /// attentivechrome/attentivechrome-read-weights` (the build tree and an installation have
-    /// the same layout).
+    /// The child program of the installation the running one belongs to:
+    /// `<prefix>/libexec/attentivechrome/attentivechrome-read-weights` (install::libexecProgram).
     static QString installedProgram();
 
     /// The child is killed and the read fails after `milliseconds` (default 120 s).

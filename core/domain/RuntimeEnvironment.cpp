@@ -1,4 +1,4 @@
-#include "train/RuntimeEnvironment.h"
+#include "domain/RuntimeEnvironment.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -8,7 +8,7 @@
 namespace ac
 {
 
-void ensureRuntimeEnvironment(char** argv)
+bool setRuntimeEnvironment()
 {
     constexpr char kHugePages[] = "glibc.malloc.hugetlb=1";
     bool changed = false;
@@ -23,7 +23,12 @@ void ensureRuntimeEnvironment(char** argv)
         ::setenv("GLIBC_TUNABLES", value.c_str(), 1);
         changed = true;
     }
-    if (changed)
+    return changed;
+}
+
+void ensureRuntimeEnvironment(char** argv)
+{
+    if (setRuntimeEnvironment())
         ::execv("/proc/self/exe", argv);
     // execv returns only on failure: carry on with the run-time libraries' defaults.
 }
