@@ -13,8 +13,6 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <thread>
 
@@ -95,13 +93,6 @@ double statusMegabytes(const QByteArray& field)
     return -1;
 }
 
-double peakMegabytes()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
-}
-
 /// Real REMC GeneIDs (the last six digits of Ensembl ids) so the import annotates as usual;
 /// made-up ones when the annotation has too few.
 QStringList benchGeneIds(const GeneAnnotation& annotation, int count)
@@ -169,7 +160,7 @@ void printReport(const ImportBench& bench, const GeneAnnotation& annotation, con
                        'f', 1));
     printLine(QStringLiteral("peak memory (ru_maxrss): %1 MB for the whole bench; %2 MB before the "
                              "import (libraries, annotation, simulation)")
-                  .arg(peakMegabytes(), 0, 'f', 0)
+                  .arg(peakMemoryMegabytes(), 0, 'f', 0)
                   .arg(bench.peakBeforeImport, 0, 'f', 0));
     if (bench.importPeak > 0 && bench.rssBeforeImport > 0)
         printLine(QStringLiteral("memory of the import alone: peak RSS %1 MB over %2 MB resident "
@@ -236,7 +227,7 @@ int runBenchImport(const QStringList& args)
                   .arg(double(writtenBytes) / 1e6, 0, 'f', 1)
                   .arg(classDir));
 
-    bench.peakBeforeImport = peakMegabytes();
+    bench.peakBeforeImport = peakMemoryMegabytes();
     const bool peakReset = resetPeakRss();
     bench.rssBeforeImport = statusMegabytes("VmRSS");
     RemcImporter importer(&annotation);

@@ -2,7 +2,9 @@
 
 #include <QJsonValue>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace ac
 {
@@ -109,6 +111,14 @@ bool TrainConfig::fromJson(const QJsonObject& o, TrainConfig* out, QString* erro
     }
     *out = c;
     return true;
+}
+
+int TrainConfig::threadCount() const
+{
+    if (threads > 0)
+        return threads;
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, cores - 1);
 }
 
 } // namespace ac

@@ -32,6 +32,9 @@ struct TrainConfig {
     /// in (0, 1], not 2"). Thread-safe (a const check of a value).
     bool validate(QString* error) const;
 
+    /// The intra-op threads a training uses: `threads`, or for 0 all cores but one (at least 1).
+    int threadCount() const;
+
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject& o, TrainConfig* out, QString* error);
 };

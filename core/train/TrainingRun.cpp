@@ -11,7 +11,6 @@
 #include <cmath>
 #include <limits>
 #include <random>
-#include <thread>
 
 namespace ac
 {
@@ -37,14 +36,6 @@ std::vector<std::int64_t> shuffled(std::int64_t n, std::uint64_t seed, int epoch
         std::swap(order[static_cast<std::size_t>(i)],
                   order[static_cast<std::size_t>(rng() % static_cast<std::uint64_t>(i + 1))]);
     return order;
-}
-
-int threadCount(int requested)
-{
-    if (requested > 0)
-        return requested;
-    const int cores = static_cast<int>(std::thread::hardware_concurrency());
-    return std::max(1, cores - 1);
 }
 
 QString newRunId(const StudyFile& study, const QString& cell, ModelKind kind)
@@ -252,7 +243,7 @@ bool TrainingRun::loadCell(const StudyFile& study)
 bool TrainingRun::buildModel()
 {
     const TrainConfig& cfg = m_run.train;
-    at::set_num_threads(threadCount(cfg.threads));
+    at::set_num_threads(cfg.threadCount());
     m_model = makeModel(m_run.model);
     if (m_resuming) {
         QString& error = m_outcome.error;
