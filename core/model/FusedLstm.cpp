@@ -667,6 +667,16 @@ torch::Tensor fusedLstm(const torch::Tensor& x, const torch::Tensor& wIh, const 
                                     std::vector<int64_t>(reverse.begin(), reverse.end()));
 }
 
+torch::Tensor fusedBidirectional(const torch::nn::LSTM& rnn, const torch::Tensor& x)
+{
+    const auto params = rnn->named_parameters(false);
+    const auto both = [&](const std::string& name) {
+        return torch::stack({params[name], params[name + "_reverse"]}); // 2 x [4H, ...]
+    };
+    return fusedLstm(x.unsqueeze(0).expand({2, -1, -1, -1}), both("weight_ih_l0"),
+                     both("weight_hh_l0"), both("bias_ih_l0"), both("bias_hh_l0"), {false, true});
+}
+
 BinAttentionEncoding fusedBiLstmAttention(const torch::Tensor& x, const torch::Tensor& wIh,
                                           const torch::Tensor& wHh, const torch::Tensor& bIh,
                                           const torch::Tensor& bHh, const torch::Tensor& context)

@@ -32,6 +32,14 @@ torch::Tensor fusedLstm(const torch::Tensor& x, const torch::Tensor& wIh, const 
                         const torch::Tensor& bIh, const torch::Tensor& bHh,
                         const std::vector<bool>& reverse);
 
+/**
+ * The bidirectional one-layer `rnn` (batch_first) over x [B, T, I] as one fusedLstm call (g = 0
+ * forward, g = 1 reverse, the same input), with the module's own parameters so that gradients
+ * reach them under their names. Returns h [2, B, T, H] in input-time order for both directions;
+ * cat(h[0], h[1], -1) is what `rnn->forward(x)` returns as its output.
+ */
+torch::Tensor fusedBidirectional(const torch::nn::LSTM& rnn, const torch::Tensor& x);
+
 /// What the bin level of AttentiveChrome computes for a set of genes.
 struct BinAttentionEncoding {
     torch::Tensor embedding; ///< [N, M, 2H] Σ_t α_t · cat(h_fwd_t, h_rev_t) per mark

@@ -1,5 +1,7 @@
 #include "model/RecurrentEncoder.h"
 
+#include "model/FusedLstm.h"
+
 namespace ac
 {
 
@@ -13,8 +15,10 @@ RecurrentEncoderImpl::RecurrentEncoderImpl(std::int64_t inputSize, std::int64_t 
 
 std::pair<torch::Tensor, torch::Tensor> RecurrentEncoderImpl::forward(const torch::Tensor& seq)
 {
-    const torch::Tensor states = std::get<0>(m_rnn->forward(seq)); // [B, L, 2H], both directions
-    return m_attention->forward(states);                           // {[B, 2H], [B, L]}
+    // Both directions as one fused recurrence (the torch LSTM's dispatch per step cost more
+    // than its arithmetic at these sizes): [2, B, L, H] -> [B, L, 2H], as m_rnn->forward returns.
+    const torch::Tensor h = fusedBidirectional(m_rnn, seq);
+    return m_attention->forward(torch::cat({h[0], h[1]}, 2)); // {[B, 2H], [B, L]}
 }
 
 } // namespace ac
