@@ -25,6 +25,9 @@ echo "run-sanitizers: build took ${SECONDS} s"
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1"
 export LSAN_OPTIONS="suppressions=$PWD/packaging/sanitizer-leaks.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
+# Qt Test's watchdog ends a test function after 5 minutes; sanitized GUI tests beside a busy
+# neighbour (cluster_slurm) took longer, so give them 30 (the CTest timeout grows the same way).
+export QTEST_FUNCTION_TIMEOUT=1800000
 start=$SECONDS
 status=0
 ctest --test-dir build-asan --output-on-failure -j2 "$@" || status=$?
