@@ -22,8 +22,6 @@ namespace
 // 512-bit vectors, AVX2+FMA, baseline), picked once from the CPU at run time (see simdCall).
 #define AC_ALWAYS_INLINE __attribute__((always_inline)) inline
 
-typedef float Vec8 __attribute__((vector_size(32)));
-
 /// The vector of L floats the matrix products accumulate in: 8 (one AVX2 register, two SSE
 /// ones) or 16 (one AVX-512 register).
 template <int L> struct Lanes;
@@ -33,6 +31,9 @@ template <> struct Lanes<8> {
 template <> struct Lanes<16> {
     typedef float Vec __attribute__((vector_size(64)));
 };
+
+/// The 8-float vector of dot().
+using Vec8 = Lanes<8>::Vec;
 
 /// Read-only matrix operand: element (r, k) at p[r · rowStride + k · colStride].
 struct Operand {
