@@ -46,11 +46,12 @@ inline CellData makeLearnableCell(const QString& name, int train, int valid, int
     return c;
 }
 
-/// Writes `cells` into a new study at `path`; returns the error or an empty string.
-inline QString writeStudy(const QString& path, const std::vector<CellData>& cells)
+/// Writes `cells` into a new study at `path` (in `form`); returns the error or an empty string.
+inline QString writeStudy(const QString& path, const std::vector<CellData>& cells,
+                          StudyEditor::Form form = StudyEditor::Form::Unpacked)
 {
     QString error;
-    std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, &error);
+    std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, &error, form);
     if (!editor)
         return error;
     for (const CellData& c : cells)

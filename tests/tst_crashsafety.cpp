@@ -10,6 +10,7 @@
 #include "RemcCsvFixture.h"
 #include "TrainFixture.h"
 #include "store/StudyFile.h"
+#include "store/StudyPacker.h"
 #include "store/WeightsFile.h"
 #include "train/Trainer.h"
 
@@ -224,6 +225,8 @@ private Q_SLOTS:
     void cleanup();
     void killAtEachPoint_data();
     void killAtEachPoint();
+    void killUnpackedAtEachPoint_data();
+    void killUnpackedAtEachPoint();
     void killedReaderChangesNothing();
     void killedTrainingIsInterruptedThenStale();
     void fullDiskAndReadOnlyFolder();
@@ -235,7 +238,8 @@ void TestCrashSafety::initTestCase()
         QSKIP("AC_CLI is not set; run through ctest");
     QVERIFY(m_dir.isValid());
     m_baseline = path(QStringLiteral("baseline.h5"));
-    QString error = testing::writeStudy(m_baseline, {testing::makeLearnableCell("C1", 24, 8, 8)});
+    QString error = testing::writeStudy(m_baseline, {testing::makeLearnableCell("C1", 24, 8, 8)},
+                                        StudyEditor::Form::Packed);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     TrackData track;
     track.name = QStringLiteral("H3K27ac");
@@ -403,6 +407,41 @@ void TestCrashSafety::killAtEachPoint()
     QCOMPARE(testing::fileDigest(study), afterRename ? newState : oldState);
     // The lock was held at the kill: the next change is a CLI command, as a user would run it.
     checkNextChange(study, afterRename || point == QLatin1String("locked"));
+}
+
+void TestCrashSafety::killUnpackedAtEachPoint_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("point");
+    // An unpacked study (issue 12): parts written, the new index written but not renamed, renamed.
+    for (const char* p : {"writing", "locked", "renamed"})
+        QTest::addRow("import-%s", p) << QStringLiteral("import") << QString::fromLatin1(p);
+    QTest::addRow("train-renamed") << QStringLiteral("train") << QStringLiteral("renamed");
+}
+
+/// Issue 12: killed at any point of a change, an unpacked study is its old or its new state,
+/// every part its index names is there, and the next change neither waits nor keeps the killed
+/// writer's temporary index.
+void TestCrashSafety::killUnpackedAtEachPoint()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, point);
+    const QString study = freshStudy(QStringLiteral("unpacked-%1").arg(++m_case));
+    QString error;
+    QVERIFY2(StudyPacker::unpack(study, &error), qPrintable(error));
+    const QByteArray oldIndex = testing::fileDigest(study);
+    PausedCli cli(commandArgs(command, study), point.toUtf8(),
+                  path(QStringLiteral("unpacked-%1.log").arg(m_case)));
+    QVERIFY2(cli.waitStopped(), qPrintable(cli.log()));
+    cli.kill();
+    const bool renamed = point == QLatin1String("renamed");
+    QCOMPARE(testing::fileDigest(study) != oldIndex, renamed);
+    auto reopened = StudyFile::open(study, &error); // checks that every named part is there
+    QVERIFY2(reopened, qPrintable(error));
+    QCOMPARE(reopened->cellNames().contains(QStringLiteral("E900")),
+             renamed && command == QLatin1String("import"));
+    reopened.reset();
+    checkNextChange(study, point != QLatin1String("writing"));
 }
 
 /// Issue 13, item 4: validate only reads; killed while it computes, the study is unchanged.

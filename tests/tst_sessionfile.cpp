@@ -30,7 +30,7 @@ constexpr int kGenes = 6;
 /// complete run ("E1-run", "E2-run") and its results.
 bool writeStudy(const QString& path, QString* error)
 {
-    auto ed = StudyEditor::begin(path, error);
+    auto ed = StudyEditor::begin(path, error, StudyEditor::Form::Packed); // copied alone below
     if (!ed)
         return false;
     for (const QString& name : {QStringLiteral("E1"), QStringLiteral("E2")}) {

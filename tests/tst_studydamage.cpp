@@ -7,6 +7,7 @@
 #include "jobs/SimulatedStudy.h"
 #include "store/StudyEditor.h"
 #include "store/StudyFile.h"
+#include "store/StudyPacker.h"
 
 #include <H5Cpp.h>
 #include <QDir>
@@ -28,13 +29,14 @@ constexpr char kCell[] = "SimCell1";
 constexpr char kRun[] = "R1";
 constexpr int kGenes = 40;
 
-/// A study of one simulated cell type with a run (and its results) written by this program.
+/// A one-file study of one simulated cell type with a run (and its results) written by this
+/// program. (An unpacked study's parts are HDF5 files read by the same code.)
 bool writeStudy(const QString& path, QString* error)
 {
     SimulationConfig config;
     config.cells = 1;
     config.genesPerCell = kGenes;
-    if (!writeSimulatedStudy(path, config, {}, error))
+    if (!writeSimulatedStudy(path, config, {}, error, StudyEditor::Form::Packed))
         return false;
     return StudyEditor::apply(
         path,
@@ -234,8 +236,9 @@ private Q_SLOTS:
         }
     }
 
-    // Format version 1 (variable-length strings, written before issue 13) still reads, and an
-    // edit turns it into version 2 without rewriting what it does not touch.
+    // Format version 1 (variable-length strings, written before issue 13) still reads, an edit
+    // turns it into version 2 without rewriting what it does not touch, and unpack converts it
+    // (issue 12).
     void versionOneStudiesStillRead()
     {
         const QString path = freshStudy(QStringLiteral("v1.h5"));
@@ -253,10 +256,25 @@ private Q_SLOTS:
             qPrintable(error));
         const auto study = StudyFile::open(path, &error);
         QVERIFY2(study, qPrintable(error));
-        QCOMPARE(study->formatVersion(), StudyFile::kFormatVersion);
+        QCOMPARE(study->formatVersion(), 2);
         CellData cell;
         QVERIFY2(study->readCellIndex(QLatin1String(kCell), &cell, &error), qPrintable(error));
         QCOMPARE(cell.genes[3].symbol, QStringLiteral("GENE3"));
+
+        const QString old = freshStudy(QStringLiteral("v1-unpacked.h5"));
+        editRaw(old, [](H5::H5File& file) {
+            makeSymbolsVariableLength(file);
+            const std::int64_t one = 1;
+            file.openAttribute("format_version").write(H5::PredType::NATIVE_INT64, &one);
+        });
+        QVERIFY2(StudyPacker::unpack(old, &error), qPrintable(error));
+        const auto unpacked = StudyFile::open(old, &error);
+        QVERIFY2(unpacked, qPrintable(error));
+        QCOMPARE(unpacked->formatVersion(), StudyFile::kFormatVersion);
+        QCOMPARE(unpacked->runIds(), QStringList{QLatin1String(kRun)});
+        QVERIFY2(unpacked->readCellIndex(QLatin1String(kCell), &cell, &error), qPrintable(error));
+        QCOMPARE(cell.genes[3].symbol, QStringLiteral("GENE3"));
+        QCOMPARE(readEverything(old), QString());
     }
 
     // Issue 13, finding 12 and item 5: a truncated study says so in words.

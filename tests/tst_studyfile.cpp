@@ -385,10 +385,11 @@ private Q_SLOTS:
     void concurrentEditsLoseNothing()
     {
         // Two changes prepared at once (e.g. a track import while training saves an epoch): the
-        // later commit must not replace the study with a copy that lacks the earlier one.
+        // later commit must not replace the study with a copy that lacks the earlier one. (One
+        // file; an unpacked study merges changes of different cells: tst_studyparts.)
         const QString path = m_dir.filePath(QStringLiteral("shared.h5"));
         QString error;
-        auto first = StudyEditor::begin(path, &error);
+        auto first = StudyEditor::begin(path, &error, StudyEditor::Form::Packed);
         QVERIFY2(first && first->writeCell(makeCell(QStringLiteral("E1"), 9), &error) &&
                      first->commit(&error),
                  qPrintable(error));
@@ -727,7 +728,7 @@ private Q_SLOTS:
         QVERIFY(message.startsWith(folder + QStringLiteral(": cannot write here (read-only?)")));
         QCOMPARE(testing::fileDigest(path), before);
         QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
-                 QStringList{QStringLiteral("ro.h5")});
+                 (QStringList{QStringLiteral("ro.h5"), QStringLiteral("ro.h5.parts")}));
     }
 
     void rejectsFilesThatAreNotStudies_data()

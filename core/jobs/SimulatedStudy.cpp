@@ -7,13 +7,13 @@ namespace ac
 {
 
 bool writeSimulatedStudy(const QString& path, const SimulationConfig& config,
-                         const ProgressCallback& progress, QString* error)
+                         const ProgressCallback& progress, QString* error, StudyEditor::Form form)
 {
     if (const QString invalid = config.validate(); !invalid.isEmpty()) {
         *error = invalid;
         return false;
     }
-    const std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, error);
+    const std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, error, form);
     if (!editor)
         return false;
     const Simulator simulator(config);

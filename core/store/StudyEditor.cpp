@@ -3,8 +3,11 @@
 #include "store/DiskReservation.h"
 #include "store/Hdf5Io.h"
 #include "store/StudyFile.h"
+#include "store/StudyIndex.h"
+#include "store/StudyIndexChanges.h"
 #include "store/StudyLayout.h"
 #include "store/StudyLock.h"
+#include "store/StudyParts.h"
 #include "store/StudyTempFiles.h"
 #include "store/WriterProcess.h"
 
@@ -102,14 +105,26 @@ std::string dataDigest(const CellData& cell)
     return QByteArray(reinterpret_cast<const char*>(digest), int(size)).toHex().toStdString();
 }
 
+std::string cellPath(const QString& cell)
+{
+    return std::string(layout::kCells) + "/" + h5::utf8(cell);
+}
+
+std::string runPath(const QString& runId)
+{
+    return std::string(layout::kRuns) + "/" + h5::utf8(runId);
+}
+
 } // namespace
 
 struct StudyEditor::Private {
     QString path;     ///< the study
-    QString tempPath; ///< the copy every write goes to
+    QString tempPath; ///< the copy every write goes to (of an unpacked study: of its index)
     FileStamp stamp;  ///< the study as begin() copied it
     H5::H5File file;
-    DiskReservation reservation; ///< space for the copy's growth (see DiskReservation)
+    DiskReservation reservation; ///< space for the growth of the file written to
+    /// A unpacked study's changes (README "Study file"); null for a study in one file.
+    std::unique_ptr<StudyIndexChanges> split;
     bool open = false;
 
     ~Private() { discard(); }
@@ -127,6 +142,78 @@ struct StudyEditor::Private {
         if (!tempPath.isEmpty())
             QFile::remove(tempPath);
         tempPath.clear();
+        split.reset(); // removes the parts this editor wrote
+    }
+
+    /// The group of cell type or run `name` (`list` is layout::kCells or layout::kRuns) for
+    /// writing, created when missing; `fresh`: emptied first. In an unpacked study, a part of this
+    /// editor's own (StudyIndexChanges), the disk reservation moved to it.
+    H5::Group object(const char* list, const QString& name, bool fresh)
+    {
+        if (split) {
+            QString part;
+            H5::Group g = split->open(file, list, name, fresh, &part);
+            QString reserveError;
+            if (!reservation.attach(part, &reserveError))
+                throw std::runtime_error(h5::utf8(reserveError));
+            return g;
+        }
+        H5::Group root = file.openGroup("/");
+        H5::Group group = h5::openOrCreateGroup(root, list);
+        if (fresh)
+            h5::remove(group, h5::utf8(name));
+        return h5::openOrCreateGroup(group, h5::utf8(name));
+    }
+
+    /// Opens group `path` to read it. In an unpacked study the parts the index names are opened
+    /// read-only (following a link would open them for writing, which changes a file readers
+    /// share, and fails while another process reads it).
+    H5::Group readGroup(const std::string& path) const
+    {
+        const H5::PropList access(H5Pcreate(H5P_GROUP_ACCESS));
+        H5Pset_elink_acc_flags(access.getId(), H5F_ACC_RDONLY);
+        const hid_t id = H5Gopen2(file.getId(), path.c_str(), access.getId());
+        if (id < 0)
+            throw H5::GroupIException("readGroup", "cannot open " + path);
+        const H5::Group group(id);
+        H5Gclose(id); // H5::Group(id) took its own reference
+        return group;
+    }
+
+    /// Removes cell type or run `name` from `list`.
+    void drop(const char* list, const QString& name)
+    {
+        if (split) {
+            split->remove(file, list, name);
+            return;
+        }
+        H5::Group group = file.openGroup(list);
+        group.unlink(h5::utf8(name));
+    }
+
+    /// Before cell `name` is replaced by data of digest `digest`: its runs without a cell digest
+    /// (older runs) get the replaced data's digest ("unknown" when it had none, in older
+    /// studies) when the data changes, so that they read as stale afterwards like runs that
+    /// have one.
+    void pinRunsToOldData(const QString& name, const std::string& digest)
+    {
+        const std::string cell = cellPath(name);
+        if (!h5::exists(file, cell) || !h5::exists(file, layout::kRuns))
+            return;
+        const H5::Group old = readGroup(cell);
+        const std::string oldDigest = h5::hasAttr(old, layout::kDataDigestAttr)
+                                          ? h5::stringAttr(old, layout::kDataDigestAttr)
+                                          : std::string("unknown");
+        if (oldDigest == digest)
+            return;
+        for (const std::string& id : h5::memberNames(file.openGroup(layout::kRuns))) {
+            const H5::Group run = readGroup(std::string(layout::kRuns) + "/" + id);
+            if (h5::stringAttr(run, layout::kCellAttr) == h5::utf8(name) &&
+                !h5::hasAttr(run, layout::kCellDigestAttr)) {
+                H5::Group changed = object(layout::kRuns, h5::qstr(id), false);
+                h5::setAttr(changed, layout::kCellDigestAttr, oldDigest);
+            }
+        }
     }
 
     template <typename F> bool guarded(const QString& object, QString* error, F&& f)
@@ -176,26 +263,6 @@ std::uint64_t weightBytes(const Weights& weights)
     return n;
 }
 
-bool syncFile(const QString& path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-std::string cellPath(const QString& cell)
-{
-    return std::string(layout::kCells) + "/" + h5::utf8(cell);
-}
-
-std::string runPath(const QString& runId)
-{
-    return std::string(layout::kRuns) + "/" + h5::utf8(runId);
-}
-
 void checkName(const QString& name, const char* what)
 {
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || name == QLatin1String(".") ||
@@ -204,35 +271,12 @@ void checkName(const QString& name, const char* what)
                                  "\" is empty or contains '/'");
 }
 
-/// Before cell `name` is replaced by data of digest `digest`: its runs without a cell digest
-/// (older runs) get the replaced data's digest ("unknown" when it had none, in older studies) when
-/// the data changes, so that they read as stale afterwards like runs that have one.
-void pinRunsToOldData(H5::Group& root, const QString& name, const std::string& digest)
-{
-    const std::string cell = cellPath(name);
-    if (!h5::exists(root, cell) || !h5::exists(root, layout::kRuns))
-        return;
-    const H5::Group old = root.openGroup(cell);
-    const std::string oldDigest = h5::hasAttr(old, layout::kDataDigestAttr)
-                                      ? h5::stringAttr(old, layout::kDataDigestAttr)
-                                      : std::string("unknown");
-    if (oldDigest == digest)
-        return;
-    H5::Group runs = root.openGroup(layout::kRuns);
-    for (const std::string& id : h5::memberNames(runs)) {
-        H5::Group run = runs.openGroup(id);
-        if (h5::stringAttr(run, layout::kCellAttr) == h5::utf8(name) &&
-            !h5::hasAttr(run, layout::kCellDigestAttr))
-            h5::setAttr(run, layout::kCellDigestAttr, oldDigest);
-    }
-}
-
 } // namespace
 
 StudyEditor::StudyEditor() : d(std::make_unique<Private>()) {}
 StudyEditor::~StudyEditor() = default;
 
-std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* error)
+std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* error, Form form)
 {
     H5::Exception::dontPrint();
     pauseForTestAt("begin");
@@ -284,13 +328,21 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
             h5::openOrCreateGroup(root, layout::kCells);
             h5::openOrCreateGroup(root, layout::kRuns);
         }
+        const bool split = existing ? StudyIndex::isIndex(p.file) : form == Form::Unpacked;
+        if (split)
+            p.split = std::make_unique<StudyIndexChanges>(path, existing ? StudyIndex::read(p.file)
+                                                                         : StudyIndex());
         // What this editor writes (fixed-length strings) older programs cannot read: they then
         // say the version is too new instead of failing on a string.
-        h5::setAttr(p.file, layout::kVersionAttr, std::int64_t(StudyFile::kFormatVersion));
+        h5::setAttr(p.file, layout::kVersionAttr,
+                    std::int64_t(split ? layout::kUnpackedVersion : layout::kPackedVersion));
         p.open = true;
     } catch (const H5::Exception& e) {
         *error = QStringLiteral("%1: cannot write %2: %3").arg(path, p.tempPath, h5::describe(e));
         return nullptr; // ~Private removes the temporary file
+    } catch (const std::exception& e) {
+        *error = QStringLiteral("%1: %2").arg(path, QString::fromUtf8(e.what()));
+        return nullptr;
     }
     pauseForTestAt("copied");
     // Room for rewriting metadata at commit, before anything is written.
@@ -312,12 +364,9 @@ bool StudyEditor::writeCell(const CellData& cell, QString* error)
             cell.values.size() != n * std::size_t(cell.binCount) * std::size_t(cell.markCount) ||
             cell.markNames.size() != cell.markCount)
             throw std::runtime_error("genes, labels, splits, values and marks do not agree");
-        H5::Group root = d->file.openGroup("/");
-        H5::Group cells = h5::openOrCreateGroup(root, layout::kCells);
         const std::string digest = dataDigest(cell);
-        pinRunsToOldData(root, cell.name, digest);
-        h5::remove(cells, h5::utf8(cell.name));
-        H5::Group g = h5::openOrCreateGroup(cells, h5::utf8(cell.name));
+        d->pinRunsToOldData(cell.name, digest);
+        H5::Group g = d->object(layout::kCells, cell.name, true);
         h5::setAttr(g, layout::kBinCountAttr, std::int64_t(cell.binCount));
         h5::setAttr(g, layout::kBinSizeAttr, std::int64_t(cell.binSize));
         h5::setAttr(g, layout::kWindowStartAttr, std::int64_t(cell.windowStart));
@@ -367,13 +416,12 @@ bool StudyEditor::removeCell(const QString& cell, QString* error)
     return d->guarded(h5::qstr("/" + cellPath(cell)), error, [&] {
         if (!h5::exists(d->file, cellPath(cell)))
             throw std::runtime_error("no such cell type");
-        H5::Group cells = d->file.openGroup(layout::kCells);
-        cells.unlink(h5::utf8(cell));
+        d->drop(layout::kCells, cell);
         // Runs of a removed cell type would point at nothing.
-        H5::Group runs = d->file.openGroup(layout::kRuns);
-        for (const std::string& id : h5::memberNames(runs))
-            if (h5::stringAttr(runs.openGroup(id), layout::kCellAttr) == h5::utf8(cell))
-                runs.unlink(id);
+        for (const std::string& id : h5::memberNames(d->file.openGroup(layout::kRuns)))
+            if (h5::stringAttr(d->readGroup(runPath(h5::qstr(id))), layout::kCellAttr) ==
+                h5::utf8(cell))
+                d->drop(layout::kRuns, h5::qstr(id));
     });
 }
 
@@ -384,7 +432,7 @@ bool StudyEditor::writeTrack(const QString& cell, const TrackData& track, QStrin
         checkName(track.name, "track");
         if (!h5::exists(d->file, cellPath(cell)))
             throw std::runtime_error("no such cell type");
-        H5::Group g = d->file.openGroup(cellPath(cell));
+        H5::Group g = d->object(layout::kCells, cell, false);
         const std::vector<hsize_t> labels = h5::shapeOf(g.openDataSet(layout::kLabels));
         const std::size_t genes = labels.empty() ? 0 : labels[0];
         if (track.binCount <= 0 || track.values.size() != genes * std::size_t(track.binCount))
@@ -414,12 +462,10 @@ bool StudyEditor::writeRun(const RunRecord& run, const Weights& best, const Weig
         if (!h5::exists(d->file, cellPath(run.cell)))
             throw std::runtime_error("cell type \"" + h5::utf8(run.cell) +
                                      "\" is not in the study");
+        // Updated in place (not unlinked) so the run keeps its place in creation order.
+        H5::Group g = d->object(layout::kRuns, run.id, false);
         d->reserve(weightBytes(best) + weightBytes(last) + run.epochs.size() * 9 * sizeof(double),
                    best.size() + last.size() + 4);
-        H5::Group root = d->file.openGroup("/");
-        H5::Group runs = h5::openOrCreateGroup(root, layout::kRuns);
-        // Updated in place (not unlinked) so the run keeps its place in creation order.
-        H5::Group g = h5::openOrCreateGroup(runs, h5::utf8(run.id));
         h5::setAttr(g, layout::kCellAttr, h5::utf8(run.cell));
         h5::setAttr(g, layout::kCreatedAttr, h5::utf8(run.created.toString(Qt::ISODate)));
         h5::setAttr(g, layout::kStatusAttr, h5::utf8(run.status));
@@ -462,9 +508,9 @@ bool StudyEditor::writeResults(const QString& runId, const RunResults& results, 
             (!results.alpha.empty() && results.alpha.size() != n * m * t) ||
             (!results.beta.empty() && results.beta.size() != n * m))
             throw std::runtime_error("p, alpha and beta do not match the gene count");
+        H5::Group runGroup = d->object(layout::kRuns, runId, false);
         d->reserve((results.p.size() + results.alpha.size() + results.beta.size()) * sizeof(float),
                    4);
-        H5::Group runGroup = d->file.openGroup(runPath(runId));
         h5::remove(runGroup, layout::kResults);
         H5::Group g = h5::openOrCreateGroup(runGroup, layout::kResults);
         h5::writeFloats(g, layout::kP, {n}, results.p.data());
@@ -483,16 +529,14 @@ bool StudyEditor::removeRun(const QString& runId, QString* error)
     return d->guarded(h5::qstr("/" + runPath(runId)), error, [&] {
         if (!h5::exists(d->file, runPath(runId)))
             throw std::runtime_error("no such run");
-        H5::Group runs = d->file.openGroup(layout::kRuns);
-        const std::string cell = h5::stringAttr(runs.openGroup(h5::utf8(runId)), layout::kCellAttr);
-        runs.unlink(h5::utf8(runId));
-        const std::string cellGroup = std::string(layout::kCells) + "/" + cell;
-        if (!h5::exists(d->file, cellGroup))
+        const std::string cell = h5::stringAttr(d->readGroup(runPath(runId)), layout::kCellAttr);
+        d->drop(layout::kRuns, runId);
+        if (!h5::exists(d->file, cellPath(h5::qstr(cell))))
             return;
-        H5::Group g = d->file.openGroup(cellGroup);
+        const H5::Group g = d->readGroup(cellPath(h5::qstr(cell)));
         if (h5::hasAttr(g, layout::kActiveRunAttr) &&
             h5::stringAttr(g, layout::kActiveRunAttr) == h5::utf8(runId))
-            g.removeAttr(layout::kActiveRunAttr);
+            d->object(layout::kCells, h5::qstr(cell), false).removeAttr(layout::kActiveRunAttr);
     });
 }
 
@@ -501,19 +545,18 @@ bool StudyEditor::setActiveRun(const QString& cell, const QString& runId, QStrin
     return d->guarded(h5::qstr("/" + cellPath(cell)), error, [&] {
         if (!h5::exists(d->file, cellPath(cell)))
             throw std::runtime_error("no such cell type");
-        H5::Group g = d->file.openGroup(cellPath(cell));
         if (runId.isEmpty()) {
-            if (h5::hasAttr(g, layout::kActiveRunAttr))
-                g.removeAttr(layout::kActiveRunAttr);
+            if (h5::hasAttr(d->readGroup(cellPath(cell)), layout::kActiveRunAttr))
+                d->object(layout::kCells, cell, false).removeAttr(layout::kActiveRunAttr);
             return;
         }
         if (!h5::exists(d->file, runPath(runId)))
             throw std::runtime_error("no run \"" + h5::utf8(runId) + "\"");
-        const std::string runCell =
-            h5::stringAttr(d->file.openGroup(runPath(runId)), layout::kCellAttr);
+        const std::string runCell = h5::stringAttr(d->readGroup(runPath(runId)), layout::kCellAttr);
         if (runCell != h5::utf8(cell))
             throw std::runtime_error("run \"" + h5::utf8(runId) + "\" belongs to cell type \"" +
                                      runCell + "\"");
+        H5::Group g = d->object(layout::kCells, cell, false);
         h5::setAttr(g, layout::kActiveRunAttr, h5::utf8(runId));
     });
 }
@@ -523,7 +566,7 @@ bool StudyEditor::setRunName(const QString& runId, const QString& name, QString*
     return d->guarded(h5::qstr("/" + runPath(runId)), error, [&] {
         if (!h5::exists(d->file, runPath(runId)))
             throw std::runtime_error("no such run");
-        H5::Group g = d->file.openGroup(runPath(runId));
+        H5::Group g = d->object(layout::kRuns, runId, false);
         h5::setAttr(g, layout::kNameAttr, h5::utf8(name.trimmed()));
     });
 }
@@ -533,7 +576,7 @@ bool StudyEditor::setRunNote(const QString& runId, const QString& note, QString*
     return d->guarded(h5::qstr("/" + runPath(runId)), error, [&] {
         if (!h5::exists(d->file, runPath(runId)))
             throw std::runtime_error("no such run");
-        H5::Group g = d->file.openGroup(runPath(runId));
+        H5::Group g = d->object(layout::kRuns, runId, false);
         h5::setAttr(g, layout::kNoteAttr, h5::utf8(note));
     });
 }
@@ -546,7 +589,7 @@ bool StudyEditor::writeValidation(const QString& runId, const QString& name,
         checkName(name, "validation");
         if (!h5::exists(d->file, runPath(runId)))
             throw std::runtime_error("no such run");
-        H5::Group runGroup = d->file.openGroup(runPath(runId));
+        H5::Group runGroup = d->object(layout::kRuns, runId, false);
         H5::Group validations = h5::openOrCreateGroup(runGroup, layout::kValidation);
         h5::remove(validations, h5::utf8(name));
         std::set<QString> names;
@@ -596,9 +639,17 @@ bool StudyEditor::commit(QString* error, bool* conflict)
         d->discard();
         return false;
     }
+    if (d->split) {
+        bool splitConflict = false;
+        const bool ok = d->split->commit(error, &splitConflict, pauseForTestAt);
+        if (conflict)
+            *conflict = splitConflict;
+        d->discard(); // the working index; the parts are the study's now (or removed)
+        return ok;
+    }
     // fsync the data before the rename, and the folder after it, so a crash shows either the
     // old or the new study, never a renamed but empty file.
-    if (!syncFile(d->tempPath)) {
+    if (!StudyTempFiles::sync(d->tempPath)) {
         *error = QStringLiteral("%1: cannot write %2 to disk (disk full?); the study is unchanged")
                      .arg(d->path, d->tempPath);
         d->discard();
@@ -629,7 +680,7 @@ bool StudyEditor::commit(QString* error, bool* conflict)
     }
     d->tempPath.clear();
     pauseForTestAt("renamed");
-    syncFile(QFileInfo(d->path).absolutePath());
+    StudyTempFiles::sync(QFileInfo(d->path).absolutePath());
     return true;
 }
 

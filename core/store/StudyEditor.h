@@ -15,21 +15,27 @@ namespace ac
 {
 
 /**
- * An atomic change to a study file.
+ * An atomic change to a study.
  *
- * begin() copies the study (or starts an empty one when `path` does not exist) to a temporary
- * file beside it; every write goes to that copy; commit() flushes, fsyncs and renames it over
- * `path`. Destroying an editor without commit() removes the temporary file: the study is then
- * byte-for-byte what it was. Owns its temporary file. Use from one thread. Each write returns
- * false and sets `error` (naming the study and the object) on failure.
+ * A study in one file: begin() copies the study (or starts an empty one when `path` does not
+ * exist) to a temporary file beside it; every write goes to that copy; commit() flushes, fsyncs
+ * and renames it over `path`. A unpacked study (an index and its parts): begin() copies only the
+ * index; a write copies the part of the cell type or run it changes (or starts a new one), and
+ * commit() fsyncs those parts and renames a new index over `path` (StudyIndexChanges), so a
+ * change costs what it writes, not the study's size. Destroying an editor without commit()
+ * removes what it wrote: the study is then byte-for-byte what it was. Owns its temporary files.
+ * Use from one thread. Each write returns false and sets `error` (naming the study and the
+ * object) on failure.
  *
  * Concurrent editors of one study (other threads or processes, e.g. an import while training
  * saves an epoch) never lose each other's changes: begin()'s copy and commit()'s rename hold the
- * lock file `<study>.lock` (StudyLock), and commit() refuses (`conflict` set, study untouched)
- * when another editor committed since this one began. apply() retries such a change from a fresh
- * copy. Under the lock, begin() also removes the temporary copies of writers that were killed
- * (StudyTempFiles). A folder that cannot be written fails at once, changing nothing; so does a
- * missing one ("<folder>: no such folder"): begin() never creates the study's folder.
+ * lock file `<study>.lock` (StudyLock). In one file, commit() refuses (`conflict` set, study
+ * untouched) when another editor committed since this one began; in an unpacked study only when
+ * another editor changed the same cell type or run, so trainings of different cells do not wait
+ * for each other. apply() retries such a change from a fresh copy. Under the lock, begin() also
+ * removes the temporary copies of writers that were killed (StudyTempFiles). A folder that cannot
+ * be written fails at once, changing nothing; so does a missing one ("<folder>: no such folder"):
+ * begin() never creates the study's folder.
  *
  * For the crash-safety test only, the environment variable AC_TEST_PAUSE_AT (a comma-separated
  * list of begin, copied, writing, locked, renamed) makes the process stop itself (SIGSTOP) at
@@ -38,7 +44,17 @@ namespace ac
 class StudyEditor
 {
 public:
-    static std::unique_ptr<StudyEditor> begin(const QString& path, QString* error);
+    /// How a new study is stored (README "Study file"); a study that exists keeps its form.
+    enum class Form {
+        Unpacked, ///< an index file and a folder of parts beside it: changes cost what they write
+        Packed,   ///< one file (what `pack` writes): every change copies the whole study
+    };
+
+    /// Starts a change of `path`; nullptr and `error` when it is not a study this program reads,
+    /// its folder is missing or not writable, or it is locked for longer than a minute. A study
+    /// that does not exist yet is created in `form` by commit().
+    static std::unique_ptr<StudyEditor> begin(const QString& path, QString* error,
+                                              Form form = Form::Unpacked);
     ~StudyEditor();
 
     /// Adds or replaces the cell `cell.name`, with its X, labels, splits and genes, and the digest

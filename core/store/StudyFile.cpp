@@ -3,7 +3,9 @@
 #include "store/Hdf5Io.h"
 #include "store/StudyChecks.h"
 #include "store/StudyError.h"
+#include "store/StudyIndex.h"
 #include "store/StudyLayout.h"
+#include "store/StudyParts.h"
 #include "store/WriterProcess.h"
 
 #include <QFileInfo>
@@ -21,6 +23,7 @@ struct StudyFile::Private {
     QString path;
     H5::H5File file;
     int version = 0;
+    bool split = false;
 
     /// Runs `f`; turns any HDF5 or layout error into `error` naming the file and `object`.
     template <typename F> bool guarded(const QString& object, QString* error, F&& f) const
@@ -40,6 +43,32 @@ struct StudyFile::Private {
                     QStringLiteral("%1: %2: %3").arg(path, object, QString::fromUtf8(e.what()));
         }
         return false;
+    }
+
+    /// Whether every part the index of an unpacked study names is there; else `error` names the
+    /// first one missing.
+    bool checkParts(QString* error) const
+    {
+        StudyIndex index;
+        if (!guarded(QStringLiteral("/"), error, [&] { index = StudyIndex::read(file); }))
+            return false;
+        for (const char* list : {layout::kCells, layout::kRuns})
+            for (const StudyIndex::Entry& e : index.list(list))
+                if (!QFileInfo::exists(StudyParts::absolutePath(path, e.part))) {
+                    *error = QStringLiteral("%1: /%2/%3 is stored in %4, which is missing (moved "
+                                            "or deleted?); an unpacked study is its file and the "
+                                            "folder of parts its index names, kept together")
+                                 .arg(path, QLatin1String(list), h5::qstr(e.name),
+                                      StudyParts::absolutePath(path, e.part));
+                    const QString here = StudyParts::folderName(path) + QLatin1Char('/') +
+                                         QFileInfo(e.part).fileName();
+                    if (QFileInfo::exists(StudyParts::absolutePath(path, here)))
+                        *error += QStringLiteral(" (the part is in %1: name that folder %2 "
+                                                 "again, as when the study was written)")
+                                      .arg(StudyParts::folderName(path), QFileInfo(e.part).path());
+                    return false;
+                }
+        return true;
     }
 
     /// The members of group `owner`/`group` (e.g. a cell's tracks); empty when it is absent or
@@ -185,14 +214,21 @@ std::unique_ptr<StudyFile> StudyFile::open(const QString& path, QString* error)
     const bool ok = study->d->guarded(QStringLiteral("/"), error, [&] {
         if (!H5::H5File::isHdf5(name))
             return;
-        study->d->file.openFile(name, H5F_ACC_RDONLY);
+        // The parts of an unpacked study stay open once read (HDF5's external file cache): a reader
+        // keeps reading them after a change replaced them (StudyParts::kGraceSeconds).
+        H5::FileAccPropList access;
+        H5Pset_elink_file_cache_size(access.getId(), kPartCacheSize);
+        study->d->file.openFile(h5::utf8(info.absoluteFilePath()), H5F_ACC_RDONLY, access);
         if (!h5::hasAttr(study->d->file, layout::kFormatAttr) ||
             h5::stringAttr(study->d->file, layout::kFormatAttr) != layout::kFormatName)
             return;
         study->d->version = static_cast<int>(h5::intAttr(study->d->file, layout::kVersionAttr));
+        study->d->split = StudyIndex::isIndex(study->d->file);
         isStudy = true;
     });
     if (!ok)
+        return nullptr;
+    if (study->d->split && !study->d->checkParts(error))
         return nullptr;
     if (!isStudy) {
         *error = QStringLiteral("%1: not an AttentiveChrome study (an HDF5 file with the "
@@ -219,6 +255,11 @@ QString StudyFile::path() const
 int StudyFile::formatVersion() const
 {
     return d->version;
+}
+
+bool StudyFile::isPacked() const
+{
+    return !d->split;
 }
 
 QStringList StudyFile::cellNames() const

@@ -17,7 +17,9 @@ namespace ac
 /**
  * Read access to one study file (HDF5; layout in the README, section "Study file").
  *
- * Created by open(); the object owns the open file handle and closes it on destruction. Reads
+ * Created by open(); the object owns the open file handle (and those of the parts of an unpacked
+ * study it has read) and closes them on destruction. A unpacked study whose index names a part
+ * that is missing does not open: the error names the part. Reads
  * are serialised by HDF5's global lock; one StudyFile may be used from one thread at a time.
  * Every read returns false and sets `error` (naming the file and the HDF5 object) on failure,
  * leaving the output untouched. A study changed by a StudyEditor is not seen until reopened.
@@ -25,9 +27,13 @@ namespace ac
 class StudyFile
 {
 public:
-    /// 2: fixed-length strings and HDF5 1.10 metadata (checksums). Version 1 (variable-length
-    /// strings) is still read; an edit turns a study into version 2.
-    static constexpr int kFormatVersion = 2;
+    /// The newest format this program reads. 3: an unpacked study, an index whose cell types and
+    /// runs are external links to part files (StudyIndex, StudyParts). 2: one file with
+    /// fixed-length strings and HDF5 1.10 metadata (checksums). Version 1 (one file,
+    /// variable-length strings) is still read; an edit turns it into version 2.
+    static constexpr int kFormatVersion = 3;
+    /// Part files a reader keeps open (HDF5's external link file cache).
+    static constexpr int kPartCacheSize = 1024;
 
     /// Opens `path` read-only; nullptr and `error` when it is missing, not HDF5, not a study, or of
     /// a newer format version.
@@ -36,6 +42,8 @@ public:
 
     QString path() const;
     int formatVersion() const;
+    /// Whether the study is one file (format version 1 or 2), not an index with parts (3).
+    bool isPacked() const;
 
     QStringList cellNames() const;
     /// Everything of a cell including X.

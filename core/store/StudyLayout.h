@@ -9,6 +9,11 @@ namespace ac::layout
 inline constexpr char kFormatAttr[] = "format";
 inline constexpr char kFormatName[] = "attentivechrome-study";
 inline constexpr char kVersionAttr[] = "format_version";
+/// format_version of a study in one file (fixed-length strings, HDF5 1.10 metadata).
+inline constexpr int kPackedVersion = 2;
+/// format_version of the index of an unpacked study (StudyIndex): its /cells/<cell> and /runs/<id>
+/// are external links to part files in the folder beside it (StudyParts).
+inline constexpr int kUnpackedVersion = 3;
 
 inline constexpr char kCells[] = "cells";
 inline constexpr char kRuns[] = "runs";

@@ -3,9 +3,13 @@
 #include "store/WriterProcess.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace ac
 {
@@ -36,6 +40,16 @@ int StudyTempFiles::removeAbandoned(const QString& study)
             ++removed;
     }
     return removed;
+}
+
+bool StudyTempFiles::sync(const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
 }
 
 } // namespace ac

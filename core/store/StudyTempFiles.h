@@ -23,6 +23,9 @@ public:
     /// run; keeps those of live processes (and of other hosts, and of unknown form). Call with
     /// the study's lock held. Returns how many were removed.
     static int removeAbandoned(const QString& study);
+
+    /// fsyncs the file or folder `path`; false when it cannot be opened or synced.
+    static bool sync(const QString& path);
 };
 
 } // namespace ac
