@@ -99,12 +99,18 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsEmpty("AC_CLI"))
             QSKIP("AC_CLI is not set; run through ctest");
         QVERIFY(m_dir.isValid());
-        m_baseline = m_dir.filePath(QStringLiteral("baseline/study.h5"));
+        const QString imported = m_dir.filePath(QStringLiteral("baseline/study.h5"));
         const ac::testing::CliRun r = runCli(
             {QStringLiteral("import"),
              writeCell(m_dir.filePath(QStringLiteral("baseline")), QStringLiteral("E001"), 0),
-             QStringLiteral("--study"), m_baseline});
+             QStringLiteral("--study"), imported});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // One file, so that a copy of it is a study of its own (issue 12: pack).
+        m_baseline = m_dir.filePath(QStringLiteral("baseline/packed.h5"));
+        const ac::testing::CliRun pack = runCli({QStringLiteral("pack"), QStringLiteral("--study"),
+                                                 imported, QStringLiteral("--out"), m_baseline});
+        QVERIFY2(pack.exitCode == 0 && pack.out.startsWith(QStringLiteral("packed ")),
+                 qPrintable(pack.err));
     }
 
     void help()
@@ -132,7 +138,9 @@ private Q_SLOTS:
         }
         const ac::testing::CliRun info = runCli({QStringLiteral("info"), a});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
-        QVERIFY2(info.out.contains(QStringLiteral("file format version: 2")), qPrintable(info.out));
+        QVERIFY2(info.out.contains(QStringLiteral(
+                     "file format version: 3 (unpacked: an index and the folder sim-a.h5.parts)")),
+                 qPrintable(info.out));
         QVERIFY2(info.out.contains(QStringLiteral("cell types: 2 (SimCell1, SimCell2)")),
                  qPrintable(info.out));
         QVERIFY(info.out.contains(QStringLiteral("cell SimCell2: 60 genes")));
@@ -148,7 +156,7 @@ private Q_SLOTS:
                  qPrintable(info.out));
         // Same seed, same study content.
         const ac::testing::CliRun infoB = runCli({QStringLiteral("info"), b});
-        QCOMPARE(infoB.out.section(QLatin1Char('\n'), 1), info.out.section(QLatin1Char('\n'), 1));
+        QCOMPARE(infoB.out.section(QLatin1Char('\n'), 2), info.out.section(QLatin1Char('\n'), 2));
 
         const ac::testing::CliRun bad =
             runCli({QStringLiteral("simulate"), QStringLiteral("--genes"), QStringLiteral("x"),
@@ -164,6 +172,52 @@ private Q_SLOTS:
 
     /// Issue 12: `simulate --remc-out` writes the REMC download layout (for trying pipelines);
     /// importing it gives the cells `--out` writes, and the track imports as a binned CSV.
+    /// Issue 12: pack writes one file of an unpacked study; unpack turns it back; their errors
+    /// name the file.
+    void packAndUnpack()
+    {
+        const QString unpacked = m_dir.filePath(QStringLiteral("pack/u.h5"));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("pack")));
+        QCOMPARE(runCli({QStringLiteral("simulate"), QStringLiteral("--cells"), QStringLiteral("2"),
+                         QStringLiteral("--genes"), QStringLiteral("30"), QStringLiteral("--out"),
+                         unpacked})
+                     .exitCode,
+                 0);
+        const QString one = m_dir.filePath(QStringLiteral("pack/one.h5"));
+        const ac::testing::CliRun pack = runCli({QStringLiteral("pack"), QStringLiteral("--study"),
+                                                 unpacked, QStringLiteral("--out"), one});
+        QVERIFY2(pack.exitCode == 0, qPrintable(pack.err));
+        const ac::testing::CliRun info = runCli({QStringLiteral("info"), one});
+        QVERIFY2(info.out.contains(QStringLiteral("file format version: 2 (packed: one file)")),
+                 qPrintable(info.out));
+        const ac::testing::CliRun self = runCli({QStringLiteral("pack"), QStringLiteral("--study"),
+                                                 unpacked, QStringLiteral("--out"), unpacked});
+        QCOMPARE(self.exitCode, 1);
+        QVERIFY2(self.err.contains(unpacked + QStringLiteral(": a study cannot be packed onto "
+                                                             "itself")),
+                 qPrintable(self.err));
+        const ac::testing::CliRun noOut =
+            runCli({QStringLiteral("pack"), QStringLiteral("--study"), unpacked});
+        QCOMPARE(noOut.exitCode, 1);
+        QVERIFY2(noOut.err.contains(QStringLiteral("--out")), qPrintable(noOut.err));
+        const ac::testing::CliRun back =
+            runCli({QStringLiteral("unpack"), QStringLiteral("--study"), one});
+        QVERIFY2(back.exitCode == 0 &&
+                     back.out.contains(QStringLiteral("2 cell type(s) and 0 run(s) in ")),
+                 qPrintable(back.err + back.out));
+        const ac::testing::CliRun again =
+            runCli({QStringLiteral("unpack"), QStringLiteral("--study"), one});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(one + QStringLiteral(": the study is unpacked already")),
+                 qPrintable(again.err));
+        const ac::testing::CliRun missing =
+            runCli({QStringLiteral("pack"), QStringLiteral("--study"), m_dir.filePath("none.h5"),
+                    QStringLiteral("--out"), one});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("none.h5: no such file")),
+                 qPrintable(missing.err));
+    }
+
     void simulateRemcLayout()
     {
         const QString root = m_dir.filePath(QStringLiteral("sim-remc/root"));

@@ -76,7 +76,7 @@ private Q_SLOTS:
         const QStringList commands = listedCommands();
         QVERIFY(commands.contains(QLatin1String("import")));
         QVERIFY(commands.contains(QLatin1String("train")));
-        QCOMPARE(commands.size(), 15);
+        QCOMPARE(commands.size(), 17);
         for (const QString& command : commands) {
             const ac::testing::CliRun r =
                 ac::testing::runCli({command, QStringLiteral("--help")}, 60000);

@@ -22,8 +22,8 @@ struct CliCommand {
 /// writes are atomic, so nothing is half-written.
 int runCommand(CommandFunction run, const QStringList& args);
 
-// One function per sub-command, each in <Name>Command.cpp. The launcher runs import, info,
-// simulate and import-track; the engine runs the others.
+// One function per sub-command, each in <Name>Command.cpp (unpack beside pack). The launcher
+// runs import, info, pack, unpack, simulate and import-track; the engine runs the others.
 int runBench(const QStringList& args);
 int runImportWeights(const QStringList& args);
 int runExport(const QStringList& args);
@@ -34,6 +34,8 @@ int runAttention(const QStringList& args);
 int runExportTrack(const QStringList& args);
 int runImport(const QStringList& args);
 int runInfo(const QStringList& args);
+int runPack(const QStringList& args);
+int runUnpack(const QStringList& args);
 int runSimulate(const QStringList& args);
 int runImportTrack(const QStringList& args);
 int runValidate(const QStringList& args);
@@ -48,5 +50,6 @@ int runBenchGui(const QStringList& args);
 int runBenchTrack(const QStringList& args);
 int runBenchHeatmap(const QStringList& args);
 int runBenchStart(const QStringList& args);
+int runBenchStudy(const QStringList& args);
 
 } // namespace ac::cli

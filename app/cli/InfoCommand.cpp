@@ -5,6 +5,7 @@
 #include "domain/GenomeAssembly.h"
 #include "domain/TrackCoverage.h"
 #include "store/StudyFile.h"
+#include "store/StudyParts.h"
 
 #include <cmath>
 
@@ -167,7 +168,11 @@ int runInfo(const QStringList& args)
     }
 
     printLine(QStringLiteral("study: %1").arg(path));
-    printLine(QStringLiteral("file format version: %1").arg(study->formatVersion()));
+    printLine(QStringLiteral("file format version: %1 (%2)")
+                  .arg(study->formatVersion())
+                  .arg(study->isPacked() ? QStringLiteral("packed: one file")
+                                         : QStringLiteral("unpacked: an index and the folder %1")
+                                               .arg(StudyParts::folderName(path))));
     printLine(
         QStringLiteral("cell types: %1%2")
             .arg(study->cellNames().size())

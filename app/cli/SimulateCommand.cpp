@@ -67,6 +67,10 @@ int runSimulate(const QStringList& args)
                  QStringLiteral("N"), QStringLiteral("2000")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
                  QStringLiteral("N"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("packed"),
+                 QStringLiteral("Create a new study as one file (as pack writes it) instead of "
+                                "an index with the folder <FILE>.parts beside it; the demo study "
+                                "is one file always.")});
     p.addOption({QStringLiteral("demo"),
                  QStringLiteral("The bundled demo study: 3 cell types × 2,000 genes with H3K27ac "
                                 "tracks and a fixed seed (no --cells/--genes/--seed).")});
@@ -101,7 +105,9 @@ int runSimulate(const QStringList& args)
     }
     if (toStudy) {
         targets << p.value(QStringLiteral("out"));
-        if (!writeSimulatedStudy(targets.last(), config, terminalProgress(), &error))
+        const bool packed = p.isSet(QStringLiteral("packed")) || p.isSet(QStringLiteral("demo"));
+        if (!writeSimulatedStudy(targets.last(), config, terminalProgress(), &error,
+                                 packed ? StudyEditor::Form::Packed : StudyEditor::Form::Unpacked))
             return fail(cmd, error);
     }
     printLine(

@@ -1,10 +1,11 @@
 // attentivechrome-cli: the headless front end of the core (import, train, evaluate, ...).
 //
-// This program is the launcher: it runs the commands that need no model (import, info, simulate,
-// import-track) itself, without loading LibTorch, whose start-up alone takes ≈ 0.6 s. Every other
-// command replaces this process by the engine, <prefix>/libexec/attentivechrome/
-// attentivechrome-cli-engine, with the same arguments and the run-time settings it needs already
-// in its environment (RuntimeEnvironment), so the engine starts once.
+// This program is the launcher: it runs the commands that need no model (import, info, pack,
+// unpack, simulate, import-track) itself, without loading LibTorch, whose start-up alone takes
+// ≈ 0.6 s. Every other command replaces this process by the engine,
+// <prefix>/libexec/attentivechrome/ attentivechrome-cli-engine, with the same arguments and the
+// run-time settings it needs already in its environment (RuntimeEnvironment), so the engine starts
+// once.
 #include "CliCommand.h"
 #include "CliSupport.h"
 #include "domain/InstallLayout.h"
@@ -25,6 +26,10 @@ const std::array kCommands{
                         ac::cli::runImport},
     ac::cli::CliCommand{"info", "Describe a study: cells, splits, label balance, tracks, runs",
                         ac::cli::runInfo},
+    ac::cli::CliCommand{"pack", "Write a study as one self-contained file, to send",
+                        ac::cli::runPack},
+    ac::cli::CliCommand{"unpack", "Turn a one-file study into an index and a folder of parts",
+                        ac::cli::runUnpack},
     ac::cli::CliCommand{"simulate", "Simulate REMC-like cell types with a known ground truth",
                         ac::cli::runSimulate},
     ac::cli::CliCommand{"export", "Export gene figures (PNG, SVG, PDF) or their numbers (TSV)",
