@@ -30,6 +30,8 @@ const Benchmark kBenchmarks[] = {
      runBenchHeatmap},
     {"start", "Start-up (s): CLI --help and info, a model command, the GUI's first paint",
      runBenchStart},
+    {"study", "Changes of a large study: listing, track import, epoch saves, concurrent writers",
+     runBenchStudy},
 };
 
 } // namespace
