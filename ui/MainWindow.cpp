@@ -15,6 +15,7 @@
 #include "SessionFile.h"
 #include "StudyDock.h"
 #include "StudyFileMenu.h"
+#include "StudyWatcher.h"
 #include "TrainingView.h"
 #include "ValidationTab.h"
 #include "ViewToolBar.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_compareView, &CompareView::hovered, this,
             [this](const QString& t) { showStatus(t, 5000); });
     connect(m_trainingView, &TrainingView::runStored, this, &MainWindow::onRunStored);
+    buildStudyWatcher();
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
     // Hover text in a label of its own left of m_status (which it never overlaps), elided.
@@ -231,6 +233,18 @@ void MainWindow::buildFileMenu()
             });
 }
 
+void MainWindow::buildStudyWatcher()
+{
+    m_watcher = new StudyWatcher(this);
+    connect(m_watcher, &StudyWatcher::listingChanged, this, [this] {
+        reloadStudy();
+        showStatus(QStringLiteral("Another program added or removed runs or cell types of %1; "
+                                  "reloaded")
+                       .arg(QFileInfo(studyPath()).fileName()),
+                   8000);
+    });
+}
+
 void MainWindow::buildNavigation()
 {
     m_backAction = new QAction(QStringLiteral("◀ Back"), this);
@@ -287,6 +301,7 @@ bool MainWindow::openStudy(const QString& path, bool interactive)
         return false;
     }
     m_keepSavedStudy = false;
+    m_watcher->watch(m_session->path());
     m_tabs->setVisible(true);
     updateStudyActions();
     m_history.clear();

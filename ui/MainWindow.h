@@ -33,6 +33,7 @@ class FigureExporter;
 class RunActions;
 class StudyDock;
 class StudyFileMenu;
+class StudyWatcher;
 class StudySession;
 struct GeneViewData;
 struct SavedSession;
@@ -167,6 +168,8 @@ protected:
 
 private:
     void buildFileMenu();
+    /// The watch on the open study: reloads it when other programs add runs or cell types.
+    void buildStudyWatcher();
     void buildNavigation();
     void connectDock();
     void showGene(int gene, bool recordHistory);
@@ -209,6 +212,7 @@ private:
     FigureExporter* m_exporter = nullptr;
     ViewToolBar* m_toolBar = nullptr;
     StudyFileMenu* m_fileMenu = nullptr;
+    StudyWatcher* m_watcher = nullptr; ///< reloads when other programs add runs or cell types
     GeneMenu* m_geneMenu = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;

@@ -2,6 +2,7 @@
 
 #include "FigureExporter.h"
 #include "ImportDialog.h"
+#include "PackDialog.h"
 #include "SavedSession.h"
 #include "TrackImportDialog.h"
 #include "domain/InstallLayout.h"
@@ -33,6 +34,9 @@ StudyFileMenu::StudyFileMenu(QWidget* window, const StudySession* session, Figur
     m_saveSessionAction =
         addAction(QStringLiteral("Save session…"), this, &StudyFileMenu::saveSessionDialog);
     m_saveSessionAction->setObjectName(QStringLiteral("saveSessionAction"));
+    m_packAction = addAction(QStringLiteral("Save a copy as one &file…"), this,
+                             &StudyFileMenu::showPackDialog);
+    m_packAction->setObjectName(QStringLiteral("packAction"));
     addAction(QStringLiteral("&Import REMC folder…"), this, &StudyFileMenu::showImportDialog);
     m_importTrackAction =
         addAction(QStringLiteral("Import &track…"), this, &StudyFileMenu::showImportTrackDialog);
@@ -113,6 +117,22 @@ void StudyFileMenu::updateStudyActions()
                    "to a cell type of the open study")
              : QStringLiteral("Open a study first: a track is added to one of its cell types"));
     m_importTrackAction->setStatusTip(m_importTrackAction->toolTip());
+    m_packAction->setEnabled(open);
+    m_packAction->setToolTip(open ? QStringLiteral("Write the study as one self-contained file to "
+                                                   "send to a colleague")
+                                  : QStringLiteral("Open a study first"));
+}
+
+void StudyFileMenu::showPackDialog()
+{
+    if (!m_session->isOpen()) {
+        QMessageBox::information(m_window, QStringLiteral("Save a copy as one file"),
+                                 QStringLiteral("Open a study first."));
+        return;
+    }
+    auto* dialog = new PackDialog(m_session->path(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void StudyFileMenu::showImportDialog()

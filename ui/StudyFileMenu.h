@@ -14,7 +14,7 @@ class StudySession;
 
 /**
  * The window's File menu: open (dialog, recent studies, the bundled demo), open and save a session
- * file (SessionFile), REMC and track import
+ * file (SessionFile), save a copy of the study as one file (PackDialog), REMC and track import
  * (non-modal ImportDialog and TrackImportDialog, parented to the window), the export submenu and
  * quit. What the user opens or imports is reported by signal; the window opens or reloads.
  *
@@ -35,6 +35,10 @@ public:
     /// Without an open study only says one must be opened first.
     void showImportTrackDialog();
     QAction* importTrackAction() const { return m_importTrackAction; }
+    /// File → Save a copy as one file… (PackDialog); without an open study only says one must be
+    /// opened first.
+    void showPackDialog();
+    QAction* packAction() const { return m_packAction; }
 
     /// Finds `<prefix>/share/attentivechrome/demo-study.h5` (install::dataFile), copies it to
     /// AppDataLocation (once) and returns the copy's path; empty when there is no bundled demo.
@@ -63,6 +67,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_importTrackAction = nullptr;
     QAction* m_saveSessionAction = nullptr;
+    QAction* m_packAction = nullptr;
 };
 
 } // namespace ac
