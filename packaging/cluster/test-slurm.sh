@@ -72,7 +72,9 @@ grep -qP '^attentivechrome\t3\t' results/summary.tsv || fail "summary: attentive
 grep -qP '^lstm\t3\t' results/summary.tsv || fail "summary: lstm row"
 
 echo "== the study the GUI opens"
-"$cli" info results/study.h5 | grep "  run " | tee runs.txt
+"$cli" info results/study.h5 | tee info.txt | grep "  run " | tee runs.txt
+grep -q "(unpacked: an index and the folder study.h5.parts)" info.txt ||
+  fail "the workflow's study should be unpacked"
 [ "$(grep -c ': complete, 2 epochs' runs.txt)" -eq 6 ] || fail "the study should hold 6 complete runs"
 for run in $(cat results/runs.txt); do
   [ -s "results/validate/$run/agreement.tsv" ] || fail "no validation table for $run"
