@@ -28,6 +28,7 @@ namespace
 /// Seconds of the three steps of one change.
 struct ChangeTime {
     double begin = 0, write = 0, commit = 0;
+    int retries = 0; ///< commits refused because another writer changed the study meanwhile
     double total() const { return begin + write + commit; }
     QString text() const
     {
@@ -39,25 +40,32 @@ struct ChangeTime {
     }
 };
 
-/// One change of `path` by `writes`, timed step by step; false with `error`.
+/// One change of `path` by `writes`, timed step by step and made again when another writer
+/// changed the study meanwhile (as a training's epoch save is: StudyEditor::apply); false with
+/// `error`.
 bool timedChange(const QString& path, const std::function<bool(StudyEditor&, QString*)>& writes,
                  ChangeTime* t, QString* error)
 {
-    QElapsedTimer clock;
-    clock.start();
-    const std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, error);
-    if (!editor)
-        return false;
-    t->begin = double(clock.nsecsElapsed()) / 1e9;
-    clock.restart();
-    if (!writes(*editor, error))
-        return false;
-    t->write = double(clock.nsecsElapsed()) / 1e9;
-    clock.restart();
-    if (!editor->commit(error))
-        return false;
-    t->commit = double(clock.nsecsElapsed()) / 1e9;
-    return true;
+    for (;;) {
+        QElapsedTimer clock;
+        clock.start();
+        const std::unique_ptr<StudyEditor> editor = StudyEditor::begin(path, error);
+        if (!editor)
+            return false;
+        t->begin += double(clock.nsecsElapsed()) / 1e9;
+        clock.restart();
+        if (!writes(*editor, error))
+            return false;
+        t->write += double(clock.nsecsElapsed()) / 1e9;
+        clock.restart();
+        bool conflict = false;
+        const bool committed = editor->commit(error, &conflict);
+        t->commit += double(clock.nsecsElapsed()) / 1e9;
+        if (committed)
+            return true;
+        if (!conflict || ++t->retries >= 5)
+            return false;
+    }
 }
 
 RunRecord benchRun(const QString& id, const QString& cell, int epochs)
@@ -98,7 +106,9 @@ bool addRuns(const QString& path, QString* error)
                 CellData index;
                 if (!study->readCellIndex(cell, &index, err))
                     return false;
-                const RunRecord run = benchRun(cell + QStringLiteral("-bench"), cell, 1);
+                RunRecord run = benchRun(cell + QStringLiteral("-bench"), cell, 1);
+                run.status = QStringLiteral("complete"); // shown as a finished training
+                run.cellDigest = study->cellDigest(cell);
                 if (!editor.writeRun(run, weights, weights, err) ||
                     !editor.writeResults(run.id, synthesiseResults(index.geneCount(), 7), err))
                     return false;
@@ -166,14 +176,17 @@ bool saveEpochs(const QString& path, const QString& id, const QString& cell, int
 QString summary(const std::vector<ChangeTime>& times)
 {
     double sum = 0, worst = 0;
+    int retries = 0;
     for (const ChangeTime& t : times) {
         sum += t.total();
         worst = std::max(worst, t.total());
+        retries += t.retries;
     }
-    return QStringLiteral("mean %1 s, max %2 s over %3")
+    return QStringLiteral("mean %1 s, max %2 s over %3, %4 made again after a conflict")
         .arg(sum / double(std::max<std::size_t>(times.size(), 1)), 0, 'f', 3)
         .arg(worst, 0, 'f', 3)
-        .arg(times.size());
+        .arg(times.size())
+        .arg(retries);
 }
 
 /// Two processes save `saves` epochs each of runs of two different cells, started together.
