@@ -110,4 +110,11 @@ snakemake -s "$here/Snakefile" --configfile config56.yaml --profile "$here/profi
   > dryrun.log 2>&1 || { tail -20 dryrun.log; fail "the dry run failed"; }
 sed -n '/^Job stats:/,/^total/p' dryrun.log
 grep -qP '^train\s+560\s' dryrun.log || fail "dry run: expected 560 training jobs"
+
+echo "== a cell listed twice stops the workflow before anything runs"
+printf 'cells: [Cell01, Cell02, Cell01]\n' >> config56.yaml
+if snakemake -s "$here/Snakefile" --configfile config56.yaml --profile "$here/profiles/slurm" -n \
+  > twice.log 2>&1; then fail "a cell listed twice was accepted"; fi
+grep -m1 -o "config56.yaml: cells: 'Cell01' is listed twice" twice.log ||
+  { tail -5 twice.log; fail "no message naming the config and the cell"; }
 echo "test-slurm.sh: passed"
