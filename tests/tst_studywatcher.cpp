@@ -1,5 +1,5 @@
 // The GUI's watch on the open study (issue 12): runs or cell types that another program adds
-// or removes are reported; a change of data only, or no change, is not.
+// or removes, and tracks it imports, are reported; an epoch save of a run, or no change, is not.
 #include "StudyWatcher.h"
 #include "TrainFixture.h"
 #include "store/StudyEditor.h"
@@ -58,15 +58,27 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
 
         QString error;
+        QVERIFY(StudyEditor::apply( // a track imported elsewhere
+            study,
+            [](StudyEditor& e, QString* err) {
+                TrackData track;
+                track.name = QStringLiteral("H3K27ac");
+                track.values.assign(12 * 100, 1.0f);
+                return e.writeTrack(QStringLiteral("A"), track, err);
+            },
+            &error));
+        watcher.poll();
+        QCOMPARE(changed.count(), 2);
+
         QVERIFY(StudyEditor::apply(
             study, [](StudyEditor& e, QString* err) { return e.removeRun("r1", err); }, &error));
         QVERIFY(changed.wait(3 * StudyWatcher::kPollMs)); // the timer polls by itself
-        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.count(), 3);
 
         watcher.watch(QString());
         QVERIFY(addRun(study, QStringLiteral("r2")));
         watcher.poll();
-        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.count(), 3);
     }
 };
 

@@ -238,7 +238,7 @@ void MainWindow::buildStudyWatcher()
     m_watcher = new StudyWatcher(this);
     connect(m_watcher, &StudyWatcher::listingChanged, this, [this] {
         reloadStudy();
-        showStatus(QStringLiteral("Another program added or removed runs or cell types of %1; "
+        showStatus(QStringLiteral("Another program changed the runs, cell types or tracks of %1; "
                                   "reloaded")
                        .arg(QFileInfo(studyPath()).fileName()),
                    8000);

@@ -58,7 +58,13 @@ QStringList StudyWatcher::listing() const
         m_path.isEmpty() ? nullptr : StudyFile::open(m_path, &error);
     if (!study)
         return {};
-    return study->cellNames() + QStringList{QStringLiteral("|")} + study->runIds();
+    // Per cell type what the views show of it (its data, tracks and chosen run), then the runs:
+    // an import or a track import elsewhere reloads, another training's epoch save does not.
+    QStringList listing;
+    for (const QString& cell : study->cellNames())
+        listing << cell << study->cellDigest(cell) << study->trackNames(cell)
+                << study->activeRunChoice(cell) << QStringLiteral("|");
+    return listing + study->runIds();
 }
 
 } // namespace ac
