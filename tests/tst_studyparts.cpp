@@ -303,6 +303,49 @@ private Q_SLOTS:
         QVERIFY2(error.contains(partOfB), qPrintable(error));
     }
 
+    void damagedPartIsNamed()
+    {
+        const QString folder =
+            QFileInfo(m_study).absolutePath() + "/" + StudyParts::folderName(m_study);
+        const QString partOfB = partFiles(m_study).filter(QStringLiteral("cell-B-")).value(0);
+        QVERIFY(
+            QFile::resize(folder + "/" + partOfB, QFileInfo(folder + "/" + partOfB).size() / 2));
+        QString error;
+        const auto study = StudyFile::open(m_study, &error);
+        QVERIFY2(study, qPrintable(error));
+        CellData b;
+        QVERIFY(!study->readCell(QStringLiteral("B"), &b, &error));
+        QVERIFY2(error.startsWith(m_study + QStringLiteral(": the study file's part ") + folder +
+                                  "/" + partOfB + QStringLiteral(" is damaged or truncated")),
+                 qPrintable(error));
+        CellData a; // the other parts read as before
+        QVERIFY2(study->readCell(QStringLiteral("A"), &a, &error), qPrintable(error));
+    }
+
+    void indexEntryThatIsNoLinkIsNamed()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("forged.h5"));
+        {
+            H5::H5File file(path.toStdString(), H5F_ACC_TRUNC);
+            const H5::StrType text(H5::PredType::C_S1, 22);
+            file.createAttribute("format", text, H5::DataSpace(H5S_SCALAR))
+                .write(text, std::string("attentivechrome-study"));
+            const std::int64_t three = 3;
+            file.createAttribute("format_version", H5::PredType::NATIVE_INT64,
+                                 H5::DataSpace(H5S_SCALAR))
+                .write(H5::PredType::NATIVE_INT64, &three);
+            file.createGroup("cells").createGroup("E003"); // a group, not a link to a part
+        }
+        QString error;
+        QVERIFY(!StudyFile::open(path, &error));
+        QVERIFY2(error.startsWith(path) &&
+                     error.contains(
+                         QStringLiteral("/cells/E003 is not a link to a part file; the index is "
+                                        "damaged")),
+                 qPrintable(error));
+        QVERIFY(!StudyEditor::begin(path, &error)); // never written over
+    }
+
     void lockedStudyIsNamed()
     {
         StudyLock held(m_study);

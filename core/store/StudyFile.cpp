@@ -24,6 +24,7 @@ struct StudyFile::Private {
     H5::H5File file;
     int version = 0;
     bool split = false;
+    StudyIndex index; ///< of an unpacked study: where each cell type and run is stored
 
     /// Runs `f`; turns any HDF5 or layout error into `error` naming the file and `object`.
     template <typename F> bool guarded(const QString& object, QString* error, F&& f) const
@@ -47,9 +48,8 @@ struct StudyFile::Private {
 
     /// Whether every part the index of an unpacked study names is there; else `error` names the
     /// first one missing.
-    bool checkParts(QString* error) const
+    bool checkParts(QString* error)
     {
-        StudyIndex index;
         if (!guarded(QStringLiteral("/"), error, [&] { index = StudyIndex::read(file); }))
             return false;
         for (const char* list : {layout::kCells, layout::kRuns})
@@ -91,9 +91,18 @@ struct StudyFile::Private {
     {
         const QString what =
             object == QLatin1String("/") ? QStringLiteral("its HDF5 structure") : object;
-        return QStringLiteral("%1: the study file is damaged or truncated (could not read %2%3); "
-                              "nothing was changed")
-            .arg(path, what, reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
+        // In an unpacked study, /cells/<cell>/... and /runs/<id>/... are read from a part.
+        const QStringList segments = object.split(QLatin1Char('/'));
+        const QString part = split && segments.size() > 2
+                                 ? index.partOf(h5::utf8(segments[1]), h5::utf8(segments[2]))
+                                 : QString();
+        return QStringLiteral("%1: the study file%2 is damaged or truncated (could not read "
+                              "%3%4); nothing was changed")
+            .arg(path,
+                 part.isEmpty()
+                     ? QString()
+                     : QStringLiteral("'s part %1").arg(StudyParts::absolutePath(path, part)),
+                 what, reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
     }
 
     QString describe(const QString& object, const StudyError& e) const
