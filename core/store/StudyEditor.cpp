@@ -123,8 +123,8 @@ struct StudyEditor::Private {
     FileStamp stamp;  ///< the study as begin() copied it
     H5::H5File file;
     DiskReservation reservation; ///< space for the growth of the file written to
-    /// A unpacked study's changes (README "Study file"); null for a study in one file.
-    std::unique_ptr<StudyIndexChanges> split;
+    /// An unpacked study's changes (README "Study file"); null for a study in one file.
+    std::unique_ptr<StudyIndexChanges> indexChanges;
     bool open = false;
 
     ~Private() { discard(); }
@@ -142,7 +142,7 @@ struct StudyEditor::Private {
         if (!tempPath.isEmpty())
             QFile::remove(tempPath);
         tempPath.clear();
-        split.reset(); // removes the parts this editor wrote
+        indexChanges.reset(); // removes the parts this editor wrote
     }
 
     /// The group of cell type or run `name` (`list` is layout::kCells or layout::kRuns) for
@@ -150,9 +150,9 @@ struct StudyEditor::Private {
     /// editor's own (StudyIndexChanges), the disk reservation moved to it.
     H5::Group object(const char* list, const QString& name, bool fresh)
     {
-        if (split) {
+        if (indexChanges) {
             QString part;
-            H5::Group g = split->open(file, list, name, fresh, &part);
+            H5::Group g = indexChanges->open(file, list, name, fresh, &part);
             QString reserveError;
             if (!reservation.attach(part, &reserveError))
                 throw std::runtime_error(h5::utf8(reserveError));
@@ -183,8 +183,8 @@ struct StudyEditor::Private {
     /// Removes cell type or run `name` from `list`.
     void drop(const char* list, const QString& name)
     {
-        if (split) {
-            split->remove(file, list, name);
+        if (indexChanges) {
+            indexChanges->remove(file, list, name);
             return;
         }
         H5::Group group = file.openGroup(list);
@@ -328,14 +328,14 @@ std::unique_ptr<StudyEditor> StudyEditor::begin(const QString& path, QString* er
             h5::openOrCreateGroup(root, layout::kCells);
             h5::openOrCreateGroup(root, layout::kRuns);
         }
-        const bool split = existing ? StudyIndex::isIndex(p.file) : form == Form::Unpacked;
-        if (split)
-            p.split = std::make_unique<StudyIndexChanges>(path, existing ? StudyIndex::read(p.file)
-                                                                         : StudyIndex());
+        const bool unpacked = existing ? StudyIndex::isIndex(p.file) : form == Form::Unpacked;
+        if (unpacked)
+            p.indexChanges = std::make_unique<StudyIndexChanges>(
+                path, existing ? StudyIndex::read(p.file) : StudyIndex());
         // What this editor writes (fixed-length strings) older programs cannot read: they then
         // say the version is too new instead of failing on a string.
         h5::setAttr(p.file, layout::kVersionAttr,
-                    std::int64_t(split ? layout::kUnpackedVersion : layout::kPackedVersion));
+                    std::int64_t(unpacked ? layout::kUnpackedVersion : layout::kPackedVersion));
         p.open = true;
     } catch (const H5::Exception& e) {
         *error = QStringLiteral("%1: cannot write %2: %3").arg(path, p.tempPath, h5::describe(e));
@@ -639,11 +639,11 @@ bool StudyEditor::commit(QString* error, bool* conflict)
         d->discard();
         return false;
     }
-    if (d->split) {
-        bool splitConflict = false;
-        const bool ok = d->split->commit(error, &splitConflict, pauseForTestAt);
+    if (d->indexChanges) {
+        bool indexConflict = false;
+        const bool ok = d->indexChanges->commit(error, &indexConflict, pauseForTestAt);
         if (conflict)
-            *conflict = splitConflict;
+            *conflict = indexConflict;
         d->discard(); // the working index; the parts are the study's now (or removed)
         return ok;
     }

@@ -23,8 +23,8 @@ struct StudyFile::Private {
     QString path;
     H5::H5File file;
     int version = 0;
-    bool split = false;
-    StudyIndex index; ///< of an unpacked study: where each cell type and run is stored
+    bool unpacked = false; ///< an index with parts (format version 3), not one file
+    StudyIndex index;      ///< of an unpacked study: where each cell type and run is stored
 
     /// Runs `f`; turns any HDF5 or layout error into `error` naming the file and `object`.
     template <typename F> bool guarded(const QString& object, QString* error, F&& f) const
@@ -93,7 +93,7 @@ struct StudyFile::Private {
             object == QLatin1String("/") ? QStringLiteral("its HDF5 structure") : object;
         // In an unpacked study, /cells/<cell>/... and /runs/<id>/... are read from a part.
         const QStringList segments = object.split(QLatin1Char('/'));
-        const QString part = split && segments.size() > 2
+        const QString part = unpacked && segments.size() > 2
                                  ? index.partOf(h5::utf8(segments[1]), h5::utf8(segments[2]))
                                  : QString();
         return QStringLiteral("%1: the study file%2 is damaged or truncated (could not read "
@@ -232,12 +232,12 @@ std::unique_ptr<StudyFile> StudyFile::open(const QString& path, QString* error)
             h5::stringAttr(study->d->file, layout::kFormatAttr) != layout::kFormatName)
             return;
         study->d->version = static_cast<int>(h5::intAttr(study->d->file, layout::kVersionAttr));
-        study->d->split = StudyIndex::isIndex(study->d->file);
+        study->d->unpacked = study->d->version == layout::kUnpackedVersion;
         isStudy = true;
     });
     if (!ok)
         return nullptr;
-    if (study->d->split && !study->d->checkParts(error))
+    if (study->d->unpacked && !study->d->checkParts(error))
         return nullptr;
     if (!isStudy) {
         *error = QStringLiteral("%1: not an AttentiveChrome study (an HDF5 file with the "
@@ -268,7 +268,7 @@ int StudyFile::formatVersion() const
 
 bool StudyFile::isPacked() const
 {
-    return !d->split;
+    return !d->unpacked;
 }
 
 QStringList StudyFile::cellNames() const

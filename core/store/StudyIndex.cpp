@@ -51,10 +51,7 @@ void writeList(H5::H5File& file, const char* groupName, const StudyIndex::List& 
     H5::Group root = file.openGroup("/");
     const H5::Group group = h5::openOrCreateGroup(root, groupName);
     for (const StudyIndex::Entry& e : list)
-        if (H5Lcreate_external(e.part.toUtf8().constData(), StudyIndex::objectOf(groupName),
-                               group.getId(), e.name.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0)
-            throw std::runtime_error("cannot write the link /" + std::string(groupName) + "/" +
-                                     e.name);
+        StudyIndex::link(group, groupName, e.name, e.part);
 }
 
 } // namespace
@@ -146,9 +143,19 @@ QSet<QString> StudyIndex::parts() const
     return all;
 }
 
-const char* StudyIndex::objectOf(const std::string& group)
+const char* StudyIndex::kindOf(const std::string& group)
 {
-    return group == layout::kCells ? "/cell" : "/run";
+    return group == layout::kCells ? "cell" : "run";
+}
+
+void StudyIndex::link(const H5::Group& list, const std::string& group, const std::string& name,
+                      const QString& part)
+{
+    const std::string object = std::string("/") + kindOf(group);
+    if (H5Lcreate_external(h5::utf8(part).c_str(), object.c_str(), list.getId(), name.c_str(),
+                           H5P_DEFAULT, H5P_DEFAULT) < 0)
+        throw std::runtime_error("cannot write the link /" + group + "/" + name + " to " +
+                                 h5::utf8(part));
 }
 
 } // namespace ac

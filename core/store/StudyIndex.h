@@ -58,8 +58,12 @@ public:
     /// Every part the index names.
     QSet<QString> parts() const;
 
-    /// The part object an entry of `group` links to ("/cell" or "/run").
-    static const char* objectOf(const std::string& group);
+    /// The kind of part an entry of `group` is stored in: "cell" or "run", which also names the
+    /// part's group the entry links to (`/cell`, `/run`) and starts the part's file name.
+    static const char* kindOf(const std::string& group);
+    /// Makes `name` in `list` (the index's group `group`) an external link to `part`'s group.
+    static void link(const H5::Group& list, const std::string& group, const std::string& name,
+                     const QString& part);
 };
 
 } // namespace ac

@@ -19,11 +19,6 @@ namespace ac
 namespace
 {
 
-const char* kindOf(const std::string& group)
-{
-    return group == layout::kCells ? "cell" : "run";
-}
-
 QString describeEntry(const std::string& group, const std::string& name)
 {
     return QStringLiteral("%1 \"%2\"")
@@ -82,7 +77,7 @@ H5::Group StudyIndexChanges::open(H5::H5File& index, const char* group, const QS
         *partFile = StudyParts::absolutePath(m_study, own);
         return list.openGroup(n);
     }
-    const QString part = StudyParts::newPart(m_study, kindOf(group), name);
+    const QString part = StudyParts::newPart(m_study, StudyIndex::kindOf(group), name);
     const QString target = StudyParts::absolutePath(m_study, part);
     const QString source = change ? own : m_base.partOf(group, n);
     m_written.insert(part);
@@ -96,7 +91,7 @@ H5::Group StudyIndexChanges::open(H5::H5File& index, const char* group, const QS
         H5::H5File file(h5::utf8(target), H5F_ACC_EXCL, H5::FileCreatPropList::DEFAULT,
                         h5::checksummedFormat());
         H5::Group partRoot = file.openGroup("/");
-        h5::openOrCreateGroup(partRoot, StudyIndex::objectOf(group) + 1);
+        h5::openOrCreateGroup(partRoot, StudyIndex::kindOf(group));
     }
     forget(own);
     if (change)
@@ -104,9 +99,7 @@ H5::Group StudyIndexChanges::open(H5::H5File& index, const char* group, const QS
     else
         m_changes.push_back({group, n, part});
     h5::remove(list, n);
-    if (H5Lcreate_external(h5::utf8(part).c_str(), StudyIndex::objectOf(group), list.getId(),
-                           n.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0)
-        throw std::runtime_error("cannot link " + h5::utf8(part));
+    StudyIndex::link(list, group, n, part);
     *partFile = target;
     return list.openGroup(n);
 }

@@ -132,14 +132,14 @@ bool StudyPacker::unpack(const QString& study, QString* error, const Progress& p
         StudyIndex index;
         int done = 0;
         for (const auto& [list, name] : objects) {
-            const QString part = StudyParts::newPart(
-                study, list == std::string(layout::kCells) ? "cell" : "run", h5::qstr(name));
+            const QString part =
+                StudyParts::newPart(study, StudyIndex::kindOf(list), h5::qstr(name));
             const QString path = StudyParts::absolutePath(study, part);
             written << path;
             H5::H5File to(h5::utf8(path), H5F_ACC_EXCL, H5::FileCreatPropList::DEFAULT,
                           h5::checksummedFormat());
             copyObject(from, std::string(list) + "/" + name, to.openGroup("/"),
-                       StudyIndex::objectOf(list) + 1);
+                       StudyIndex::kindOf(list));
             to.close();
             if (!StudyTempFiles::sync(path))
                 throw std::runtime_error("cannot write " + h5::utf8(path) +
